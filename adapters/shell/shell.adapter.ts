@@ -1,0 +1,184 @@
+/**
+ * The shell adapter: try Hallway in a terminal with no tokens. Lines are slash commands typed as a member
+ * (`/as mia` switches who you are), `:click N` presses a button, forms are asked field by field. DMs and channel
+ * posts are printed as they are delivered. Works with piped input and ends cleanly at end of input.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { Actor, Dispatch } from '../../src/core/inbound.ts';
+import type { ChatPlatform, SentMessage } from '../../src/core/ports/chat-platform.ts';
+import type { Button, Form, Reply } from '../../src/core/reply.ts';
+import { renderShell } from './render.ts';
+import { parseShellLine, shellActor } from './to-inbound.ts';
+
+export interface ShellOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly community: CommunityId;
+  /** ANSI styling (a TTY). */
+  readonly color: boolean;
+  /** Runs after each line, e.g. drain the outbox so DMs print right after the command that caused them. */
+  readonly afterEach: () => Promise<void>;
+  /** `:tick`: run the jobs that are due now. */
+  readonly tick: () => Promise<void>;
+  /** `:demo`: load the creative-loft demo community. */
+  readonly loadDemo: (dispatch: Dispatch, community: CommunityId) => Promise<string>;
+  /** Shown once at start (e.g. the demo offer on a fresh database). */
+  readonly greeting: string;
+}
+
+const HELP = `Shell commands:
+  /<command> …     a Hallway command as the current member, e.g. /skills offer photography
+  /as <name>        become another member (host is the community manager)
+  :click N          press button N
+  :join <name>      a new member joins     :leave <name>   a member leaves
+  :who              members seen so far    :tick           run the jobs due now
+  :demo             load the creative-loft demo community
+  :quit             leave (end of input works too)`;
+
+export class ShellPlatform implements ChatPlatform {
+  readonly platform = 'shell' as const;
+  private actor: Actor;
+  private readonly buttons = new Map<number, Button>();
+  private readonly names = new Map<string, string>();
+  private nextButton = 1;
+  private messageCount = 0;
+  private done?: Promise<void>;
+
+  constructor(private readonly options: ShellOptions) {
+    this.actor = this.actorFor('host');
+  }
+
+  /** Resolves when input ends or `:quit` is typed. */
+  get finished(): Promise<void> {
+    return this.done ?? Promise.resolve();
+  }
+
+  async start(dispatch: Dispatch): Promise<void> {
+    this.print(this.options.greeting);
+    this.done = this.loop(dispatch);
+  }
+
+  async stop(): Promise<void> {}
+
+  async postMessage(_community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
+    this.print(`── #${channelId} ──\n${this.render(reply)}`);
+    return { channelId, messageId: String(++this.messageCount) };
+  }
+
+  async sendDirectMessage(_community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
+    const to = userIds.map((id) => `@${this.nameOf(id)}`).join(', ');
+    this.print(`── DM to ${to} ──\n${this.render(reply)}`);
+    return { channelId: `dm:${userIds.join(',')}`, messageId: String(++this.messageCount) };
+  }
+
+  async updateMessage(_community: CommunityId, sent: SentMessage, reply: Reply): Promise<void> {
+    this.print(`── #${sent.channelId} (updated) ──\n${this.render(reply)}`);
+  }
+
+  private async loop(dispatch: Dispatch): Promise<void> {
+    const rl = createInterface({ input: this.options.input, terminal: false });
+    const lines = rl[Symbol.asyncIterator]();
+    const next = async () => {
+      this.options.output.write(`${this.actor.displayName}> `);
+      const r = await lines.next();
+      if (r.done) return undefined;
+      if (!this.options.color) this.options.output.write(`${r.value}\n`);
+      return r.value;
+    };
+    for (let line = await next(); line !== undefined; line = await next()) {
+      const keepGoing = await this.handle(line, dispatch, next);
+      await this.options.afterEach();
+      if (!keepGoing) break;
+    }
+    rl.close();
+    this.options.output.write('\nBye!\n');
+  }
+
+  private async handle(line: string, dispatch: Dispatch, next: () => Promise<string | undefined>): Promise<boolean> {
+    const parsed = parseShellLine(line, this.actor, 'general');
+    switch (parsed.kind) {
+      case 'empty':
+        return true;
+      case 'error':
+        this.print(parsed.message);
+        return true;
+      case 'as':
+        this.actor = this.actorFor(parsed.userId);
+        this.print(`You are now ${this.actor.displayName}${this.actor.isPlatformAdmin ? ' (community manager)' : ''}.`);
+        return true;
+      case 'join':
+      case 'leave':
+        await this.show(await dispatch({ kind: parsed.kind === 'join' ? 'member_joined' : 'member_left', actor: this.actorFor(parsed.userId) }), dispatch, next);
+        return true;
+      case 'click':
+        return this.click(parsed.index, dispatch, next);
+      case 'directive':
+        return this.directive(parsed.name, dispatch);
+      case 'event':
+        await this.show(await dispatch(parsed.event), dispatch, next);
+        return true;
+    }
+  }
+
+  private async click(index: number, dispatch: Dispatch, next: () => Promise<string | undefined>): Promise<boolean> {
+    const button = this.buttons.get(index);
+    if (!button) {
+      this.print(`There is no button ${index}.`);
+      return true;
+    }
+    const reply = await dispatch({ kind: 'action', actor: this.actor, channelId: 'general', action: button.action, value: button.value });
+    await this.show(reply, dispatch, next);
+    return true;
+  }
+
+  private async directive(name: 'help' | 'quit' | 'who' | 'demo' | 'tick', dispatch: Dispatch): Promise<boolean> {
+    if (name === 'quit') return false;
+    if (name === 'help') this.print(HELP);
+    if (name === 'who') this.print([...this.names.entries()].map(([id, n]) => `@${n} (${id})`).join('\n') || 'Nobody yet.');
+    if (name === 'tick') await this.options.tick();
+    if (name === 'demo') this.print(await this.options.loadDemo(dispatch, this.options.community));
+    return true;
+  }
+
+  /** Prints a reply; a form is asked field by field, then submitted. */
+  private async show(reply: Reply | undefined, dispatch: Dispatch, next: () => Promise<string | undefined>) {
+    if (!reply) return;
+    if (reply.text || reply.sections) this.print(this.render(reply));
+    if (reply.form) await this.fillForm(reply.form, dispatch, next);
+  }
+
+  private async fillForm(form: Form, dispatch: Dispatch, next: () => Promise<string | undefined>) {
+    this.print(`── ${form.title} ── (answer each line; an empty line skips an optional question)`);
+    const values: Record<string, string> = {};
+    for (const field of form.fields) {
+      this.print(`${field.label}${field.required ? '' : ' (optional)'}${field.initial ? ` [${field.initial}]` : ''}:`);
+      const answer = await next();
+      if (answer === undefined) return;
+      values[field.id] = answer.trim() === '' && field.initial ? field.initial : answer;
+    }
+    const reply = await dispatch({ kind: 'form_submit', actor: this.actor, channelId: 'general', formId: form.formId, meta: form.meta, values });
+    await this.show(reply, dispatch, next);
+  }
+
+  private render(reply: Reply): string {
+    const first = this.nextButton;
+    for (const button of reply.buttons ?? []) this.buttons.set(this.nextButton++, button);
+    return renderShell(reply, { color: this.options.color, nameOf: (id) => this.nameOf(id) }, first);
+  }
+
+  private actorFor(userId: string): Actor {
+    const actor = shellActor(this.options.community, userId, userId === 'host');
+    this.names.set(userId, actor.displayName);
+    return actor;
+  }
+
+  private nameOf(userId: string): string {
+    return this.names.get(userId) ?? userId.charAt(0).toUpperCase() + userId.slice(1);
+  }
+
+  private print(text: string): void {
+    this.options.output.write(`${text}\n`);
+  }
+}

@@ -1,0 +1,49 @@
+/** `/hallway export`: the community's data as JSON or CSV, for managers (data portability). */
+import { z } from 'zod';
+import { type Context, defineSubcommand, type Feature } from '../../src/core/command.ts';
+import { opt } from '../../src/core/options.ts';
+
+type Table = readonly Record<string, unknown>[];
+
+export function collectTables(features: readonly Feature[], ctx: Context): Record<string, Table> {
+  const members = ctx.repos.members.listActive(ctx.community.id, 1_000_000).map((m) => ({ ...m }));
+  const tables: Record<string, Table> = { members };
+  for (const feature of features) Object.assign(tables, feature.exportData?.(ctx) ?? {});
+  return tables;
+}
+
+function csvCell(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '');
+  // A leading = + - @ would be run as a formula by spreadsheet apps: prefix it.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(tables: Record<string, Table>): string {
+  return Object.entries(tables)
+    .map(([name, rows]) => {
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      const lines = rows.map((r) => columns.map((c) => csvCell(r[c])).join(','));
+      return [`# ${name}`, columns.join(','), ...lines].join('\n');
+    })
+    .join('\n\n');
+}
+
+export function exportSubcommand(features: () => readonly Feature[]) {
+  return defineSubcommand({
+    description: "Export the community's data as JSON or CSV (managers)",
+    examples: ['', 'format:csv'],
+    admin: true,
+    args: z.object({ format: opt.choice('File format', ['json', 'csv']).default('json') }),
+    run({ format }, ctx) {
+      const tables = collectTables(features(), ctx);
+      const stamp = ctx.now.toISOString().slice(0, 10);
+      const counts = Object.entries(tables).map(([name, rows]) => `${name}: ${rows.length}`);
+      const file =
+        format === 'csv'
+          ? { name: `hallway-export-${stamp}.csv`, content: toCsv(tables), mimeType: 'text/csv' }
+          : { name: `hallway-export-${stamp}.json`, content: JSON.stringify(tables, null, 2), mimeType: 'application/json' };
+      return { text: `Here is the community's data (${counts.join(', ')}).`, file };
+    },
+  });
+}

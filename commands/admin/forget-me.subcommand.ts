@@ -1,0 +1,56 @@
+/** `/hallway forget-me`: deletes everything Hallway keeps about the member, after a confirmation button. */
+import { z } from 'zod';
+import { type Context, type Deleted, defineAction, defineSubcommand, type Feature } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+
+export const forgetMeSubcommand = defineSubcommand({
+  description: 'Delete everything Hallway keeps about you (asks to confirm)',
+  examples: [''],
+  args: z.object({}),
+  run(_args, ctx) {
+    return {
+      text: 'This deletes your profile, skills, RSVPs, pairings, feedback and everything else Hallway keeps about you. It cannot be undone.',
+      buttons: [
+        { label: 'Yes, delete my data', action: 'hallway.forget', value: ctx.actor.userId, style: 'danger' },
+        { label: 'Keep it', action: 'hallway.keep', value: ctx.actor.userId },
+      ],
+    };
+  },
+});
+
+/** Deletes the member everywhere: each feature's own rows, queued messages to them, then the member row. */
+export function forgetMember(features: readonly Feature[], ctx: Context, userId: string): Deleted {
+  const deleted: Deleted = {};
+  for (const feature of features) Object.assign(deleted, feature.forget?.(ctx, userId) ?? {});
+  deleted['queued messages'] = ctx.repos.outbox.deleteForMember(ctx.community.id, userId);
+  deleted['member record'] = ctx.repos.members.delete(ctx.community.id, userId);
+  return deleted;
+}
+
+/** The buttons carry the member's id and only that member may press them. */
+const ownId = z.string().min(1).max(40);
+
+export function forgetActions(features: () => readonly Feature[]) {
+  return [
+    defineAction({
+      id: 'hallway.forget',
+      value: ownId,
+      run(userId, ctx) {
+        if (userId !== ctx.actor.userId) throw new UserError('not_yours', 'You can only delete your own data.');
+        const deleted = forgetMember(features(), ctx, userId);
+        const lines = Object.entries(deleted)
+          .filter(([, n]) => n > 0)
+          .map(([what, n]) => `• ${what}: ${n}`);
+        return {
+          text: `Done. Hallway has forgotten you${lines.length ? ':\n' + lines.join('\n') : ' (there was nothing stored).'}`,
+          replaceOriginal: true,
+        };
+      },
+    }),
+    defineAction({
+      id: 'hallway.keep',
+      value: ownId,
+      run: () => ({ text: 'Nothing was deleted.', replaceOriginal: true }),
+    }),
+  ];
+}

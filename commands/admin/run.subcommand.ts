@@ -1,0 +1,22 @@
+/** `/hallway run <job>`: runs a scheduled job for the current period now (managers only). */
+import { z } from 'zod';
+import { defineSubcommand, JOB_NAMES } from '../../src/core/command.ts';
+import { opt } from '../../src/core/options.ts';
+import { fmt } from '../../src/core/text.ts';
+
+const OUTCOME = {
+  ran: 'done.',
+  'already-ran': 'already ran for the current period, so nothing was sent twice.',
+  'not-due': 'has nothing due right now.',
+} as const;
+
+export const runSubcommand = defineSubcommand({
+  description: 'Run a scheduled job for the current period now (managers)',
+  examples: ['match-round', 'digest'],
+  admin: true,
+  args: z.object({ job: opt.choice('The job to run', JOB_NAMES) }),
+  run({ job }, ctx) {
+    ctx.defer(async () => `${fmt.code(job)} ${OUTCOME[await ctx.runJobNow(job)]}`);
+    return { text: `Running ${fmt.code(job)} for this community…` };
+  },
+});

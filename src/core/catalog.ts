@@ -1,0 +1,50 @@
+/**
+ * The command surface as plain data, generated from the features' schemas: Discord registers it, help renders it.
+ */
+import type { CommandDef, Feature } from './command.ts';
+import { subcommandsOf } from './command.ts';
+import { describeOptions, type OptionSpec } from './options.ts';
+
+export interface SubcommandSpec {
+  /** '' for a flat command. */
+  readonly name: string;
+  readonly description: string;
+  readonly examples: readonly string[];
+  readonly admin: boolean;
+  readonly options: readonly OptionSpec[];
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly description: string;
+  /** A flat command has exactly one subcommand named ''. */
+  readonly subcommands: readonly SubcommandSpec[];
+  readonly defaultSubcommand?: string;
+}
+
+export type CommandCatalog = readonly CommandSpec[];
+
+export function commandSpec(command: CommandDef): CommandSpec {
+  return {
+    name: command.name,
+    description: command.description,
+    defaultSubcommand: 'subcommands' in command ? command.default : undefined,
+    subcommands: Object.entries(subcommandsOf(command)).map(([name, sub]) => ({
+      name,
+      description: sub.description,
+      examples: sub.examples,
+      admin: sub.admin ?? false,
+      options: describeOptions(sub.args),
+    })),
+  };
+}
+
+export function buildCatalog(features: readonly Feature[]): CommandCatalog {
+  return features.flatMap((f) => f.commands ?? []).map(commandSpec);
+}
+
+/** `/meetup create title:<title> when:<when> [where:<where>]`. */
+export function usageLine(command: string, sub: SubcommandSpec): string {
+  const opts = sub.options.map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:<${o.name}>]`));
+  return ['/' + command, sub.name, ...opts].filter(Boolean).join(' ');
+}

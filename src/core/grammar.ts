@@ -1,0 +1,122 @@
+/**
+ * The text grammar of Slack and the shell: a subcommand word, then positional words and `name:value` /
+ * `name:"quoted value"` options that mirror the Discord options exactly, e.g.
+ * `/meetup create title:"Zine night" when:"fri 19:00" repeat:weekly`.
+ * Positional words fill the options not given by name, in declaration order; the last one takes the rest.
+ */
+import type { CommandSpec, SubcommandSpec } from './catalog.ts';
+import { UserError } from './errors.ts';
+
+export interface Word {
+  /** Set for `name:value` words whose name is one of the subcommand's options. */
+  readonly name?: string;
+  readonly value: string;
+  /** The value was quoted (keeps spaces; never taken as an option name). */
+  readonly quoted: boolean;
+}
+
+// Double quotes only: apostrophes are common in member text ("it's"). Typographic ones come from autocorrect.
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“' };
+
+/** Splits text into words, honouring quotes (straight and typographic) and backslash escapes inside them. */
+export function splitWords(text: string, optionNames: ReadonlySet<string>): Word[] {
+  const words: Word[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const named = /^([a-z][a-z0-9_-]*):/i.exec(text.slice(i));
+    let name: string | undefined;
+    if (named && optionNames.has(named[1]!.toLowerCase())) {
+      name = named[1]!.toLowerCase();
+      i += named[0].length;
+    }
+    const [value, quoted, next] = readValue(text, i);
+    words.push({ name, value, quoted });
+    i = next;
+  }
+  return words;
+}
+
+function readValue(text: string, start: number): [string, boolean, number] {
+  const close = QUOTES[text[start] ?? ''];
+  if (close) {
+    let out = '';
+    let i = start + 1;
+    while (i < text.length && text[i] !== close) {
+      if (text[i] === '\\' && i + 1 < text.length) i++;
+      out += text[i];
+      i++;
+    }
+    if (i < text.length) return [out, true, i + 1];
+    // An unclosed quote is taken literally rather than refused: members type apostrophes.
+  }
+  let i = start;
+  while (i < text.length && !/\s/.test(text[i]!)) i++;
+  return [text.slice(start, i), false, i];
+}
+
+export interface ParsedCommand {
+  readonly subcommand: SubcommandSpec;
+  /** Raw string values by option name (not yet coerced or validated). */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** Finds the subcommand and assigns words to options. Throws UserError for unknown subcommands or extra words. */
+export function parseCommandText(command: CommandSpec, text: string): ParsedCommand {
+  const trimmed = text.trim();
+  const first = trimmed.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
+  let sub = command.subcommands.find((s) => s.name !== '' && s.name === first);
+  let rest = trimmed;
+  if (sub) rest = trimmed.slice(first.length);
+  else {
+    const fallback = command.subcommands.find((s) => s.name === (command.defaultSubcommand ?? ''));
+    const isFlat = fallback?.name === '';
+    if (!fallback || (first && !isFlat && fallback.options.length === 0)) throw unknownSubcommand(command, first);
+    sub = fallback;
+  }
+  return { subcommand: sub, values: assignWords(sub, splitWords(rest, new Set(sub.options.map((o) => o.name)))) };
+}
+
+function assignWords(sub: SubcommandSpec, words: Word[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const w of words) {
+    if (w.name === undefined) continue;
+    if (w.name in values) throw new UserError('invalid_args', `\`${w.name}\` is given twice.`);
+    values[w.name] = w.value;
+  }
+  const positional = words.filter((w) => w.name === undefined).map((w) => w.value);
+  const open = sub.options.filter((o) => !(o.name in values));
+  open.forEach((o, index) => {
+    if (positional.length === 0) return;
+    const isLast = index === open.length - 1;
+    values[o.name] = isLast ? positional.splice(0).join(' ') : (positional.shift() as string);
+  });
+  if (positional.length > 0) {
+    throw new UserError('invalid_args', `I did not understand "${positional.join(' ')}".`);
+  }
+  return values;
+}
+
+function unknownSubcommand(command: CommandSpec, word: string): UserError {
+  const names = command.subcommands.map((s) => s.name).filter(Boolean);
+  return new UserError(
+    'unknown_subcommand',
+    `\`/${command.name}\` has no \`${word}\`. Try one of: ${names.join(', ')} (or \`/${command.name} help\`).`,
+  );
+}
+
+/** The inverse of parsing, for help examples and property tests: options as `name:value`, quoted when needed. */
+export function renderCommandText(sub: SubcommandSpec, values: Readonly<Record<string, string>>): string {
+  const parts = sub.name ? [sub.name] : [];
+  for (const o of sub.options) {
+    const v = values[o.name];
+    if (v !== undefined) parts.push(`${o.name}:${quote(v)}`);
+  }
+  return parts.join(' ');
+}
+
+function quote(value: string): string {
+  if (value !== '' && !/[\s"“”„\\]/.test(value)) return value;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

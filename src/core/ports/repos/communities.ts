@@ -1,0 +1,18 @@
+import type { CommunityId } from '../../ids.ts';
+
+export interface CommunityRecord {
+  readonly id: CommunityId;
+  /** Settings as stored (JSON object); parse with `parseSettings` from `core/settings.ts`. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+export interface CommunitiesRepo {
+  /** The community, created with empty settings on first sight. */
+  ensure(id: CommunityId, now: Date): CommunityRecord;
+  get(id: CommunityId): CommunityRecord | undefined;
+  /** Replaces the stored settings object. */
+  saveSettings(id: CommunityId, settings: Readonly<Record<string, unknown>>): void;
+  /** Every community known to this process (the scheduler runs jobs for each). */
+  list(): CommunityRecord[];
+}

@@ -1,0 +1,144 @@
+/** Storage of the meetups feature: meetups, recurring series, RSVPs, reminders sent, reminder prefs, ratings. */
+import type { CommunityId } from '../../ids.ts';
+
+export type MeetupStatus = 'scheduled' | 'cancelled';
+export type RsvpStatus = 'going' | 'maybe' | 'no';
+export type Repeat = 'weekly' | 'biweekly' | 'monthly';
+/** What the reminder log records: the two reminders and the post-meetup rating prompt. */
+export type ReminderKind = '24h' | '1h' | 'rating';
+
+/** What a host sets on a meetup (create and edit). */
+export interface MeetupFields {
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly location?: string;
+  /** Seats for `going`; undefined: no limit. */
+  readonly capacity?: number;
+  readonly description?: string;
+  readonly hostUserId?: string;
+}
+
+export interface MeetupRecord extends MeetupFields {
+  /** Short and typeable: members write `/meetup cancel 12`. */
+  readonly id: number;
+  readonly community: CommunityId;
+  readonly seriesId?: number;
+  readonly status: MeetupStatus;
+  readonly createdBy?: string;
+  readonly createdAt: Date;
+  readonly cardChannelId?: string;
+  /** Bumped at each card update (the outbox key of each update must be new). */
+  readonly cardVersion: number;
+  /** Bumped when the start moves, so reminders for the new time are not blocked by the old ones. */
+  readonly scheduleRevision: number;
+}
+
+export interface SeriesRecord {
+  readonly id: number;
+  readonly community: CommunityId;
+  readonly repeat: Repeat;
+  /** The zone whose wall-clock time the series keeps. */
+  readonly timezone: string;
+  readonly firstStartsAt: Date;
+  readonly active: boolean;
+  readonly createdBy?: string;
+  readonly createdAt: Date;
+}
+
+export interface RsvpRecord {
+  readonly meetupId: number;
+  readonly userId: string;
+  readonly status: RsvpStatus;
+  /** Set for a `going` waiting for a seat; lower goes first. */
+  readonly waitlistPosition?: number;
+  readonly respondedAt: Date;
+}
+
+export interface RatingSummary {
+  readonly count: number;
+  readonly average?: number;
+  /** Count of each score, index 0 = score 1. */
+  readonly distribution: readonly number[];
+  /** Comments without their authors. */
+  readonly comments: readonly string[];
+}
+
+export interface SkillShareIdea {
+  /** Canonical skill. */
+  readonly skill: string;
+  /** A member's own wording of it, for display. */
+  readonly term: string;
+  /** Members (still here) who need it. */
+  readonly needCount: number;
+  /** Members (still here) who offer it, longest-standing offer first. */
+  readonly offerers: readonly string[];
+}
+
+export interface NewMember {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly joinedAt: Date;
+}
+
+export interface MeetupsRepo {
+  createSeries(input: Omit<SeriesRecord, 'id' | 'active'>): SeriesRecord;
+  getSeries(community: CommunityId, id: number): SeriesRecord | undefined;
+  listActiveSeries(community: CommunityId): SeriesRecord[];
+  endSeries(community: CommunityId, id: number): void;
+
+  create(input: MeetupFields & { community: CommunityId; seriesId?: number; createdBy?: string; now: Date }): MeetupRecord;
+  get(community: CommunityId, id: number): MeetupRecord | undefined;
+  /** Replaces the host-set fields; bumps `scheduleRevision` when the start moves. */
+  update(community: CommunityId, id: number, fields: MeetupFields): MeetupRecord;
+  setStatus(community: CommunityId, id: number, status: MeetupStatus): void;
+  setCardChannel(community: CommunityId, id: number, channelId: string): void;
+  /** Increments and returns the card version. */
+  bumpCardVersion(community: CommunityId, id: number): number;
+  /** Scheduled meetups not yet ended at `now`, soonest first. */
+  listUpcoming(community: CommunityId, now: Date, limit: number): MeetupRecord[];
+  /** Scheduled meetups starting in [from, to), soonest first. */
+  listStartingBetween(community: CommunityId, from: Date, to: Date): MeetupRecord[];
+  /** Scheduled meetups that ended in [from, to). */
+  listEndedBetween(community: CommunityId, from: Date, to: Date): MeetupRecord[];
+  /** Occurrences of a series (any status) starting at or after `from`, soonest first. */
+  listSeries(community: CommunityId, seriesId: number, from: Date): MeetupRecord[];
+  /** The occurrence of a series that starts last. */
+  latestInSeries(community: CommunityId, seriesId: number): MeetupRecord | undefined;
+
+  getRsvp(community: CommunityId, meetupId: number, userId: string): RsvpRecord | undefined;
+  /** Every answer to a meetup: seated `going` first by time, then the waitlist in order, then maybe, then no. */
+  listRsvps(community: CommunityId, meetupId: number): RsvpRecord[];
+  /** Inserts or replaces a member's answer. */
+  saveRsvp(community: CommunityId, rsvp: RsvpRecord): void;
+  /** The position after the last one on the meetup's waitlist. */
+  nextWaitlistPosition(community: CommunityId, meetupId: number): number;
+  /** The member's answers to scheduled meetups not yet ended, soonest first. */
+  listMemberRsvps(community: CommunityId, userId: string, now: Date): { meetup: MeetupRecord; rsvp: RsvpRecord }[];
+
+  /** Records a reminder; false if that (meetup, member, kind, revision) was recorded before. */
+  recordReminder(
+    community: CommunityId,
+    reminder: { meetupId: number; userId: string; kind: ReminderKind; revision: number },
+    now: Date,
+  ): boolean;
+  /** On unless the member turned them off. */
+  remindersEnabled(community: CommunityId, userId: string): boolean;
+  setRemindersEnabled(community: CommunityId, userId: string, enabled: boolean, now: Date): void;
+
+  /** Saves a score (a second tap changes it, keeping any comment). */
+  saveRating(community: CommunityId, meetupId: number, userId: string, score: number, now: Date): void;
+  /** Adds a comment to an existing rating; false when there is no rating to attach it to. */
+  saveRatingComment(community: CommunityId, meetupId: number, userId: string, comment: string): boolean;
+  ratingSummary(community: CommunityId, meetupId: number): RatingSummary;
+
+  /** Members (not left) who joined at or after `since`, newest first. Reads the core `members` table. */
+  newestMembers(community: CommunityId, since: Date, limit: number): NewMember[];
+  /** Skills at least `minNeeds` members need and someone else offers, most needed first. Reads `member_skills`. */
+  skillShareIdeas(community: CommunityId, minNeeds: number, limit: number): SkillShareIdea[];
+
+  /** Deletes the member's RSVPs, reminder log, prefs and ratings; clears them as host/creator. Counts by table. */
+  forgetMember(community: CommunityId, userId: string): Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>;
+  /** The community's rows of every meetups table. */
+  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+}

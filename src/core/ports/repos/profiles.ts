@@ -1,0 +1,121 @@
+/**
+ * Storage of the introductions feature: profiles (the published intro, a submission waiting for approval, welcome
+ * and reminder state), the skills members offer and look for, and the managers Hallway has seen. Every query that
+ * lists members skips those who left (`members.left_at`).
+ */
+import type { CommunityId } from '../../ids.ts';
+
+export type IntroStatus = 'draft' | 'pending_approval' | 'approved' | 'rejected';
+export type SkillKind = 'offer' | 'need';
+
+/** One answer to a community's custom question, kept with the question as it was asked. */
+export interface IntroAnswer {
+  readonly question: string;
+  readonly answer: string;
+}
+
+/** What an introduction says. Strings are cleaned member text (data, never markup). */
+export interface IntroFields {
+  readonly role: string;
+  readonly workingOn: string;
+  /** http(s) URLs. */
+  readonly links: readonly string[];
+  readonly pronouns?: string;
+  readonly funFact?: string;
+  readonly answers: readonly IntroAnswer[];
+}
+
+export interface ProfileRecord {
+  readonly community: CommunityId;
+  readonly userId: string;
+  /** The published intro, what others see; undefined until one was published. */
+  readonly published?: IntroFields;
+  /** A submission waiting for approval, or a rejected one kept for editing. */
+  readonly draft?: IntroFields;
+  /** `draft`: never submitted (welcome state); then pending_approval → approved | rejected. */
+  readonly status: IntroStatus;
+  /** Counts submissions; approval buttons carry it. */
+  readonly revision: number;
+  readonly introducedAt?: Date;
+  readonly updatedAt: Date;
+  readonly welcomedAt?: Date;
+  readonly remindedAt?: Date;
+  /** When the intro card was first posted to the intro channel (later edits update it in place). */
+  readonly cardPostedAt?: Date;
+  readonly reviewedBy?: string;
+  readonly reviewNote?: string;
+}
+
+/** One skill of a member: canonical `skill` and the `term` they typed. */
+export interface MemberSkill {
+  readonly skill: string;
+  readonly term: string;
+  readonly addedAt: Date;
+}
+
+export interface SkillInput {
+  readonly skill: string;
+  readonly term: string;
+}
+
+/** A member found by skill, with when they were last active (directory order). */
+export interface SkillHolder {
+  readonly userId: string;
+  readonly term: string;
+  readonly lastActiveAt: Date;
+}
+
+/** Another member's skill that complements the member's own: they offer what the member needs, or the reverse. */
+export interface SkillOverlap {
+  readonly userId: string;
+  /** The other member's side: `offer` = they offer what the member needs. */
+  readonly kind: SkillKind;
+  readonly skill: string;
+  readonly lastActiveAt: Date;
+}
+
+export interface ProfilesRepo {
+  get(community: CommunityId, userId: string): ProfileRecord | undefined;
+  /** Records the welcome DM; returns false if the member was welcomed before (never twice). */
+  markWelcomed(community: CommunityId, userId: string, now: Date): boolean;
+  /** Stores a submission waiting for approval; returns the new revision. */
+  submitDraft(community: CommunityId, userId: string, fields: IntroFields, now: Date): number;
+  /** Publishes `fields` (no approval needed, or approved): status approved, draft cleared; returns the revision. */
+  publish(community: CommunityId, userId: string, fields: IntroFields, now: Date, reviewedBy?: string): number;
+  /** Refuses the pending submission, keeping it as the draft for editing. */
+  reject(community: CommunityId, userId: string, now: Date, reviewedBy: string, note?: string): void;
+  markCardPosted(community: CommunityId, userId: string, now: Date): void;
+  markReminded(community: CommunityId, userId: string, now: Date): void;
+  /** Welcomed before `welcomedBefore`, never introduced, never reminded, still here. */
+  dueReminders(community: CommunityId, welcomedBefore: Date, limit: number): string[];
+  /** Published intros whose card was never posted (the intro channel was not set). */
+  awaitingCard(community: CommunityId, limit: number): string[];
+  /** Submissions waiting for approval from members still here, oldest first. */
+  pending(community: CommunityId, limit: number): ProfileRecord[];
+  countPending(community: CommunityId): number;
+
+  skills(community: CommunityId, userId: string, kind: SkillKind): MemberSkill[];
+  /** Adds skills (already there: kept); returns how many were new. */
+  addSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): number;
+  /** Replaces one list; skills kept keep their `added_at`. */
+  replaceSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): void;
+  /** Removes canonical skills from both lists; returns rows removed. */
+  removeSkills(community: CommunityId, userId: string, skills: readonly string[]): number;
+  /** Members still here with `skill` in their `kind` list, most recently active first. */
+  findBySkill(community: CommunityId, skill: string, kind: SkillKind, limit: number, offset: number): SkillHolder[];
+  countBySkill(community: CommunityId, skill: string, kind: SkillKind): number;
+  /** Members still here whose skills complement the member's (both directions), most recently active first. */
+  complements(community: CommunityId, userId: string, limit: number): SkillOverlap[];
+  /** Skills listed in this community starting with `prefix` (canonical or as typed), most common first. */
+  knownSkills(community: CommunityId, prefix: string, limit: number): string[];
+
+  /** Records (admin) or forgets (no longer admin) a member as a manager. */
+  noteManager(community: CommunityId, userId: string, isAdmin: boolean, now: Date): void;
+  /** Managers seen who are still here. */
+  managers(community: CommunityId): string[];
+
+  /** Deletes the member's profile, skills and manager mark; returns rows deleted by kind. */
+  deleteMember(community: CommunityId, userId: string): { profile: number; skills: number };
+  /** The community's rows of these tables, for the admin export. */
+  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+}

@@ -1,0 +1,82 @@
+/**
+ * What the core says, platform-neutral. Adapters render it: Block Kit on Slack, embeds and components on Discord,
+ * plain lines on the shell. Every string here is rich text (see `text.ts`): literal text plus unforgeable tokens.
+ */
+
+/** Where a command's direct answer goes. */
+export type Visibility = 'ephemeral' | 'channel';
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Section {
+  readonly text?: string;
+  /** Short label/value pairs shown side by side (≤ 10 on Slack, ≤ 25 on Discord; adapters cut the rest). */
+  readonly fields?: readonly Field[];
+}
+
+export interface Button {
+  readonly label: string;
+  /** Which registered action runs on click, e.g. `meetup.rsvp`. */
+  readonly action: string;
+  /** The action's argument, validated by the action's schema on click (≤ 80 chars: Discord custom_id room). */
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+export interface FormField {
+  readonly id: string;
+  readonly label: string;
+  /** `short`: one line; `long`: a paragraph. */
+  readonly kind: 'short' | 'long';
+  readonly required: boolean;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly initial?: string;
+}
+
+/**
+ * A form (Slack modal, Discord modal, shell prompts). Discord allows at most 5 fields: a form must keep to that.
+ * On submit the adapter sends a `form_submit` event with `formId`, `meta` and the values by field id.
+ */
+export interface Form {
+  readonly formId: string;
+  /** ≤ 24 characters (Slack's modal title limit). */
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly fields: readonly FormField[];
+  /** Opaque state carried through the platform, e.g. the meetup id being edited (≤ 100 chars). */
+  readonly meta?: string;
+}
+
+export interface Reply {
+  /** The main text (always set: it is also the notification fallback). */
+  readonly text: string;
+  readonly title?: string;
+  readonly sections?: readonly Section[];
+  /** Small print under the message. */
+  readonly context?: string;
+  readonly buttons?: readonly Button[];
+  /** Opens a form instead of (or, where the platform cannot, before) showing the text. */
+  readonly form?: Form;
+  /** Ephemeral (default) or visible in the channel. DMs and posts go through the Notifier instead. */
+  readonly visibility?: Visibility;
+  /** Users this message is meant to ping. Every other mention renders without a ping (Discord allowedMentions). */
+  readonly mentions?: readonly string[];
+  /** A file to attach, e.g. an .ics calendar (shell prints it, Slack uploads or inlines, Discord attaches). */
+  readonly file?: { readonly name: string; readonly content: string; readonly mimeType: string };
+  /** When answering a button click: replace the clicked message instead of answering separately. */
+  readonly replaceOriginal?: boolean;
+}
+
+/** A short ephemeral reply. */
+export function say(text: string, extra: Omit<Reply, 'text'> = {}): Reply {
+  return { text, ...extra };
+}
+
+/** A reply the whole channel sees. */
+export function announce(text: string, extra: Omit<Reply, 'text' | 'visibility'> = {}): Reply {
+  return { text, ...extra, visibility: 'channel' };
+}

@@ -1,0 +1,81 @@
+/** From a command event to a validated subcommand call: grammar, coercion, member resolution, zod. */
+import type { z } from 'zod';
+import type { CommandSpec, SubcommandSpec } from './catalog.ts';
+import { usageLine } from './catalog.ts';
+import type { CommandDef, SubcommandDef } from './command.ts';
+import { subcommandsOf } from './command.ts';
+import { UserError } from './errors.ts';
+import { parseCommandText } from './grammar.ts';
+import type { CommunityId } from './ids.ts';
+import type { CommandInput } from './inbound.ts';
+import { coerceOption, type OptionSpec } from './options.ts';
+import type { MembersRepo } from './ports/repos/members.ts';
+import { resolveChannel, resolveUser } from './resolve.ts';
+
+export interface RoutedCommand {
+  readonly def: SubcommandDef;
+  readonly spec: SubcommandSpec;
+  readonly args: Record<string, unknown>;
+  readonly usage: string;
+}
+
+/** Raw values by option name, from text (Slack, shell) or typed options (Discord). */
+function rawValues(spec: CommandSpec, input: CommandInput): { sub: SubcommandSpec; values: Record<string, unknown> } {
+  if (input.kind === 'text') {
+    const parsed = parseCommandText(spec, input.text);
+    const values: Record<string, unknown> = {};
+    for (const [name, raw] of Object.entries(parsed.values)) {
+      const option = parsed.subcommand.options.find((o) => o.name === name)!;
+      values[name] = coerceOption(option, raw);
+    }
+    return { sub: parsed.subcommand, values };
+  }
+  const name = input.subcommand ?? spec.defaultSubcommand ?? '';
+  const sub = spec.subcommands.find((s) => s.name === name);
+  if (!sub) throw new UserError('unknown_subcommand', `\`/${spec.name}\` has no \`${name}\`.`);
+  return { sub, values: { ...input.options } };
+}
+
+function resolveIds(
+  options: readonly OptionSpec[],
+  values: Record<string, unknown>,
+  community: CommunityId,
+  members: MembersRepo,
+): void {
+  for (const o of options) {
+    const v = values[o.name];
+    if (typeof v !== 'string' || v === '') continue;
+    if (o.type === 'user') values[o.name] = resolveUser(v, community, members);
+    if (o.type === 'channel') values[o.name] = resolveChannel(v);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `\`${path}\` is required.`;
+  return path ? `\`${path}\` ${issue.message}.` : `${issue.message}.`;
+}
+
+export function routeCommand(
+  command: CommandDef,
+  spec: CommandSpec,
+  input: CommandInput,
+  community: CommunityId,
+  members: MembersRepo,
+): RoutedCommand {
+  const { sub, values } = rawValues(spec, input);
+  const def = subcommandsOf(command)[sub.name]!;
+  const usage = usageLine(spec.name, sub);
+  try {
+    resolveIds(sub.options, values, community, members);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(error.code, error.message, usage);
+    throw error;
+  }
+  const parsed = def.args.safeParse(values);
+  if (!parsed.success) {
+    const message = parsed.error.issues.slice(0, 3).map(describeIssue).join(' ');
+    throw new UserError('invalid_args', message, usage);
+  }
+  return { def, spec: sub, args: parsed.data as Record<string, unknown>, usage };
+}

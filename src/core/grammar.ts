@@ -2,9 +2,11 @@
  * The text grammar of Slack and the shell: a subcommand word, then positional words and `name:value` /
  * `name:"quoted value"` options that mirror the Discord options exactly, e.g.
  * `/meetup create title:"Zine night" when:"fri 19:00" repeat:weekly`.
- * Positional words fill the options not given by name, in declaration order; the last one takes the rest.
+ * Positional words fill the options not given by name, in declaration order; the last one takes the rest (a trailing
+ * number/boolean option only takes a last word that looks like one).
  */
 import type { CommandSpec, SubcommandSpec } from './catalog.ts';
+import type { OptionSpec } from './options.ts';
 import { UserError } from './errors.ts';
 
 export interface Word {
@@ -87,6 +89,12 @@ function assignWords(sub: SubcommandSpec, words: Word[]): Record<string, string>
   }
   const positional = words.filter((w) => w.name === undefined).map((w) => w.value);
   const open = sub.options.filter((o) => !(o.name in values));
+  // A trailing number/boolean option takes the last word only if it looks like one, so the text before keeps its
+  // spaces: `find layout design 2` → skill "layout design", page 2; `find layout design` → no page.
+  while (open.length > 1 && positional.length > 1 && TYPED_WORD[open.at(-1)!.type]) {
+    const option = open.pop()!;
+    if (TYPED_WORD[option.type]!.test(positional.at(-1)!)) values[option.name] = positional.pop()!;
+  }
   open.forEach((o, index) => {
     if (positional.length === 0) return;
     const isLast = index === open.length - 1;
@@ -97,6 +105,13 @@ function assignWords(sub: SubcommandSpec, words: Word[]): Record<string, string>
   }
   return values;
 }
+
+/** What a positional word must look like to fill a typed option (see `assignWords`). */
+const TYPED_WORD: Partial<Record<OptionSpec['type'], RegExp>> = {
+  integer: /^[-+]?\d+$/,
+  number: /^[-+]?\d+(\.\d+)?$/,
+  boolean: /^(on|off|yes|no|true|false)$/i,
+};
 
 function unknownSubcommand(command: CommandSpec, word: string): UserError {
   const names = command.subcommands.map((s) => s.name).filter(Boolean);

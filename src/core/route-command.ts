@@ -50,9 +50,10 @@ function resolveIds(
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, values: Record<string, unknown>): string {
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `\`${path}\` is required.`;
+  const given = issue.path.length > 0 && values[String(issue.path[0])] !== undefined;
+  if (issue.code === 'invalid_type' && !given) return `\`${path}\` is required.`;
   return path ? `\`${path}\` ${issue.message}.` : `${issue.message}.`;
 }
 
@@ -74,7 +75,7 @@ export function routeCommand(
   }
   const parsed = def.args.safeParse(values);
   if (!parsed.success) {
-    const message = parsed.error.issues.slice(0, 3).map(describeIssue).join(' ');
+    const message = parsed.error.issues.slice(0, 3).map((i) => describeIssue(i, values)).join(' ');
     throw new UserError('invalid_args', message, usage);
   }
   return { def, spec: sub, args: parsed.data as Record<string, unknown>, usage };

@@ -1,0 +1,41 @@
+/** Opens the SQLite store: the pragmas Hallway relies on, then the migrations. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { migrate } from './migrate.ts';
+
+export type { Database } from 'better-sqlite3';
+
+/**
+ * Opens (creating if needed) the database at `path` (`:memory:` for tests), creates its folder, sets the pragmas
+ * and applies pending migrations. Throws, with the database closed, if a migration fails or the file is newer than
+ * the code.
+ */
+export function openDatabase(path: string): Database {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  try {
+    // WAL: readers never block the writer; NORMAL is durable in WAL mode except for the last commits on power loss.
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // Another process (a second instance, the sqlite3 shell) may hold the write lock briefly.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Folds the WAL back into the main file (so a copied `.db` is complete) and closes. Safe to call twice. */
+export function closeDatabase(db: Database): void {
+  if (!db.open) return;
+  try {
+    if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type { Database } from 'better-sqlite3';
+import type { SentMessage } from '../../src/core/ports/chat-platform.ts';
+import type { MessageRefsRepo } from '../../src/core/ports/repos/message-refs.ts';
+
+interface RefRow {
+  channel_id: string;
+  message_id: string;
+}
+
+/** SQLite implementation of MessageRefsRepo. Saving a ref again points it at the newer message. */
+export function createMessageRefsRepo(db: Database): MessageRefsRepo {
+  const save = db.prepare<[string, string, string, string]>(
+    `INSERT INTO message_refs (community, ref, channel_id, message_id) VALUES (?, ?, ?, ?)
+     ON CONFLICT (community, ref) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id`,
+  );
+  const get = db.prepare<[string, string], RefRow>(
+    'SELECT channel_id, message_id FROM message_refs WHERE community = ? AND ref = ?',
+  );
+
+  return {
+    save: (community, ref, sent) => void save.run(community, ref, sent.channelId, sent.messageId),
+    get(community, ref): SentMessage | undefined {
+      const row = get.get(community, ref);
+      return row && { channelId: row.channel_id, messageId: row.message_id };
+    },
+  };
+}

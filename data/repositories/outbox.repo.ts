@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+import { platformOf } from '../../src/core/ids.ts';
+import type { SentMessage } from '../../src/core/ports/chat-platform.ts';
+import type { NewOutboxItem, OutboxItem, OutboxRepo, OutboxStatus } from '../../src/core/ports/repos/outbox.ts';
+import { checkTarget, OUTBOX_COLUMNS, type OutboxRow, toItem } from './outbox.rows.ts';
+import { toMs } from './rows.ts';
+
+/**
+ * True for an `update` item (alias `o`) that must wait: a post/DM that will save its ref is still pending or
+ * sending, or an earlier update of the same ref is (updates of one message land in order).
+ */
+const HELD_BACK = `json_extract(o.target, '$.kind') = 'update' AND EXISTS (
+  SELECT 1 FROM outbox p
+  WHERE p.platform = o.platform AND p.community = o.community AND p.status IN ('pending', 'sending') AND p.id <> o.id
+    AND ((p.ref = json_extract(o.target, '$.ref') AND json_extract(p.target, '$.kind') IN ('post', 'dm'))
+      OR (p.id < o.id AND json_extract(p.target, '$.kind') = 'update'
+        AND json_extract(p.target, '$.ref') = json_extract(o.target, '$.ref'))))`;
+
+const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+
+/** SQLite implementation of OutboxRepo. */
+export function createOutboxRepo(db: Database): OutboxRepo {
+  const s = prepare(db);
+
+  const markSent = db.transaction((id: number, now: Date, sent?: SentMessage) => {
+    const row = s.markSent.get(toMs(now), id);
+    if (row?.ref && sent) s.saveRef.run(row.community, row.ref, sent.channelId, sent.messageId);
+  });
+
+  return {
+    enqueue(item: NewOutboxItem): boolean {
+      const info = s.enqueue.run({
+        community: item.community,
+        platform: platformOf(item.community),
+        key: item.key,
+        target: JSON.stringify(checkTarget(item.target)),
+        reply: JSON.stringify(item.reply),
+        ref: item.ref ?? null,
+        notBefore: toMs(item.notBefore),
+        now: toMs(item.now),
+      });
+      return info.changes === 1;
+    },
+    claimDue(platform, now, limit): OutboxItem[] {
+      // One UPDATE … RETURNING: atomic even with several processes on one file. RETURNING has no order: sort.
+      return s.claim
+        .all({ platform, now: toMs(now), limit })
+        .map(toItem)
+        .sort((a, b) => a.id - b.id);
+    },
+    /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
+    markSent: (id, now, sent) => markSent(id, now, sent),
+    markRetry: (id, notBefore, error) => void s.retry.run(toMs(notBefore), error, id),
+    markFailed: (id, error, now) => void s.fail.run(error, toMs(now), id),
+    recoverInFlight: () => s.recover.run().changes,
+    counts(community) {
+      const rows = community === undefined ? s.countAll.all() : s.countCommunity.all(community);
+      const counts = { ...EMPTY_COUNTS };
+      for (const row of rows) counts[row.status as OutboxStatus] = row.n;
+      return counts;
+    },
+    nextDue(platform) {
+      const at = s.nextDue.get(platform)?.at;
+      return at === null || at === undefined ? undefined : new Date(at);
+    },
+    get(id) {
+      const row = s.get.get(id);
+      return row && toItem(row);
+    },
+    list: (community, limit = 100) => s.list.all(community, limit).map(toItem),
+    deleteForMember: (community, userId) => s.deleteForMember.run(community, userId).changes,
+  };
+}
+
+function prepare(db: Database) {
+  return {
+    enqueue: db.prepare<Record<string, string | number | null>>(
+      `INSERT INTO outbox (community, platform, key, target, reply, ref, not_before, created_at)
+       VALUES (@community, @platform, @key, @target, @reply, @ref, @notBefore, @now)
+       ON CONFLICT (community, key) DO NOTHING`,
+    ),
+    claim: db.prepare<{ platform: string; now: number; limit: number }, OutboxRow>(
+      `UPDATE outbox SET status = 'sending', attempts = attempts + 1
+       WHERE id IN (SELECT o.id FROM outbox o
+         WHERE o.platform = @platform AND o.status = 'pending' AND o.not_before <= @now AND NOT (${HELD_BACK})
+         ORDER BY o.id LIMIT @limit)
+       RETURNING ${OUTBOX_COLUMNS}`,
+    ),
+    markSent: db.prepare<[number, number], { community: string; ref: string | null }>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? RETURNING community, ref`,
+    ),
+    saveRef: db.prepare<[string, string, string, string]>(
+      `INSERT INTO message_refs (community, ref, channel_id, message_id) VALUES (?, ?, ?, ?)
+       ON CONFLICT (community, ref) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id`,
+    ),
+    retry: db.prepare<[number, string, number]>(
+      `UPDATE outbox SET status = 'pending', not_before = ?, last_error = ? WHERE id = ?`,
+    ),
+    fail: db.prepare<[string, number, number]>(
+      `UPDATE outbox SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ?`,
+    ),
+    recover: db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'sending'`),
+    countAll: db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status'),
+    countCommunity: db.prepare<[string], { status: string; n: number }>(
+      'SELECT status, count(*) AS n FROM outbox WHERE community = ? GROUP BY status',
+    ),
+    nextDue: db.prepare<[string], { at: number | null }>(
+      `SELECT min(o.not_before) AS at FROM outbox o
+       WHERE o.platform = ? AND o.status = 'pending' AND NOT (${HELD_BACK})`,
+    ),
+    get: db.prepare<[number], OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ?`),
+    list: db.prepare<[string, number], OutboxRow>(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE community = ? ORDER BY id DESC LIMIT ?`,
+    ),
+    // A group DM that includes the member goes too: it would carry their name to the others.
+    deleteForMember: db.prepare<[string, string]>(
+      `DELETE FROM outbox WHERE community = ? AND status = 'pending' AND json_extract(target, '$.kind') = 'dm'
+         AND EXISTS (SELECT 1 FROM json_each(target, '$.userIds') WHERE value = ?)`,
+    ),
+  };
+}

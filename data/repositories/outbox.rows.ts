@@ -1,0 +1,60 @@
+/** Outbox rows ↔ items. The JSON columns are checked on the way out: a bad row is a bug, never member input. */
+import { z } from 'zod';
+import type { Platform } from '../../src/core/ids.ts';
+import type { OutboxItem, OutboxStatus, OutboxTarget } from '../../src/core/ports/repos/outbox.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { toCommunityId, toDate, toOptionalDate } from './rows.ts';
+
+export interface OutboxRow {
+  id: number;
+  community: string;
+  platform: string;
+  key: string;
+  target: string;
+  reply: string;
+  ref: string | null;
+  status: string;
+  attempts: number;
+  not_before: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export const OUTBOX_COLUMNS =
+  'id, community, platform, key, target, reply, ref, status, attempts, not_before, last_error, created_at, sent_at';
+
+const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dm'), userIds: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('post'), channelId: z.string().min(1) }),
+  z.object({ kind: z.literal('update'), ref: z.string().min(1) }),
+]);
+
+/** Only what every Reply has is checked; the rest is the core's own output, stored as it was given. */
+const replySchema = z.looseObject({ text: z.string() });
+
+const statusSchema = z.enum(['pending', 'sending', 'sent', 'failed']);
+const platformSchema = z.enum(['slack', 'discord', 'shell']);
+
+/** Checks a target before it is stored, so a malformed one fails at enqueue (in the caller's transaction). */
+export function checkTarget(target: OutboxTarget): OutboxTarget {
+  return targetSchema.parse(target);
+}
+
+export function toItem(row: OutboxRow): OutboxItem {
+  return {
+    id: row.id,
+    community: toCommunityId(row.community),
+    platform: platformSchema.parse(row.platform) satisfies Platform,
+    key: row.key,
+    target: targetSchema.parse(JSON.parse(row.target)),
+    reply: replySchema.parse(JSON.parse(row.reply)) as Reply,
+    ref: row.ref ?? undefined,
+    status: statusSchema.parse(row.status) satisfies OutboxStatus,
+    attempts: row.attempts,
+    notBefore: toDate(row.not_before),
+    lastError: row.last_error ?? undefined,
+    createdAt: toDate(row.created_at),
+    sentAt: toOptionalDate(row.sent_at),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The composition root: store, repositories, outbox, core, adapters and scheduler wired from a Config. `main.ts`
+ * runs it as a process; tests run it in-process against fake platforms.
+ */
+import type { Database } from 'better-sqlite3';
+import { features } from '../commands/index.ts';
+import { closeDatabase, openDatabase } from '../data/db.ts';
+import { createRepositories } from '../data/repositories/index.ts';
+import type { Config } from './config.ts';
+import { platformsToStart } from './config.ts';
+import { loadCommunity } from './core/context.ts';
+import { type Core, createCore } from './core/dispatch.ts';
+import type { Platform } from './core/ids.ts';
+import { runDueJobs } from './core/jobs.ts';
+import { createOutboxNotifier, OutboxDrainer } from './core/outbox.ts';
+import type { ChatPlatform } from './core/ports/chat-platform.ts';
+import { type Clock, systemClock } from './core/ports/clock.ts';
+import type { Logger } from './core/ports/logger.ts';
+import type { Repositories } from './core/ports/repositories.ts';
+import { createPlatform, type PlatformIo } from './platforms.ts';
+import { startScheduler } from './runtime/scheduler.ts';
+
+export interface App {
+  readonly core: Core;
+  readonly repos: Repositories;
+  readonly drainer: OutboxDrainer;
+  readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
+  /** Runs every job that is due now, for every community. */
+  tick(): Promise<void>;
+  /** Connects the platforms, starts the drainer and the scheduler. Rejects with a clear message on failure. */
+  start(): Promise<void>;
+  /** Stops taking events, finishes in-flight sends, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function createApp(config: Config, log: Logger, io: PlatformIo, clock: Clock = systemClock): App {
+  const db: Database = openDatabase(config.databasePath);
+  const repos = createRepositories(db);
+  const notify = createOutboxNotifier(repos, clock);
+  const platforms = new Map<Platform, ChatPlatform>();
+  const drainer = new OutboxDrainer({
+    repos,
+    platforms,
+    clock,
+    log: log.child({ component: 'outbox' }),
+    rates: { slack: config.sendRates.slack, discord: config.sendRates.discord, shell: 1000 },
+  });
+  const deps = { repos, notify, clock, log, managers: config.managers, defaultTimezone: config.timezone };
+  const core = createCore({ ...deps, features, onCommit: () => drainer.kick() });
+  const jobs = features.flatMap((f) => f.jobs ?? []);
+
+  async function tick(): Promise<void> {
+    const now = clock.now();
+    const communities = repos.communities.list().map((c) => loadCommunity(deps, c.id, now));
+    await runDueJobs(jobs, communities, deps);
+    drainer.kick();
+  }
+
+  for (const name of platformsToStart(config)) {
+    platforms.set(name, createPlatform(name, { config, log, core, io, tick, drain: () => drainer.drainOnce().then(() => {}) }));
+  }
+
+  let scheduler: { stop(): void } | undefined;
+  let stopped = false;
+  return {
+    core,
+    repos,
+    drainer,
+    platforms,
+    tick,
+    async start() {
+      for (const platform of platforms.values()) await platform.start(core.dispatch);
+      for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
+      drainer.start();
+      scheduler = startScheduler({ tick });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      scheduler?.stop();
+      for (const platform of platforms.values()) await platform.stop();
+      await drainer.stop();
+      closeDatabase(db);
+    },
+  };
+}

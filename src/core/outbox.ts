@@ -1,0 +1,13 @@
+/**
+ * The outbox: outgoing DMs and posts are rows first (written in the transaction of the change that caused them),
+ * and a drainer delivers them at each platform's rate, retrying 429s and 5xx with backoff, recording permanent
+ * failures, and picking up after a crash. Nothing is lost; nothing is sent twice (except the one message a crash
+ * interrupted mid-send, which may have landed: it is sent at most once more).
+ *
+ * Talks to `Repositories` and `ChatPlatform` only; the pieces live in `./outbox/`.
+ */
+export { createOutboxNotifier } from './outbox/notifier.ts';
+export { OutboxDrainer, type OutboxDrainerOptions } from './outbox/drainer.ts';
+export { TokenBucket } from './outbox/token-bucket.ts';
+export { backoffMs, DM_CLOSED_CODES, MAX_ATTEMPTS } from './outbox/retry.ts';
+export type { Wait } from './outbox/sleep.ts';

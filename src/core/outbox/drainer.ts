@@ -1,0 +1,107 @@
+/**
+ * The outbox drainer: one lane per platform, each draining its due items at the platform's rate, then parking
+ * until the next item is due or `kick()` says something was enqueued.
+ */
+import type { Platform } from '../ids.ts';
+import type { ChatPlatform } from '../ports/chat-platform.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import { Lane, type LaneDeps } from './lane.ts';
+import { LaneLoop } from './lane-loop.ts';
+import type { Wait } from './sleep.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface OutboxDrainerOptions {
+  readonly repos: Repositories;
+  /** The platforms to deliver to; items of other platforms wait in the outbox. */
+  readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Messages per second per platform. A platform without a rate is not throttled (a 429 still pauses it). */
+  readonly rates: Partial<Record<Platform, number>>;
+  /** How to wait (tests pass one that advances their fake clock). Default: real timers. */
+  readonly wait?: Wait;
+  /** Jitter source for backoff, in [0, 1). Default: Math.random. */
+  readonly random?: () => number;
+  /** Attempts before a transient failure becomes permanent. Default: 8. */
+  readonly maxAttempts?: number;
+}
+
+/** One platform's lane and the loop that drives it once started. */
+interface Track {
+  readonly lane: Lane;
+  readonly loop: LaneLoop;
+}
+
+export class OutboxDrainer {
+  private readonly stopping = new AbortController();
+  private readonly tracks = new Map<Platform, Track>();
+  private readonly deps: LaneDeps;
+  private started = false;
+
+  constructor(private readonly options: OutboxDrainerOptions) {
+    this.deps = {
+      repos: options.repos,
+      clock: options.clock,
+      log: options.log,
+      random: options.random ?? Math.random,
+      maxAttempts: options.maxAttempts,
+      wait: options.wait,
+      stopped: this.stopping.signal,
+    };
+  }
+
+  /** Sends everything due now on every platform, at each platform's rate. Resolves with the number sent. */
+  async drainOnce(): Promise<number> {
+    const counts = await Promise.all(this.current().map(({ lane }) => lane.drain()));
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  /**
+   * Puts items a crash left `sending` back in the queue (each is sent at most once more), then drains in the
+   * background until `stop()`. Call once; a stopped drainer does not start again.
+   */
+  start(): void {
+    if (this.started || this.stopping.signal.aborted) throw new Error('an OutboxDrainer starts once');
+    this.started = true;
+    const recovered = this.options.repos.outbox.recoverInFlight();
+    if (recovered > 0) this.options.log.warn({ recovered }, 'outbox: resending items a crash left in flight');
+    for (const { loop } of this.current()) loop.start();
+  }
+
+  /** Something was enqueued: drain now instead of at the next due time. */
+  kick(): void {
+    for (const { loop } of this.current()) loop.kick();
+  }
+
+  /** Resolves once nothing is due on any platform (tests). Not started: drains once itself. */
+  async idle(): Promise<void> {
+    await Promise.all(this.current().map(({ loop }) => loop.idle()));
+  }
+
+  /** Lets each send in flight finish, releases items claimed but not sent, and stops. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    const tracks = [...this.tracks.values()];
+    for (const { loop } of tracks) loop.interrupt();
+    await Promise.all(tracks.map(({ loop }) => loop.done));
+    // Waits for a drainOnce() pass still running (the pass after it sees the stop and does nothing).
+    await Promise.all(tracks.map(({ lane }) => lane.drain()));
+  }
+
+  /**
+   * The tracks of the platforms in the map now: the map may be filled after construction (the composition root
+   * creates the drainer before the adapters that need its `drainOnce`).
+   */
+  private current(): Track[] {
+    for (const [platform, chat] of this.options.platforms) {
+      if (this.tracks.has(platform)) continue;
+      const lane = new Lane(chat, new TokenBucket(this.options.rates[platform]), this.deps);
+      const track = { lane, loop: new LaneLoop(lane, this.deps) };
+      this.tracks.set(platform, track);
+      if (this.started && !this.stopping.signal.aborted) track.loop.start();
+    }
+    return [...this.tracks.values()];
+  }
+}

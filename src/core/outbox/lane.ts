@@ -1,0 +1,80 @@
+/**
+ * One platform's share of the drainer: claims its due items one at a time and sends them at the platform's rate.
+ * Each platform has its own lane, so a Discord 429 never delays Slack.
+ */
+import type { ChatPlatform } from '../ports/chat-platform.ts';
+import type { OutboxItem } from '../ports/repos/outbox.ts';
+import { type DeliverDeps, describe, recordFailure, recordSent, send } from './deliver.ts';
+import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
+import { sleep, type Wait } from './sleep.ts';
+import type { TokenBucket } from './token-bucket.ts';
+
+export interface LaneDeps extends DeliverDeps {
+  readonly wait?: Wait;
+  /** Aborted by `stop()`: cuts waits short; the lane stops after the send in flight. */
+  readonly stopped: AbortSignal;
+}
+
+export class Lane {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly platform: ChatPlatform,
+    private readonly bucket: TokenBucket,
+    private readonly deps: LaneDeps,
+  ) {}
+
+  /** Sends everything due now, including what becomes due meanwhile (an update whose post just landed). */
+  drain(): Promise<number> {
+    // One pass at a time: the run loop and a test's drainOnce() must not interleave on one bucket.
+    const pass = this.chain.then(() => this.pass());
+    this.chain = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<number> {
+    let sent = 0;
+    while (!this.deps.stopped.aborted) {
+      const [item] = this.deps.repos.outbox.claimDue(this.platform.platform, this.deps.clock.now(), 1);
+      if (!item) break;
+      if (await this.deliver(item)) sent++;
+    }
+    return sent;
+  }
+
+  /** Sends one claimed item, waiting out the rate limit and 429s; records the outcome. True if it was sent. */
+  private async deliver(item: OutboxItem): Promise<boolean> {
+    const { deps } = this;
+    if (item.attempts > (deps.maxAttempts ?? MAX_ATTEMPTS)) {
+      // Only a crash loop gets here (each claim counts): this item may be what brings the process down.
+      deps.repos.outbox.markFailed(item.id, 'claimed too many times without an outcome', deps.clock.now());
+      return false;
+    }
+    for (let limited = 0; ; limited++) {
+      await sleep(this.bucket.reserve(deps.clock.now().getTime()), deps.stopped, deps.wait);
+      if (deps.stopped.aborted) {
+        const resumeAt = Math.max(deps.clock.now().getTime(), this.bucket.pausedUntil);
+        deps.repos.outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown');
+        return false;
+      }
+      try {
+        recordSent(item, await send(item, this.platform, deps.repos), deps);
+        return true;
+      } catch (thrown) {
+        const error = toDeliveryError(thrown);
+        if (error.kind !== 'rate_limited') {
+          recordFailure(item, error, deps);
+          return false;
+        }
+        // Wait out the platform's Retry-After (the whole lane pauses) and try the same item again.
+        const until = deps.clock.now().getTime() + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+        this.bucket.pauseUntil(until);
+        deps.log.warn({ ...describe(item), platform: this.platform.platform, until }, 'rate limited: pausing');
+        if (limited + 1 >= MAX_RATE_LIMITED) {
+          recordFailure(item, error, deps, until);
+          return false;
+        }
+      }
+    }
+  }
+}

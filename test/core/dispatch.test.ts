@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { adminFeature } from '../../commands/admin/index.ts';
+import { defineAction, defineCommand, defineFeature, defineSubcommand } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { opt } from '../../src/core/options.ts';
+import { TestBot } from '../support/test-bot.ts';
+
+/** A tiny feature that writes, then maybe fails, so we can see what dispatch keeps. */
+const probe = defineFeature({
+  name: 'probe',
+  commands: [
+    defineCommand({
+      name: 'probe',
+      description: 'Test command',
+      default: 'echo',
+      subcommands: {
+        echo: defineSubcommand({
+          description: 'Echo',
+          examples: ['echo hello'],
+          args: z.object({ words: opt.string('Words', { max: 20 }).optional(), times: opt.integer('Times', { min: 1, max: 3 }).optional() }),
+          run: ({ words, times }) => ({ text: `${words ?? ''}×${times ?? 1}` }),
+        }),
+        crash: defineSubcommand({
+          description: 'Write then crash',
+          examples: [],
+          args: z.object({}),
+          run(_a, ctx) {
+            ctx.repos.communities.saveSettings(ctx.community.id, { timezone: 'Europe/Paris' });
+            ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
+            throw new Error('boom: internal details');
+          },
+        }),
+        refuse: defineSubcommand({
+          description: 'Write then refuse',
+          examples: [],
+          args: z.object({}),
+          run(_a, ctx) {
+            ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
+            throw new UserError('nope', 'Not like that.');
+          },
+        }),
+        who: defineSubcommand({
+          description: 'Who',
+          examples: [],
+          args: z.object({ member: opt.user('Member') }),
+          run: ({ member }) => ({ text: `member=${member}` }),
+        }),
+      },
+    }),
+  ],
+  actions: [defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: (v) => ({ text: `pressed ${v}` }) })],
+});
+
+const create = () => TestBot.create({ features: [probe, adminFeature] });
+
+describe('dispatch', () => {
+  it('validates options and shows the usage line', async () => {
+    const bot = await create();
+    expect(bot.text(await bot.run('/probe echo hi times:2'))).toBe('hi×2');
+    const tooMany = await bot.run('/probe echo hi times:9');
+    expect(bot.text(tooMany)).toMatch(/`times` must be at most 3/);
+    expect(tooMany.context).toMatch(/Usage: .*\/probe echo/);
+    expect(bot.text(await bot.run('/probe echo times:two'))).toMatch(/`times` must be a whole number/);
+    expect(bot.text(await bot.run('/probe echo ' + 'x'.repeat(30)))).toMatch(/at most 20 characters/);
+  });
+
+  it('answers a bug with an apology and a correlation id, and keeps nothing it wrote', async () => {
+    const bot = await create();
+    const reply = await bot.run('/probe crash');
+    expect(bot.text(reply)).toMatch(/Sorry, something went wrong.*code: [0-9a-f]{8}/);
+    expect(bot.text(reply)).not.toContain('internal details');
+    expect(bot.repos.communities.get(bot.community)?.settings).toEqual({});
+    expect(bot.sent).toEqual([]);
+  });
+
+  it('rolls back a refused command and shows the message', async () => {
+    const bot = await create();
+    expect(bot.text(await bot.run('/probe refuse'))).toContain('Not like that.');
+    expect(bot.repos.outbox.counts(bot.community)).toMatchObject({ pending: 0, sent: 0 });
+  });
+
+  it('resolves members from mentions and names, and refuses unknown ones', async () => {
+    const bot = await create();
+    await bot.run('/probe', { as: 'lucas' });
+    expect(bot.text(await bot.run('/probe who @lucas'))).toBe('member=lucas');
+    expect(bot.text(await bot.run('/probe who <@U0123ABCD|lucas>'))).toBe('member=U0123ABCD');
+    expect(bot.text(await bot.run('/probe who @nobody'))).toMatch(/don't know a member called @nobody/);
+  });
+
+  it('accepts Discord-style typed options through the same schema', async () => {
+    const bot = await create();
+    expect(bot.text(await bot.runOptions('probe', 'echo', { words: 'hey', times: 3 }))).toBe('hey×3');
+    expect(bot.text(await bot.runOptions('probe', 'echo', { times: 0 }))).toMatch(/at least 1/);
+  });
+
+  it('strips control characters and token delimiters from member text', async () => {
+    const bot = await create();
+    expect(bot.text(await bot.run('/probe echo a\u0007b\uE000c'))).toBe('abc×1');
+  });
+
+  it('validates button values', async () => {
+    const bot = await create();
+    expect(bot.text(await bot.click({ action: 'probe.press', value: '42' }))).toBe('pressed 42');
+    expect(bot.text(await bot.click({ action: 'probe.press', value: 'DROP TABLE' }))).toMatch(/no longer valid/);
+    expect(bot.text(await bot.click({ action: 'probe.nothing', value: '1' }))).toMatch(/no longer does anything/);
+  });
+
+  it('handles a redelivered platform event once', async () => {
+    const bot = await create();
+    const event = { kind: 'member_joined', actor: bot.actor({ as: 'zoe' }), eventId: 'Ev1' } as const;
+    await bot.dispatch(event);
+    expect(await bot.dispatch(event)).toBeUndefined();
+    expect(bot.repos.members.get(bot.community, 'zoe')?.joinedAt).toBeDefined();
+  });
+
+  it('tells a member once that their DMs are closed', async () => {
+    const bot = await create();
+    await bot.run('/probe', { as: 'mia' });
+    bot.repos.members.setDmUnreachable(bot.community, 'mia', true);
+    expect((await bot.run('/probe echo hi', { as: 'mia' })).context).toMatch(/DMs seem closed/);
+    expect((await bot.run('/probe echo hi', { as: 'mia' })).context).toBeUndefined();
+  });
+
+  it('keeps communities apart', async () => {
+    const bot = await create();
+    await bot.run('/hallway config timezone:Europe/Paris', { community: 'slack:T1' });
+    expect(bot.repos.communities.get('slack:T1')?.settings).toEqual({ timezone: 'Europe/Paris' });
+    expect(bot.repos.communities.get('discord:1')).toBeUndefined();
+    await bot.run('/probe', { as: 'lucas', community: 'discord:1' });
+    expect(bot.text(await bot.run('/probe who @lucas', { community: 'slack:T1' }))).toMatch(/don't know/);
+  });
+});

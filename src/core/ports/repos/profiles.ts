@@ -98,7 +98,13 @@ export interface ProfilesRepo {
   /** Adds skills (already there: kept); returns how many were new. */
   addSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): number;
   /** Replaces one list; skills kept keep their `added_at`. */
-  replaceSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): void;
+  replaceSkills(
+    community: CommunityId,
+    userId: string,
+    kind: SkillKind,
+    skills: readonly SkillInput[],
+    now: Date,
+  ): void;
   /** Removes canonical skills from both lists; returns rows removed. */
   removeSkills(community: CommunityId, userId: string, skills: readonly string[]): number;
   /** Members still here with `skill` in their `kind` list, most recently active first. */

@@ -1,0 +1,91 @@
+/**
+ * Cleaning and checking what members type into the intro forms. Pure: every function takes text and returns the
+ * clean value or throws a UserError whose message says what to fix. Markup and mass mentions (`<!channel>`,
+ * `@everyone`) stay as literal text here: member text is data, and the renderers escape it for their platform.
+ */
+import { UserError } from '../../src/core/errors.ts';
+import { sanitize } from '../../src/core/text.ts';
+import { MAX_SKILLS_PER_LIST } from '../matching/vocabulary.ts';
+
+/** Length caps, in characters (code points). The forms pass the same numbers to the platform. */
+export const LIMITS = {
+  role: 100,
+  workingOn: 500,
+  skillsText: 1500,
+  links: 600,
+  pronouns: 40,
+  funFact: 300,
+  answer: 500,
+  /** Links per intro, and characters per link. */
+  linkCount: 5,
+  linkLength: 300,
+  /** Skills per list (offer / need), the vocabulary's cap. */
+  skillsPerList: MAX_SKILLS_PER_LIST,
+} as const;
+
+function length(text: string): number {
+  return Array.from(text).length;
+}
+
+function checkLength(text: string, max: number, label: string): string {
+  const n = length(text);
+  if (n > max)
+    throw new UserError('too_long', `“${label}” is ${n} characters long; the most is ${max}. Shorten it a little.`);
+  return text;
+}
+
+function checkRequired(text: string, label: string, required: boolean): string {
+  if (required && text === '') throw new UserError('empty_answer', `“${label}” can't be empty.`);
+  return text;
+}
+
+/** One line: control characters dropped, any run of whitespace (newlines too) becomes one space. */
+export function cleanLine(raw: string | undefined, max: number, label: string, required = false): string {
+  const text = sanitize(raw ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return checkLength(checkRequired(text, label, required), max, label);
+}
+
+/** A paragraph: lines kept, trailing spaces dropped, at most one blank line in a row. */
+export function cleanParagraph(raw: string | undefined, max: number, label: string, required = false): string {
+  const text = sanitize(raw ?? '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return checkLength(checkRequired(text, label, required), max, label);
+}
+
+/** An optional answer: undefined when empty. */
+export function optional(text: string): string | undefined {
+  return text === '' ? undefined : text;
+}
+
+/**
+ * Links separated by spaces, commas or new lines. Each must be an http(s) web address; anything else (a bare
+ * word, `javascript:`, `ftp://`) is refused with the offending link quoted. Duplicates are dropped.
+ */
+export function parseLinks(raw: string | undefined, label = 'Links'): string[] {
+  const text = checkLength(cleanParagraph(raw, Number.MAX_SAFE_INTEGER, label), LIMITS.links, label);
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  const links = [...new Set(words.map(checkLink))];
+  if (links.length > LIMITS.linkCount) {
+    throw new UserError('too_many_links', `Up to ${LIMITS.linkCount} links, please (you gave ${links.length}).`);
+  }
+  return links;
+}
+
+function checkLink(word: string): string {
+  const shown = length(word) > 60 ? Array.from(word).slice(0, 59).join('') + '…' : word;
+  const invalid = () =>
+    new UserError('invalid_link', `“${shown}” is not a web link: links must start with http:// or https://.`);
+  if (length(word) > LIMITS.linkLength) {
+    throw new UserError('too_long', `The link “${shown}” is longer than ${LIMITS.linkLength} characters.`);
+  }
+  if (!/^https?:\/\//i.test(word) || !URL.canParse(word)) throw invalid();
+  const url = new URL(word);
+  // A host without a dot ("https://portfolio") is almost always a typo, not a real site.
+  if (!url.hostname.includes('.') || url.username || url.password) throw invalid();
+  return word;
+}

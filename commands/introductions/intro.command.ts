@@ -1,0 +1,46 @@
+/** `/intro`: opens the intro form (prefilled: running it again edits); `/intro review` is the managers' queue. */
+import { z } from 'zod';
+import type { Context } from '../../src/core/command.ts';
+import { defineAction, defineCommand, defineSubcommand } from '../../src/core/command.ts';
+import { opt } from '../../src/core/options.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { reviewQueue } from './approval.ts';
+import { aboutForm, moreForm } from './forms.ts';
+import { noteManager } from './managers.ts';
+import { ACTION_OPEN, currentIntro, skillsOf } from './publish.ts';
+
+type Part = 'about' | 'more' | 'review';
+
+/** The form for a part of the intro, prefilled with what the member said last. */
+export function openPart(ctx: Context, part: Part): Reply {
+  if (part === 'review') return reviewQueue(ctx);
+  noteManager(ctx);
+  const current = currentIntro(ctx, ctx.actor.userId);
+  if (part === 'more') {
+    return { text: 'A bit more about you (all optional).', form: moreForm(current, ctx.community.settings) };
+  }
+  const { offers, needs } = skillsOf(ctx, ctx.actor.userId);
+  return { text: 'Tell the community about yourself.', form: aboutForm(current, offers, needs) };
+}
+
+/** `/intro [about|more|review]`. */
+export const introCommand = defineCommand({
+  name: 'intro',
+  ...defineSubcommand({
+    description: 'Introduce yourself to the community (run it again to edit)',
+    examples: ['', 'more', 'review'],
+    args: z.object({
+      part: opt
+        .choice('about (default), more: pronouns and questions, review: managers', ['about', 'more', 'review'])
+        .optional(),
+    }),
+    run: (args, ctx) => openPart(ctx, args.part ?? 'about'),
+  }),
+});
+
+/** The buttons in the welcome DM, the reminder and after the first form. */
+export const openAction = defineAction({
+  id: ACTION_OPEN,
+  value: z.enum(['about', 'more']),
+  run: (part, ctx) => openPart(ctx, part),
+});

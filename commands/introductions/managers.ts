@@ -1,0 +1,18 @@
+/**
+ * Who the managers are, as far as introductions can tell. Admin rights are decided by the core (platform roles and
+ * HALLWAY_MANAGERS, `ctx.actor.isAdmin`) but not stored; approval requests need someone to go to, so every
+ * introductions handler notes the actor: seen with rights → remembered, seen without → forgotten.
+ */
+import type { Context } from '../../src/core/command.ts';
+import { notAdmin } from '../../src/core/errors.ts';
+
+/** Remembers the actor as a manager if they have admin rights, forgets them if they lost them. */
+export function noteManager(ctx: Context): void {
+  ctx.repos.profiles.noteManager(ctx.community.id, ctx.actor.userId, ctx.actor.isAdmin, ctx.now);
+}
+
+/** Notes the actor, then refuses non-admins. */
+export function requireManager(ctx: Context, what: string): void {
+  noteManager(ctx);
+  if (!ctx.actor.isAdmin) throw notAdmin(what);
+}

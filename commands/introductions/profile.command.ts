@@ -1,0 +1,74 @@
+/**
+ * `/profile [member]`: a member's card. Others see only the published intro (never a submission waiting for
+ * approval); members who left are not in the directory. Your own profile shows its status and edit buttons.
+ */
+import { z } from 'zod';
+import type { Context } from '../../src/core/command.ts';
+import { defineCommand } from '../../src/core/command.ts';
+import { opt } from '../../src/core/options.ts';
+import type { ProfileRecord } from '../../src/core/ports/repos/profiles.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { profileReply } from './card.ts';
+import { noteManager } from './managers.ts';
+import { ACTION_OPEN, skillsOf } from './publish.ts';
+
+const EMPTY = { role: '', workingOn: '', links: [], answers: [] };
+
+/** A member's own status line. */
+export function statusLine(profile: ProfileRecord | undefined): string {
+  switch (profile?.status) {
+    case 'pending_approval':
+      return profile.published
+        ? 'Your latest changes are waiting for a manager’s approval; others see the version below until then.'
+        : 'Your introduction is waiting for a manager’s approval.';
+    case 'rejected':
+      return 'A manager did not approve your last version: edit it and send it again.';
+    case 'approved':
+      return 'Edit any time with /intro.';
+    default:
+      return "You haven't introduced yourself yet: /intro takes two minutes.";
+  }
+}
+
+function ownProfile(ctx: Context): Reply {
+  const userId = ctx.actor.userId;
+  const profile = ctx.repos.profiles.get(ctx.community.id, userId);
+  const fields = profile?.draft ?? profile?.published ?? EMPTY;
+  return {
+    ...profileReply({ userId, fields, ...skillsOf(ctx, userId) }, statusLine(profile)),
+    buttons: [
+      {
+        label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
+        action: ACTION_OPEN,
+        value: 'about',
+        style: 'primary',
+      },
+      { label: 'Add a bit more', action: ACTION_OPEN, value: 'more' },
+    ],
+  };
+}
+
+function otherProfile(ctx: Context, userId: string): Reply {
+  const member = ctx.repos.members.get(ctx.community.id, userId);
+  if (member?.leftAt) return { text: `${fmt.user(userId)} is no longer in the directory.` };
+  const published = ctx.repos.profiles.get(ctx.community.id, userId)?.published;
+  const skills = skillsOf(ctx, userId);
+  if (!published && !skills.offers.length && !skills.needs.length) {
+    return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
+  }
+  return profileReply({ userId, fields: published ?? EMPTY, ...skills });
+}
+
+/** `/profile [member]`. */
+export const profileCommand = defineCommand({
+  name: 'profile',
+  description: "See a member's profile (yours when no member is given)",
+  examples: ['', '@lucas'],
+  args: z.object({ member: opt.user('The member (yourself if empty)').optional() }),
+  run(args, ctx) {
+    noteManager(ctx);
+    const member = args.member as string | undefined;
+    return !member || member === ctx.actor.userId ? ownProfile(ctx) : otherProfile(ctx, member);
+  },
+});

@@ -1,0 +1,130 @@
+/**
+ * What happens to a submitted intro: published and its card posted (or updated in place), or, in approval mode,
+ * sent to the managers first. Each function returns the sentence the member should read.
+ *
+ * Approval requests go as DMs to the managers Hallway has seen (members who used an introductions command or
+ * button with admin rights; see `noteManager`), since HALLWAY_MANAGERS and platform roles are not stored. When none
+ * is known yet, a notice without any member text goes to the intro channel, asking managers to run `/intro review`.
+ */
+import type { Context } from '../../src/core/command.ts';
+import type { IntroFields } from '../../src/core/ports/repos/profiles.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { formatInZone } from '../../src/core/time.ts';
+import { introCard, introSections } from './card.ts';
+import { findNeighbours } from './neighbours.ts';
+
+/** What publishing needs: a command's Context or a job's. */
+export type Scope = Pick<Context, 'community' | 'repos' | 'notify' | 'now'>;
+
+/** Button ids (the core routes clicks by these). */
+export const ACTION_OPEN = 'intro.open';
+export const ACTION_APPROVE = 'intro.approve';
+export const ACTION_EDIT = 'intro.edit';
+export const ACTION_REJECT = 'intro.reject';
+
+/** The outbox ref of a member's intro card, so edits and forget-me update it in place. */
+export const cardRef = (userId: string) => `intro-card:${userId}`;
+const SET_CHANNEL = fmt.code('/hallway config intro-channel:#intros');
+
+/** The member's own current intro: the submission waiting, else the published one. */
+export function currentIntro(scope: Scope, userId: string): IntroFields | undefined {
+  const profile = scope.repos.profiles.get(scope.community.id, userId);
+  return profile?.draft ?? profile?.published;
+}
+
+/** A member's two skill lists. */
+export function skillsOf(scope: Scope, userId: string) {
+  const { profiles } = scope.repos;
+  return {
+    offers: profiles.skills(scope.community.id, userId, 'offer'),
+    needs: profiles.skills(scope.community.id, userId, 'need'),
+  };
+}
+
+/** Posts the member's published card, or updates the one posted before. */
+export function postCard(scope: Scope, userId: string): 'posted' | 'updated' | 'no_channel' {
+  const { id, settings } = scope.community;
+  const profile = scope.repos.profiles.get(id, userId);
+  if (!profile?.published) throw new Error(`no published intro for ${userId}`);
+  const card = introCard(
+    { userId, fields: profile.published, ...skillsOf(scope, userId) },
+    findNeighbours(scope.repos.profiles, id, userId),
+  );
+  if (profile.cardPostedAt) {
+    scope.notify.update(id, cardRef(userId), card);
+    return 'updated';
+  }
+  const channel = settings['intro-channel'];
+  if (!channel) {
+    tellManagers(
+      scope,
+      `An introduction is ready, but there is no intro channel to post it in. Set one with ${SET_CHANNEL}.`,
+      'no-channel',
+    );
+    return 'no_channel';
+  }
+  scope.notify.post(id, channel, card, { ref: cardRef(userId) });
+  scope.repos.profiles.markCardPosted(id, userId, scope.now);
+  return 'posted';
+}
+
+/** DMs every known manager; `topic` keeps it to one message per topic and day. */
+function tellManagers(scope: Scope, text: string, topic: string): void {
+  const day = formatInZone(scope.now, scope.community.timezone, 'date');
+  for (const manager of scope.repos.profiles.managers(scope.community.id)) {
+    scope.notify.dm(scope.community.id, manager, { text }, { key: `intro-managers:${topic}:${day}:${manager}` });
+  }
+}
+
+/** Publishes `fields` and posts the card; returns what to tell the member. */
+export function publishIntro(scope: Scope, userId: string, fields: IntroFields, reviewedBy?: string): string {
+  scope.repos.profiles.publish(scope.community.id, userId, fields, scope.now, reviewedBy);
+  const channel = scope.community.settings['intro-channel'];
+  switch (postCard(scope, userId)) {
+    case 'posted':
+      return `your introduction is posted in ${fmt.channel(channel!)}.`;
+    case 'updated':
+      return 'your intro card now shows your changes.';
+    case 'no_channel':
+      return `your introduction is saved; it will be posted as soon as a manager sets the intro channel (${SET_CHANNEL}).`;
+  }
+}
+
+/** The approval request a manager sees: the card, and Approve / Edit / Reject. */
+export function approvalRequest(scope: Scope, userId: string, draft: IntroFields, revision: number): Reply {
+  const value = `${userId}:${revision}`;
+  return {
+    title: 'Introduction to approve',
+    text: `${fmt.user(userId)} introduced themselves. Post their card in the intro channel?`,
+    sections: introSections({ userId, fields: draft, ...skillsOf(scope, userId) }),
+    buttons: [
+      { label: 'Approve', action: ACTION_APPROVE, value, style: 'primary' },
+      { label: 'Edit', action: ACTION_EDIT, value },
+      { label: 'Reject', action: ACTION_REJECT, value, style: 'danger' },
+    ],
+    mentions: [],
+  };
+}
+
+/** Stores the submission and asks the managers; returns what to tell the member. */
+export function requestApproval(ctx: Context, userId: string, fields: IntroFields): string {
+  const { id, settings } = ctx.community;
+  const revision = ctx.repos.profiles.submitDraft(id, userId, fields, ctx.now);
+  const managers = ctx.repos.profiles.managers(id).filter((m) => m !== userId);
+  const request = approvalRequest(ctx, userId, fields, revision);
+  for (const manager of managers) ctx.notify.dm(id, manager, request);
+  const channel = settings['intro-channel'];
+  if (managers.length === 0 && channel) {
+    const day = formatInZone(ctx.now, ctx.community.timezone, 'date');
+    const notice = `An introduction is waiting for a manager's approval. Managers: run ${fmt.code('/intro review')} to see it.`;
+    ctx.notify.post(id, channel, { text: notice, mentions: [] }, { key: `intro-approval-notice:${day}` });
+  }
+  return "a community manager will look at your introduction before it's posted — I'll tell you when it's up.";
+}
+
+/** A member's submission: straight to the channel, or through approval when it is on (managers skip it). */
+export function submitIntro(ctx: Context, userId: string, fields: IntroFields): string {
+  if (ctx.community.settings.approval && !ctx.actor.isAdmin) return requestApproval(ctx, userId, fields);
+  return publishIntro(ctx, userId, fields);
+}

@@ -1,0 +1,128 @@
+/** `/skills`: show, offer, need, remove and find skills (comma-separated, normalised, deduplicated). */
+import { z } from 'zod';
+import type { Context } from '../../src/core/command.ts';
+import { defineCommand, defineSubcommand } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { opt } from '../../src/core/options.ts';
+import type { SkillKind } from '../../src/core/ports/repos/profiles.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { skillLabel, suggestSkills } from '../matching/vocabulary.ts';
+import { LIMITS } from './clean.ts';
+import { noteManager } from './managers.ts';
+import { skillsOf } from './publish.ts';
+import { findSkill } from './skills-find.ts';
+import { parseSkills, skillsText } from './skills-input.ts';
+
+const LIST_NAME: Record<SkillKind, string> = { offer: 'what you offer', need: "what you're looking for" };
+const skillsArg = (what: string) =>
+  z.object({ skills: opt.string(`${what}, comma-separated`, { max: 4000, autocomplete: 'skills' }) });
+
+function show(ctx: Context): Reply {
+  noteManager(ctx);
+  const { offers, needs } = skillsOf(ctx, ctx.actor.userId);
+  if (!offers.length && !needs.length) {
+    return { text: `You haven't listed any skills yet. Try ${fmt.code('/skills offer photography, layout design')}.` };
+  }
+  return {
+    title: 'Your skills',
+    text: 'What you offer and what you are looking for.',
+    sections: [
+      {
+        fields: [
+          { label: 'You offer', value: skillsText(offers) || '—' },
+          { label: "You're looking for", value: skillsText(needs) || '—' },
+        ],
+      },
+    ],
+    context: `Edit with /skills offer, /skills need and /skills remove (up to ${LIMITS.skillsPerList} per list).`,
+  };
+}
+
+/** Unknown skills (not in the vocabulary) with the nearest known ones, as notes. */
+function didYouMean(unknown: readonly string[]): string[] {
+  return unknown.slice(0, 3).flatMap((term) => {
+    const near = suggestSkills(term, 3).map((s) => skillLabel(s));
+    return near.length ? [`“${term}” is new to me (kept as you wrote it) — did you mean ${near.join(', ')}?`] : [];
+  });
+}
+
+function add(ctx: Context, kind: SkillKind, text: string): Reply {
+  noteManager(ctx);
+  const { id } = ctx.community;
+  const userId = ctx.actor.userId;
+  const existing = new Set(ctx.repos.profiles.skills(id, userId, kind).map((s) => s.skill));
+  const parsed = parseSkills(text, kind === 'offer' ? 'Skills you offer' : "Skills you're looking for", Infinity);
+  const fresh = parsed.skills.filter((s) => !existing.has(s.skill));
+  const room = Math.max(0, LIMITS.skillsPerList - existing.size);
+  const added = fresh.slice(0, room);
+  ctx.repos.profiles.addSkills(id, userId, kind, added, ctx.now);
+  const notes = [...parsed.notes];
+  if (added.length < fresh.length) {
+    notes.push(
+      `Your list is full at ${LIMITS.skillsPerList} skills: I added ${added.length} of the ${fresh.length} new ones. ` +
+        'Make room with /skills remove.',
+    );
+  }
+  const addedTerms = new Set(added.map((s) => s.term));
+  notes.push(...didYouMean(parsed.unknown.filter((term) => addedTerms.has(term))));
+  const already = parsed.skills.length - fresh.length;
+  const said = added.length
+    ? `Added to ${LIST_NAME[kind]}: ${skillsText(added)}.`
+    : `Nothing new added to ${LIST_NAME[kind]}.`;
+  return { text: already ? `${said} (${already} already there.)` : said, context: notes.join('\n') || undefined };
+}
+
+function remove(ctx: Context, text: string): Reply {
+  noteManager(ctx);
+  const parsed = parseSkills(text, 'Skills to remove', Infinity);
+  const removed = ctx.repos.profiles.removeSkills(
+    ctx.community.id,
+    ctx.actor.userId,
+    parsed.skills.map((s) => s.skill),
+  );
+  if (removed === 0) throw new UserError('not_listed', 'None of those are on your lists. See them with /skills show.');
+  return { text: `Removed ${skillsText(parsed.skills)} from your lists.` };
+}
+
+/** `/skills show|offer|need|remove|find`. */
+export const skillsCommand = defineCommand({
+  name: 'skills',
+  description: 'Your skills, and who offers or wants to learn a skill',
+  default: 'show',
+  subcommands: {
+    show: defineSubcommand({
+      description: 'Show your skills',
+      examples: ['show'],
+      args: z.object({}),
+      run: (_a, ctx) => show(ctx),
+    }),
+    offer: defineSubcommand({
+      description: 'Add skills you can help with',
+      examples: ['offer photography, layout design'],
+      args: skillsArg('Skills you offer'),
+      run: (args, ctx) => add(ctx, 'offer', args.skills),
+    }),
+    need: defineSubcommand({
+      description: 'Add skills you are looking for',
+      examples: ['need risograph printing'],
+      args: skillsArg("Skills you're looking for"),
+      run: (args, ctx) => add(ctx, 'need', args.skills),
+    }),
+    remove: defineSubcommand({
+      description: 'Remove skills from your lists',
+      examples: ['remove photography'],
+      args: skillsArg('Skills to remove'),
+      run: (args, ctx) => remove(ctx, args.skills),
+    }),
+    find: defineSubcommand({
+      description: 'Members who offer a skill, and those who want to learn it',
+      examples: ['find photography', 'find skill:"layout design" page:2'],
+      args: z.object({
+        skill: opt.string('The skill to look for', { max: 100, autocomplete: 'skills' }),
+        page: opt.integer('Page of results', { min: 1, max: 1000 }).optional(),
+      }),
+      run: (args, ctx) => findSkill(ctx, args.skill, args.page ?? 1),
+    }),
+  },
+});

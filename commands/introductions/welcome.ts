@@ -1,0 +1,69 @@
+/**
+ * The welcome: a warm DM when a member joins, with a button that opens the intro form, and — if they have not
+ * introduced themselves after `intro-reminder-days` — one gentle reminder, never more. Both carry idempotency keys
+ * and are recorded on the profile, so neither a redelivered join nor a re-run job sends them twice.
+ */
+import type { Context } from '../../src/core/command.ts';
+import { defineJob } from '../../src/core/command.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { slotPeriod } from '../../src/core/schedule.ts';
+import { fmt } from '../../src/core/text.ts';
+import { ACTION_OPEN, postCard } from './publish.ts';
+
+const DAY_MS = 86_400_000;
+/** DMs per run; the rest go in the next hourly slot, keeping a burst of joins within rate limits. */
+const BATCH = 200;
+
+const introButton = (label: string) => ({ label, action: ACTION_OPEN, value: 'about', style: 'primary' as const });
+
+function welcomeDm(ctx: Context): Reply {
+  const channel = ctx.community.settings['intro-channel'];
+  const where = channel ? ` in ${fmt.channel(channel)}` : '';
+  return {
+    title: 'Welcome! 👋',
+    text:
+      `Welcome, ${fmt.user(ctx.actor.userId)} — we're glad you're here! I'm Hallway: I help people in this community ` +
+      `meet through what they make. Tell us a little about yourself — what you do, what you're working on, what you ` +
+      `can help with — and I'll post a short intro card${where} and point you to a few people you might want to meet.`,
+    context: 'It takes two minutes. You can edit it any time with /intro.',
+    buttons: [introButton('Introduce myself')],
+    mentions: [],
+  };
+}
+
+const REMINDER: Reply = {
+  text:
+    "Hi again! Whenever you're ready, a short introduction helps people here find you — what you do, what you're " +
+    "working on, what you'd like to learn. This is my only reminder: no more nudges after this one.",
+  buttons: [introButton('Introduce myself')],
+  mentions: [],
+};
+
+/** `onMemberJoined`: welcome once, unless they already introduced themselves (a member coming back). */
+export function welcomeMember(ctx: Context): undefined {
+  const { id } = ctx.community;
+  const userId = ctx.actor.userId;
+  if (ctx.repos.profiles.get(id, userId)?.introducedAt) return undefined;
+  if (!ctx.repos.profiles.markWelcomed(id, userId, ctx.now)) return undefined;
+  ctx.notify.dm(id, userId, welcomeDm(ctx), { key: `welcome:${userId}` });
+  return undefined;
+}
+
+/** Hourly: due reminders, and cards that were waiting for the intro channel. */
+export const introRemindersJob = defineJob({
+  name: 'intro-reminders',
+  description: 'One gentle reminder to members who joined and have not introduced themselves; posts waiting cards',
+  period: (now) => slotPeriod(now, 60),
+  run(ctx) {
+    const { id, settings } = ctx.community;
+    const before = new Date(ctx.now.getTime() - settings['intro-reminder-days'] * DAY_MS);
+    for (const userId of ctx.repos.profiles.dueReminders(id, before, BATCH)) {
+      ctx.notify.dm(id, userId, REMINDER, { key: `intro-reminder:${userId}` });
+      ctx.repos.profiles.markReminded(id, userId, ctx.now);
+    }
+    // Cards published while no intro channel was set go out once one is.
+    if (settings['intro-channel']) {
+      for (const userId of ctx.repos.profiles.awaitingCard(id, BATCH)) postCard(ctx, userId);
+    }
+  },
+});

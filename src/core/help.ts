@@ -1,16 +1,32 @@
 /** Help text generated from the command catalog: every subcommand with its description and an example. */
-import type { CommandCatalog, CommandSpec } from './catalog.ts';
+import type { CommandCatalog, CommandSpec, SubcommandSpec } from './catalog.ts';
 import { usageLine } from './catalog.ts';
 import type { Reply, Section } from './reply.ts';
 import { fmt } from './text.ts';
+
+/** Examples may omit the subcommand word; help always shows a command that works as typed. */
+function exampleLine(command: string, sub: SubcommandSpec, example: string): string {
+  const words = example.trim();
+  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+  return `/${command} ${withSub}`.trim();
+}
+
+/** Long option lists (e.g. `/hallway config`) are summarised, then named, to keep help readable. */
+function usage(command: string, sub: SubcommandSpec): string {
+  if (sub.options.length <= 5) return fmt.code(usageLine(command, sub));
+  const required = sub.options.filter((o) => o.required).map((o) => `${o.name}:<${o.name}>`);
+  const head = ['/' + command, sub.name, ...required, '[name:value …]'].filter(Boolean).join(' ');
+  return `${fmt.code(head)} — options: ${sub.options.filter((o) => !o.required).map((o) => o.name).join(', ')}`;
+}
 
 function commandSection(command: CommandSpec, isAdmin: boolean): Section {
   const lines = command.subcommands
     .filter((s) => isAdmin || !s.admin)
     .map((s) => {
-      const example = s.examples[0] !== undefined ? `\n    e.g. ${fmt.code(`/${command.name} ${s.examples[0]}`.trim())}` : '';
-      const marker = s.admin ? ' (managers)' : '';
-      return `• ${fmt.code(usageLine(command.name, s))}${marker} — ${s.description}${example}`;
+      const first = s.examples[0];
+      const example = first !== undefined ? `\n    e.g. ${fmt.code(exampleLine(command.name, s, first))}` : '';
+      const marker = s.admin && !/\(managers\)/.test(s.description) ? ' (managers)' : '';
+      return `• ${usage(command.name, s)}${marker} — ${s.description}${example}`;
     });
   return { text: `${fmt.bold('/' + command.name)} — ${command.description}\n${lines.join('\n')}` };
 }

@@ -12,6 +12,7 @@ import { loadCommunity } from './core/context.ts';
 import { type Core, createCore } from './core/dispatch.ts';
 import type { Platform } from './core/ids.ts';
 import { runDueJobs } from './core/jobs.ts';
+import { runSweeps } from './core/sweeps.ts';
 import { createOutboxNotifier, OutboxDrainer } from './core/outbox.ts';
 import type { ChatPlatform } from './core/ports/chat-platform.ts';
 import { type Clock, systemClock } from './core/ports/clock.ts';
@@ -53,6 +54,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, clock: Cl
     const now = clock.now();
     const communities = repos.communities.list().map((c) => loadCommunity(deps, c.id, now));
     await runDueJobs(jobs, communities, deps);
+    runSweeps(features, communities, deps);
     drainer.kick();
   }
 

@@ -149,6 +149,12 @@ export interface Feature {
   forget?(ctx: Context, userId: string): Deleted;
   /** The community's data this feature owns, as tables of plain rows (admin export). */
   exportData?(ctx: Context): Record<string, readonly Record<string, unknown>[]>;
+  /**
+   * Frequent housekeeping, every scheduler tick (each minute) per community, in one transaction: work that must
+   * happen on time but is not a named job (e.g. handing a feedback request on when a reviewer stays silent).
+   * Must be idempotent at one instant.
+   */
+  sweep?(scope: Omit<JobContext, 'period'>): void;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context): { label: string; value: string }[];
   /** Autocomplete suggestions for an option source this feature owns. */

@@ -13,7 +13,8 @@ import { loadCommunity } from '../../src/core/context.ts';
 import { type Core, createCore } from '../../src/core/dispatch.ts';
 import type { CommunityId, Platform } from '../../src/core/ids.ts';
 import type { Actor, InboundEvent } from '../../src/core/inbound.ts';
-import { runJob } from '../../src/core/jobs.ts';
+import { runDueJobs, runJob } from '../../src/core/jobs.ts';
+import { runSweeps } from '../../src/core/sweeps.ts';
 import { createOutboxNotifier, OutboxDrainer } from '../../src/core/outbox.ts';
 import type { ChatPlatform } from '../../src/core/ports/chat-platform.ts';
 import { silentLogger } from '../../src/core/ports/logger.ts';
@@ -139,6 +140,15 @@ export class TestBot {
     const result = await runJob(job, loadCommunity(this.deps, this.community, this.clock.now()), this.deps, { period });
     await this.drain();
     return result;
+  }
+
+  /** What the scheduler does each minute: every due job and every sweep, for every known community. */
+  async tick(): Promise<void> {
+    const now = this.clock.now();
+    const communities = this.repos.communities.list().map((c) => loadCommunity(this.deps, c.id, now));
+    await runDueJobs(this.features.flatMap((f) => f.jobs ?? []), communities, this.deps);
+    runSweeps(this.features, communities, this.deps);
+    await this.drain();
   }
 
   /** Delivers every due outbox item. */

@@ -142,7 +142,10 @@ export interface FeedbackRepo {
   optOuts(community: CommunityId, userId: string): FeedbackPromptKind[];
 
   /** Deletes everything of one member: their requests (with asks and ratings), asks, ratings, opt-outs. */
-  forgetMember(community: CommunityId, userId: string): { requests: number; asks: number; ratings: number; settings: number };
+  forgetMember(
+    community: CommunityId,
+    userId: string,
+  ): { requests: number; asks: number; ratings: number; settings: number };
   /** Every feedback row of the community, as plain rows. */
   exportAll(community: CommunityId): Record<string, readonly Record<string, unknown>[]>;
 }

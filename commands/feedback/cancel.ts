@@ -1,0 +1,47 @@
+/** Withdrawing a request (the requester cancels, or leaves the community) and letting reviewers off the hook. */
+import type { Context } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { advanceAndTell, closePendingAsks, type FeedbackScope } from './flow.ts';
+import { askClosedMessage, requestName } from './messages.ts';
+
+/** Cancels a live request: pending ask DMs are replaced, reviewers who said yes are told, the open call closed. */
+export function withdraw(scope: FeedbackScope, request: FeedbackRequest, why: string): boolean {
+  const { community, repos } = scope;
+  if (!repos.feedback.setRequestStatus(community.id, request.id, ['open', 'offered_publicly'], 'cancelled'))
+    return false;
+  closePendingAsks(scope, request, `${why} Thanks all the same!`);
+  for (const ask of repos.feedback.listAsks(community.id, request.id)) {
+    if (ask.status !== 'accepted') continue;
+    const text = `${requestName(request)} was withdrawn (${why.replace(/\.$/, '')}): no need to give feedback on it. Thank you for saying yes!`;
+    scope.notify.dm(community.id, ask.reviewer, { text }, { key: `feedback-cancelled:${request.id}:${ask.reviewer}` });
+  }
+  scope.notify.update(community.id, `feedback-public:${request.id}`, askClosedMessage(request, why));
+  return true;
+}
+
+/** `/feedback cancel <request>`: only the requester may. */
+export function cancelRequest(ctx: Context, id: number): Reply {
+  const found = ctx.repos.feedback.getRequest(ctx.community.id, id);
+  if (!found || found.requester !== ctx.actor.userId) {
+    throw new UserError('unknown_request', `You have no feedback request #${id}. See /feedback list.`);
+  }
+  if (!withdraw(ctx, found, 'the member who asked cancelled it.')) {
+    return { text: `${requestName(found)} is already ${found.status === 'cancelled' ? 'cancelled' : 'closed'}.` };
+  }
+  return { text: `Cancelled ${requestName(found)}. Everyone who was asked has been told.` };
+}
+
+/** A member left: their requests are withdrawn, and requests waiting on them pass to someone else. */
+export function feedbackMemberLeft(ctx: Context): void {
+  const { community, repos, actor, now } = ctx;
+  for (const request of repos.feedback.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly'])) {
+    withdraw(ctx, request, 'the member who asked has left.');
+  }
+  for (const { request } of repos.feedback.listAsksFor(community.id, actor.userId, ['asked', 'accepted'])) {
+    repos.feedback.answerAsk(community.id, request.id, actor.userId, ['asked', 'accepted'], 'timed_out', now);
+    const fresh = repos.feedback.getRequest(community.id, request.id);
+    if (fresh) advanceAndTell(ctx, fresh);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The life of a feedback request: ask the best-fitting free reviewers, pass the request on when someone declines
+ * or stays silent, and close it when feedback is given or nobody can take it. Every step is a pure function of the
+ * stored state, so calling `advance` twice changes nothing the second time.
+ */
+import type { JobContext } from '../../src/core/command.ts';
+import type { FeedbackAsk, FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
+import { askClosedMessage, askMessage, noFitNotice, publicOffer } from './messages.ts';
+import { mergeTiers, placesLeft, rankReviewers } from './routing.ts';
+import { relatedTo } from './skills.ts';
+
+/** What the feedback flow needs: both command contexts and job contexts have it. */
+export type FeedbackScope = Pick<JobContext, 'community' | 'now' | 'repos' | 'notify' | 'log'>;
+
+/** Asks sent within this window count as "asked recently" when spreading the load. */
+const RECENT_MS = 14 * 24 * 3_600_000;
+
+/** How a request stands after `advance`. */
+export type Outcome =
+  | { readonly kind: 'waiting'; readonly asked: readonly string[] }
+  | { readonly kind: 'fulfilled' }
+  | { readonly kind: 'offered'; readonly channelId?: string; readonly anyoneAsked: boolean }
+  | { readonly kind: 'closed' };
+
+/** Idempotency key and ref of the DM asking `reviewer`. */
+export const askKey = (requestId: number, reviewer: string) => `feedback-ask:${requestId}:${reviewer}`;
+
+const isActive = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accepted' || a.status === 'given';
+const isPending = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accepted';
+
+/** Fills free reviewer places with the next candidates, then settles the request if nobody is left to answer. */
+export function advance(scope: FeedbackScope, request: FeedbackRequest): Outcome {
+  if (request.status !== 'open') return { kind: 'closed' };
+  const { community, repos, now } = scope;
+  const asks = repos.feedback.listAsks(community.id, request.id);
+  // Once someone has given feedback, no one new is recruited: the request closes when the others have answered.
+  const given = asks.some((a) => a.status === 'given');
+  const places = given ? 0 : placesLeft(asks.filter(isActive).length, request.dueAt, now);
+  const asked: string[] = [];
+  if (places > 0) {
+    for (const reviewer of nextReviewers(scope, request, asks, places)) {
+      if (!repos.feedback.addAsk(community.id, request.id, reviewer, 'asked', now)) continue;
+      const key = askKey(request.id, reviewer);
+      scope.notify.dm(community.id, reviewer, askMessage(request, community.timezone), { key, ref: key });
+      asked.push(reviewer);
+    }
+  }
+  const after = repos.feedback.listAsks(community.id, request.id);
+  const pending = after.filter(isPending);
+  if (pending.length > 0) return { kind: 'waiting', asked };
+  if (after.some((a) => a.status === 'given')) {
+    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'fulfilled');
+    return { kind: 'fulfilled' };
+  }
+  return offerPublicly(scope, request, asks.length > 0);
+}
+
+/** The best `count` candidates not yet asked for this request. */
+function nextReviewers(
+  scope: FeedbackScope,
+  request: FeedbackRequest,
+  asks: readonly FeedbackAsk[],
+  count: number,
+): string[] {
+  const { repos, community, now } = scope;
+  const exclude = [request.requester, ...asks.map((a) => a.reviewer)];
+  const since = new Date(now.getTime() - RECENT_MS);
+  const exact = repos.feedback.findReviewers(community.id, request.skills, exclude, since);
+  const related = repos.feedback.findReviewers(community.id, relatedTo(request.skills), exclude, since);
+  return rankReviewers(mergeTiers(exact, related))
+    .slice(0, count)
+    .map((c) => c.userId);
+}
+
+/** Nobody fitting is left: post the request for volunteers (or close it when there is nowhere to post). */
+function offerPublicly(scope: FeedbackScope, request: FeedbackRequest, anyoneAsked: boolean): Outcome {
+  const { community, repos } = scope;
+  const channelId = community.settings['feedback-channel'];
+  if (channelId) {
+    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'offered_publicly');
+    scope.notify.post(community.id, channelId, publicOffer(request, community.timezone), {
+      key: `feedback-public:${request.id}`,
+      ref: `feedback-public:${request.id}`,
+    });
+  } else {
+    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'expired');
+  }
+  return { kind: 'offered', channelId, anyoneAsked };
+}
+
+/** After feedback was given: an open request advances; one offered publicly is fulfilled once nobody is pending. */
+export function afterGiven(scope: FeedbackScope, request: FeedbackRequest): void {
+  if (request.status === 'open') {
+    advance(scope, request);
+    return;
+  }
+  const asks = scope.repos.feedback.listAsks(scope.community.id, request.id);
+  if (!asks.some(isPending)) {
+    scope.repos.feedback.setRequestStatus(scope.community.id, request.id, ['offered_publicly', 'expired'], 'fulfilled');
+  }
+}
+
+/** `advance`, telling the requester by DM when their request ends up offered publicly (later steps, not commands). */
+export function advanceAndTell(scope: FeedbackScope, request: FeedbackRequest): Outcome {
+  const outcome = advance(scope, request);
+  if (outcome.kind === 'offered') {
+    scope.notify.dm(
+      scope.community.id,
+      request.requester,
+      noFitNotice(request, outcome.channelId, outcome.anyoneAsked),
+      {
+        key: `feedback-nofit:${request.id}`,
+      },
+    );
+  }
+  return outcome;
+}
+
+/** Replaces the ask DMs still waiting for an answer, so nobody taps a button that no longer applies. */
+export function closePendingAsks(scope: FeedbackScope, request: FeedbackRequest, why: string): void {
+  const { community, repos, now } = scope;
+  for (const ask of repos.feedback.listAsks(community.id, request.id)) {
+    if (ask.status !== 'asked') continue;
+    repos.feedback.answerAsk(community.id, request.id, ask.reviewer, ['asked'], 'timed_out', now);
+    scope.notify.update(community.id, askKey(request.id, ask.reviewer), askClosedMessage(request, why));
+  }
+}

@@ -1,0 +1,43 @@
+/** The feedback feature's part in the shared flows: the member's home, forget-me and the admin export. */
+import type { Context, Deleted } from '../../src/core/command.ts';
+import type { Section } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { feedbackGivenCount } from './recognition.ts';
+
+/** A short summary on the member's home. */
+export function feedbackHome(ctx: Context): Section[] {
+  const { community, repos, actor } = ctx;
+  const requests = repos.feedback.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']).length;
+  const asks = repos.feedback
+    .listAsksFor(community.id, actor.userId, ['asked', 'accepted'])
+    .filter(({ request }) => request.status === 'open' || request.status === 'offered_publicly').length;
+  const given = feedbackGivenCount(repos, community.id, actor.userId);
+  const paused = repos.feedback.optOuts(community.id, actor.userId);
+  return [
+    {
+      text: `${fmt.bold('Feedback')}\nAsk for feedback on your work in progress with /feedback request.${
+        paused.length ? ` Paused for you: ${paused.join(', ')} (/feedback prompts on).` : ''
+      }`,
+      fields: [
+        { label: 'Your open requests', value: String(requests) },
+        { label: 'Asked of you', value: String(asks) },
+        { label: 'Helpful feedback given', value: String(given) },
+      ],
+    },
+  ];
+}
+
+/** Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs. */
+export function forgetFeedback(ctx: Context, userId: string): Deleted {
+  const gone = ctx.repos.feedback.forgetMember(ctx.community.id, userId);
+  return {
+    'feedback requests': gone.requests,
+    'feedback asks': gone.asks,
+    'feedback ratings': gone.ratings,
+    'feedback settings': gone.settings,
+  };
+}
+
+export function exportFeedback(ctx: Context): Record<string, readonly Record<string, unknown>[]> {
+  return ctx.repos.feedback.exportAll(ctx.community.id);
+}

@@ -1,0 +1,28 @@
+/**
+ * The feedback feature: weekly work-in-progress prompts, feedback requests routed to members whose skills fit,
+ * hand-offs on declines and silence, and the loop closed with "Was this helpful?".
+ */
+import { defineFeature } from '../../src/core/command.ts';
+import { feedbackActions, feedbackForms } from './actions.ts';
+import { feedbackMemberLeft } from './cancel.ts';
+import { feedbackCommand } from './feedback.command.ts';
+import { exportFeedback, feedbackHome, forgetFeedback } from './hooks.ts';
+import { feedbackPromptJob } from './prompt.job.ts';
+import { handOffExpiredAsks } from './timeouts.ts';
+
+export { feedbackGivenCount } from './recognition.ts';
+export { handOffExpiredAsks } from './timeouts.ts';
+
+export const feedbackFeature = defineFeature({
+  name: 'feedback',
+  commands: [feedbackCommand],
+  actions: feedbackActions,
+  forms: feedbackForms,
+  jobs: [feedbackPromptJob],
+  // Silent reviewers: each minute, asks past `feedback-timeout-hours` pass to the next candidate.
+  sweep: (scope) => void handOffExpiredAsks(scope),
+  onMemberLeft: feedbackMemberLeft,
+  home: feedbackHome,
+  forget: forgetFeedback,
+  exportData: exportFeedback,
+});

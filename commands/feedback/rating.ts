@@ -1,0 +1,103 @@
+/**
+ * Closing the loop: the requester's one-tap "Was this helpful?", their optional thank-you (delivered to the
+ * reviewer), and the reviewer's optional note (delivered to the requester). Each is checked against the member
+ * it belongs to and recorded once.
+ */
+import type { Context } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
+import type { Form, Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { ownAsk } from './answers.ts';
+import { noteNotice, requestName, thanksNotice } from './messages.ts';
+import { HELPFUL_SCORE } from './recognition.ts';
+
+const TEXT_MAX = 500;
+
+/** The request, if the actor asked for it and `reviewer` gave feedback on it; a refusal otherwise. */
+function ownGivenFeedback(ctx: Context, requestId: number, reviewer: string): FeedbackRequest {
+  const request = ctx.repos.feedback.getRequest(ctx.community.id, requestId);
+  if (!request || request.requester !== ctx.actor.userId) {
+    throw new UserError('not_your_request', 'Only the member who asked for this feedback can answer that.');
+  }
+  const ask = ctx.repos.feedback.getAsk(ctx.community.id, requestId, reviewer);
+  if (ask?.status !== 'given') throw new UserError('not_given', 'There is no feedback from that member to rate yet.');
+  return request;
+}
+
+/** A one-tap score from 1 to 5. The first tap counts; later taps say what was recorded. */
+export function rate(ctx: Context, value: { requestId: number; reviewer: string; score: number }): Reply {
+  const request = ownGivenFeedback(ctx, value.requestId, value.reviewer);
+  const { community, repos, now } = ctx;
+  const thank = { label: 'Send a thank-you', action: 'feedback.thank', value: `${request.id}:${value.reviewer}` };
+  if (!repos.feedback.addRating(community.id, request.id, value.reviewer, value.score, now)) {
+    const recorded = repos.feedback.getRating(community.id, request.id, value.reviewer);
+    return { text: `You already rated this feedback ${recorded?.score ?? value.score}/5.`, replaceOriginal: true };
+  }
+  const counts =
+    value.score >= HELPFUL_SCORE ? ` It counts towards ${fmt.user(value.reviewer)}'s "feedback given".` : '';
+  return {
+    text: `Thanks! You rated ${fmt.user(value.reviewer)}'s feedback on ${requestName(request)} ${value.score}/5.${counts}`,
+    buttons: [thank],
+    replaceOriginal: true,
+  };
+}
+
+/** The thank-you form (meta: `requestId:reviewer`). */
+export function thanksForm(ctx: Context, requestId: number, reviewer: string): Reply {
+  ownGivenFeedback(ctx, requestId, reviewer);
+  const form: Form = {
+    formId: 'feedback.thanks',
+    title: 'Say thank you',
+    submitLabel: 'Send',
+    meta: `${requestId}:${reviewer}`,
+    fields: [{ id: 'thanks', label: 'Your thank-you', kind: 'long', required: true, maxLength: TEXT_MAX }],
+  };
+  return { text: 'Write a short thank-you: only they will see it.', form };
+}
+
+/** Delivers the thank-you to the reviewer, once. */
+export function sendThanks(ctx: Context, requestId: number, reviewer: string, text: string): Reply {
+  const request = ownGivenFeedback(ctx, requestId, reviewer);
+  const thanks = text.trim().slice(0, TEXT_MAX);
+  if (!thanks) throw new UserError('invalid_args', 'The thank-you is empty.');
+  if (!ctx.repos.feedback.getRating(ctx.community.id, requestId, reviewer)) {
+    throw new UserError('not_rated', 'Rate the feedback first (one tap), then send your thank-you.');
+  }
+  if (!ctx.repos.feedback.setThanks(ctx.community.id, requestId, reviewer, thanks)) {
+    return { text: 'You already sent a thank-you for this feedback.' };
+  }
+  ctx.notify.dm(ctx.community.id, reviewer, thanksNotice(request, thanks), {
+    key: `feedback-thanks:${requestId}:${reviewer}`,
+  });
+  return { text: `Sent to ${fmt.user(reviewer)}. Thank you for closing the loop!` };
+}
+
+/** The reviewer's note form (meta: the request id). */
+export function noteForm(ctx: Context, requestId: number): Reply {
+  const { ask } = ownAsk(ctx, requestId);
+  if (ask.status !== 'given') throw new UserError('not_given', 'Mark your feedback as given first.');
+  const form: Form = {
+    formId: 'feedback.note',
+    title: 'Add a note',
+    submitLabel: 'Send',
+    meta: String(requestId),
+    fields: [{ id: 'note', label: 'A short note for them', kind: 'long', required: true, maxLength: TEXT_MAX }],
+  };
+  return { text: 'Add a short note for the member you gave feedback to.', form };
+}
+
+/** Stores the note and passes it on to the requester, once. */
+export function sendNote(ctx: Context, requestId: number, text: string): Reply {
+  const { request, ask } = ownAsk(ctx, requestId);
+  const note = text.trim().slice(0, TEXT_MAX);
+  if (!note) throw new UserError('invalid_args', 'The note is empty.');
+  if (ask.status !== 'given') throw new UserError('not_given', 'Mark your feedback as given first.');
+  if (!ctx.repos.feedback.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note)) {
+    return { text: 'You already sent a note for this request.' };
+  }
+  ctx.notify.dm(ctx.community.id, request.requester, noteNotice(request, ctx.actor.userId, note), {
+    key: `feedback-note:${requestId}:${ctx.actor.userId}`,
+  });
+  return { text: `Sent to ${fmt.user(request.requester)}.` };
+}

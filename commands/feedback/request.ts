@@ -1,0 +1,130 @@
+/** Creating a feedback request, from `/feedback request` or the request form: check, store, route, answer. */
+import type { Context } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { Form, Reply } from '../../src/core/reply.ts';
+import { truncate } from '../../src/core/text.ts';
+import { skillLabel } from '../matching/vocabulary.ts';
+import { parseDeadline } from './deadline.ts';
+import { advance } from './flow.ts';
+import { noFitNotice, requestName } from './messages.ts';
+import { requestSkills } from './skills.ts';
+
+export const ABOUT_MAX = 500;
+const LINK_MAX = 500;
+/** A member can have this many requests open at once: enough for real work, too few to flood reviewers. */
+export const MAX_OPEN_REQUESTS = 5;
+
+export interface RequestInput {
+  readonly about?: string;
+  readonly link?: string;
+  readonly skills?: string;
+  readonly by?: string;
+}
+
+/** The request form (≤ 5 fields), prefilled with what the member already typed. */
+export function requestForm(initial: RequestInput = {}): Form {
+  return {
+    formId: 'feedback.request',
+    title: 'Ask for feedback',
+    submitLabel: 'Find reviewers',
+    fields: [
+      {
+        id: 'about',
+        label: 'What are you working on?',
+        kind: 'long',
+        required: true,
+        maxLength: ABOUT_MAX,
+        initial: initial.about,
+      },
+      {
+        id: 'link',
+        label: 'Link (optional)',
+        kind: 'short',
+        required: false,
+        maxLength: LINK_MAX,
+        placeholder: 'https://…',
+        initial: initial.link,
+      },
+      {
+        id: 'skills',
+        label: 'Which skills would help?',
+        kind: 'short',
+        required: false,
+        maxLength: 200,
+        placeholder: 'e.g. illustration, layout — empty: from your profile',
+        initial: initial.skills,
+      },
+      {
+        id: 'by',
+        label: 'By when? (optional)',
+        kind: 'short',
+        required: false,
+        maxLength: 60,
+        placeholder: 'e.g. friday, in 3 days',
+        initial: initial.by,
+      },
+    ],
+  };
+}
+
+/** Only http(s) links: anything else (javascript:, file:) is refused. */
+export function checkLink(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new UserError('invalid_link', 'The link must be a full web address starting with https:// or http://.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UserError('invalid_link', 'The link must start with https:// or http://.');
+  }
+  if (text.trim().length > LINK_MAX)
+    throw new UserError('invalid_link', `The link must be at most ${LINK_MAX} characters.`);
+  return url.href;
+}
+
+/** Stores the request, asks the first reviewers, and says what happened. */
+export function submitRequest(input: RequestInput, ctx: Context): Reply {
+  const about = input.about?.trim();
+  if (!about) return { text: 'Tell me what you would like feedback on.', form: requestForm(input) };
+  if (Array.from(about).length > ABOUT_MAX) {
+    throw new UserError('invalid_args', `Please describe the work in at most ${ABOUT_MAX} characters.`);
+  }
+  const { community, repos, actor, now } = ctx;
+  const link = input.link?.trim() ? checkLink(input.link) : undefined;
+  const dueAt = input.by?.trim() ? parseDeadline(input.by, now, community.timezone) : undefined;
+  const open = repos.feedback.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
+  if (open.length >= MAX_OPEN_REQUESTS) {
+    throw new UserError(
+      'too_many_requests',
+      `You already have ${open.length} feedback requests open. Cancel one (/feedback cancel) or wait for answers first.`,
+    );
+  }
+  const profile = {
+    needs: repos.feedback.memberSkills(community.id, actor.userId, 'need'),
+    offers: repos.feedback.memberSkills(community.id, actor.userId, 'offer'),
+  };
+  const skills = requestSkills(input.skills, about, profile);
+  const request = repos.feedback.createRequest({
+    community: community.id,
+    requester: actor.userId,
+    about,
+    link,
+    skills,
+    dueAt,
+    now,
+  });
+  const outcome = advance(ctx, request);
+  const skillText = skills.length ? skills.map(skillLabel).join(', ') : undefined;
+  if (outcome.kind === 'waiting') {
+    const n = outcome.asked.length;
+    return {
+      text: `Feedback request ${requestName(request)} is out: I've asked ${n} ${n === 1 ? 'member' : 'members'} whose skills fit (${truncate(skillText ?? 'related skills', 200)}). I'll DM you when someone says yes.`,
+      context: `See it with /feedback list; cancel with /feedback cancel ${request.id}.`,
+    };
+  }
+  const hint = skillText ? '' : ' Next time, name the skills that would help (skills:…) so I can find reviewers.';
+  const anyoneAsked = outcome.kind === 'offered' && outcome.anyoneAsked;
+  const channelId = outcome.kind === 'offered' ? outcome.channelId : undefined;
+  return { text: noFitNotice(request, channelId, anyoneAsked).text + hint };
+}

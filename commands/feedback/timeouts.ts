@@ -1,0 +1,62 @@
+/**
+ * Silence and deadlines. An ask nobody answered within `feedback-timeout-hours` passes to the next candidate; a
+ * request whose deadline passed stops asking (and closes if nobody said yes).
+ *
+ * When it runs: job names are fixed and `feedback-prompt` is weekly, so no job of ours ticks often enough. The scan
+ * is cheap (two indexed queries) and idempotent, so it runs (1) lazily at the start of every feedback command,
+ * button and form, so whatever a member sees is up to date, and (2) from the scheduler's frequent tick, which calls
+ * the exported `handOffExpiredAsks` for each community so quiet communities move on too; (3) the weekly job runs
+ * it as well.
+ */
+import { askClosedMessage, expiredNotice } from './messages.ts';
+import { advanceAndTell, askKey, closePendingAsks, type FeedbackScope } from './flow.ts';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Times out unanswered asks, passes their requests on, and closes requests past their deadline. Returns how many
+ * asks timed out. Safe to call as often as wanted: a second call at the same instant does nothing.
+ */
+export function handOffExpiredAsks(scope: FeedbackScope): number {
+  const { community, repos, now } = scope;
+  expireOverdueRequests(scope);
+  const cutoff = new Date(now.getTime() - community.settings['feedback-timeout-hours'] * HOUR_MS);
+  const touched = new Set<number>();
+  let timedOut = 0;
+  for (const ask of repos.feedback.listUnansweredAsks(community.id, cutoff)) {
+    if (!repos.feedback.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now)) continue;
+    const request = repos.feedback.getRequest(community.id, ask.requestId);
+    if (!request) continue;
+    const why = 'no answer in time, so I passed it to someone else. No worries!';
+    scope.notify.update(community.id, askKey(request.id, ask.reviewer), askClosedMessage(request, why));
+    touched.add(request.id);
+    timedOut++;
+  }
+  for (const id of touched) {
+    const request = repos.feedback.getRequest(community.id, id);
+    if (request) advanceAndTell(scope, request);
+  }
+  if (timedOut > 0) scope.log.info({ community: community.id, timedOut }, 'feedback asks timed out');
+  return timedOut;
+}
+
+/** Requests past their deadline: stop asking; with nobody on board, close and tell the requester. */
+function expireOverdueRequests(scope: FeedbackScope): void {
+  const { community, repos } = scope;
+  for (const request of repos.feedback.listOverdueRequests(community.id, scope.now)) {
+    closePendingAsks(scope, request, 'its deadline has passed.');
+    const onBoard = repos.feedback
+      .listAsks(community.id, request.id)
+      .some((a) => a.status === 'accepted' || a.status === 'given');
+    if (onBoard) {
+      // Reviewers who said yes may still deliver; `advance` fulfils the request once the last one has.
+      advanceAndTell(scope, request);
+      continue;
+    }
+    if (repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'expired')) {
+      scope.notify.dm(community.id, request.requester, expiredNotice(request), {
+        key: `feedback-expired:${request.id}`,
+      });
+    }
+  }
+}

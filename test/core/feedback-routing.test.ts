@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { handOffExpiredAsks } from '../../commands/feedback/index.ts';
+import { loadCommunity } from '../../src/core/context.ts';
+import { createOutboxNotifier } from '../../src/core/outbox.ts';
+import { silentLogger } from '../../src/core/ports/logger.ts';
+import { askedFor, buttonIn, feedbackBot, HOUR, latestRequest, member, status } from './feedback-support.ts';
+
+describe('feedback routing', () => {
+  it('spreads 20 requests over the community: no reviewer is asked far more than the others', async () => {
+    const bot = await feedbackBot();
+    const names = Array.from({ length: 10 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    for (const name of names) member(bot, name, ['illustration']);
+    for (let i = 0; i < 20; i++) {
+      const requester = names[i % names.length]!;
+      await bot.run(`/feedback request about:"Piece ${i}" skills:illustration`, { as: requester });
+      bot.clock.advance(HOUR); // within the 48 h timeout: every ask stays open
+    }
+    const counts = new Map(names.map((n) => [n, 0]));
+    for (const name of names) {
+      for (const r of bot.repos.feedback.listRequestsBy(bot.community, name, ['open'])) {
+        const asked = askedFor(bot, r);
+        expect(asked).toHaveLength(3);
+        expect(asked).not.toContain(name);
+        for (const reviewer of asked) counts.set(reviewer, counts.get(reviewer)! + 1);
+      }
+    }
+    // 60 asks over 10 members is 6 each. Greedy routing cannot always reach exactly 6 (the last requests exclude
+    // their own requesters), so allow one either side, and no more.
+    const values = [...counts.values()];
+    expect(values.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...values)).toBeLessThanOrEqual(7);
+  });
+
+  it('also spreads when reviewers answer at once: members asked lately come after the others', async () => {
+    const bot = await feedbackBot();
+    const names = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    for (const name of names) member(bot, name, ['photography']);
+    for (let i = 0; i < 20; i++) {
+      await bot.run(`/feedback request about:"Shoot ${i}" skills:photography`, { as: `req${i % 4}` });
+      const request = latestRequest(bot, `req${i % 4}`);
+      // The first reviewer says yes and gives feedback, the others decline: nothing stays open.
+      const [first, ...others] = askedFor(bot, request);
+      await bot.click({ action: 'feedback.accept', value: String(request.id) }, { as: first });
+      await bot.click({ action: 'feedback.given', value: String(request.id) }, { as: first });
+      for (const reviewer of others)
+        await bot.click({ action: 'feedback.decline', value: String(request.id) }, { as: reviewer });
+      expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('fulfilled');
+      bot.clock.advance(HOUR);
+    }
+    const counts = names.map((n) => bot.repos.feedback.listAsksFor(bot.community, n, ['given', 'declined']).length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it('asks a member still holding an accepted request only after members who are free', async () => {
+    const bot = await feedbackBot();
+    for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
+    await bot.run('/feedback request about:"One" skills:illustration', { as: 'zoe' });
+    const first = latestRequest(bot, 'zoe');
+    expect(askedFor(bot, first).sort()).toEqual(['a', 'b', 'c']);
+    await bot.click({ action: 'feedback.accept', value: String(first.id) }, { as: 'a' });
+    bot.clock.advance(HOUR);
+    await bot.click({ action: 'feedback.decline', value: String(first.id) }, { as: 'b' });
+    await bot.click({ action: 'feedback.decline', value: String(first.id) }, { as: 'c' });
+    await bot.click({ action: 'feedback.decline', value: String(first.id) }, { as: 'd' });
+    bot.clock.advance(HOUR);
+    await bot.run('/feedback request about:"Two" skills:illustration', { as: 'yan' });
+    // `a` was asked longest ago, but is busy with "One": the three who declined are free.
+    expect(askedFor(bot, latestRequest(bot, 'yan')).sort()).toEqual(['b', 'c', 'd']);
+  });
+
+  it('never asks the requester, members who left, or members who paused review asks', async () => {
+    const bot = await feedbackBot();
+    for (const name of ['ana', 'gone', 'paused', 'zoe']) member(bot, name, ['illustration']);
+    await bot.leave('gone');
+    expect(bot.text(await bot.run('/feedback prompts off asks', { as: 'paused' }))).toMatch(/Review asks are off/);
+    await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
+    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana']);
+
+    await bot.run('/feedback prompts on', { as: 'paused' });
+    await bot.run('/feedback request about:"Back cover" skills:illustration', { as: 'zoe' });
+    expect(askedFor(bot, latestRequest(bot, 'zoe')).sort()).toEqual(['ana', 'paused']);
+  });
+
+  it('passes asks on when a reviewer leaves, and withdraws the requests of a member who leaves', async () => {
+    const bot = await feedbackBot();
+    for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
+    await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
+    const request = latestRequest(bot, 'zoe');
+    expect(askedFor(bot, request).sort()).toEqual(['a', 'b', 'c']);
+    await bot.click({ action: 'feedback.accept', value: String(request.id) }, { as: 'b' });
+    await bot.leave('a');
+    expect(status(bot, request, 'a')).toBe('timed_out');
+    expect(askedFor(bot, request)).toContain('d');
+
+    await bot.leave('zoe');
+    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('cancelled');
+    expect(bot.text(bot.dmsTo('b').at(-1))).toMatch(/withdrawn .*has left.*no need/);
+    expect(status(bot, request, 'c')).toBe('timed_out');
+  });
+
+  it('asks members with a related skill when nobody offers the exact one', async () => {
+    const bot = await feedbackBot();
+    member(bot, 'ana', ['drawing']);
+    member(bot, 'ben', ['accounting']);
+    await bot.run('/feedback request about:"Sketches" skills:illustration', { as: 'zoe' });
+    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana']);
+  });
+
+  it('tells the requester honestly when nobody fits, and offers the request in the feedback channel', async () => {
+    const bot = await feedbackBot();
+    member(bot, 'ben', ['accounting']);
+    const reply = await bot.run('/feedback request about:"Zine cover" skills:illustration', { as: 'zoe' });
+    expect(bot.text(reply)).toMatch(/found nobody here who offers .* posted it in #wip/);
+    const request = latestRequest(bot, 'zoe');
+    expect(request.status).toBe('offered_publicly');
+    const post = bot.postsIn('wip')[0]!;
+    expect(bot.text(post)).toMatch(/@zoe is looking for feedback on #\d+ Zine cover/);
+    expect(bot.text(await bot.click(post.buttons![0]!, { as: 'zoe' }))).toMatch(/your own request/);
+
+    const volunteered = await bot.click(post.buttons![0]!, { as: 'ben' });
+    expect(volunteered?.buttons?.[0]?.action).toBe('feedback.given');
+    expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/@ben will give you feedback/);
+    await bot.click(volunteered!.buttons![0]!, { as: 'ben' });
+    expect(buttonIn(bot, 'zoe', 'feedback.rate').button.value).toBe(`${request.id}:ben:1`);
+    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('fulfilled');
+  });
+
+  it('says so when there is no feedback channel to offer the request in', async () => {
+    const bot = await feedbackBot({});
+    const reply = await bot.run('/feedback request about:"Zine cover" skills:illustration', { as: 'zoe' });
+    expect(bot.text(reply)).toMatch(/no feedback channel .* \/hallway config/);
+    expect(latestRequest(bot, 'zoe').status).toBe('expired');
+  });
+
+  it('offers the request publicly once every candidate declined or stayed silent', async () => {
+    const bot = await feedbackBot({ 'feedback-channel': 'wip', 'feedback-timeout-hours': 12 });
+    member(bot, 'ana', ['illustration']);
+    member(bot, 'ben', ['illustration']);
+    await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
+    const request = latestRequest(bot, 'zoe');
+    await bot.click(buttonIn(bot, 'ana', 'feedback.decline').button, { as: 'ana' });
+    expect(bot.postsIn('wip')).toHaveLength(0);
+    bot.clock.advance(11 * HOUR);
+    await bot.run('/feedback list', { as: 'ana' });
+    expect(status(bot, request, 'ben')).toBe('asked');
+    bot.clock.advance(HOUR);
+    await bot.run('/feedback list', { as: 'ana' });
+    expect(status(bot, request, 'ben')).toBe('timed_out');
+    expect(bot.postsIn('wip')).toHaveLength(1);
+    expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/Nobody I asked could take .* posted it in #wip/);
+    // A late tap on the timed-out ask is answered kindly and changes nothing.
+    const late = await bot.click(buttonIn(bot, 'ben', 'feedback.accept').button, { as: 'ben' });
+    expect(bot.text(late)).toMatch(/timed out/);
+    expect(status(bot, request, 'ben')).toBe('timed_out');
+  });
+
+  it('stops asking at the deadline and tells the requester when nobody said yes', async () => {
+    const bot = await feedbackBot(); // Monday 08:00 UTC
+    member(bot, 'ana', ['illustration']);
+    await bot.run('/feedback request about:"Cover" skills:illustration by:"tuesday 12:00"', { as: 'zoe' });
+    const request = latestRequest(bot, 'zoe');
+    bot.clock.advance(28 * HOUR + 1); // Tuesday 12:00 has passed, the 48 h timeout has not
+    await bot.run('/feedback list', { as: 'ana' });
+    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('expired');
+    expect(status(bot, request, 'ana')).toBe('timed_out');
+    expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/deadline .* passed/);
+    expect(bot.postsIn('wip')).toHaveLength(0);
+  });
+
+  it('moves on quiet communities through the exported scan the scheduler calls', async () => {
+    const bot = await feedbackBot();
+    member(bot, 'ana', ['illustration']);
+    await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
+    member(bot, 'ben', ['illustration']); // joins after the request went out
+    bot.clock.advance(49 * HOUR);
+    const notify = createOutboxNotifier(bot.repos, bot.clock);
+    const deps = {
+      repos: bot.repos,
+      notify,
+      clock: bot.clock,
+      log: silentLogger,
+      managers: new Set<string>(),
+      defaultTimezone: 'UTC',
+    };
+    const scope = {
+      community: loadCommunity(deps, bot.community, bot.clock.now()),
+      now: bot.clock.now(),
+      repos: bot.repos,
+      notify,
+      log: silentLogger,
+    };
+    expect(bot.repos.transaction(() => handOffExpiredAsks(scope))).toBe(1);
+    expect(bot.repos.transaction(() => handOffExpiredAsks(scope))).toBe(0);
+    await bot.drain();
+    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana', 'ben']);
+    expect(buttonIn(bot, 'ben', 'feedback.accept').button.value).toBe(String(latestRequest(bot, 'zoe').id));
+  });
+});

@@ -1,0 +1,53 @@
+/** `npm start` with no tokens: the real process, the shell adapter on a real SQLite file, fed through a pipe. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'hallway-shell-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runShell(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_PATH: join(dir, 'hallway.db'), ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+
+describe('the shell adapter as a process', () => {
+  it('answers piped commands, runs the demo, and exits cleanly at end of input', async () => {
+    const { code, out } = await runShell(
+      ['/hallway help', ':demo', '/as emma', '/match', '/as mia', '/hallway config timezone:Europe/Paris', ''].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Hallway — what I can do');
+    expect(out).toContain('The creative loft is open');
+    expect(out).toMatch(/DM to @Emma[\s\S]*@Lucas offers photography/);
+    expect(out).toContain('Only community managers');
+    expect(out.trimEnd().endsWith('Bye!')).toBe(true);
+  });
+
+  it('keeps its data in the SQLite file across restarts', async () => {
+    const { out } = await runShell('/as emma\n/skills\n');
+    expect(out).toMatch(/You offer: .*graphic design/);
+  });
+
+  it('refuses a bad configuration with one clear line and a non-zero exit', async () => {
+    const { code, err } = await runShell('', { SLACK_BOT_TOKEN: 'xoxb-secret-value' });
+    expect(code).toBe(1);
+    expect(err.trim()).toBe(
+      'Hallway cannot start: SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (Basic Information → Signing Secret).',
+    );
+    expect(err).not.toContain('secret-value');
+  });
+});

@@ -24,6 +24,8 @@ export interface MeetupRecord extends MeetupFields {
   readonly id: number;
   readonly community: CommunityId;
   readonly seriesId?: number;
+  /** For a series occurrence: the series date it stands for (an edit moves `startsAt`, never this). */
+  readonly slotAt?: Date;
   readonly status: MeetupStatus;
   readonly createdBy?: string;
   readonly createdAt: Date;
@@ -87,7 +89,9 @@ export interface MeetupsRepo {
   listActiveSeries(community: CommunityId): SeriesRecord[];
   endSeries(community: CommunityId, id: number): void;
 
-  create(input: MeetupFields & { community: CommunityId; seriesId?: number; createdBy?: string; now: Date }): MeetupRecord;
+  create(
+    input: MeetupFields & { community: CommunityId; seriesId?: number; createdBy?: string; now: Date },
+  ): MeetupRecord;
   get(community: CommunityId, id: number): MeetupRecord | undefined;
   /** Replaces the host-set fields; bumps `scheduleRevision` when the start moves. */
   update(community: CommunityId, id: number, fields: MeetupFields): MeetupRecord;
@@ -103,7 +107,7 @@ export interface MeetupsRepo {
   listEndedBetween(community: CommunityId, from: Date, to: Date): MeetupRecord[];
   /** Occurrences of a series (any status) starting at or after `from`, soonest first. */
   listSeries(community: CommunityId, seriesId: number, from: Date): MeetupRecord[];
-  /** The occurrence of a series that starts last. */
+  /** The occurrence of a series with the latest series date (`slotAt`). */
   latestInSeries(community: CommunityId, seriesId: number): MeetupRecord | undefined;
 
   getRsvp(community: CommunityId, meetupId: number, userId: string): RsvpRecord | undefined;
@@ -137,8 +141,14 @@ export interface MeetupsRepo {
   /** Skills at least `minNeeds` members need and someone else offers, most needed first. Reads `member_skills`. */
   skillShareIdeas(community: CommunityId, minNeeds: number, limit: number): SkillShareIdea[];
 
-  /** Deletes the member's RSVPs, reminder log, prefs and ratings; clears them as host/creator. Counts by table. */
-  forgetMember(community: CommunityId, userId: string): Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>;
-  /** The community's rows of every meetups table. */
+  /**
+   * Deletes the member's RSVPs, reminder log, prefs and ratings and clears them as host/creator. Returns the counts
+   * by kind and the meetups they answered or hosted (their cards need a refresh).
+   */
+  forgetMember(
+    community: CommunityId,
+    userId: string,
+  ): { counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] };
+  /** The community's rows of every meetups table (ratings without who gave them). */
   exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
 }

@@ -1,0 +1,71 @@
+/** The meetup buttons: RSVP on the card, the one-tap rating, the comment form, and the digest's draft button. */
+import { z } from 'zod';
+import { defineAction } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { RsvpStatus } from '../../src/core/ports/repos/meetups.ts';
+import { fmt } from '../../src/core/text.ts';
+import { commentForm, createForm } from './forms.ts';
+import { findMeetup } from './lookup.ts';
+import { rate } from './rating.ts';
+import { respond } from './rsvp.ts';
+import { rsvpReply } from './rsvp-reply.ts';
+
+/** `12:going` → { id: 12, status: 'going' }. */
+const rsvpValue = z
+  .string()
+  .regex(/^\d{1,9}:(going|maybe|no)$/)
+  .transform((v) => {
+    const [id, status] = v.split(':');
+    return { id: Number(id), status: status as RsvpStatus };
+  });
+
+export const rsvpAction = defineAction({
+  id: 'meetup.rsvp',
+  value: rsvpValue,
+  run({ id, status }, ctx) {
+    const meetup = findMeetup(ctx, id);
+    return rsvpReply(ctx, meetup, ctx.actor.userId, respond(ctx, meetup, ctx.actor.userId, status));
+  },
+});
+
+export const rateAction = defineAction({
+  id: 'meetup.rate',
+  value: z
+    .string()
+    .regex(/^\d{1,9}:[1-5]$/)
+    .transform((v) => v.split(':').map(Number) as [number, number]),
+  run: ([id, score], ctx) => rate(ctx, findMeetup(ctx, id), score),
+});
+
+export const commentAction = defineAction({
+  id: 'meetup.comment',
+  value: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+  run(id, ctx) {
+    const meetup = findMeetup(ctx, id);
+    return { text: `Add a comment about #${meetup.id}.`, form: commentForm(meetup.id) };
+  },
+});
+
+/** `U123|screen printing`: who offers the skill, and the skill as the digest showed it. */
+export const DRAFT_VALUE_MAX = 80;
+
+export const draftAction = defineAction({
+  id: 'meetup.draft',
+  value: z
+    .string()
+    .regex(/^[^|]{1,40}\|.{1,79}$/s)
+    .transform((v) => ({ host: v.slice(0, v.indexOf('|')), skill: v.slice(v.indexOf('|') + 1) })),
+  run({ host, skill }, ctx) {
+    // The digest suggests a member host; only they (or a manager on their behalf) set it up.
+    if (ctx.actor.userId !== host && !ctx.actor.isAdmin) {
+      throw new UserError('not_host', `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`);
+    }
+    const initial = { title: `Skill-share: ${skill}`, description: `${skill}, shared by a member who knows it.` };
+    return { text: 'Pick a date and a place, and post it.', form: createForm(initial, host) };
+  },
+});
+
+export const meetupActions = [rsvpAction, rateAction, commentAction, draftAction];

@@ -1,0 +1,85 @@
+/** Creating a meetup (and its series), from the command or the form: one use case, two entry points. */
+import type { Context } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { Repeat } from '../../src/core/ports/repos/meetups.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { formatInZone } from '../../src/core/time.ts';
+import { cardChannel, postCard } from './card.ts';
+import { label, when as whenToken } from './format.ts';
+import { parseWhen } from './parse-when.ts';
+import { describeRepeat, splitRepeat } from './recurrence.ts';
+
+export const LIMITS = { title: 100, where: 200, description: 1000, capacity: 10_000 } as const;
+export const DEFAULT_DURATION_MINUTES = 120;
+
+export interface CreateInput {
+  readonly title: string;
+  /** Natural language; may end with a repeat ("fri 19:00 weekly") when `repeat` is not given. */
+  readonly when: string;
+  readonly where?: string;
+  readonly capacity?: number;
+  readonly repeat?: Repeat;
+  readonly description?: string;
+  readonly host?: string;
+  readonly duration?: number;
+}
+
+/** Throws when a text is longer than allowed (forms may not enforce `maxLength` everywhere). */
+export function checkLength(value: string | undefined, max: number, name: string): void {
+  if (value !== undefined && Array.from(value).length > max) {
+    throw new UserError('too_long', `The ${name} must be at most ${max} characters.`);
+  }
+}
+
+/** "I read "fri 19:00" as Fri 27 Mar 2026, 19:00 (Europe/Paris)": always in plain text, in the community zone. */
+export function echo(typed: string, at: Date, zone: string): string {
+  return `I read "${typed}" as ${fmt.bold(formatInZone(at, zone))}.`;
+}
+
+export function createMeetup(ctx: Context, input: CreateInput): Reply {
+  checkLength(input.title, LIMITS.title, 'title');
+  checkLength(input.where, LIMITS.where, 'place');
+  checkLength(input.description, LIMITS.description, 'description');
+  const split = input.repeat ? { when: input.when, repeat: input.repeat } : splitRepeat(input.when);
+  const zone = ctx.community.timezone;
+  const startsAt = parseWhen(split.when, ctx.now, zone);
+  const minutes = input.duration ?? DEFAULT_DURATION_MINUTES;
+  const { id: community } = ctx.community;
+  const series = split.repeat
+    ? ctx.repos.meetups.createSeries({
+        community,
+        repeat: split.repeat,
+        timezone: zone,
+        firstStartsAt: startsAt,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+      })
+    : undefined;
+  const meetup = ctx.repos.meetups.create({
+    community,
+    seriesId: series?.id,
+    title: input.title,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+    location: input.where || undefined,
+    capacity: input.capacity,
+    description: input.description || undefined,
+    hostUserId: input.host ?? ctx.actor.userId,
+    createdBy: ctx.actor.userId,
+    now: ctx.now,
+  });
+  const channel = postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
+  const lines = [echo(split.when, startsAt, zone)];
+  if (series) lines.push(`It repeats ${describeRepeat(series.repeat, startsAt, zone)} (also across clock changes).`);
+  lines.push(
+    channel
+      ? `The card with RSVP buttons is in ${fmt.channel(channel)}.`
+      : 'No meetup channel is set, so no card was posted: a manager can set one with `/hallway config`.',
+  );
+  return {
+    text: `Created ${label(meetup)} for ${whenToken(startsAt, zone)}.`,
+    sections: [{ text: lines.join('\n') }],
+    context: `Change it with /meetup edit ${meetup.id} · cancel with /meetup cancel ${meetup.id}`,
+  };
+}

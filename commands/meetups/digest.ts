@@ -1,0 +1,70 @@
+/**
+ * The weekly digest ("the weekly nudge"): one post to the meetup channel with this week's meetups, the newest
+ * members and one skill-share idea — a skill several members need and someone offers, with a button that drafts the
+ * meetup for the member who offers it. Nobody is pinged: the post names people without mentioning them.
+ */
+import type { SkillShareIdea } from '../../src/core/ports/repos/meetups.ts';
+import type { Reply, Section } from '../../src/core/reply.ts';
+import { fmt, truncate } from '../../src/core/text.ts';
+import { skillLabel } from '../matching/vocabulary.ts';
+import { countsText, type MeetupEnv, names, summaryLine, tally } from './format.ts';
+
+const WEEK = 7 * 86_400_000;
+/** An idea needs at least this many members asking for the skill. */
+export const MIN_NEEDS = 2;
+const LIMIT = 10;
+
+/** Rotates through the strongest ideas week by week, so the same one does not come back every Monday. */
+export function pickIdea(ideas: readonly SkillShareIdea[], now: Date): SkillShareIdea | undefined {
+  if (ideas.length === 0) return undefined;
+  return ideas[Math.floor(now.getTime() / WEEK) % ideas.length];
+}
+
+function meetupsSection(env: MeetupEnv): Section {
+  const repo = env.repos.meetups;
+  const soon = repo.listStartingBetween(env.community.id, env.now, new Date(env.now.getTime() + WEEK)).slice(0, LIMIT);
+  if (soon.length === 0) {
+    return { text: `${fmt.bold('This week')}\nNothing planned yet — start something with \`/meetup create\`.` };
+  }
+  const lines = soon.map((m) => {
+    const counts = countsText(m, tally(repo.listRsvps(env.community.id, m.id)));
+    return `• ${summaryLine(m, env.community.timezone)} (${counts})`;
+  });
+  return { text: `${fmt.bold('This week')}\n${lines.join('\n')}` };
+}
+
+function newcomersSection(env: MeetupEnv): Section | undefined {
+  const since = new Date(env.now.getTime() - WEEK);
+  const newcomers = env.repos.meetups.newestMembers(env.community.id, since, LIMIT);
+  if (newcomers.length === 0) return undefined;
+  return { text: `${fmt.bold('New faces')}\n${names(newcomers.map((m) => m.userId))} — say hello!` };
+}
+
+/** "4 people want to learn screen printing; Ana offers it — host a session?" */
+export function ideaText(idea: SkillShareIdea): string {
+  const host = idea.offerers[0]!;
+  return `${idea.needCount} people want to learn ${skillLabel(idea.skill)}; ${fmt.user(host)} offers it — host a session?`;
+}
+
+/** The digest post for the week of `env.now`. */
+export function buildDigest(env: MeetupEnv): Reply {
+  const sections: Section[] = [meetupsSection(env)];
+  const newcomers = newcomersSection(env);
+  if (newcomers) sections.push(newcomers);
+  const idea = pickIdea(env.repos.meetups.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT), env.now);
+  const buttons = [];
+  if (idea) {
+    sections.push({ text: `${fmt.bold('Skill-share idea')}\n${ideaText(idea)}` });
+    const host = idea.offerers[0]!;
+    // The button value carries the host and the skill's words (≤ 80 characters in all).
+    const value = `${host}|${truncate(skillLabel(idea.skill), 79 - host.length)}`;
+    buttons.push({ label: 'Plan this session', action: 'meetup.draft', value, style: 'primary' as const });
+  }
+  return {
+    title: 'This week in the community',
+    text: 'Your weekly Hallway digest: meetups, new faces and an idea.',
+    sections,
+    buttons,
+    mentions: [],
+  };
+}

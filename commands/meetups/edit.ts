@@ -1,0 +1,92 @@
+/** Changing a meetup: the host or a manager edits; people who answered hear about a new time or place. */
+import { DateTime } from 'luxon';
+import type { Context } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { MeetupFields, MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { refreshCard } from './card.ts';
+import { checkLength, echo, LIMITS } from './create.ts';
+import { label, tally, when } from './format.ts';
+import { assertCanManage } from './lookup.ts';
+import { parseWhen } from './parse-when.ts';
+import { promoteWaitlist } from './rsvp.ts';
+
+/** undefined: keep as is; null: remove. */
+export interface EditChanges {
+  readonly title?: string;
+  readonly when?: string;
+  readonly where?: string | null;
+  /** null: no limit. */
+  readonly capacity?: number | null;
+  readonly description?: string | null;
+  readonly duration?: number;
+}
+
+/** The start as the edit form shows it, e.g. `2026-12-04 19:00`: submitted unchanged, it means "same time". */
+export function whenText(meetup: MeetupRecord, zone: string): string {
+  return DateTime.fromJSDate(meetup.startsAt, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+function pick<T>(change: T | null | undefined, current: T | undefined): T | undefined {
+  return change === undefined ? current : (change ?? undefined);
+}
+
+function newFields(ctx: Context, meetup: MeetupRecord, changes: EditChanges): MeetupFields {
+  const zone = ctx.community.timezone;
+  const moved = changes.when !== undefined && changes.when.trim() !== whenText(meetup, zone);
+  const startsAt = moved ? parseWhen(changes.when!, ctx.now, zone) : meetup.startsAt;
+  const minutes = changes.duration ?? (meetup.endsAt.getTime() - meetup.startsAt.getTime()) / 60_000;
+  return {
+    title: changes.title ?? meetup.title,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+    location: pick(changes.where, meetup.location),
+    capacity: pick(changes.capacity, meetup.capacity),
+    description: pick(changes.description, meetup.description),
+    hostUserId: meetup.hostUserId,
+  };
+}
+
+/** Tells everyone who answered going/maybe (seated or waiting), except the editor, that the plan changed. */
+function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord): number {
+  const zone = ctx.community.timezone;
+  const changes: string[] = [];
+  if (after.startsAt.getTime() !== before.startsAt.getTime())
+    changes.push(`it now starts ${when(after.startsAt, zone)}`);
+  if (after.location !== before.location)
+    changes.push(after.location ? `it now takes place at ${after.location}` : 'the place was removed');
+  if (changes.length === 0) return 0;
+  const people = ctx.repos.meetups
+    .listRsvps(ctx.community.id, after.id)
+    .filter((r) => r.status !== 'no' && r.userId !== ctx.actor.userId);
+  for (const r of people) {
+    ctx.notify.dm(ctx.community.id, r.userId, {
+      text: `Change of plan for ${label(after)}: ${changes.join(', and ')}.`,
+    });
+  }
+  return people.length;
+}
+
+export function editMeetup(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Reply {
+  assertCanManage(ctx, meetup, 'edit');
+  if (meetup.status === 'cancelled') throw new UserError('meetup_cancelled', `${label(meetup)} was cancelled.`);
+  if (meetup.endsAt <= ctx.now) throw new UserError('meetup_over', `${label(meetup)} is already over.`);
+  checkLength(changes.title, LIMITS.title, 'title');
+  checkLength(changes.where ?? undefined, LIMITS.where, 'place');
+  checkLength(changes.description ?? undefined, LIMITS.description, 'description');
+  const fields = newFields(ctx, meetup, changes);
+  const updated = ctx.repos.meetups.update(ctx.community.id, meetup.id, fields);
+  const promoted = promoteWaitlist(ctx, updated);
+  refreshCard(ctx, updated.id);
+  const told = tellAttendees(ctx, meetup, updated);
+  const zone = ctx.community.timezone;
+  const lines: string[] = [];
+  if (updated.startsAt.getTime() !== meetup.startsAt.getTime()) lines.push(echo(changes.when!, updated.startsAt, zone));
+  if (promoted.length) lines.push(`${promoted.length} from the waitlist got a seat and were told.`);
+  const seated = tally(ctx.repos.meetups.listRsvps(ctx.community.id, updated.id)).seated.length;
+  if (updated.capacity !== undefined && seated > updated.capacity) {
+    lines.push(`${seated} members already have a seat: nobody was moved to the waitlist.`);
+  }
+  if (told) lines.push(`${told} member(s) who answered were told about the change.`);
+  return { text: `Saved ${label(updated)}.`, sections: lines.length ? [{ text: lines.join('\n') }] : undefined };
+}

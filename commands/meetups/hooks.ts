@@ -1,0 +1,65 @@
+/** How meetups plug into the shared flows: home, members leaving, forget-me, export, Discord autocomplete. */
+import type { Context, Deleted } from '../../src/core/command.ts';
+import type { Section } from '../../src/core/reply.ts';
+import { fmt, truncate } from '../../src/core/text.ts';
+import { formatInZone } from '../../src/core/time.ts';
+import { refreshCard } from './card.ts';
+import { answerText, summaryLine } from './format.ts';
+import { respond } from './rsvp.ts';
+
+/** Gives up the member's seats and maybes in meetups still to come (promoting the waitlist). */
+function stepBack(ctx: Context, userId: string): void {
+  for (const { meetup, rsvp } of ctx.repos.meetups.listMemberRsvps(ctx.community.id, userId, ctx.now)) {
+    if (rsvp.status !== 'no') respond(ctx, meetup, userId, 'no');
+  }
+}
+
+/** Home: the member's upcoming meetups and their answer to each. */
+export function meetupsHome(ctx: Context): Section[] {
+  const mine = ctx.repos.meetups
+    .listMemberRsvps(ctx.community.id, ctx.actor.userId, ctx.now)
+    .filter(({ rsvp }) => rsvp.status !== 'no');
+  if (mine.length === 0) {
+    return [{ text: `${fmt.bold('Your meetups')}\nNothing on your list — see \`/meetup list\`.` }];
+  }
+  const lines = mine.map(
+    ({ meetup, rsvp }) => `• ${summaryLine(meetup, ctx.community.timezone)} — ${answerText(rsvp)}`,
+  );
+  return [{ text: `${fmt.bold('Your meetups')}\n${lines.join('\n')}` }];
+}
+
+/** A member left the workspace: their seats go to the waitlist. */
+export function meetupsMemberLeft(ctx: Context): void {
+  stepBack(ctx, ctx.actor.userId);
+}
+
+export function forgetMeetups(ctx: Context, userId: string): Deleted {
+  stepBack(ctx, userId);
+  const { counts, meetupIds } = ctx.repos.meetups.forgetMember(ctx.community.id, userId);
+  // Cards still showing their name (even of past meetups) are redrawn without it.
+  for (const id of meetupIds) refreshCard(ctx, id);
+  return {
+    'meetup answers': counts.rsvps,
+    'meetup ratings': counts.ratings,
+    'meetup reminder records': counts.reminders + counts.prefs,
+    'meetups hosted (host removed)': counts.hosted,
+  };
+}
+
+export function exportMeetups(ctx: Context): Record<string, readonly Record<string, unknown>[]> {
+  return ctx.repos.meetups.exportRows(ctx.community.id);
+}
+
+/** Upcoming meetups whose number starts with, or whose title contains, what the member typed. */
+export function autocompleteMeetups(source: string, prefix: string, ctx: Context) {
+  if (source !== 'meetups') return undefined;
+  const typed = prefix.trim().replace(/^#/, '').toLowerCase();
+  return ctx.repos.meetups
+    .listUpcoming(ctx.community.id, ctx.now, 100)
+    .filter((m) => typed === '' || String(m.id).startsWith(typed) || m.title.toLowerCase().includes(typed))
+    .slice(0, 25)
+    .map((m) => ({
+      name: truncate(`#${m.id} ${m.title} · ${formatInZone(m.startsAt, ctx.community.timezone)}`, 100),
+      value: String(m.id),
+    }));
+}

@@ -1,0 +1,23 @@
+/**
+ * The meetups feature: `/meetup` (create, list, rsvp, edit, cancel, calendar, reminders, stats), the RSVP, rating
+ * and draft buttons, the create/edit/comment forms, the `meetup-reminders` and `digest` jobs, and its hooks.
+ */
+import { defineFeature } from '../../src/core/command.ts';
+import { meetupActions } from './actions.ts';
+import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
+import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetupsMemberLeft } from './hooks.ts';
+import { digestJob, meetupRemindersJob } from './jobs.ts';
+import { meetupCommand } from './meetup.command.ts';
+
+export const meetupsFeature = defineFeature({
+  name: 'meetups',
+  commands: [meetupCommand],
+  actions: meetupActions,
+  forms: [createFormDef, editFormDef, commentFormDef],
+  jobs: [meetupRemindersJob, digestJob],
+  home: meetupsHome,
+  onMemberLeft: meetupsMemberLeft,
+  forget: forgetMeetups,
+  exportData: exportMeetups,
+  autocomplete: autocompleteMeetups,
+});

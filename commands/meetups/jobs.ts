@@ -1,0 +1,36 @@
+/** The meetups jobs: `meetup-reminders` every 5 minutes, `digest` weekly at the configured day and time. */
+import { defineJob } from '../../src/core/command.ts';
+import { slotPeriod, weeklyPeriod } from '../../src/core/schedule.ts';
+import { buildDigest } from './digest.ts';
+import { sendRatingPrompts, sendReminders } from './reminders.ts';
+import { extendAllSeries } from './series.ts';
+
+export const meetupRemindersJob = defineJob({
+  name: 'meetup-reminders',
+  description: 'Next dates of recurring meetups, reminders 24 h and 1 h before, ratings after',
+  period: (now) => slotPeriod(now, 5),
+  run(ctx) {
+    const created = extendAllSeries(ctx);
+    const reminders = sendReminders(ctx);
+    const ratings = sendRatingPrompts(ctx);
+    if (created.length || reminders || ratings) ctx.log.info({ created, reminders, ratings }, 'meetup reminders');
+  },
+});
+
+export const digestJob = defineJob({
+  name: 'digest',
+  description: "Weekly post: this week's meetups, new members, a skill-share idea",
+  period(now, community) {
+    const s = community.settings;
+    if (!s.digest) return undefined;
+    return weeklyPeriod(now, community.timezone, s['digest-day'], s['digest-time']);
+  },
+  run(ctx) {
+    const channel = ctx.community.settings['meetup-channel'];
+    if (!channel) {
+      ctx.log.info({}, 'digest skipped: no meetup channel configured');
+      return;
+    }
+    ctx.notify.post(ctx.community.id, channel, buildDigest(ctx), { key: `digest:${ctx.period}` });
+  },
+});

@@ -1,0 +1,79 @@
+/** What every member can do: list, rsvp, calendar files, reminder settings. */
+import { z } from 'zod';
+import { defineSubcommand } from '../../src/core/command.ts';
+import { opt } from '../../src/core/options.ts';
+import type { Section } from '../../src/core/reply.ts';
+import { calendarFile } from './calendar.ts';
+import { answerText, countsText, type MeetupEnv, summaryLine, tally } from './format.ts';
+import { findMeetup, meetupOption } from './lookup.ts';
+import { respond } from './rsvp.ts';
+import { rsvpReply } from './rsvp-reply.ts';
+
+const LIST_LIMIT = 10;
+
+/** One section per upcoming meetup, with the counts and the viewer's answer. */
+export function upcomingSections(env: MeetupEnv, userId: string): Section[] {
+  const repo = env.repos.meetups;
+  return repo.listUpcoming(env.community.id, env.now, LIST_LIMIT).map((m) => {
+    const t = tally(repo.listRsvps(env.community.id, m.id));
+    const mine = answerText(repo.getRsvp(env.community.id, m.id, userId));
+    return { text: `${summaryLine(m, env.community.timezone)}\n${countsText(m, t)} · You: ${mine}` };
+  });
+}
+
+export const listSubcommand = defineSubcommand({
+  description: 'Upcoming meetups, with your answer',
+  examples: ['list'],
+  args: z.object({}),
+  run(_args, ctx) {
+    const sections = upcomingSections(ctx, ctx.actor.userId);
+    if (sections.length === 0) return { text: 'No meetups planned yet. Plan one with `/meetup create`!' };
+    return {
+      title: 'Upcoming meetups',
+      text: `${sections.length} upcoming meetup(s).`,
+      sections,
+      context: 'Answer with `/meetup rsvp <number> going|maybe|no` or the buttons on each card.',
+    };
+  },
+});
+
+export const rsvpSubcommand = defineSubcommand({
+  description: 'Answer a meetup: going, maybe or no',
+  examples: ['rsvp 12 going', 'rsvp meetup:12 answer:maybe'],
+  args: z.object({
+    meetup: meetupOption(),
+    answer: opt.choice('Your answer', ['going', 'maybe', 'no']),
+  }),
+  run(args, ctx) {
+    const meetup = findMeetup(ctx, args.meetup);
+    return rsvpReply(ctx, meetup, ctx.actor.userId, respond(ctx, meetup, ctx.actor.userId, args.answer));
+  },
+});
+
+export const calendarSubcommand = defineSubcommand({
+  description: 'A calendar file (.ics) for a meetup or its whole series',
+  examples: ['calendar 12', 'calendar 12 series:true'],
+  args: z.object({
+    meetup: meetupOption(),
+    series: opt.boolean('The whole series instead of one date').optional(),
+  }),
+  run(args, ctx) {
+    const meetup = findMeetup(ctx, args.meetup);
+    const file = calendarFile(ctx, meetup, args.series ?? false);
+    return { text: `Here is ${file.name}: open it to add it to your calendar.`, file };
+  },
+});
+
+export const remindersSubcommand = defineSubcommand({
+  description: 'Turn your meetup reminders on or off',
+  examples: ['reminders off', 'reminders on'],
+  args: z.object({ enabled: opt.boolean('on or off') }),
+  run(args, ctx) {
+    ctx.repos.meetups.setRemindersEnabled(ctx.community.id, ctx.actor.userId, args.enabled, ctx.now);
+    return {
+      text: args.enabled
+        ? "Reminders are on: I'll DM you the day before and an hour before meetups you're going to."
+        : "Reminders are off: I won't DM you before meetups. Turn them back on with `/meetup reminders on`.",
+    };
+  },
+});

@@ -1,0 +1,30 @@
+/** What a member reads after answering, from the button or `/meetup rsvp`. */
+import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { label, type MeetupEnv, when } from './format.ts';
+import type { RsvpOutcome } from './rsvp.ts';
+import { waitlistRank } from './rsvp.ts';
+
+export function rsvpReply(env: MeetupEnv, meetup: MeetupRecord, userId: string, outcome: RsvpOutcome): Reply {
+  const at = when(meetup.startsAt, env.community.timezone);
+  const name = label(meetup);
+  switch (outcome.kind) {
+    case 'seated':
+      return { text: `You're going to ${name} on ${at}. I'll remind you the day before and an hour before.` };
+    case 'waitlisted':
+      return {
+        text: `${name} is full: you're #${outcome.position} on the waitlist. If a seat opens up, it's yours and I'll tell you.`,
+      };
+    case 'maybe':
+      return { text: `Marked as maybe for ${name} on ${at}. I'll check in the day before.` };
+    case 'no':
+      return { text: `Got it, you can't make ${name}. Thanks for saying so.` };
+    case 'unchanged': {
+      if (outcome.waitlisted) {
+        return { text: `You're already on the waitlist for ${name} (#${waitlistRank(env, meetup, userId)}).` };
+      }
+      const said = { going: 'going', maybe: 'maybe', no: "can't go" }[outcome.status];
+      return { text: `You already said ${said} for ${name} — nothing changed.` };
+    }
+  }
+}

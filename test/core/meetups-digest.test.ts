@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseSkill, skillLabel } from '../../commands/matching/vocabulary.ts';
+import type { TestBot } from '../support/test-bot.ts';
+import { createdId, EVENTS, meetupBot } from './meetups-support.ts';
+
+// Monday 16 November 2026, 09:00 in Paris: the default digest time (Monday 08:30) has passed.
+const START = '2026-11-16T08:00:00Z';
+
+function addSkill(bot: TestBot, user: string, kind: 'offer' | 'need', text: string) {
+  const { skill, term } = normaliseSkill(text);
+  bot.repos.members.touch(bot.community, user, user, bot.clock.now());
+  bot.repos.profiles.addSkills(bot.community, user, kind, [{ skill, term }], bot.clock.now());
+}
+
+describe('meetups: the weekly digest', () => {
+  it("posts once a week: this week's meetups, new faces, and a skill-share idea with a draft button", async () => {
+    const bot = await meetupBot(START);
+    await bot.run('/meetup create title:"Zine night" when:"fri 19:00"', { as: 'ana' });
+    await bot.run('/meetup create title:"Far away" when:"2026-12-18 19:00"', { as: 'ana' });
+    await bot.join('newbie');
+    for (const user of ['kim', 'lee', 'max', 'zoe']) addSkill(bot, user, 'need', 'screen printing');
+    addSkill(bot, 'ana', 'offer', 'screen printing');
+    bot.clearSent();
+
+    expect(await bot.runJob('digest')).toBe('ran');
+    expect(await bot.runJob('digest')).toBe('already-ran');
+    const posts = bot.postsIn(EVENTS);
+    expect(posts).toHaveLength(1);
+    const text = bot.text(posts[0]);
+    expect(text).toContain('Zine night — Fri 20 Nov 2026, 19:00 (Europe/Paris)');
+    expect(text).not.toContain('Far away');
+    expect(text).toContain('New faces\n@newbie');
+    const label = skillLabel(normaliseSkill('screen printing').skill);
+    expect(text).toContain(`4 people want to learn ${label}; @ana offers it — host a session?`);
+    expect(posts[0]!.mentions).toEqual([]);
+
+    const button = posts[0]!.buttons![0]!;
+    expect(button.action).toBe('meetup.draft');
+    expect(bot.text(await bot.click(button, { as: 'kim' }))).toContain('This one is for @ana');
+    const opened = await bot.click(button, { as: 'ana' });
+    expect(opened?.form?.fields.find((f) => f.id === 'title')?.initial).toBe(`Skill-share: ${label}`);
+    const created = await bot.submit(
+      opened!.form!,
+      { title: `Skill-share: ${label}`, when: 'thu 18:00', where: 'Studio' },
+      { as: 'ana' },
+    );
+    const meetup = bot.repos.meetups.get(bot.community, createdId(bot, created!))!;
+    expect(meetup.hostUserId).toBe('ana');
+    expect(meetup.location).toBe('Studio');
+  });
+
+  it('is skipped when the digest is switched off, and waits for the configured day and time', async () => {
+    const off = await meetupBot(START, 'Europe/Paris', { digest: false });
+    expect(await off.runJob('digest')).toBe('not-due');
+    const tuesday = await meetupBot(START, 'Europe/Paris', { 'digest-day': 'tuesday', 'digest-time': '10:00' });
+    // The current period is last Tuesday's; it runs once (catch-up), then not again until next Tuesday 10:00.
+    expect(await tuesday.runJob('digest')).toBe('ran');
+    tuesday.clock.set('2026-11-17T08:59:00Z');
+    expect(await tuesday.runJob('digest')).toBe('already-ran');
+    tuesday.clock.set('2026-11-17T09:00:00Z');
+    expect(await tuesday.runJob('digest')).toBe('ran');
+    expect(tuesday.postsIn(EVENTS)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { meetupsFeature } from '../../commands/meetups/index.ts';
+import { buildContext } from '../../src/core/context.ts';
+import { createOutboxNotifier } from '../../src/core/outbox.ts';
+import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { TestBot } from '../support/test-bot.ts';
+import { card, createdId, meetupBot } from './meetups-support.ts';
+
+// Monday 16 November 2026, 09:00 in Paris.
+const START = '2026-11-16T08:00:00Z';
+
+/** A handler context for calling feature hooks directly (forget-me and export run them from the admin feature). */
+function contextOf(bot: TestBot, userId: string) {
+  const deps = {
+    repos: bot.repos,
+    notify: createOutboxNotifier(bot.repos, bot.clock),
+    clock: bot.clock,
+    log: silentLogger,
+    managers: new Set<string>(),
+    defaultTimezone: 'Europe/Paris',
+  };
+  const extras = { catalog: [], defer: () => {}, runJobNow: async () => 'not-due' as const };
+  return buildContext(deps, bot.actor({ as: userId }), undefined, bot.clock.now(), silentLogger, extras);
+}
+
+describe('meetups: forms, typed options and the other entry points', () => {
+  it('a bare /meetup create opens a five-field form; submitting it creates the meetup and its series', async () => {
+    const bot = await meetupBot(START);
+    const reply = await bot.run('/meetup create', { as: 'ana' });
+    expect(reply.form?.fields.map((f) => f.id)).toEqual(['title', 'when', 'where', 'capacity', 'description']);
+    const bad = await bot.submit(reply.form!, { title: 'Zines', when: 'fri 19:00', capacity: 'lots' }, { as: 'ana' });
+    expect(bot.text(bad)).toContain('Seats must be a whole number');
+    const done = await bot.submit(
+      reply.form!,
+      { title: 'Zines', when: 'fri 19:00 weekly', capacity: '5' },
+      { as: 'ana' },
+    );
+    expect(bot.text(done)).toContain('I read "fri 19:00" as Fri 20 Nov 2026, 19:00 (Europe/Paris).');
+    expect(bot.text(done)).toContain('It repeats every Friday at 19:00');
+    const meetup = bot.repos.meetups.get(bot.community, createdId(bot, done!))!;
+    expect(meetup.capacity).toBe(5);
+    expect(meetup.seriesId).toBeDefined();
+  });
+
+  it('takes Discord-style typed options, and needs both title and when', async () => {
+    const bot = await meetupBot(START);
+    const reply = await bot.runOptions(
+      'meetup',
+      'create',
+      { title: 'Crit', when: '2026-12-04 19:00', capacity: 3 },
+      { as: 'ana' },
+    );
+    expect(bot.text(reply)).toContain('Fri 4 Dec 2026, 19:00 (Europe/Paris)');
+    const half = await bot.runOptions('meetup', 'create', { title: 'Crit' }, { as: 'ana' });
+    expect(bot.text(half)).toContain('needs both a `title` and a `when`');
+    const zero = await bot.runOptions(
+      'meetup',
+      'create',
+      { title: 'Crit', when: 'fri 19:00', capacity: 0 },
+      { as: 'ana' },
+    );
+    expect(bot.text(zero)).toContain('`capacity` must be at least 1');
+  });
+
+  it('edits through the form (host only); more seats promote the waitlist', async () => {
+    const bot = await meetupBot(START);
+    const id = createdId(bot, await bot.run('/meetup create title:Crit when:"fri 19:00" capacity:1', { as: 'ana' }));
+    for (const user of ['kim', 'lee']) await bot.click({ action: 'meetup.rsvp', value: `${id}:going` }, { as: user });
+    expect(bot.text(await bot.run(`/meetup edit ${id}`, { as: 'kim' }))).toContain('Only the host');
+    const opened = await bot.run(`/meetup edit ${id}`, { as: 'ana' });
+    const initial = Object.fromEntries(opened.form!.fields.map((f) => [f.id, f.initial ?? '']));
+    expect(initial).toMatchObject({ title: 'Crit', when: '2026-11-20 19:00', capacity: '1' });
+    const saved = await bot.submit(opened.form!, { ...initial, capacity: '2', where: 'Room B' }, { as: 'ana' });
+    expect(bot.text(saved)).toContain('1 from the waitlist got a seat');
+    expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
+    expect(bot.text(card(bot))).toContain('2/2 going');
+    expect(bot.repos.meetups.get(bot.community, id)?.startsAt.toISOString()).toBe('2026-11-20T18:00:00.000Z');
+  });
+
+  it('answers by command, turns reminders off, suggests meetups, and refuses unknown numbers', async () => {
+    const bot = await meetupBot(START);
+    const id = createdId(bot, await bot.run('/meetup create title:"Zine night" when:"fri 19:00"', { as: 'ana' }));
+    expect(bot.text(await bot.run(`/meetup rsvp ${id} going`, { as: 'kim' }))).toContain("You're going");
+    expect(bot.text(await bot.run('/meetup rsvp 999 going', { as: 'kim' }))).toContain('There is no meetup #999 here');
+    expect(bot.text(await bot.run('/meetup reminders off', { as: 'kim' }))).toContain('Reminders are off');
+    expect(bot.repos.meetups.remindersEnabled(bot.community, 'kim')).toBe(false);
+    const event = {
+      kind: 'command' as const,
+      actor: bot.actor({ as: 'kim' }),
+      command: 'meetup',
+      input: { kind: 'text' as const, text: '' },
+    };
+    expect(bot.core.autocomplete(event, 'meetups', 'zin')).toEqual([
+      { name: `#${id} Zine night · Fri 20 Nov 2026, 19:00 (Europe/Paris)`, value: String(id) },
+    ]);
+    expect(bot.core.autocomplete(event, 'meetups', 'pottery')).toEqual([]);
+    // Another community never sees this meetup.
+    const other = await bot.run(`/meetup rsvp ${id} going`, { as: 'kim', community: 'shell:studio' });
+    expect(bot.text(other)).toContain(`There is no meetup #${id} here`);
+  });
+
+  it('home lists my answers; forget-me removes them, gives the seat away and redraws the card', async () => {
+    const bot = await meetupBot(START);
+    const id = createdId(bot, await bot.run('/meetup create title:Crit when:"fri 19:00" capacity:1', { as: 'ana' }));
+    for (const user of ['kim', 'lee']) await bot.click({ action: 'meetup.rsvp', value: `${id}:going` }, { as: user });
+    const home = await bot.dispatch({ kind: 'home_opened', actor: bot.actor({ as: 'kim' }) });
+    expect(bot.text(home)).toContain(`#${id} Crit — Fri 20 Nov 2026, 19:00 (Europe/Paris) — Going`);
+    const deleted = bot.repos.transaction(() => meetupsFeature.forget!(contextOf(bot, 'kim'), 'kim'));
+    await bot.drain();
+    expect(deleted['meetup answers']).toBe(1);
+    expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
+    expect(bot.text(card(bot))).not.toContain('@kim');
+    const exported = meetupsFeature.exportData!(contextOf(bot, 'host'));
+    expect(JSON.stringify(exported)).not.toContain('"kim"');
+    expect(exported.meetup_rsvps).toHaveLength(1);
+  });
+});

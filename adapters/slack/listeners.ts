@@ -1,0 +1,169 @@
+/**
+ * Bolt listeners: each one acknowledges first (Slack gives 3 seconds), then turns the payload into an
+ * `InboundEvent`, hands it to the core and shows the answer. No business logic lives here.
+ */
+import type { App } from '@slack/bolt';
+import type { CommandCatalog } from '../../src/core/catalog.ts';
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { Dispatch, InboundEvent } from '../../src/core/inbound.ts';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import type { Answerer } from './answer.ts';
+import { renderModal, renderOutcomeModal } from './render-view.ts';
+import * as inbound from './to-inbound.ts';
+import type { UserDirectory } from './users.ts';
+
+/** What the listeners need from the adapter. */
+export interface ListenerDeps {
+  readonly dispatch: Dispatch;
+  readonly users: UserDirectory;
+  readonly answers: Answerer;
+  readonly log: Logger;
+  readonly botUserId: string;
+  /** Extra managers on top of Slack's admins and owners (e.g. HALLWAY_MANAGERS); the core adds them as well. */
+  readonly isManager?: (community: CommunityId, userId: string) => boolean;
+}
+
+/**
+ * A view_submission must be acked within 3 s, and the ack is the only way to show something in the modal. The core
+ * answers in milliseconds, so we wait for it up to this long and put its answer in the modal; past that, the modal
+ * closes and the answer comes as a DM.
+ */
+const VIEW_ANSWER_BUDGET_MS = 2_000;
+
+export function registerListeners(app: App, catalog: CommandCatalog, deps: ListenerDeps): void {
+  const run = safeDispatch(deps);
+  const facts = async (teamId: string, userId: string, name?: string): Promise<inbound.UserFacts> => {
+    const found = await deps.users.factsFor(userId, name);
+    return deps.isManager?.(inbound.slackCommunity(teamId), userId) ? { ...found, isPlatformAdmin: true } : found;
+  };
+
+  for (const spec of catalog) {
+    app.command(`/${spec.name}`, async ({ command, ack, respond }) => {
+      await ack();
+      const who = await facts(command.team_id, command.user_id, command.user_name);
+      const reply = await run(inbound.commandEvent(command, who));
+      if (reply) await deps.answers.answer(reply, { userId: command.user_id, respond, triggerId: command.trigger_id });
+    });
+  }
+
+  app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {
+    await ack();
+    const who = await facts(inbound.interactionTeam(body), body.user.id, body.user.name ?? body.user.username);
+    const event = inbound.actionEvent(body, who);
+    if (!event) return;
+    const reply = await run(event);
+    const fromHome = body.view?.type === 'home';
+    const target = {
+      userId: body.user.id,
+      triggerId: body.trigger_id,
+      respond: body.response_url ? respond : undefined,
+      inModal: body.view?.type === 'modal',
+    };
+    if (reply) await deps.answers.answer(reply, target);
+    // A click on the Home tab usually changes what Home shows (an RSVP, a new suggestion): redraw it.
+    if (fromHome) await refreshHome(event.actor.community, body.user.id, who, run, deps);
+  });
+
+  app.view({ type: 'view_submission' }, async ({ body, ack }) => {
+    // The member lookup counts against the budget too: a slow users.info must not make the ack late.
+    const pending = facts(inbound.interactionTeam(body), body.user.id, body.user.name).then((who) =>
+      run(inbound.formSubmitEvent(body, who)),
+    );
+    const outcome = await within(pending, VIEW_ANSWER_BUDGET_MS);
+    if (!outcome.done) {
+      await ack();
+      const late = await pending;
+      if (late) await deps.answers.dm(body.user.id, late);
+      return;
+    }
+    const reply = outcome.value;
+    if (!reply) return ack();
+    if (reply.form) return ack({ response_action: 'update', view: renderModal(reply.form) });
+    return ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
+  });
+
+  registerEvents(app, deps, run, facts);
+}
+
+function registerEvents(
+  app: App,
+  deps: ListenerDeps,
+  run: Dispatch,
+  facts: (teamId: string, userId: string, name?: string) => Promise<inbound.UserFacts>,
+): void {
+  app.event('team_join', async ({ body, event, context }) => {
+    logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
+    deps.users.remember(event.user as inbound.SlackUser);
+    const joined = inbound.teamJoinEvent({ ...body, event: { user: event.user as inbound.SlackUser } });
+    const reply = joined && (await run(joined));
+    if (reply) await deps.answers.dm(event.user.id, reply);
+  });
+
+  app.event('member_joined_channel', async ({ body, event, context }) => {
+    logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
+    if (event.user === deps.botUserId) return; // the app itself was added to a channel
+    const joined = inbound.channelJoinEvent(body, await facts(body.team_id, event.user));
+    const reply = joined && (await run(joined));
+    if (reply) await deps.answers.dm(event.user, reply);
+  });
+
+  app.event('user_change', async ({ body, event }) => {
+    const user = event.user as inbound.SlackUser;
+    deps.users.remember(user); // keeps admin rights and names fresh
+    const left = inbound.userChangeEvent({ ...body, event: { user } });
+    if (left) await run(left);
+  });
+
+  app.event('app_home_opened', async ({ body, event, context }) => {
+    logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
+    const opened = inbound.homeOpenedEvent(body, await facts(body.team_id, event.user));
+    const reply = opened && (await run(opened));
+    if (reply) await deps.answers.publishHome(event.user, reply);
+  });
+}
+
+async function refreshHome(
+  community: CommunityId,
+  userId: string,
+  who: inbound.UserFacts,
+  run: Dispatch,
+  deps: ListenerDeps,
+): Promise<void> {
+  const actor = { community, userId, displayName: who.displayName, isPlatformAdmin: who.isPlatformAdmin };
+  const home = await run({ kind: 'home_opened', actor: who.timezone ? { ...actor, timezone: who.timezone } : actor });
+  if (home) await deps.answers.publishHome(userId, home);
+}
+
+/**
+ * Slack redelivers an event it thinks we missed (`X-Slack-Retry-Num`). The redelivery keeps its `event_id`, which
+ * travels as `eventId`, and the core handles each id once; dropping retries here instead would lose the event when
+ * the first delivery really failed (the app was restarting).
+ */
+function logRetry(log: Logger, eventId: string | undefined, retryNum?: number, retryReason?: string): void {
+  if (retryNum) log.info({ eventId, retryNum, retryReason }, 'Slack redelivered an event');
+}
+
+/** `dispatch` never throws by contract; this keeps a broken promise from escaping into Bolt anyway. */
+function safeDispatch(deps: ListenerDeps): Dispatch {
+  return async (event: InboundEvent) => {
+    try {
+      return await deps.dispatch(event);
+    } catch (error) {
+      deps.log.error({ kind: event.kind, error: String(error) }, 'dispatch threw; nothing shown');
+      return undefined;
+    }
+  };
+}
+
+/** Settles with the promise's value if it resolves within `ms`, else reports that it is still running. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ done: true as const, value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

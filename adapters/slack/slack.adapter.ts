@@ -1,0 +1,210 @@
+/**
+ * Hallway on Slack: a Bolt app over HTTP (`POST /slack/events`) or Socket Mode (when an app token is given), and
+ * the outbound half of `ChatPlatform` for the outbox drainer. Bolt is built only after `auth.test` has passed, so a
+ * bad token or an unreachable API ends `start()` with one clear error instead of an unhandled rejection.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, webApi } from '@slack/bolt';
+import type { CommandCatalog } from '../../src/core/catalog.ts';
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { Dispatch } from '../../src/core/inbound.ts';
+import {
+  type ChatPlatform,
+  DeliveryError,
+  type PlatformUser,
+  type SentMessage,
+} from '../../src/core/ports/chat-platform.ts';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { Answerer } from './answer.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { delivering } from './errors.ts';
+import { registerListeners } from './listeners.ts';
+import { renderMessage } from './render.ts';
+import { slackCommunity } from './to-inbound.ts';
+import { describe, UserDirectory } from './users.ts';
+
+export interface SlackPlatformOptions {
+  readonly botToken: string;
+  readonly signingSecret: string;
+  /** `xapp-…`: switches to Socket Mode (no public URL needed). */
+  readonly appToken?: string;
+  /** Web API base URL (GovSlack, proxies, tests); default `https://slack.com/api/`. */
+  readonly apiUrl?: string;
+  /** HTTP mode: the port for `/slack/events` (0 picks a free one). */
+  readonly port: number;
+  /** HTTP mode: the address to listen on; default all interfaces. */
+  readonly host?: string;
+  readonly log: Logger;
+  readonly catalog: CommandCatalog;
+  readonly isManager?: (community: CommunityId, userId: string) => boolean;
+  /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
+  readonly retries?: number;
+  readonly userCacheTtlMs?: number;
+  /** Bolt / Web API log level; debug lines may include payloads. */
+  readonly logLevel?: LogLevel;
+}
+
+interface Identity {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+}
+
+export class SlackPlatform implements ChatPlatform {
+  readonly platform = 'slack' as const;
+  private readonly client: webApi.WebClient;
+  private readonly users: UserDirectory;
+  private readonly log: Logger;
+  private app?: App;
+  private server?: Server;
+  private identity?: Identity;
+
+  constructor(private readonly options: SlackPlatformOptions) {
+    this.log = options.log;
+    this.client = new webApi.WebClient(options.botToken, this.clientOptions());
+    this.users = new UserDirectory(this.client, this.log, { ttlMs: options.userCacheTtlMs });
+  }
+
+  /** The workspace this token belongs to (`slack:T…`), known after `start()`. */
+  get community(): CommunityId | undefined {
+    return this.identity ? slackCommunity(this.identity.teamId) : undefined;
+  }
+
+  /** HTTP mode: the port actually listened on (useful with `port: 0`). */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
+  async start(dispatch: Dispatch): Promise<void> {
+    if (this.app) throw new Error('Slack adapter already started');
+    const identity = await this.verifyToken();
+    const app = this.buildApp(identity);
+    registerListeners(app, this.options.catalog, {
+      dispatch,
+      users: this.users,
+      answers: new Answerer(this.client, this.log),
+      log: this.log,
+      botUserId: identity.botUserId,
+      isManager: this.options.isManager,
+    });
+    try {
+      if (this.options.appToken) await app.start();
+      else this.server = await app.start({ port: this.options.port, host: this.options.host });
+    } catch (error) {
+      const how = this.options.appToken ? 'connect in Socket Mode' : `listen on port ${this.options.port}`;
+      throw new Error(`Slack: could not ${how}: ${describe(error)}`);
+    }
+    this.app = app;
+    this.identity = identity;
+    this.log.info({ community: this.community, mode: this.options.appToken ? 'socket' : 'http' }, 'Slack ready');
+  }
+
+  async stop(): Promise<void> {
+    const app = this.app;
+    this.app = undefined;
+    this.server = undefined;
+    await app?.stop();
+  }
+
+  async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
+    this.checkCommunity(community);
+    const result = await delivering(() =>
+      this.client.chat.postMessage({ channel: channelId, ...renderMessage(reply) }),
+    );
+    return sent(result.channel ?? channelId, result.ts);
+  }
+
+  async sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
+    this.checkCommunity(community);
+    if (userIds.length === 0) throw new DeliveryError('permanent', 'no_recipients');
+    // One member: posting to the user id lands in the app's DM. Several: a group DM has to be opened first.
+    let channel = userIds[0] as string;
+    if (userIds.length > 1) {
+      const opened = await delivering(() => this.client.conversations.open({ users: userIds.join(',') }));
+      if (!opened.channel?.id) throw new DeliveryError('transient', 'no_channel');
+      channel = opened.channel.id;
+    }
+    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderMessage(reply) }));
+    return sent(result.channel ?? channel, result.ts);
+  }
+
+  async updateMessage(community: CommunityId, message: SentMessage, reply: Reply): Promise<void> {
+    this.checkCommunity(community);
+    await delivering(() =>
+      this.client.chat.update({ channel: message.channelId, ts: message.messageId, ...renderMessage(reply) }),
+    );
+  }
+
+  async getUser(community: CommunityId, userId: string): Promise<PlatformUser | undefined> {
+    this.checkCommunity(community);
+    const facts = await delivering(() => this.users.lookup(userId));
+    if (!facts) return undefined;
+    const isManager = this.options.isManager?.(community, userId) ?? false;
+    return { userId, ...facts, isPlatformAdmin: facts.isPlatformAdmin || isManager };
+  }
+
+  /** `auth.test` before anything else: the one place a wrong token or API URL is reported, clearly. */
+  private async verifyToken(): Promise<Identity> {
+    try {
+      const auth = await this.client.auth.test();
+      if (!auth.team_id || !auth.user_id) throw new Error('auth.test returned no team or bot user');
+      return { teamId: auth.team_id, botUserId: auth.user_id, botId: auth.bot_id ?? '' };
+    } catch (error) {
+      if (error instanceof webApi.WebAPIPlatformError) {
+        throw new Error(`Slack: SLACK_BOT_TOKEN was refused by auth.test (${describe(error)})`);
+      }
+      const where = this.options.apiUrl ?? 'https://slack.com/api/';
+      throw new Error(`Slack: cannot reach the Web API at ${where} (${describe(error)})`);
+    }
+  }
+
+  private buildApp(identity: Identity): App {
+    const app = new App({
+      token: this.options.botToken,
+      // Known from auth.test, so Bolt does not call it again (and cannot fail unhandled in its constructor).
+      botId: identity.botId,
+      botUserId: identity.botUserId,
+      signingSecret: this.options.signingSecret,
+      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : {}),
+      // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
+      processBeforeResponse: false,
+      convoStore: false,
+      logger: boltLogger(this.log, this.options.logLevel),
+      logLevel: this.options.logLevel ?? LogLevel.INFO,
+      clientOptions: this.clientOptions(),
+    });
+    app.error(async (error) => {
+      this.log.error({ error: describe(error) }, 'Slack listener failed');
+    });
+    return app;
+  }
+
+  /**
+   * Web API client settings, chosen on purpose: a short retry for blips (not the default 30 minutes, which would hold
+   * an outbox send hostage), `rejectRateLimitedCalls` so 429s go to the drainer with their Retry-After, and a timeout
+   * so a hung connection fails instead of waiting forever. A fresh object each time: Bolt writes into it.
+   */
+  private clientOptions(): webApi.WebClientOptions {
+    return {
+      ...(this.options.apiUrl ? { slackApiUrl: this.options.apiUrl } : {}),
+      retryConfig: { retries: this.options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+      rejectRateLimitedCalls: true,
+      timeout: 10_000,
+      logger: boltLogger(this.log, this.options.logLevel),
+    };
+  }
+
+  /** One token serves one workspace; a send for another community is a routing bug, not something to retry. */
+  private checkCommunity(community: CommunityId): void {
+    if (this.identity && community !== slackCommunity(this.identity.teamId)) {
+      throw new DeliveryError('permanent', 'wrong_workspace');
+    }
+  }
+}
+
+function sent(channelId: string, ts: string | undefined): SentMessage {
+  if (!ts) throw new DeliveryError('transient', 'no_ts');
+  return { channelId, messageId: ts };
+}

@@ -1,0 +1,152 @@
+/**
+ * One interaction, start to finish: facts → `InboundEvent` → dispatch → the answer Discord expects within 3
+ * seconds. If dispatch is still busy after `deferAfterMs`, the interaction is deferred first (a "thinking…" answer
+ * for commands, a silent acknowledgement for buttons) and the reply edits or follows it.
+ */
+import {
+  type AutocompleteInteraction,
+  type GuildMember,
+  type Interaction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { CommandCatalog } from '../../src/core/catalog.ts';
+import type { CommandEvent, Dispatch, InboundEvent } from '../../src/core/inbound.ts';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import { sanitize } from '../../src/core/text.ts';
+import { plain } from './markdown.ts';
+import { respond } from './respond.ts';
+import {
+  actionEvent,
+  commandEvent,
+  focusedOption,
+  formSubmitEvent,
+  guildFromCustomId,
+  type InteractionFacts,
+  type OptionData,
+} from './to-inbound.ts';
+
+/**
+ * Suggestions for an option with an autocomplete source (`skills`, `meetups`, `members`), given the command being
+ * typed (actor, community, channel) — the shape of the core's `Core.autocomplete`. Keep it quick: Discord waits 3 s.
+ */
+export type AutocompleteHook = (
+  event: CommandEvent,
+  source: string,
+  prefix: string,
+) => Promise<readonly { name: string; value: string }[]> | readonly { name: string; value: string }[];
+
+export interface InteractionDeps {
+  readonly dispatch: Dispatch;
+  readonly log: Logger;
+  readonly deferAfterMs: number;
+  readonly catalog: () => CommandCatalog;
+  readonly autocomplete?: AutocompleteHook;
+  /** The guild to use when the interaction names none and its custom id carries none (DMs). */
+  readonly defaultGuild: () => string | undefined;
+  /** A member of a guild, or undefined when they are not one (used for DM interactions). */
+  readonly memberOf: (guildId: string, userId: string) => Promise<GuildMember | undefined>;
+  /** Only this guild is served, when set. */
+  readonly onlyGuild?: string;
+}
+
+/** Handles one interaction; never throws (failures are logged). */
+export async function handleInteraction(i: Interaction, deps: InteractionDeps): Promise<void> {
+  try {
+    const facts = await factsOf(i, deps);
+    if (i.isAutocomplete()) return await answerAutocomplete(i, facts, deps);
+    if (!i.isRepliable()) return;
+    if (!facts) {
+      await i.reply({ content: 'Please use this in the server.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const event = toEvent(i, facts);
+    if (!event) return deps.log.debug({ interactionId: i.id, type: i.type }, 'discord: interaction not for Hallway');
+    await answer(i, event, facts.guildId, deps);
+  } catch (error) {
+    deps.log.warn({ err: error, interactionId: i.id }, 'discord: could not answer an interaction');
+  }
+}
+
+function customIdOf(i: Interaction): string | undefined {
+  return i.isMessageComponent() || i.isModalSubmit() ? i.customId : undefined;
+}
+
+async function factsOf(i: Interaction, deps: InteractionDeps): Promise<InteractionFacts | undefined> {
+  const customId = customIdOf(i);
+  const guildId = i.guildId ?? (customId && guildFromCustomId(customId)) ?? deps.defaultGuild();
+  if (!guildId || (deps.onlyGuild && guildId !== deps.onlyGuild)) return undefined;
+  const common = { guildId, userId: i.user.id, interactionId: i.id, channelId: i.channelId ?? undefined };
+  if (i.guildId) {
+    const m = i.member;
+    const displayName = m && 'displayName' in m ? m.displayName : (m?.nick ?? i.user.globalName ?? i.user.username);
+    return { ...common, displayName, permissions: i.memberPermissions?.bitfield ?? null };
+  }
+  // A DM: the member's rights come from the guild, and not being a member there ends it.
+  const member = await deps.memberOf(guildId, i.user.id);
+  if (!member) return undefined;
+  return { ...common, displayName: member.displayName, permissions: member.permissions.bitfield };
+}
+
+function toEvent(i: RepliableInteraction, facts: InteractionFacts): InboundEvent | undefined {
+  if (i.isChatInputCommand()) {
+    return commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
+  }
+  if (i.isButton()) return actionEvent(i.customId, facts, i.message.id);
+  if (i.isModalSubmit()) {
+    const values: Record<string, string> = {};
+    for (const [id, field] of i.fields.fields) if ('value' in field) values[id] = String(field.value ?? '');
+    return formSubmitEvent(i.customId, values, facts);
+  }
+  return undefined;
+}
+
+async function answer(i: RepliableInteraction, event: InboundEvent, guildId: string, deps: InteractionDeps) {
+  const componentLike = i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage());
+  const pending = deps.dispatch(event).catch((error: unknown) => {
+    deps.log.error({ err: error }, 'discord: dispatch threw (it must not)');
+    return undefined;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deps.deferAfterMs);
+  });
+  const first = await Promise.race([pending.then((reply) => ({ reply })), late]);
+  clearTimeout(timer);
+  let deferred = false;
+  if (first === 'late') {
+    deferred = true;
+    await (componentLike ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral }));
+  }
+  const reply = first === 'late' ? await pending : first.reply;
+  await respond(i, reply, { deferred, componentLike, dmGuildId: i.guildId ? undefined : guildId, log: deps.log });
+}
+
+async function answerAutocomplete(
+  i: AutocompleteInteraction,
+  facts: InteractionFacts | undefined,
+  deps: InteractionDeps,
+): Promise<void> {
+  const focused = focusedOption(i.options.data as readonly OptionData[]);
+  const source = focused && sourceOf(deps.catalog(), i.commandName, focused.subcommand ?? '', focused.option);
+  let choices: readonly { name: string; value: string }[] = [];
+  if (facts && focused && source && deps.autocomplete) {
+    const event = commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
+    try {
+      choices = await deps.autocomplete(event, source, sanitize(focused.prefix));
+    } catch (error) {
+      deps.log.warn({ err: error, source }, 'discord: autocomplete failed');
+    }
+  }
+  await i.respond(
+    choices
+      .filter((c) => c.value.length > 0 && c.value.length <= 100)
+      .slice(0, 25)
+      .map((c) => ({ name: plain(c.name, 100) || c.value, value: c.value })),
+  );
+}
+
+function sourceOf(catalog: CommandCatalog, command: string, sub: string, option: string): string | undefined {
+  const spec = catalog.find((c) => c.name === command)?.subcommands.find((s) => s.name === sub);
+  return spec?.options.find((o) => o.name === option)?.autocomplete;
+}

@@ -1,0 +1,57 @@
+/**
+ * Sends the core's answer to an interaction in the one way Discord accepts at that moment: reply, update the
+ * clicked message, open a modal, or (after a deferral) edit / follow up.
+ */
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { type DiscordMessage, renderMessage, renderModal } from './render.ts';
+
+export interface RespondState {
+  /** `deferReply` (commands) or `deferUpdate` (components) was already sent. */
+  readonly deferred: boolean;
+  /** A button click, or a modal opened from a message: its message can be updated in place. */
+  readonly componentLike: boolean;
+  /** Set when the interaction came from a DM: components must carry their guild. */
+  readonly dmGuildId?: string;
+  readonly log: Logger;
+}
+
+/** A message without flags (edits and updates cannot change them). */
+function unflagged(msg: DiscordMessage) {
+  const { flags: _flags, ...rest } = msg;
+  return rest;
+}
+
+/** Answers `i` with `reply` (or acknowledges it when there is nothing to say). */
+export async function respond(i: RepliableInteraction, reply: Reply | undefined, s: RespondState): Promise<void> {
+  if (!reply) return acknowledge(i, s);
+  if (reply.form && !s.deferred && !i.isModalSubmit()) {
+    const modal = renderModal(reply.form, s.dmGuildId);
+    if (modal) return void (await i.showModal(modal));
+    s.log.error({ formId: reply.form.formId }, 'discord: form id and meta exceed 100 characters; showing text');
+  } else if (reply.form) {
+    // Discord opens a modal only as the first answer, and never in answer to a modal.
+    s.log.warn({ formId: reply.form.formId }, 'discord: a form could not be opened here; showing its text');
+  }
+  const msg = renderMessage(reply, { allowEphemeral: true, dmGuildId: s.dmGuildId });
+  if (reply.replaceOriginal && (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage()))) {
+    await (s.deferred ? i.editReply(unflagged(msg)) : i.update(unflagged(msg)));
+    return;
+  }
+  if (!s.deferred) return void (await i.reply(msg));
+  if (s.componentLike) return void (await i.followUp(msg));
+  if (msg.flags & MessageFlags.Ephemeral) return void (await i.editReply(unflagged(msg)));
+  // The deferral was ephemeral ("thinking…" only the member sees); a public answer is a follow-up.
+  await i.followUp(msg);
+  await i.deleteReply();
+}
+
+async function acknowledge(i: RepliableInteraction, s: RespondState): Promise<void> {
+  if (s.deferred) {
+    if (!s.componentLike) await i.deleteReply();
+    return;
+  }
+  if (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())) await i.deferUpdate();
+  else await i.reply({ content: 'Done.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+}

@@ -1,0 +1,196 @@
+/** The fake Discord REST API: routes, payload limits, interaction rules, scripted failures. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeDiscord, RecordedCall } from './fake-discord.ts';
+import { checkChoices, checkCommands, checkMessage, checkModal, invalidFormBody } from './fake-discord-limits.ts';
+import { dmChannelJSON, guildChannelJSON, messageJSON, snowflake, userJSON } from './fake-discord-payloads.ts';
+
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are untyped JSON from the wire.
+type Json = Record<string, any>;
+
+const err = (status: number, code: number, message: string): Answer => ({ status, body: { code, message } });
+
+async function readBody(req: IncomingMessage): Promise<{ body: RecordedCall['body']; files: RecordedCall['files'] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const files: RecordedCall['files'] = [];
+    for (const [key, value] of form.entries()) {
+      if (key.startsWith('files[') && typeof value !== 'string') {
+        files.push({ name: (value as File).name, content: await (value as File).text() });
+      }
+    }
+    return { body: JSON.parse(String(form.get('payload_json') ?? '{}')), files };
+  }
+  return { body: JSON.parse(raw.toString('utf8')), files: [] };
+}
+
+/** Handles one REST request: record, script, route, answer. */
+export async function route(fake: FakeDiscord, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+  const { body, files } = await readBody(req);
+  const call = fake.record(req, path, body, files);
+  const scripted = fake.scripted.findIndex((s) =>
+    typeof s.route === 'string' ? s.route === call.route : s.route.test(call.route),
+  );
+  let answer: Answer;
+  if (scripted >= 0) {
+    const [s] = fake.scripted.splice(scripted, 1);
+    answer = { status: s!.status, body: s!.body, headers: s!.headers };
+  } else {
+    answer = dispatchRoute(fake, call) ?? err(404, 0, '404: Not Found');
+  }
+  // Discord names each route's rate-limit bucket on every answer; @discordjs/rest keys its queues by it.
+  const headers: Record<string, string> = { 'X-RateLimit-Bucket': bucketOf(call.route), ...answer.headers };
+  if (answer.body !== undefined) headers['content-type'] = 'application/json';
+  res.writeHead(answer.status, headers);
+  res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  fake.finish(call, answer.status);
+}
+
+function bucketOf(route: string): string {
+  let h = 0;
+  for (const ch of route) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `bucket-${h.toString(16)}`;
+}
+
+function dispatchRoute(fake: FakeDiscord, c: RecordedCall): Answer | undefined {
+  const [m, p] = [c.method, c.path];
+  const cb = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p);
+  if (m === 'POST' && cb) return interactionCallback(fake, cb[1]!, cb[2]!, c);
+  const hook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(p);
+  if (hook) return webhook(fake, m, hook[2]!, hook[3], c);
+  if (!c.authorized) return err(401, 0, '401: Unauthorized');
+  if (m === 'GET' && p === '/gateway/bot') {
+    return {
+      status: 200,
+      body: {
+        url: `ws://127.0.0.1:${fake.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      },
+    };
+  }
+  const cmds = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p);
+  if (cmds) return commands(fake, m, cmds[2] ?? 'global', c.body);
+  if (m === 'POST' && p === '/users/@me/channels') return createDm(fake, c.body);
+  const chan = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/.exec(p);
+  if (chan) return channel(fake, m, chan[1]!, Boolean(chan[2]), chan[3], c);
+  const member = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(p);
+  if (m === 'GET' && member) {
+    const user = fake.users.get(member[2]!);
+    const known = fake.members.get(member[1]!)?.has(member[2]!);
+    return user && known ? { status: 200, body: fake.memberPayload(user) } : err(404, 10007, 'Unknown Member');
+  }
+  return undefined;
+}
+
+function interactionCallback(fake: FakeDiscord, id: string, token: string, c: RecordedCall): Answer {
+  const i = fake.interactions.get(id);
+  if (!i || i.token !== token || Date.now() - i.createdAt > 3000) return err(404, 10062, 'Unknown interaction');
+  if (i.responded) return err(400, 40060, 'Interaction has already been acknowledged.');
+  const { type, data = {} } = c.body as Json;
+  const problems =
+    type === 4 || type === 7
+      ? checkMessage(data, { files: c.files.length, edit: type === 7 })
+      : type === 9
+        ? checkModal(data)
+        : type === 8
+          ? checkChoices(data)
+          : [5, 6].includes(type)
+            ? []
+            : [`type: unknown callback type ${type}`];
+  if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+  i.responded = true;
+  if (type === 4 || type === 5) {
+    i.original = messageJSON(snowflake(), i.channelId, fake.bot, type === 4 ? data : {}, i.guildId);
+  }
+  return { status: 204 };
+}
+
+function webhook(fake: FakeDiscord, m: string, token: string, messageId: string | undefined, c: RecordedCall) {
+  const i = [...fake.interactions.values()].find((x) => x.token === token);
+  if (!i?.responded) return err(404, 10015, 'Unknown Webhook');
+  if (m === 'POST' && !messageId) {
+    const problems = checkMessage(c.body ?? {}, { files: c.files.length });
+    if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+    return { status: 200, body: messageJSON(snowflake(), i.channelId, fake.bot, c.body, i.guildId) };
+  }
+  const original = i.original ?? messageJSON(snowflake(), i.channelId, fake.bot, {}, i.guildId);
+  if (m === 'DELETE') return { status: 204 };
+  if (m === 'GET') return { status: 200, body: original };
+  const problems = checkMessage(c.body ?? {}, { edit: true });
+  if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+  i.original = { ...original, ...c.body };
+  return { status: 200, body: i.original };
+}
+
+function commands(fake: FakeDiscord, m: string, scope: string, body: unknown): Answer {
+  if (m === 'GET') return { status: 200, body: fake.commands.get(scope) ?? [] };
+  if (m !== 'PUT') return err(405, 0, '405: Method Not Allowed');
+  const problems = checkCommands(body);
+  if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+  // Discord answers with ids, a version and its own defaults; the adapter must compare past those.
+  const stored = (body as Json[]).map((cmd) => ({
+    id: snowflake(),
+    application_id: fake.applicationId,
+    version: snowflake(),
+    default_member_permissions: null,
+    ...(scope !== 'global' && { guild_id: scope }),
+    ...cmd,
+    nsfw: false,
+    description_localizations: null,
+    name_localizations: null,
+  }));
+  fake.commands.set(scope, stored);
+  return { status: 200, body: stored };
+}
+
+function createDm(fake: FakeDiscord, body: Json | undefined): Answer {
+  const user = fake.users.get(String(body?.['recipient_id']));
+  if (!user) return err(400, 50035, 'Invalid Form Body');
+  return { status: 200, body: dmChannelJSON(fake.dmChannelFor(user.id), user) };
+}
+
+function channel(
+  fake: FakeDiscord,
+  m: string,
+  id: string,
+  messages: boolean,
+  messageId: string | undefined,
+  c: RecordedCall,
+) {
+  const dmUser = [...fake.dmChannels.entries()].find(([, ch]) => ch === id)?.[0];
+  const guildChannel = fake.guild.channels.find((ch) => ch.id === id);
+  if (!dmUser && !guildChannel) return err(404, 10003, 'Unknown Channel');
+  if (!messages && m === 'GET') {
+    return {
+      status: 200,
+      body: dmUser ? dmChannelJSON(id, fake.users.get(dmUser)!) : guildChannelJSON(guildChannel!, fake.guild.id),
+    };
+  }
+  const guildId = guildChannel ? fake.guild.id : undefined;
+  if (m === 'POST' && messages && !messageId) {
+    if (dmUser && fake.closedDms.has(dmUser)) return err(403, 50007, 'Cannot send messages to this user');
+    const problems = checkMessage(c.body ?? {}, { files: c.files.length });
+    if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+    const msg = messageJSON(snowflake(), id, fake.bot, c.body, guildId);
+    fake.messages.set(msg.id, msg);
+    return { status: 200, body: msg };
+  }
+  if (m === 'PATCH' && messageId) {
+    const old = fake.messages.get(messageId);
+    if (!old || old['channel_id'] !== id) return err(404, 10008, 'Unknown Message');
+    const problems = checkMessage(c.body ?? {}, { edit: true });
+    if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
+    const msg = { ...old, ...c.body, author: userJSON(fake.bot), edited_timestamp: new Date().toISOString() };
+    fake.messages.set(messageId, msg);
+    return { status: 200, body: msg };
+  }
+  return undefined;
+}

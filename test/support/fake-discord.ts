@@ -1,0 +1,311 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST API under `/api/v10` and the gateway at `/gateway`, for the real discord.js
+ * client (`rest: { api: fake.apiUrl }`). It records every REST call, enforces Discord's payload limits (400 / 50035),
+ * answers each interaction once (a second answer: 40060; after 3 s: 10062), and can be scripted: a 429 with
+ * Discord's headers, closed DMs (403 / 50007), a refused token or intent. Tests wait on recorded calls, never sleep.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway } from './fake-discord-gateway.ts';
+import {
+  type FakeGuild,
+  type FakeUser,
+  memberJSON,
+  messageJSON,
+  snowflake,
+  userJSON,
+} from './fake-discord-payloads.ts';
+import { route as routeRest } from './fake-discord-rest.ts';
+
+export interface RecordedCall {
+  readonly method: string;
+  /** Path after `/api/v10`, URL-decoded (`@original`), without the query. */
+  readonly path: string;
+  /** Method and path with snowflakes as `:id` and interaction tokens as `:token`. */
+  readonly route: string;
+  readonly query: URLSearchParams;
+  /** JSON body, or `payload_json` of a multipart body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read recorded JSON freely, like the wire format it is.
+  readonly body: any;
+  readonly files: { name: string; content: string }[];
+  readonly authorized: boolean;
+  readonly at: number;
+  status: number;
+}
+
+export interface Scripted {
+  readonly route: string | RegExp;
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface InteractionState {
+  readonly id: string;
+  readonly token: string;
+  readonly createdAt: number;
+  readonly guildId?: string;
+  readonly channelId: string;
+  responded: boolean;
+  original?: Record<string, unknown>;
+}
+
+export class FakeDiscord extends EventEmitter {
+  readonly applicationId = snowflake();
+  readonly bot: FakeUser = { id: snowflake(), username: 'hallway', bot: true };
+  readonly guild: FakeGuild;
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** guild id → user id → permissions string. */
+  readonly members = new Map<string, Map<string, string>>();
+  readonly dmChannels = new Map<string, string>();
+  readonly messages = new Map<string, Record<string, unknown>>();
+  readonly commands = new Map<string, Record<string, unknown>[]>();
+  readonly interactions = new Map<string, InteractionState>();
+  readonly closedDms = new Set<string>();
+  readonly scripted: Scripted[] = [];
+  /** The token the fake accepts (REST `Authorization: Bot …` and IDENTIFY). */
+  token = 'fake-bot-token';
+  readonly gateway: FakeGateway;
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    const owner = this.addUser({ username: 'owner' });
+    this.guild = { id: snowflake(), name: 'Loft', ownerId: owner.id, channels: [{ id: snowflake(), name: 'general' }] };
+    this.members.set(this.guild.id, new Map([[owner.id, '8']]));
+    this.gateway = new FakeGateway(server, {
+      token: () => this.token,
+      applicationId: this.applicationId,
+      bot: this.bot,
+      guilds: () => [this.guild],
+    });
+  }
+
+  static async start(): Promise<FakeDiscord> {
+    let fake: FakeDiscord | undefined;
+    const server = createServer((req, res) => void fake?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake = new FakeDiscord(server, (server.address() as AddressInfo).port);
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get channelId(): string {
+    return this.guild.channels[0]!.id;
+  }
+
+  addUser(u: Partial<FakeUser> & { username: string }): FakeUser {
+    const user = { id: snowflake(), ...u };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** A member of the fake guild with a permissions bitfield (Manage Server is `32`). */
+  addMember(username: string, permissions = '0', globalName?: string): FakeUser {
+    const user = this.addUser({ username, globalName });
+    this.members.get(this.guild.id)!.set(user.id, permissions);
+    return user;
+  }
+
+  memberPayload(user: FakeUser) {
+    const permissions = this.members.get(this.guild.id)?.get(user.id);
+    return memberJSON(user, permissions === undefined ? {} : { permissions });
+  }
+
+  /** Answers the next call matching `route` with this response instead (429, 5xx, any error). */
+  script(s: Scripted): void {
+    this.scripted.push(s);
+  }
+
+  /** The next call matching `route` gets a 429 with Discord's headers (`Retry-After` in seconds). */
+  rateLimitNext(route: string | RegExp, retryAfterSeconds: number): void {
+    const s = String(retryAfterSeconds);
+    this.script({
+      route,
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      headers: {
+        'Retry-After': s,
+        'X-RateLimit-Limit': '5',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset-After': s,
+        'X-RateLimit-Scope': 'user',
+      },
+    });
+  }
+
+  /** Resolves with the first call (already made or still to come) matching the route and predicate. */
+  waitFor(route: string | RegExp, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000) {
+    const matches = (c: RecordedCall) => routeMatches(route, c) && predicate(c);
+    const found = this.calls.find(matches);
+    if (found) return Promise.resolve(found);
+    return new Promise<RecordedCall>((resolve, reject) => {
+      const onCall = (c: RecordedCall) => {
+        if (!matches(c)) return;
+        clearTimeout(guard);
+        this.off('call', onCall);
+        resolve(c);
+      };
+      // A guard against hanging until the test timeout with no clue; not a wait for something to happen.
+      const guard = setTimeout(() => {
+        this.off('call', onCall);
+        reject(new Error(`no ${String(route)} call; calls: ${this.calls.map((c) => c.route).join(', ')}`));
+      }, timeoutMs);
+      this.on('call', onCall);
+    });
+  }
+
+  /** Calls matching a route, in order. */
+  callsTo(route: string | RegExp): RecordedCall[] {
+    return this.calls.filter((c) => routeMatches(route, c));
+  }
+
+  /** Pushes INTERACTION_CREATE with every field discord.js needs; returns its id and token. */
+  emitInteraction(p: {
+    type: number;
+    data: Record<string, unknown>;
+    user: FakeUser;
+    inDm?: boolean;
+    message?: Record<string, unknown>;
+  }): InteractionState {
+    const id = snowflake();
+    const token = `itoken-${id}`;
+    const dm = p.inDm ? this.dmChannelFor(p.user.id) : undefined;
+    const channelId = dm ?? this.channelId;
+    const state: InteractionState = { id, token, createdAt: Date.now(), channelId, responded: false };
+    this.interactions.set(id, { ...state, ...(dm ? {} : { guildId: this.guild.id }) });
+    const where = dm
+      ? { user: userJSON(p.user), channel: { id: dm, type: 1, recipients: [userJSON(p.user)] }, context: 1 }
+      : {
+          guild_id: this.guild.id,
+          guild: { id: this.guild.id, locale: 'en-US', features: [] },
+          member: this.memberPayload(p.user),
+          channel: { id: channelId, type: 0, guild_id: this.guild.id, name: 'general' },
+          context: 0,
+          guild_locale: 'en-US',
+        };
+    this.gateway.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.applicationId,
+      type: p.type,
+      token,
+      version: 1,
+      data: p.data,
+      channel_id: channelId,
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guild.id },
+      attachment_size_limit: 10_485_760,
+      ...(p.message && { message: p.message }),
+      ...where,
+    });
+    return this.interactions.get(id)!;
+  }
+
+  /** A slash command (`options` as Discord sends them: `{ name, type, value }`, subcommands type 1). */
+  command(user: FakeUser, name: string, options: unknown[] = []): InteractionState {
+    return this.emitInteraction({ type: 2, user, data: { id: snowflake(), name, type: 1, options } });
+  }
+
+  /** An autocomplete request; one option should carry `focused: true`. */
+  autocomplete(user: FakeUser, name: string, options: unknown[]): InteractionState {
+    return this.emitInteraction({ type: 4, user, data: { id: snowflake(), name, type: 1, options } });
+  }
+
+  /** A button click on a message (a message the bot sent, in the guild channel or the user's DM). */
+  click(user: FakeUser, customId: string, options: { inDm?: boolean; messageId?: string } = {}): InteractionState {
+    const channelId = options.inDm ? this.dmChannelFor(user.id) : this.channelId;
+    const message = messageJSON(
+      options.messageId ?? snowflake(),
+      channelId,
+      this.bot,
+      {},
+      options.inDm ? undefined : this.guild.id,
+    );
+    return this.emitInteraction({
+      type: 3,
+      user,
+      inDm: options.inDm,
+      data: { custom_id: customId, component_type: 2 },
+      message,
+    });
+  }
+
+  /** A modal submit with its text inputs' values by custom id. */
+  submitModal(user: FakeUser, customId: string, values: Record<string, string>, inDm = false): InteractionState {
+    const components = Object.entries(values).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
+    return this.emitInteraction({ type: 5, user, inDm, data: { custom_id: customId, components } });
+  }
+
+  /** GUILD_MEMBER_ADD for a new member of the fake guild. */
+  memberJoins(username: string): FakeUser {
+    const user = this.addMember(username);
+    this.gateway.dispatch('GUILD_MEMBER_ADD', { ...memberJSON(user), guild_id: this.guild.id });
+    return user;
+  }
+
+  /** GUILD_MEMBER_REMOVE for a member who leaves. */
+  memberLeaves(user: FakeUser): void {
+    this.members.get(this.guild.id)?.delete(user.id);
+    this.gateway.dispatch('GUILD_MEMBER_REMOVE', { guild_id: this.guild.id, user: userJSON(user) });
+  }
+
+  /** The DM channel with a user (created like `POST /users/@me/channels` would). */
+  dmChannelFor(userId: string): string {
+    let id = this.dmChannels.get(userId);
+    if (!id) {
+      id = snowflake();
+      this.dmChannels.set(userId, id);
+    }
+    return id;
+  }
+
+  record(req: IncomingMessage, path: string, body: RecordedCall['body'], files: RecordedCall['files']): RecordedCall {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const generic = path.replace(/\d{15,21}/g, ':id').replace(/^(\/(?:interactions|webhooks)\/:id\/)[^/]+/, '$1:token');
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      route: `${req.method} ${generic}`,
+      query: url.searchParams,
+      body,
+      files,
+      authorized: req.headers.authorization === `Bot ${this.token}`,
+      at: Date.now(),
+      status: 0,
+    };
+    return call;
+  }
+
+  /** Files a call once answered, so waiters see its status. */
+  finish(call: RecordedCall, status: number): void {
+    call.status = status;
+    this.calls.push(call);
+    this.emit('call', call);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await routeRest(this, req, res);
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function routeMatches(route: string | RegExp, c: RecordedCall): boolean {
+  return typeof route === 'string' ? c.route === route : route.test(c.route);
+}

@@ -34,7 +34,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp(config: Config, log: Logger, io: PlatformIo, clock: Clock = systemClock): App {
+export interface AppOptions {
+  readonly clock?: Clock;
+  /** Run the minute scheduler (default). Tests turn it off and call `tick()` themselves. */
+  readonly scheduler?: boolean;
+}
+
+export function createApp(config: Config, log: Logger, io: PlatformIo, options: AppOptions = {}): App {
+  const clock = options.clock ?? systemClock;
   const db: Database = openDatabase(config.databasePath);
   const repos = createRepositories(db);
   const notify = createOutboxNotifier(repos, clock);
@@ -74,7 +81,9 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, clock: Cl
       for (const platform of platforms.values()) await platform.start(core.dispatch);
       for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
       drainer.start();
-      scheduler = startScheduler({ tick });
+      if (options.scheduler !== false) {
+        scheduler = startScheduler({ tick, onError: (err) => log.error({ err }, 'scheduler tick failed') });
+      }
     },
     async stop() {
       if (stopped) return;

@@ -34,6 +34,10 @@ interface Track {
   readonly loop: LaneLoop;
 }
 
+/**
+ * Delivers the outbox: `start()` in production (recover, then drain in the background), `drainOnce()` / `idle()`
+ * in tests, `kick()` after each committed dispatch, `stop()` at shutdown.
+ */
 export class OutboxDrainer {
   private readonly stopping = new AbortController();
   private readonly tracks = new Map<Platform, Track>();

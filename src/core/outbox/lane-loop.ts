@@ -9,6 +9,7 @@ const ERROR_PARK_MS = 5_000;
 /** Something is due yet nothing could be sent: never spin faster than this. */
 const MIN_PARK_MS = 1_000;
 
+/** Drives a Lane in the background; `kick`, `idle` and `interrupt` are how the drainer talks to it. */
 export class LaneLoop {
   /** Resolves when the loop has ended (after stop). */
   done: Promise<void> = Promise.resolve();

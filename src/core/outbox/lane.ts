@@ -2,7 +2,7 @@
  * One platform's share of the drainer: claims its due items one at a time and sends them at the platform's rate.
  * Each platform has its own lane, so a Discord 429 never delays Slack.
  */
-import type { ChatPlatform } from '../ports/chat-platform.ts';
+import type { ChatPlatform, DeliveryError, SentMessage } from '../ports/chat-platform.ts';
 import type { OutboxItem } from '../ports/repos/outbox.ts';
 import { type DeliverDeps, describe, recordFailure, recordSent, send } from './deliver.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
@@ -15,6 +15,7 @@ export interface LaneDeps extends DeliverDeps {
   readonly stopped: AbortSignal;
 }
 
+/** Drains one platform: claim one due item, wait for a token, send, record; repeat until nothing is due. */
 export class Lane {
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -57,24 +58,36 @@ export class Lane {
         deps.repos.outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown');
         return false;
       }
-      try {
-        recordSent(item, await send(item, this.platform, deps.repos), deps);
+      const outcome = await this.attempt(item);
+      if (outcome.ok) {
+        // Outside the try: if recording fails the item stays `sending` (resent once after a restart) rather than
+        // being retried at once as if the send had failed.
+        recordSent(item, outcome.sent, deps);
         return true;
-      } catch (thrown) {
-        const error = toDeliveryError(thrown);
-        if (error.kind !== 'rate_limited') {
-          recordFailure(item, error, deps);
-          return false;
-        }
-        // Wait out the platform's Retry-After (the whole lane pauses) and try the same item again.
-        const until = deps.clock.now().getTime() + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
-        this.bucket.pauseUntil(until);
-        deps.log.warn({ ...describe(item), platform: this.platform.platform, until }, 'rate limited: pausing');
-        if (limited + 1 >= MAX_RATE_LIMITED) {
-          recordFailure(item, error, deps, until);
-          return false;
-        }
       }
+      const { error } = outcome;
+      if (error.kind !== 'rate_limited') {
+        recordFailure(item, error, deps);
+        return false;
+      }
+      // Wait out the platform's Retry-After (the whole lane pauses) and try the same item again.
+      const until = deps.clock.now().getTime() + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+      this.bucket.pauseUntil(until);
+      deps.log.warn({ ...describe(item), platform: this.platform.platform, until }, 'rate limited: pausing');
+      if (limited + 1 >= MAX_RATE_LIMITED) {
+        recordFailure(item, error, deps, until);
+        return false;
+      }
+    }
+  }
+
+  private async attempt(
+    item: OutboxItem,
+  ): Promise<{ ok: true; sent: SentMessage | undefined } | { ok: false; error: DeliveryError }> {
+    try {
+      return { ok: true, sent: await send(item, this.platform, this.deps.repos) };
+    } catch (thrown) {
+      return { ok: false, error: toDeliveryError(thrown) };
     }
   }
 }

@@ -1,0 +1,177 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../data/db.ts';
+import { createRepositories } from '../../data/repositories/index.ts';
+import { type Community, defineJob, type JobContext, type JobDef } from '../../src/core/command.ts';
+import { runDueJobs, runJob, type JobDeps } from '../../src/core/jobs.ts';
+import { createOutboxNotifier } from '../../src/core/outbox.ts';
+import type { Logger } from '../../src/core/ports/logger.ts';
+import { weeklyPeriod } from '../../src/core/schedule.ts';
+import { parseSettings } from '../../src/core/settings.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+
+const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}), timezone: 'Europe/Paris' };
+const STUDIO: Community = { id: 'shell:studio', settings: parseSettings({}), timezone: 'UTC' };
+
+/** A logger that keeps error lines, to check failures are logged. */
+function recordingLogger(errors: string[]): Logger {
+  const log: Logger = {
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+    error: (_fields, message) => void errors.push(message ?? ''),
+    child: () => log,
+  };
+  return log;
+}
+
+let clock: FakeClock;
+let deps: JobDeps;
+let errors: string[];
+beforeEach(() => {
+  // Tuesday 17 Nov 2026, 10:00 in Paris: Monday's 09:00 round is the current period.
+  clock = new FakeClock('2026-11-17T09:00:00Z');
+  const repos = createRepositories(openDatabase(':memory:'));
+  errors = [];
+  deps = { repos, notify: createOutboxNotifier(repos, clock), clock, log: recordingLogger(errors) };
+});
+
+/** The weekly digest: DMs each recipient once per period. */
+function digestJob(calls: JobContext[], options: { fail?: () => boolean; recipients?: string[] } = {}): JobDef {
+  return defineJob({
+    name: 'digest',
+    description: 'test digest',
+    period: (now, community) => weeklyPeriod(now, community.timezone, 'monday', '09:00'),
+    run(ctx) {
+      calls.push(ctx);
+      for (const userId of options.recipients ?? ['mia']) {
+        ctx.notify.dm(ctx.community.id, userId, { text: 'your digest' }, { key: `digest:${ctx.period}:${userId}` });
+      }
+      if (options.fail?.()) throw new Error('digest broke');
+    },
+  });
+}
+
+const outboxCount = (community = LOFT) => deps.repos.outbox.list(community.id).length;
+
+describe('runJob', () => {
+  it('runs a period once: a second run of the same period does nothing', async () => {
+    const calls: JobContext[] = [];
+    const job = digestJob(calls);
+    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(await runJob(job, LOFT, deps)).toBe('already-ran');
+    expect(calls.map((c) => c.period)).toEqual(['2026-11-16T09:00']);
+    expect(outboxCount()).toBe(1);
+    clock.set('2026-11-23T08:00:00Z'); // next Monday 09:00 Paris
+    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(calls.map((c) => c.period)).toEqual(['2026-11-16T09:00', '2026-11-23T09:00']);
+  });
+
+  it('claims per community', async () => {
+    const calls: JobContext[] = [];
+    const job = digestJob(calls);
+    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(await runJob(job, STUDIO, deps)).toBe('ran');
+    expect(calls.map((c) => c.community.id)).toEqual([LOFT.id, STUDIO.id]);
+  });
+
+  it('leaves no claim and no message behind when run throws, so the next tick runs it again', async () => {
+    const calls: JobContext[] = [];
+    let failing = true;
+    const job = digestJob(calls, { fail: () => failing, recipients: ['mia', 'lucas'] });
+    await expect(runJob(job, LOFT, deps)).rejects.toThrow('digest broke');
+    expect(errors).toHaveLength(1);
+    expect(outboxCount()).toBe(0);
+    expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
+    failing = false;
+    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(outboxCount()).toBe(2);
+  });
+
+  it('lets only one of two concurrent runs of a period through', async () => {
+    const calls: JobContext[] = [];
+    const entered: (() => void)[] = [];
+    let prepared = 0;
+    const job = defineJob({
+      ...digestJob(calls),
+      // Both callers get past the cheap check and into prepare before either claims.
+      prepare: () =>
+        new Promise<string>((resolve) => {
+          prepared++;
+          entered.push(() => resolve('plan'));
+          if (entered.length === 2) for (const go of entered) go();
+        }),
+    });
+    const results = await Promise.all([runJob(job, LOFT, deps), runJob(job, LOFT, deps)]);
+    expect(prepared).toBe(2);
+    expect(results.sort()).toEqual(['already-ran', 'ran']);
+    expect(calls).toHaveLength(1);
+    expect(outboxCount()).toBe(1);
+  });
+
+  it('hands the prepared plan to run, and skips prepare once the period is claimed', async () => {
+    const plans: unknown[] = [];
+    let prepared = 0;
+    const job = defineJob<{ pairs: number }>({
+      name: 'match-round',
+      description: 'test round',
+      period: (now, c) => weeklyPeriod(now, c.timezone, 'monday', '09:00'),
+      prepare: async () => {
+        prepared++;
+        return { pairs: 3 };
+      },
+      run: (_ctx, plan) => void plans.push(plan),
+    });
+    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(await runJob(job, LOFT, deps)).toBe('already-ran');
+    expect(plans).toEqual([{ pairs: 3 }]);
+    expect(prepared).toBe(1);
+  });
+
+  it('claims nothing when prepare fails', async () => {
+    const job = defineJob({
+      ...digestJob([]),
+      prepare: async () => {
+        throw new Error('worker died');
+      },
+    });
+    await expect(runJob(job, LOFT, deps)).rejects.toThrow('worker died');
+    expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
+  });
+
+  it('is not due when the job names no period, and takes an explicit period (/hallway run)', async () => {
+    const calls: JobContext[] = [];
+    const job = defineJob({ ...digestJob(calls), period: () => undefined });
+    expect(await runJob(job, LOFT, deps)).toBe('not-due');
+    expect(await runJob(job, LOFT, deps, { period: 'manual-1' })).toBe('ran');
+    expect(await runJob(job, LOFT, deps, { period: 'manual-1' })).toBe('already-ran');
+    expect(calls.map((c) => c.period)).toEqual(['manual-1']);
+  });
+});
+
+describe('runDueJobs', () => {
+  it('catches up a period missed while down, once, and keeps going past a failing job', async () => {
+    const digests: JobContext[] = [];
+    const broken = defineJob({
+      name: 'feedback-prompt',
+      description: 'always fails',
+      period: (now, c) => weeklyPeriod(now, c.timezone, 'monday', '09:00'),
+      run: () => {
+        throw new Error('nope');
+      },
+    });
+    const jobs = [broken, digestJob(digests)];
+    // The bot was down on Monday morning; it starts on Tuesday.
+    const first = await runDueJobs(jobs, [LOFT, STUDIO], deps);
+    expect(first).toEqual([
+      { job: 'feedback-prompt', community: LOFT.id, result: 'failed' },
+      { job: 'digest', community: LOFT.id, result: 'ran' },
+      { job: 'feedback-prompt', community: STUDIO.id, result: 'failed' },
+      { job: 'digest', community: STUDIO.id, result: 'ran' },
+    ]);
+    clock.advance(60_000);
+    const second = await runDueJobs(jobs, [LOFT, STUDIO], deps);
+    expect(second.filter((o) => o.job === 'digest').map((o) => o.result)).toEqual(['already-ran', 'already-ran']);
+    expect(digests.map((c) => c.period)).toEqual(['2026-11-16T09:00', '2026-11-16T09:00']);
+    expect(errors).toHaveLength(4);
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { RecordingPlatform } from '../support/recording-platform.ts';
+import { harness, LOFT, T0, WORKSPACE } from './outbox-harness.ts';
+
+const hello = { text: 'hello' };
+
+/** A promise with its resolve, to hold something in flight until the test lets go. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+describe('OutboxDrainer after a crash', () => {
+  it('resends items claimed but never sent exactly once, never twice', async () => {
+    const before = harness();
+    for (const userId of ['mia', 'lucas', 'ana']) before.notify.dm(LOFT, userId, hello, { key: `welcome:${userId}` });
+    // The first process claims and then hangs in the send forever, as if it died there.
+    before.discord.beforeSend = () => new Promise(() => {});
+    void before.drainer.drainOnce();
+    await before.discord.started.waitFor(() => true);
+    expect(before.repos.outbox.counts(LOFT)).toMatchObject({ sending: 1, pending: 2 });
+
+    // A new process on the same database.
+    const after = harness({ repos: before.repos });
+    after.drainer.start();
+    await after.drainer.idle();
+    expect(after.discord.sent.map((c) => c.to[0]).sort()).toEqual(['ana', 'lucas', 'mia']);
+    expect(before.discord.sent).toEqual([]);
+    // Nothing more, however often it drains.
+    after.drainer.kick();
+    await after.drainer.idle();
+    await after.drainer.drainOnce();
+    expect(after.discord.calls.length).toBe(3);
+    expect(after.repos.outbox.counts(LOFT)).toEqual({ pending: 0, sending: 0, sent: 3, failed: 0 });
+    await after.drainer.stop();
+  });
+
+  it('fails, without sending, an item that keeps being claimed by processes that die (a poison message)', async () => {
+    const h = harness({ maxAttempts: 3 });
+    h.notify.dm(LOFT, 'mia', hello);
+    for (let crash = 0; crash < 3; crash++) {
+      h.repos.outbox.claimDue('discord', h.clock.now(), 1);
+      h.repos.outbox.recoverInFlight();
+    }
+    await h.drainer.drainOnce();
+    expect(h.discord.calls.length).toBe(0);
+    expect(h.repos.outbox.list(LOFT)[0]).toMatchObject({ status: 'failed', attempts: 4 });
+  });
+});
+
+describe('OutboxDrainer loop', () => {
+  it('sends what is enqueued after a kick, and idles', async () => {
+    const { drainer, notify, discord } = harness();
+    drainer.start();
+    await drainer.idle();
+    notify.dm(LOFT, 'mia', hello);
+    drainer.kick();
+    await drainer.idle();
+    expect(discord.sent).toHaveLength(1);
+    await drainer.stop();
+  });
+
+  it('wakes up by itself when a scheduled item falls due', async () => {
+    const { drainer, notify, discord, clock } = harness();
+    notify.dm(LOFT, 'mia', { text: 'reminder' }, { notBefore: new Date(T0.getTime() + 3_600_000) });
+    drainer.start();
+    await discord.calls.waitFor(() => true);
+    // Its waits moved the fake clock to the due time, in steps of at most a minute.
+    expect(clock.now().getTime()).toBeGreaterThanOrEqual(T0.getTime() + 3_600_000);
+    await drainer.stop();
+  });
+
+  it('drains on idle() when never started', async () => {
+    const { drainer, notify, slack } = harness();
+    notify.post(WORKSPACE, 'C1', hello);
+    await drainer.idle();
+    expect(slack.sent).toHaveLength(1);
+  });
+
+  it('lets the send in flight finish on stop, and sends nothing after', async () => {
+    const { drainer, notify, discord, repos } = harness();
+    const hold = gate();
+    discord.beforeSend = () => hold.opened;
+    notify.dm(LOFT, 'mia', hello);
+    notify.dm(LOFT, 'lucas', hello);
+    drainer.start();
+    await discord.started.waitFor(() => true);
+    let stopped = false;
+    const stopping = drainer.stop().then(() => {
+      stopped = true;
+    });
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    hold.open();
+    await stopping;
+    expect(discord.sent.map((c) => c.to[0])).toEqual(['mia']);
+    expect(repos.outbox.counts(LOFT)).toEqual({ pending: 1, sending: 0, sent: 1, failed: 0 });
+    expect(() => drainer.start()).toThrow(/starts once/);
+  });
+
+  it('stops during a long 429 pause at once, putting the item back in the queue', async () => {
+    const never = () => new Promise<void>(() => {});
+    const { drainer, notify, discord, repos } = harness({ wait: never });
+    discord.failNext(new DeliveryError('rate_limited', '429', 3_600_000));
+    notify.dm(LOFT, 'mia', hello);
+    drainer.start();
+    await discord.calls.waitFor((c) => c.error !== undefined);
+    await drainer.stop();
+    expect(repos.outbox.list(LOFT)[0]).toMatchObject({ status: 'pending', lastError: 'interrupted by shutdown' });
+    expect(repos.outbox.list(LOFT)[0]!.notBefore.getTime()).toBe(T0.getTime() + 3_600_000);
+  });
+
+  it('keeps platforms apart: a Discord 429 does not hold Slack back', async () => {
+    const pending: (() => void)[] = [];
+    const manual = () => new Promise<void>((resolve) => pending.push(resolve));
+    const { drainer, notify, discord, slack } = harness({ wait: manual });
+    discord.failNext(new DeliveryError('rate_limited', '429', 60_000));
+    notify.dm(LOFT, 'mia', hello);
+    drainer.start();
+    await discord.calls.waitFor(() => true);
+    notify.post(WORKSPACE, 'C1', hello);
+    drainer.kick();
+    await slack.calls.waitFor(() => true);
+    expect(slack.sent).toHaveLength(1);
+    expect(discord.sent).toHaveLength(0); // still paused
+    await drainer.stop();
+  });
+
+  it('keeps running after a platform adds itself late (composition root order)', async () => {
+    const { drainer, notify, platforms } = harness();
+    const shell = new RecordingPlatform('shell');
+    drainer.start();
+    platforms.set('shell', shell);
+    notify.dm('shell:loft', 'mia', hello);
+    drainer.kick();
+    await shell.calls.waitFor(() => true);
+    await drainer.stop();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Meetups end to end on Discord, through the real app: `/meetup create` with typed options posts the card with RSVP
+ * buttons, each click edits the card in place with live counts, and the reminder an hour before goes to Going only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordStack, customIds, visibleText } from '../support/discord-stack.ts';
+import { expectNoRawUserIds, expectNoStrayPings } from '../support/discord-mentions.ts';
+import type { FakeUser } from '../support/fake-discord-payloads.ts';
+
+let stack: DiscordStack;
+let host: FakeUser;
+let ana: FakeUser;
+let ben: FakeUser;
+let cleo: FakeUser;
+let dan: FakeUser;
+const startsAt = new Date('2026-11-18T19:00:00Z');
+const unix = startsAt.getTime() / 1000;
+
+beforeAll(async () => {
+  stack = await DiscordStack.start({ channels: ['meetups'] });
+  host = stack.fake.addMember('host', String(0x20), 'Host');
+  ana = stack.fake.addMember('ana', '0', 'Ana');
+  ben = stack.fake.addMember('ben', '0', 'Ben');
+  cleo = stack.fake.addMember('cleo', '0', 'Cleo');
+  dan = stack.fake.addMember('dan', '0', 'Dan');
+  await stack.command(host, 'hallway', 'config', { 'meetup-channel': { channel: stack.channel('meetups') } });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const card = () => stack.messageRef('meetup-card:1');
+const rsvp = (user: FakeUser, status: 'going' | 'maybe' | 'no') =>
+  stack.click(user, `meetup.rsvp|1:${status}`, { messageId: card().messageId });
+const lastEdit = () => stack.editsOf(card().channelId, card().messageId).at(-1);
+
+describe('meetups', () => {
+  it('/meetup create with typed options echoes the date and posts the card with RSVP buttons', async () => {
+    const answer = await stack.command(ana, 'meetup', 'create', {
+      title: 'Zine night',
+      when: '2026-11-18 19:00',
+      where: 'Print shop',
+      capacity: 10,
+    });
+    expect(answer.type).toBe(4);
+    expect(answer.data.flags).toBe(64);
+    const said = visibleText(answer.data);
+    expect(said).toContain(`Created #1 **Zine night** for <t:${unix}:F>.`);
+    expect(said).toContain('I read "2026-11-18 19:00" as **');
+    expect(said).toContain(`The card with RSVP buttons is in <#${stack.channel('meetups')}>.`);
+    expect(stack.app.repos.meetups.get(stack.community, 1)?.startsAt).toEqual(startsAt);
+
+    const [post, ...others] = stack.postsIn(stack.channel('meetups'));
+    expect(others).toHaveLength(0);
+    expect(post?.body.embeds[0].title).toBe('Zine night');
+    const text = visibleText(post?.body);
+    expect(text).toContain(`When: <t:${unix}:F>`);
+    expect(text).toContain('Where: Print shop');
+    expect(text).toContain(`Host: <@${ana.id}>`);
+    expect(text).toContain('Answers: 0/10 going · 0 maybe');
+    expect(customIds(post?.body)).toEqual(['meetup.rsvp|1:going', 'meetup.rsvp|1:maybe', 'meetup.rsvp|1:no']);
+    expect(post?.body.allowed_mentions).toEqual({ parse: [], users: [] });
+    expect(card().channelId).toBe(stack.channel('meetups'));
+  });
+
+  it('edits the card in place with live counts as members click RSVP buttons', async () => {
+    const going = await rsvp(ben, 'going');
+    expect(going.type).toBe(4);
+    expect(going.data.flags).toBe(64);
+    expect(going.data.content).toMatch(/^You're going to #1 \*\*Zine night\*\* on <t:\d+:F>\./);
+    expect(visibleText(lastEdit()?.body)).toContain('Answers: 1/10 going · 0 maybe');
+    expect(visibleText(lastEdit()?.body)).toContain(`**Going**: <@${ben.id}>`);
+
+    await rsvp(cleo, 'maybe');
+    await rsvp(dan, 'no');
+    const edit = lastEdit();
+    expect(edit?.status).toBe(200);
+    expect(visibleText(edit?.body)).toContain('Answers: 1/10 going · 1 maybe');
+    expect(visibleText(edit?.body)).toContain(`**Maybe**: <@${cleo.id}>`);
+    expect(edit?.body.allowed_mentions).toEqual({ parse: [], users: [] });
+    expect(customIds(edit?.body)).toHaveLength(3);
+    expect(stack.editsOf(card().channelId, card().messageId)).toHaveLength(3);
+    expect(stack.postsIn(stack.channel('meetups'))).toHaveLength(1);
+  });
+
+  it('a second click on the same answer changes nothing and does not edit the card', async () => {
+    const again = await rsvp(ben, 'going');
+    expect(again.data.content).toMatch(/You already said going for #1 \*\*Zine night\*\* — nothing changed/);
+    expect(stack.editsOf(card().channelId, card().messageId)).toHaveLength(3);
+    const statuses = stack.app.repos.meetups.listRsvps(stack.community, 1).map((r) => [r.userId, r.status]);
+    expect(statuses).toEqual([
+      [ben.id, 'going'],
+      [cleo.id, 'maybe'],
+      [dan.id, 'no'],
+    ]);
+  });
+
+  it('an hour before, app.tick() DMs the reminder to Going only, once', async () => {
+    stack.clock.set(new Date(startsAt.getTime() - 3_600_000));
+    await stack.app.tick();
+    await stack.settle();
+    const reminders = (u: FakeUser) =>
+      stack.dmsTo(u).filter((c) => String(c.body.content).startsWith('Starting in about an hour'));
+    const [toBen, ...more] = reminders(ben);
+    expect(more).toHaveLength(0);
+    expect(toBen?.body.content).toContain(`#1 **Zine night** on <t:${unix}:F> at Print shop`);
+    expect(customIds(toBen?.body)).toEqual([`${stack.fake.guild.id}/meetup.rsvp|1:no`]);
+    for (const u of [ana, cleo, dan, host]) expect(reminders(u), u.username).toHaveLength(0);
+
+    stack.clock.advance(5 * 60_000);
+    await stack.app.tick();
+    await stack.settle();
+    expect(reminders(ben)).toHaveLength(1);
+  });
+
+  it('every message of this file pinged only the users it names and shows no raw ids in titles or labels', () => {
+    expectNoStrayPings(stack.fake.calls);
+    expectNoRawUserIds(stack.fake.calls);
+  });
+});

@@ -93,7 +93,7 @@ describe('ShellPlatform', () => {
     expect(printed).toContain('demo loaded');
     expect(printed).not.toContain('never-reached\n*');
     expect(bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({ published: { role: 'Writer', workingOn: 'A zine about the loft' } });
-    expect(bot.repos.profiles.skills('shell:loft', 'mia', 'need').map((s) => s.skill)).toContain('videography');
+    expect(bot.repos.profiles.skills('shell:loft', 'mia', 'need').map((s) => s.skill)).toContain('video');
     expect(printed.trimEnd().endsWith('Bye!')).toBe(true);
   });
 });

@@ -1,3 +1,154 @@
-/** Storage of the matching feature. The matching feature fills this in (see its issue). */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in by the matching feature.
-export interface MatchingRepo {}
+/**
+ * Storage of the matching feature: who takes part in weekly rounds, avoid lists, rounds and pairings with their
+ * follow-up answers, and the suggestions `/match` showed. Skills are read from the introductions' `member_skills`;
+ * every listing skips members who left.
+ */
+import type { CommunityId } from '../../ids.ts';
+
+export interface MatchSkill {
+  readonly skill: string;
+  readonly term: string;
+}
+
+/** A member as the matcher sees them. */
+export interface MatchMember {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly lastActiveAt: Date;
+  readonly offers: readonly MatchSkill[];
+  readonly needs: readonly MatchSkill[];
+}
+
+/** A skill with the credit a holder of it earns (see the matcher's affinity). */
+export interface WeightedSkill {
+  readonly skill: string;
+  readonly credit: number;
+}
+
+export type PauseReason = 'member' | 'ignored';
+
+export interface MatchPrefs {
+  /** Asked to take part even without skills listed. */
+  readonly optedIn: boolean;
+  /** Set while paused; `pausedUntil` undefined means until they resume. */
+  readonly pausedAt?: Date;
+  readonly pausedUntil?: Date;
+  readonly pauseReason?: PauseReason;
+  /** Rounds in a row let pass without an answer. */
+  readonly ignoredStreak: number;
+}
+
+export type MetAnswer = 'yes' | 'not_yet' | 'no';
+
+export interface PairingMember {
+  readonly userId: string;
+  readonly respondedAt?: Date;
+  readonly met?: MetAnswer;
+  readonly collaborating?: boolean;
+}
+
+export interface PairingRecord {
+  readonly id: number;
+  readonly roundId?: number;
+  readonly kind: 'round' | 'intro';
+  readonly score: number;
+  readonly createdAt: Date;
+  readonly followUpAt?: Date;
+  readonly members: readonly PairingMember[];
+}
+
+export interface RoundRecord {
+  readonly id: number;
+  readonly period: string;
+  readonly createdAt: Date;
+  readonly members: number;
+  readonly totalScore: number;
+  readonly repeats: number;
+  readonly leftOut: number;
+}
+
+export interface SuggestionRecord {
+  readonly id: number;
+  readonly userId: string;
+  readonly suggestedId: string;
+  readonly score: number;
+  readonly status: 'shown' | 'introduced' | 'dismissed';
+  readonly createdAt: Date;
+}
+
+/** Two members grouped together (a round or an introduction) and when, latest per pair. */
+export interface MetPair {
+  readonly a: string;
+  readonly b: string;
+  readonly at: Date;
+}
+
+export interface MatchingRepo {
+  /** Members still here who take part: skills listed or opted in, not paused at `now`. */
+  participants(community: CommunityId, now: Date): MatchMember[];
+  /** One member still here (whatever their pause), or undefined. */
+  member(community: CommunityId, userId: string): MatchMember | undefined;
+  /** Members still here among `userIds` (whatever their pause), in the order given. */
+  members(community: CommunityId, userIds: readonly string[]): MatchMember[];
+  /**
+   * Members taking part at `now` (other than `userId`) who offer one of `wanted` or need one of `giving`, ranked by
+   * the summed credit of the skills they hold, then recent activity; at most `limit`. The shortlist for one member's
+   * suggestions, computed in one indexed query instead of loading the community.
+   */
+  complements(
+    community: CommunityId,
+    userId: string,
+    wanted: readonly WeightedSkill[],
+    giving: readonly WeightedSkill[],
+    limit: number,
+    now: Date,
+  ): string[];
+  prefs(community: CommunityId, userId: string): MatchPrefs;
+  /** Pauses until `until` (undefined: until they resume). */
+  pause(community: CommunityId, userId: string, until: Date | undefined, reason: PauseReason, now: Date): void;
+  /** Ends any pause, opts in and clears the ignored streak. */
+  resume(community: CommunityId, userId: string, now: Date): void;
+  setIgnoredStreak(community: CommunityId, userId: string, streak: number, now: Date): void;
+
+  /** Records that `userId` never wants to be matched with `otherId`; false if already recorded. */
+  addAvoid(community: CommunityId, userId: string, otherId: string, now: Date): boolean;
+  removeAvoid(community: CommunityId, userId: string, otherId: string): boolean;
+  /** Whom the member avoids. */
+  avoids(community: CommunityId, userId: string): string[];
+  /** Every avoid pair of the community (either direction), for the matcher. */
+  avoidPairs(community: CommunityId): [string, string][];
+
+  /** The latest meeting of each pair since `since` (rounds and introductions). */
+  metSince(community: CommunityId, since: Date): MetPair[];
+  /** Creates the round of a period; undefined if it exists already. */
+  createRound(community: CommunityId, round: Omit<RoundRecord, 'id' | 'createdAt'>, now: Date): number | undefined;
+  lastRound(community: CommunityId): RoundRecord | undefined;
+  /** Stores a group (2-3 members) and returns its id. */
+  addPairing(
+    community: CommunityId,
+    pairing: { roundId?: number; kind: 'round' | 'intro'; score: number; members: readonly string[] },
+    now: Date,
+  ): number;
+  pairing(community: CommunityId, id: number): PairingRecord | undefined;
+  roundPairings(community: CommunityId, roundId: number): PairingRecord[];
+  /** The member's groups, newest first. */
+  pairingsOf(community: CommunityId, userId: string, limit: number): PairingRecord[];
+  markResponded(community: CommunityId, pairingId: number, userId: string, now: Date): void;
+  recordMet(community: CommunityId, pairingId: number, userId: string, met: MetAnswer, now: Date): void;
+  recordCollaborating(community: CommunityId, pairingId: number, userId: string, yes: boolean, now: Date): void;
+  /** Pairings created at or before `createdBefore` whose follow-up was never sent, oldest first. */
+  dueFollowUps(community: CommunityId, createdBefore: Date, limit: number): PairingRecord[];
+  markFollowUpSent(community: CommunityId, pairingId: number, now: Date): void;
+
+  addSuggestion(community: CommunityId, userId: string, suggestedId: string, score: number, now: Date): number;
+  suggestion(community: CommunityId, id: number): SuggestionRecord | undefined;
+  decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): void;
+  /** Members the user dismissed ("Not now") since `since`. */
+  dismissedSince(community: CommunityId, userId: string, since: Date): string[];
+
+  /** Outcomes for stats: groups, and members' answers. */
+  outcomes(community: CommunityId, since: Date): { pairings: number; met: number; collaborating: number };
+  /** Deletes every row about the member (their own and others' rows naming them); counts by table. */
+  forget(community: CommunityId, userId: string): Record<string, number>;
+  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+}

@@ -1,0 +1,134 @@
+/**
+ * The matching buttons. Values carry a suggestion or pairing id; every action checks the clicker is the member the
+ * suggestion was for, or a member of the pairing, so a forwarded or forged button does nothing.
+ */
+import { z } from 'zod';
+import type { Context } from '../../src/core/command.ts';
+import { defineAction } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { MatchMember, MetAnswer, PairingRecord } from '../../src/core/ports/repos/matching.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { collaborationQuestion, introMessage } from './messages.ts';
+
+const id = z
+  .string()
+  .regex(/^\d{1,12}$/)
+  .transform(Number);
+const answer = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .regex(new RegExp(`^\\d{1,12}:(${values.join('|')})$`))
+    .transform((v) => ({ id: Number(v.slice(0, v.indexOf(':'))), answer: v.slice(v.indexOf(':') + 1) as T }));
+
+const done = (text: string): Reply => ({ text, replaceOriginal: true, mentions: [] });
+
+/** The pairing, if the actor is in it; a UserError otherwise (also for pairings of other communities). */
+function myPairing(ctx: Context, pairingId: number): PairingRecord {
+  const pairing = ctx.repos.matching.pairing(ctx.community.id, pairingId);
+  if (!pairing?.members.some((m) => m.userId === ctx.actor.userId)) {
+    throw new UserError('not_your_match', "This button isn't for you.");
+  }
+  return pairing!;
+}
+
+function present(ctx: Context, userIds: readonly string[]): MatchMember[] {
+  return userIds.flatMap((u) => ctx.repos.matching.member(ctx.community.id, u) ?? []);
+}
+
+export const introduceAction = defineAction({
+  id: 'match.introduce',
+  value: id,
+  run(suggestionId, ctx) {
+    const { id: community } = ctx.community;
+    const suggestion = ctx.repos.matching.suggestion(community, suggestionId);
+    if (!suggestion || suggestion.userId !== ctx.actor.userId) {
+      throw new UserError('not_your_match', "This button isn't for you.");
+    }
+    if (suggestion.status === 'introduced')
+      return done(`You've already been introduced to ${fmt.user(suggestion.suggestedId)}.`);
+    const members = present(ctx, [suggestion.userId, suggestion.suggestedId]);
+    if (members.length < 2) return done('That member is no longer here.');
+    const pairingId = ctx.repos.matching.addPairing(
+      community,
+      { kind: 'intro', score: suggestion.score, members: members.map((m) => m.userId) },
+      ctx.now,
+    );
+    ctx.repos.matching.markResponded(community, pairingId, ctx.actor.userId, ctx.now);
+    ctx.repos.matching.decideSuggestion(community, suggestionId, 'introduced', ctx.now);
+    ctx.notify.dm(
+      community,
+      members.map((m) => m.userId),
+      introMessage(members),
+      { key: `match-intro:${suggestionId}` },
+    );
+    return done(`Done! I've started a conversation between you and ${fmt.user(suggestion.suggestedId)}.`);
+  },
+});
+
+export const dismissAction = defineAction({
+  id: 'match.dismiss',
+  value: id,
+  run(suggestionId, ctx) {
+    const suggestion = ctx.repos.matching.suggestion(ctx.community.id, suggestionId);
+    if (!suggestion || suggestion.userId !== ctx.actor.userId) {
+      throw new UserError('not_your_match', "This button isn't for you.");
+    }
+    if (suggestion.status === 'shown')
+      ctx.repos.matching.decideSuggestion(ctx.community.id, suggestionId, 'dismissed', ctx.now);
+    return done(`OK, not now. I won't suggest ${fmt.user(suggestion.suggestedId)} again for a while.`);
+  },
+});
+
+export const groupChatAction = defineAction({
+  id: 'match.group',
+  value: id,
+  run(pairingId, ctx) {
+    const pairing = myPairing(ctx, pairingId);
+    ctx.repos.matching.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
+    const members = present(
+      ctx,
+      pairing.members.map((m) => m.userId),
+    );
+    if (members.length < 2) return done('Your match is no longer here, sorry.');
+    // The key makes the group chat open once, whoever clicks first.
+    ctx.notify.dm(
+      ctx.community.id,
+      members.map((m) => m.userId),
+      introMessage(members),
+      { key: `match-group:${pairingId}` },
+    );
+    return { text: 'I opened a group conversation with your match.', mentions: [] };
+  },
+});
+
+export const skipAction = defineAction({
+  id: 'match.skip',
+  value: id,
+  run(pairingId, ctx) {
+    myPairing(ctx, pairingId);
+    ctx.repos.matching.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
+    return { text: 'No problem — catch up another time. Thanks for letting me know.', mentions: [] };
+  },
+});
+
+export const metAction = defineAction({
+  id: 'match.met',
+  value: answer<MetAnswer>(['yes', 'not_yet', 'no']),
+  run({ id: pairingId, answer: met }, ctx) {
+    myPairing(ctx, pairingId);
+    ctx.repos.matching.recordMet(ctx.community.id, pairingId, ctx.actor.userId, met, ctx.now);
+    if (met === 'yes') return collaborationQuestion(pairingId);
+    return done(met === 'not_yet' ? 'Thanks! There is still time — a short call counts.' : 'Thanks for telling me.');
+  },
+});
+
+export const collaborateAction = defineAction({
+  id: 'match.collab',
+  value: answer(['yes', 'no'] as const),
+  run({ id: pairingId, answer: yes }, ctx) {
+    myPairing(ctx, pairingId);
+    ctx.repos.matching.recordCollaborating(ctx.community.id, pairingId, ctx.actor.userId, yes === 'yes', ctx.now);
+    return done(yes === 'yes' ? 'Wonderful — good luck with it!' : 'Thanks! Good connections take time.');
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * The matching feature: `/match` suggestions by DM with reasons, weekly rounds that pair everyone taking part by
+ * complementary skills, follow-ups, pauses and avoid lists. The shared skill vocabulary lives here too
+ * (`vocabulary.ts`).
+ */
+import { defineFeature } from '../../src/core/command.ts';
+import {
+  collaborateAction,
+  dismissAction,
+  groupChatAction,
+  introduceAction,
+  metAction,
+  skipAction,
+} from './actions.ts';
+import { matchFollowUpJob } from './follow-up.job.ts';
+import { exportMatching, forgetMember, homeSections, matchingStats } from './hooks.ts';
+import { matchCommand } from './match.command.ts';
+import { matchRoundJob } from './round.job.ts';
+
+export const matchingFeature = defineFeature({
+  name: 'matching',
+  commands: [matchCommand],
+  actions: [introduceAction, dismissAction, groupChatAction, skipAction, metAction, collaborateAction],
+  jobs: [matchRoundJob, matchFollowUpJob],
+  home: homeSections,
+  forget: forgetMember,
+  exportData: exportMatching,
+  stats: matchingStats,
+});

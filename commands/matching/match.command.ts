@@ -1,0 +1,126 @@
+/** `/match`: suggestions by DM (default), pause and resume weekly rounds, avoid a member, and your status. */
+import { z } from 'zod';
+import type { Context } from '../../src/core/command.ts';
+import { defineCommand, defineSubcommand } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { opt } from '../../src/core/options.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { fmt } from '../../src/core/text.ts';
+import { formatInZone } from '../../src/core/time.ts';
+import { explainMatch } from './explain.ts';
+import { suggestionMessage } from './messages.ts';
+import { parseUntil } from './parse-until.ts';
+import { statusSections } from './status.ts';
+import { suggestionsFor } from './suggest.ts';
+
+function ensureEnabled(ctx: Context): void {
+  if (!ctx.community.settings.matching) {
+    throw new UserError('matching_off', 'Matching is turned off in this community.');
+  }
+}
+
+function suggest(ctx: Context): Reply {
+  ensureEnabled(ctx);
+  const { id } = ctx.community;
+  const me = ctx.repos.matching.member(id, ctx.actor.userId);
+  if (!me || (me.offers.length === 0 && me.needs.length === 0)) {
+    return {
+      text:
+        `Tell me what you offer and what you're looking for first: ${fmt.code('/skills offer photography')} and ` +
+        `${fmt.code('/skills need layout design')}. Then ${fmt.code('/match')} finds people who complement you.`,
+    };
+  }
+  const found = suggestionsFor(ctx, me);
+  if (found.length === 0) {
+    return {
+      text: "No one complements your skills yet — I'll keep looking. Adding a few more needs or offers helps.",
+      context: `Your weekly match still comes every ${ctx.community.settings['match-day']}.`,
+    };
+  }
+  found.forEach(({ member, score }, i) => {
+    const sid = ctx.repos.matching.addSuggestion(id, me.userId, member.userId, score.total, ctx.now);
+    const reason = explainMatch(score.parts, fmt.user(member.userId));
+    ctx.notify.dm(id, me.userId, suggestionMessage(sid, member.userId, reason, i + 1), { key: `match-suggest:${sid}` });
+  });
+  const n = found.length;
+  return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };
+}
+
+function pause(ctx: Context, until: string | undefined): Reply {
+  const end = until === undefined ? undefined : parseUntil(until, ctx.now, ctx.community.timezone);
+  ctx.repos.matching.pause(ctx.community.id, ctx.actor.userId, end, 'member', ctx.now);
+  const when = end ? ` until ${fmt.date(end, 'date', formatInZone(end, ctx.community.timezone, 'date'))}` : '';
+  const back = end ? 'They start again by themselves' : `Send ${fmt.code('/match resume')} to start again`;
+  return { text: `Weekly matches paused${when}. ${back}.` };
+}
+
+function resume(ctx: Context): Reply {
+  ctx.repos.matching.resume(ctx.community.id, ctx.actor.userId, ctx.now);
+  const { settings } = ctx.community;
+  return { text: `You're in! Your next weekly match comes ${settings['match-day']} at ${settings['match-time']}.` };
+}
+
+function avoid(ctx: Context, member: string): Reply {
+  if (member === ctx.actor.userId) throw new UserError('avoid_self', "You can't avoid yourself.");
+  const added = ctx.repos.matching.addAvoid(ctx.community.id, ctx.actor.userId, member, ctx.now);
+  const what = added ? "Got it: I'll never match you with" : 'You already avoid';
+  return { text: `${what} ${fmt.user(member)}. Only you can see this.`, mentions: [] };
+}
+
+function unavoid(ctx: Context, member: string): Reply {
+  const removed = ctx.repos.matching.removeAvoid(ctx.community.id, ctx.actor.userId, member);
+  return {
+    text: removed ? `${fmt.user(member)} can be matched with you again.` : `You weren't avoiding ${fmt.user(member)}.`,
+    mentions: [],
+  };
+}
+
+export const matchCommand = defineCommand({
+  name: 'match',
+  description: 'Find people whose skills complement yours',
+  default: 'suggest',
+  subcommands: {
+    suggest: defineSubcommand({
+      description: 'Get your top three matches by DM, with the reasons',
+      examples: [''],
+      args: z.object({}),
+      run: (_args, ctx) => suggest(ctx),
+    }),
+    pause: defineSubcommand({
+      description: 'Take a break from weekly matches (until a date, or until you resume)',
+      examples: ['', 'until:2027-01-05', 'until:in 3 weeks'],
+      args: z.object({
+        until: opt.string('When to start again, e.g. 2027-01-05 or "in 3 weeks"', { max: 60 }).optional(),
+      }),
+      run: ({ until }, ctx) => pause(ctx, until),
+    }),
+    resume: defineSubcommand({
+      description: 'Take part in weekly matches again',
+      examples: [''],
+      args: z.object({}),
+      run: (_args, ctx) => resume(ctx),
+    }),
+    avoid: defineSubcommand({
+      description: 'Never be matched with a member (private)',
+      examples: ['@lucas'],
+      args: z.object({ member: opt.user('The member never to be matched with') }),
+      run: ({ member }, ctx) => avoid(ctx, member),
+    }),
+    unavoid: defineSubcommand({
+      description: 'Allow matches with a member you avoided',
+      examples: ['@lucas'],
+      args: z.object({ member: opt.user('The member to allow again') }),
+      run: ({ member }, ctx) => unavoid(ctx, member),
+    }),
+    status: defineSubcommand({
+      description: 'Your weekly-match status, recent matches and avoid list',
+      examples: [''],
+      args: z.object({}),
+      run: (_args, ctx) => ({
+        title: 'Your matches',
+        text: 'Where you stand in weekly matches.',
+        sections: statusSections(ctx, ctx.actor.userId),
+      }),
+    }),
+  },
+});

@@ -70,7 +70,9 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
   }
 
   let scheduler: { stop(): void } | undefined;
-  let stopped = false;
+  // One stop for every caller: a second `stop()` (a signal while the shell ends) waits for the first to finish
+  // instead of returning at once and letting the process exit before the database is closed.
+  let stopping: Promise<void> | undefined;
   return {
     core,
     repos,
@@ -85,13 +87,14 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
         scheduler = startScheduler({ tick, onError: (err) => log.error({ err }, 'scheduler tick failed') });
       }
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      scheduler?.stop();
-      for (const platform of platforms.values()) await platform.stop();
-      await drainer.stop();
-      closeDatabase(db);
+    stop() {
+      stopping ??= (async () => {
+        scheduler?.stop();
+        for (const platform of platforms.values()) await platform.stop();
+        await drainer.stop();
+        closeDatabase(db);
+      })();
+      return stopping;
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Environment → validated configuration. A missing or malformed value stops start-up with one line naming the
- * variable and what is expected. Secrets are only ever read here and never logged (see `redactedConfig`).
+ * variable and what is expected. Secrets are only ever read here and never logged (see `secretsOf`, which the
+ * logger scrubs from every line).
  */
 import { z } from 'zod';
 import { isValidTimezone } from './core/time.ts';
@@ -114,4 +115,10 @@ export function platformsToStart(config: Config): ('slack' | 'discord' | 'shell'
   if (config.slack) list.push('slack');
   if (config.discord) list.push('discord');
   return list.length ? list : ['shell'];
+}
+
+/** Every secret value in the configuration, for the logger to scrub from its output (see `createLogger`). */
+export function secretsOf(config: Config): string[] {
+  const values = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token];
+  return values.filter((v): v is string => Boolean(v));
 }

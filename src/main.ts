@@ -1,7 +1,7 @@
 /** `npm start`: reads the environment, starts every configured platform (the shell when none), runs until stopped. */
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
 import { ShellPlatform } from '../adapters/shell/shell.adapter.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   const shellOnly = !config.slack && !config.discord;
   // In the shell, logs would garble the conversation: only warnings and worse, unless asked.
   const level = shellOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
-  const log = createLogger(level);
+  const log = createLogger(level, undefined, secretsOf(config));
   const app = createApp(config, log, { input: process.stdin, output: process.stdout, color: Boolean(process.stdout.isTTY) });
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -45,6 +45,7 @@ export class ShellPlatform implements ChatPlatform {
   private nextButton = 1;
   private messageCount = 0;
   private done?: Promise<void>;
+  private reader?: ReturnType<typeof createInterface>;
 
   constructor(private readonly options: ShellOptions) {
     this.actor = this.actorFor('host');
@@ -60,7 +61,10 @@ export class ShellPlatform implements ChatPlatform {
     this.done = this.loop(dispatch);
   }
 
-  async stop(): Promise<void> {}
+  /** Stops reading input (shutdown): no command is taken once the app is stopping. */
+  async stop(): Promise<void> {
+    this.reader?.close();
+  }
 
   async postMessage(_community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.print(`── #${channelId} ──\n${this.render(reply)}`);
@@ -79,6 +83,7 @@ export class ShellPlatform implements ChatPlatform {
 
   private async loop(dispatch: Dispatch): Promise<void> {
     const rl = createInterface({ input: this.options.input, terminal: false });
+    this.reader = rl;
     const lines = rl[Symbol.asyncIterator]();
     const next = async () => {
       this.options.output.write(`${this.actor.displayName}> `);

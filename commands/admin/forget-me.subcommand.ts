@@ -18,11 +18,18 @@ export const forgetMeSubcommand = defineSubcommand({
   },
 });
 
-/** Deletes the member everywhere: each feature's own rows, queued messages to them, then the member row. */
+/**
+ * Deletes the member everywhere: each feature's own rows, then the messages to or about them (sent or queued: a
+ * sent row keeps their id in its key and text, and its key would block a welcome if they come back), the refs
+ * named after them, then the member row. Features run first, so the updates they queue to redraw cards without
+ * the member survive.
+ */
 export function forgetMember(features: readonly Feature[], ctx: Context, userId: string): Deleted {
   const deleted: Deleted = {};
   for (const feature of features) Object.assign(deleted, feature.forget?.(ctx, userId) ?? {});
-  deleted['queued messages'] = ctx.repos.outbox.deleteForMember(ctx.community.id, userId);
+  deleted['messages to or about you'] =
+    ctx.repos.outbox.deleteForMember(ctx.community.id, userId) +
+    ctx.repos.messageRefs.deleteForMember(ctx.community.id, userId);
   deleted['member record'] = ctx.repos.members.delete(ctx.community.id, userId);
   return deleted;
 }

@@ -1,4 +1,5 @@
 /** The introductions feature's part in the shared flows: leaving, forget-me, export, home, autocomplete. */
+import { randomUUID } from 'node:crypto';
 import type { Context, Deleted } from '../../src/core/command.ts';
 import type { Section } from '../../src/core/reply.ts';
 import { fmt } from '../../src/core/text.ts';
@@ -16,10 +17,18 @@ export function memberLeft(ctx: Context): void {
   ctx.repos.profiles.noteManager(ctx.community.id, ctx.actor.userId, false, ctx.now);
 }
 
-/** Forget-me: deletes the profile and skills, and blanks the intro card if one was posted. */
+/**
+ * Forget-me: deletes the profile and skills, and blanks the intro card if one was posted. The card's ref carries
+ * the member's id, so it is first moved to an anonymous name: once blanked, nothing stored names them. A card still
+ * queued (never sent) has no ref yet: forget-me deletes the queued post instead.
+ */
 export function forgetMember(ctx: Context, userId: string): Deleted {
-  const profile = ctx.repos.profiles.get(ctx.community.id, userId);
-  if (profile?.cardPostedAt) ctx.notify.update(ctx.community.id, cardRef(userId), REMOVED_CARD);
+  const { id } = ctx.community;
+  const profile = ctx.repos.profiles.get(id, userId);
+  const anonymous = `removed-card:${randomUUID()}`;
+  if (profile?.cardPostedAt && ctx.repos.messageRefs.rename(id, cardRef(userId), anonymous)) {
+    ctx.notify.update(id, anonymous, REMOVED_CARD);
+  }
   const deleted = ctx.repos.profiles.deleteMember(ctx.community.id, userId);
   return { introduction: deleted.profile, skills: deleted.skills };
 }

@@ -16,6 +16,14 @@ export function createMessageRefsRepo(db: Database): MessageRefsRepo {
   const get = db.prepare<[string, string], RefRow>(
     'SELECT channel_id, message_id FROM message_refs WHERE community = ? AND ref = ?',
   );
+  const rename = db.prepare<[string, string, string]>(
+    'UPDATE message_refs SET ref = ? WHERE community = ? AND ref = ?',
+  );
+  // The member's id is the last segment of the refs named after them (`feedback-ask:3:U1`).
+  const forget = db.prepare<{ community: string; userId: string }>(
+    `DELETE FROM message_refs WHERE community = @community
+       AND (substr(ref, -length(@userId) - 1) = ':' || @userId OR channel_id = @userId)`,
+  );
 
   return {
     save: (community, ref, sent) => void save.run(community, ref, sent.channelId, sent.messageId),
@@ -23,5 +31,7 @@ export function createMessageRefsRepo(db: Database): MessageRefsRepo {
       const row = get.get(community, ref);
       return row && { channelId: row.channel_id, messageId: row.message_id };
     },
+    rename: (community, from, to) => rename.run(to, community, from).changes === 1,
+    deleteForMember: (community, userId) => forget.run({ community, userId }).changes,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { platformOf } from '../../src/core/ids.ts';
 import type { SentMessage } from '../../src/core/ports/chat-platform.ts';
 import type { NewOutboxItem, OutboxItem, OutboxRepo, OutboxStatus } from '../../src/core/ports/repos/outbox.ts';
+import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, type OutboxRow, toItem } from './outbox.rows.ts';
 import { toMs } from './rows.ts';
 
@@ -21,6 +22,14 @@ const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sen
 /** SQLite implementation of OutboxRepo. */
 export function createOutboxRepo(db: Database): OutboxRepo {
   const s = prepare(db);
+  const claims = new Map<number, ReturnType<typeof claimStatement>>();
+  const claim = (limit: number) => {
+    const cached = claims.get(limit);
+    if (cached) return cached;
+    const statement = claimStatement(db, limit);
+    claims.set(limit, statement);
+    return statement;
+  };
 
   const markSent = db.transaction((id: number, now: Date, sent?: SentMessage) => {
     const row = s.markSent.get(toMs(now), id);
@@ -42,11 +51,12 @@ export function createOutboxRepo(db: Database): OutboxRepo {
       return info.changes === 1;
     },
     claimDue(platform, now, limit): OutboxItem[] {
-      // One UPDATE … RETURNING: atomic even with several processes on one file. RETURNING has no order: sort.
-      return s.claim
-        .all({ platform, now: toMs(now), limit })
+      // One UPDATE … RETURNING: atomic even with several processes on one file. Earliest due first, in the order
+      // of the outbox_due index (no sort of the whole backlog per claim). RETURNING has no order: sort.
+      return claim(limit)
+        .all({ platform, now: toMs(now) })
         .map(toItem)
-        .sort((a, b) => a.id - b.id);
+        .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
     },
     /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
     markSent: (id, now, sent) => markSent(id, now, sent),
@@ -60,16 +70,40 @@ export function createOutboxRepo(db: Database): OutboxRepo {
       return counts;
     },
     nextDue(platform) {
-      const at = s.nextDue.get(platform)?.at;
-      return at === null || at === undefined ? undefined : new Date(at);
+      const row = s.nextDue.get(platform);
+      return row && new Date(row.at);
     },
     get(id) {
       const row = s.get.get(id);
       return row && toItem(row);
     },
     list: (community, limit = 100) => s.list.all(community, limit).map(toItem),
-    deleteForMember: (community, userId) => s.deleteForMember.run(community, userId).changes,
+    deleteForMember(community, userId) {
+      // A coarse SQL filter, then the exact rule in `erasable` (JSON and key segments are easier to read in code).
+      const ids = s.mentioning
+        .all(community, userId)
+        .map(toItem)
+        .filter((item) => erasable(item, userId))
+        .map((item) => item.id);
+      for (const id of ids) s.deleteById.run(id);
+      return ids.length;
+    },
   };
+}
+
+/**
+ * The claim statement for one limit. The limit is written into the SQL, not bound: with a bound LIMIT, SQLite
+ * cannot stop the `id IN (…)` subquery early, and a claim over a 3 000-item backlog took 200 µs instead of 20.
+ */
+function claimStatement(db: Database, limit: number) {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
+  return db.prepare<{ platform: string; now: number }, OutboxRow>(
+    `UPDATE outbox SET status = 'sending', attempts = attempts + 1
+     WHERE id IN (SELECT o.id FROM outbox o
+       WHERE o.platform = @platform AND o.status = 'pending' AND o.not_before <= @now AND NOT (${HELD_BACK})
+       ORDER BY o.not_before, o.id LIMIT ${limit})
+     RETURNING ${OUTBOX_COLUMNS}`,
+  );
 }
 
 function prepare(db: Database) {
@@ -78,13 +112,6 @@ function prepare(db: Database) {
       `INSERT INTO outbox (community, platform, key, target, reply, ref, not_before, created_at)
        VALUES (@community, @platform, @key, @target, @reply, @ref, @notBefore, @now)
        ON CONFLICT (community, key) DO NOTHING`,
-    ),
-    claim: db.prepare<{ platform: string; now: number; limit: number }, OutboxRow>(
-      `UPDATE outbox SET status = 'sending', attempts = attempts + 1
-       WHERE id IN (SELECT o.id FROM outbox o
-         WHERE o.platform = @platform AND o.status = 'pending' AND o.not_before <= @now AND NOT (${HELD_BACK})
-         ORDER BY o.id LIMIT @limit)
-       RETURNING ${OUTBOX_COLUMNS}`,
     ),
     markSent: db.prepare<[number, number], { community: string; ref: string | null }>(
       `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? RETURNING community, ref`,
@@ -104,18 +131,20 @@ function prepare(db: Database) {
     countCommunity: db.prepare<[string], { status: string; n: number }>(
       'SELECT status, count(*) AS n FROM outbox WHERE community = ? GROUP BY status',
     ),
-    nextDue: db.prepare<[string], { at: number | null }>(
-      `SELECT min(o.not_before) AS at FROM outbox o
-       WHERE o.platform = ? AND o.status = 'pending' AND NOT (${HELD_BACK})`,
+    // ORDER BY … LIMIT 1 walks the outbox_due index and stops at the first match (min() would scan them all).
+    nextDue: db.prepare<[string], { at: number }>(
+      `SELECT o.not_before AS at FROM outbox o
+       WHERE o.platform = ? AND o.status = 'pending' AND NOT (${HELD_BACK})
+       ORDER BY o.not_before LIMIT 1`,
     ),
     get: db.prepare<[number], OutboxRow>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = ?`),
     list: db.prepare<[string, number], OutboxRow>(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE community = ? ORDER BY id DESC LIMIT ?`,
     ),
-    // A group DM that includes the member goes too: it would carry their name to the others.
-    deleteForMember: db.prepare<[string, string]>(
-      `DELETE FROM outbox WHERE community = ? AND status = 'pending' AND json_extract(target, '$.kind') = 'dm'
-         AND EXISTS (SELECT 1 FROM json_each(target, '$.userIds') WHERE value = ?)`,
+    mentioning: db.prepare<[string, string], OutboxRow>(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox
+       WHERE community = ? AND instr(key || ' ' || coalesce(ref, '') || ' ' || target || ' ' || reply, ?) > 0`,
     ),
+    deleteById: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
   };
 }

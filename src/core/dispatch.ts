@@ -47,10 +47,14 @@ export function createCore(deps: DispatcherDeps): Core {
     if (text !== undefined && !hasHelp && (/^help\b/i.test(text) || (text === '' && needsSubcommand(spec)))) {
       return helpForCommand(spec, ctx.actor.isAdmin);
     }
-    const routed = routeCommand(def, spec, event.input, ctx.community.id, deps.repos.members);
-    if (routed.def.admin && !ctx.actor.isAdmin) {
-      throw new UserError('not_admin', `Only community managers can use \`/${spec.name} ${routed.spec.name}\`.`);
-    }
+    const refuseNonAdmin = (sub: { name: string; admin: boolean }) => {
+      if (sub.admin && !ctx.actor.isAdmin) {
+        throw new UserError('not_admin', `Only community managers can use \`/${spec.name} ${sub.name}\`.`);
+      }
+    };
+    // Checked before the arguments are read, so a non-admin never learns an admin command's grammar.
+    const routed = routeCommand(def, spec, event.input, ctx.community.id, deps.repos.members, refuseNonAdmin);
+    refuseNonAdmin({ name: routed.spec.name, admin: Boolean(routed.def.admin) });
     try {
       return routed.def.run(routed.args, ctx);
     } catch (error) {
@@ -83,6 +87,8 @@ export function createCore(deps: DispatcherDeps): Core {
       const event = sanitizeDeep(raw);
       const now = deps.clock.now();
       const { actor } = event;
+      // Sanitizing can empty a forged id (control characters only); nothing may be stored or sent under it.
+      if (!actor.userId.trim()) throw new UserError('invalid_actor', 'I could not tell who you are. Try again.');
       const fresh = deps.repos.transaction(() => {
         if (event.eventId && !deps.repos.inboundEvents.firstSight(actor.community, event.eventId, now)) return false;
         deps.repos.communities.ensure(actor.community, now);

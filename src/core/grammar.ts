@@ -64,19 +64,25 @@ export interface ParsedCommand {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** Finds the subcommand and assigns words to options. Throws UserError for unknown subcommands or extra words. */
-export function parseCommandText(command: CommandSpec, text: string): ParsedCommand {
+/**
+ * Which subcommand the text names (its first word, else the default) and the text after that word. Throws
+ * UserError for an unknown subcommand. Separate from parsing the options, so the core can check who may run the
+ * subcommand before it looks at the arguments.
+ */
+export function findSubcommand(command: CommandSpec, text: string): { sub: SubcommandSpec; rest: string } {
   const trimmed = text.trim();
   const first = trimmed.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
-  let sub = command.subcommands.find((s) => s.name !== '' && s.name === first);
-  let rest = trimmed;
-  if (sub) rest = trimmed.slice(first.length);
-  else {
-    const fallback = command.subcommands.find((s) => s.name === (command.defaultSubcommand ?? ''));
-    const isFlat = fallback?.name === '';
-    if (!fallback || (first && !isFlat && fallback.options.length === 0)) throw unknownSubcommand(command, first);
-    sub = fallback;
-  }
+  const named = command.subcommands.find((s) => s.name !== '' && s.name === first);
+  if (named) return { sub: named, rest: trimmed.slice(first.length) };
+  const fallback = command.subcommands.find((s) => s.name === (command.defaultSubcommand ?? ''));
+  const isFlat = fallback?.name === '';
+  if (!fallback || (first && !isFlat && fallback.options.length === 0)) throw unknownSubcommand(command, first);
+  return { sub: fallback, rest: trimmed };
+}
+
+/** Finds the subcommand and assigns words to options. Throws UserError for unknown subcommands or extra words. */
+export function parseCommandText(command: CommandSpec, text: string): ParsedCommand {
+  const { sub, rest } = findSubcommand(command, text);
   return { subcommand: sub, values: assignWords(sub, splitWords(rest, new Set(sub.options.map((o) => o.name)))) };
 }
 

@@ -5,7 +5,7 @@ import { usageLine } from './catalog.ts';
 import type { CommandDef, SubcommandDef } from './command.ts';
 import { subcommandsOf } from './command.ts';
 import { UserError } from './errors.ts';
-import { parseCommandText } from './grammar.ts';
+import { findSubcommand, parseCommandText } from './grammar.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandInput } from './inbound.ts';
 import { coerceOption, type OptionSpec } from './options.ts';
@@ -57,13 +57,25 @@ function describeIssue(issue: z.core.$ZodIssue, values: Record<string, unknown>)
   return path ? `\`${path}\` ${issue.message}.` : `${issue.message}.`;
 }
 
+/** The subcommand an input names, before any of its arguments are read. */
+function subcommandOf(spec: CommandSpec, input: CommandInput): SubcommandSpec {
+  if (input.kind === 'text') return findSubcommand(spec, input.text).sub;
+  return rawValues(spec, input).sub;
+}
+
+/**
+ * `authorize` runs once the subcommand is known and before its arguments are parsed, resolved or validated: a
+ * member without the right gets the refusal, never a lesson in the arguments of a command they may not use.
+ */
 export function routeCommand(
   command: CommandDef,
   spec: CommandSpec,
   input: CommandInput,
   community: CommunityId,
   members: MembersRepo,
+  authorize: (sub: SubcommandSpec) => void = () => {},
 ): RoutedCommand {
+  authorize(subcommandOf(spec, input));
   const { sub, values } = rawValues(spec, input);
   const def = subcommandsOf(command)[sub.name]!;
   const usage = usageLine(spec.name, sub);

@@ -68,10 +68,13 @@ export class OutboxDrainer {
    */
   start(): void {
     if (this.started || this.stopping.signal.aborted) throw new Error('an OutboxDrainer starts once');
-    this.started = true;
     const recovered = this.options.repos.outbox.recoverInFlight();
     if (recovered > 0) this.options.log.warn({ recovered }, 'outbox: resending items a crash left in flight');
-    for (const { loop } of this.current()) loop.start();
+    // The tracks are made before `started` is set: `current()` starts the loops of tracks it makes once started,
+    // and a loop started twice runs twice, one of them parked on a signal `stop()` never aborts (stop hangs).
+    const tracks = this.current();
+    this.started = true;
+    for (const { loop } of tracks) loop.start();
   }
 
   /** Something was enqueued: drain now instead of at the next due time. */

@@ -24,7 +24,9 @@ export class LaneLoop {
     private readonly deps: LaneDeps,
   ) {}
 
+  /** Starts the loop; a second call while it runs is ignored (two loops would share one wake signal). */
   start(): void {
+    if (this.running) return;
     this.running = true;
     this.done = this.run().finally(() => {
       this.running = false;

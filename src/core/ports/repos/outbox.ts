@@ -59,6 +59,9 @@ export interface OutboxRepo {
   get(id: number): OutboxItem | undefined;
   /** Items of a community (newest first), for tests and export. */
   list(community: CommunityId, limit?: number): OutboxItem[];
-  /** Deletes pending items addressed to a member (data rights). Returns rows deleted. */
+  /**
+   * Data rights: deletes the items addressed to a member or naming them, sent or not (a queued card post that an
+   * update will redraw without them excepted; in-flight items are left to finish). Returns rows deleted.
+   */
   deleteForMember(community: CommunityId, userId: string): number;
 }

@@ -1,0 +1,233 @@
+/**
+ * Authorisation: every admin subcommand of the catalog refuses non-admins on Slack-, Discord- and shell-shaped
+ * communities (with a clear message, changing nothing), and crafted button values and form metas never let a
+ * member act on someone else's profile, meetup, feedback, matches or data. Button values carry ids only; who may
+ * use them is decided from the actor, server-side.
+ */
+import type { Database } from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { As, TestBot } from '../support/test-bot.ts';
+import { botWithDb } from './support/capture-db.ts';
+import { type Cast, discordCast, liveALife, slackCast } from './support/life.ts';
+import { type Prober, prober } from './support/probe.ts';
+
+const COMMUNITIES: CommunityId[] = ['slack:T0AUTH', 'discord:800000000000000001', 'shell:auth'];
+
+describe.each(COMMUNITIES)('admin subcommands on %s', (community) => {
+  it('refuse every non-admin with a clear message and change nothing; admins get through', async () => {
+    const { bot, db } = await botWithDb({ community });
+    const p = prober(bot, db);
+    const member: As = { as: 'member1', admin: false, community };
+    const admin: As = { as: 'manager1', admin: true, community };
+    await bot.run('/hallway help', member);
+    const adminSubs = bot.core.catalog.flatMap((c) => c.subcommands.filter((s) => s.admin).map((s) => ({ c, s })));
+    expect(adminSubs.map(({ c, s }) => `${c.name} ${s.name}`)).toEqual(
+      expect.arrayContaining(['hallway config', 'hallway run', 'hallway stats', 'hallway export']),
+    );
+    for (const { c, s } of adminSubs) {
+      const example = s.examples.find((e) => e !== '') ?? '';
+      const refusals: Reply[] = [];
+      for (const poke of [
+        () => bot.run(`/${c.name} ${s.name} ${example}`, member),
+        () => bot.runOptions(c.name, s.name, {}, member),
+      ]) {
+        const verdict = await p.probe(`/${c.name} ${s.name}`, poke);
+        expect(verdict.problems).toEqual([]);
+        expect(verdict.rejected).toBe(true);
+        refusals.push(verdict.reply!);
+      }
+      for (const r of refusals) {
+        expect(r.text).toBe(`Only community managers can use \`/${c.name} ${s.name}\`.`);
+        expect(r.file).toBeUndefined();
+      }
+      const allowed = await bot.run(`/${c.name} ${s.name} ${example}`, admin);
+      expect(allowed.text).not.toMatch(/Only community managers/);
+    }
+  });
+});
+
+/** Ids of the victim's things, read from storage after the life was lived. */
+function victimsThings(bot: TestBot, db: Database, cast: Cast) {
+  const { community: c, subject: victim } = cast;
+  const one = <T>(sql: string, ...args: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...args) as T;
+  return {
+    suggestion: one<number>('SELECT id FROM match_suggestions WHERE community = ? AND user_id = ? LIMIT 1', c, victim),
+    pairing: bot.repos.matching.pairingsOf(c, victim, 1)[0]!.id,
+    request: bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired'])[0]!.id,
+    askedOf: one<number>(
+      'SELECT request_id FROM feedback_asks WHERE community = ? AND reviewer = ? LIMIT 1',
+      c,
+      victim,
+    ),
+  };
+}
+
+describe.each([
+  { name: 'Slack', cast: slackCast('slack:T0CRAFT') },
+  { name: 'Discord', cast: discordCast('discord:800000000000000002', 3) },
+])('crafted button values and form metas on a $name community', ({ cast }) => {
+  const c = cast.community;
+  const mallory: As = {
+    as: cast.community.startsWith('slack') ? 'U0MALLORY' : '300000000000000666',
+    community: c,
+    admin: false,
+  };
+  let bot: TestBot;
+  let db: Database;
+  let p: Prober;
+  let ids: ReturnType<typeof victimsThings> & { meetup: number; pendingRevision: number };
+
+  beforeAll(async () => {
+    ({ bot, db } = await botWithDb({ community: c }));
+    await liveALife(bot, cast);
+    // Still to come: the victim's meetup (with the friend going), and the third member's intro waiting for approval.
+    await bot.run('/meetup create title:"Darkroom evening" when:"in 2 days 19:00"', { as: cast.subject, community: c });
+    const meetup = bot.repos.meetups
+      .listUpcoming(c, bot.clock.now(), 5)
+      .find((m) => m.title === 'Darkroom evening')!.id;
+    await bot.run(`/meetup rsvp ${meetup} going`, { as: cast.friend, community: c });
+    const form = (await bot.run('/intro', { as: cast.third, community: c })).form!;
+    await bot.submit(form, { role: 'Sound', working_on: 'An album' }, { as: cast.third, community: c });
+    const pendingRevision = bot.repos.profiles.get(c, cast.third)!.revision;
+    await bot.run('/hallway help', mallory);
+    ids = { ...victimsThings(bot, db, cast), meetup, pendingRevision };
+    p = prober(bot, db);
+  });
+
+  async function refused(what: string, poke: () => Promise<Reply | undefined>, message: RegExp) {
+    const verdict = await p.probe(what, poke, { replyExpected: true });
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.rejected, `${what} should be refused`).toBe(true);
+    expect(verdict.reply?.text).toMatch(message);
+  }
+
+  it("cannot approve, edit or reject someone's introduction, nor see the queue", async () => {
+    const ref = `${cast.third}:${ids.pendingRevision}`;
+    const managers = /Only community managers can review introductions/;
+    await refused('/intro review', () => bot.run('/intro review', mallory), managers);
+    for (const action of ['intro.approve', 'intro.edit', 'intro.reject']) {
+      await refused(action, () => bot.click({ action, value: ref }, mallory), managers);
+    }
+    await refused(
+      'review-edit form',
+      () => bot.submit('intro.review-edit', { role: 'Hacked', working_on: 'x' }, { ...mallory, meta: ref }),
+      managers,
+    );
+    await refused(
+      'reject form',
+      () => bot.submit('intro.reject', { reason: 'no' }, { ...mallory, meta: ref }),
+      managers,
+    );
+    expect(bot.repos.profiles.get(c, cast.third)?.status).toBe('pending_approval');
+  });
+
+  it("cannot edit or cancel someone else's meetup, by command or by form", async () => {
+    const host = /Only the host of #\d+ or a community manager can (edit|cancel) it/;
+    await refused('/meetup cancel', () => bot.run(`/meetup cancel ${ids.meetup}`, mallory), host);
+    await refused('/meetup edit', () => bot.run(`/meetup edit ${ids.meetup} title:Hacked`, mallory), host);
+    await refused(
+      'edit form',
+      () =>
+        bot.submit(
+          'meetup.edit',
+          { title: 'Hacked', when: 'tomorrow 10:00' },
+          { ...mallory, meta: String(ids.meetup) },
+        ),
+      host,
+    );
+    expect(bot.repos.meetups.get(c, ids.meetup)).toMatchObject({ title: 'Darkroom evening', status: 'scheduled' });
+  });
+
+  it('cannot RSVP or rate as someone else: the value names the meetup, the actor is always the one answering', async () => {
+    for (const value of [
+      `${ids.meetup}:no:${cast.friend}`,
+      `${cast.friend}:${ids.meetup}:no`,
+      `${ids.meetup}:no|${cast.friend}`,
+    ]) {
+      await refused(`rsvp ${value}`, () => bot.click({ action: 'meetup.rsvp', value }, mallory), /no longer valid/);
+    }
+    await bot.click({ action: 'meetup.rsvp', value: `${ids.meetup}:no` }, mallory);
+    expect(bot.repos.meetups.getRsvp(c, ids.meetup, cast.friend)?.status).toBe('going');
+    expect(bot.repos.meetups.getRsvp(c, ids.meetup, mallory.as!)?.status).toBe('no');
+    await refused(
+      'rate',
+      () => bot.click({ action: 'meetup.rate', value: `${ids.meetup}:1` }, mallory),
+      /Only members who had a seat/,
+    );
+    await refused(
+      'comment form',
+      () => bot.submit('meetup.comment', { comment: 'bad' }, { ...mallory, meta: String(ids.meetup) }),
+      /Only members who had a seat/,
+    );
+    await refused(
+      'draft',
+      () => bot.click({ action: 'meetup.draft', value: `${cast.subject}|photography` }, mallory),
+      /for .* to set up/,
+    );
+  });
+
+  it("cannot answer, rate or thank on someone else's feedback", async () => {
+    const notYours = /was not sent to you/;
+    for (const action of ['feedback.accept', 'feedback.decline', 'feedback.given', 'feedback.note']) {
+      await refused(action, () => bot.click({ action, value: String(ids.askedOf) }, mallory), notYours);
+    }
+    await refused(
+      'note form',
+      () => bot.submit('feedback.note', { note: 'x' }, { ...mallory, meta: String(ids.askedOf) }),
+      notYours,
+    );
+    const requester = /Only the member who asked for this feedback/;
+    await refused(
+      'rate',
+      () => bot.click({ action: 'feedback.rate', value: `${ids.askedOf}:${cast.subject}:1` }, mallory),
+      requester,
+    );
+    await refused(
+      'thank',
+      () => bot.click({ action: 'feedback.thank', value: `${ids.askedOf}:${cast.subject}` }, mallory),
+      requester,
+    );
+    await refused(
+      'thanks form',
+      () => bot.submit('feedback.thanks', { thanks: 'x' }, { ...mallory, meta: `${ids.askedOf}:${cast.subject}` }),
+      requester,
+    );
+    await refused(
+      '/feedback cancel',
+      () => bot.run(`/feedback cancel ${ids.request}`, mallory),
+      /You have no feedback request/,
+    );
+    expect(bot.repos.feedback.getRequest(c, ids.request)?.status).not.toBe('cancelled');
+  });
+
+  it("cannot act on someone else's suggestions or pairings", async () => {
+    const notForYou = /This button isn't for you/;
+    for (const action of ['match.introduce', 'match.dismiss']) {
+      await refused(action, () => bot.click({ action, value: String(ids.suggestion) }, mallory), notForYou);
+    }
+    for (const [action, value] of [
+      ['match.group', `${ids.pairing}`],
+      ['match.skip', `${ids.pairing}`],
+      ['match.met', `${ids.pairing}:no`],
+      ['match.collab', `${ids.pairing}:no`],
+    ] as const) {
+      await refused(action, () => bot.click({ action, value }, mallory), notForYou);
+    }
+  });
+
+  it("cannot erase someone else's data with a crafted forget-me button", async () => {
+    await refused(
+      'hallway.forget',
+      () => bot.click({ action: 'hallway.forget', value: cast.subject }, mallory),
+      /only delete your own data/,
+    );
+    expect(bot.repos.members.get(c, cast.subject)).toBeDefined();
+    expect(bot.repos.profiles.get(c, cast.subject)?.published).toBeDefined();
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Secrets: the bot token, app token, signing secret and Discord token never reach a log line, a reply or the
+ * database, even when things go wrong: a handler crashes on an error that carries the token (nested in an SDK-style
+ * error and quoted in its message), a scheduled job fails the same way, and sends fail against a platform that
+ * answers 500 and echoes the Authorization header back. Also the start-up failure a misconfigured process prints.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { loadConfig, secretsOf } from '../../src/config.ts';
+import type { CommunityId } from '../../src/core/ids.ts';
+import { createLogger } from '../../src/logger.ts';
+import { findEverywhere } from './support/db.ts';
+
+const SECRETS = {
+  SLACK_BOT_TOKEN: 'xoxb-SECRET-1111-2222-bottoken',
+  SLACK_SIGNING_SECRET: 'SECRET-signing-0f9e8d7c6b5a',
+  DISCORD_TOKEN: 'SECRETdiscordTOKENabcdefgh.Gq1w2e.SECRETsignaturePARTabcdefghijk',
+};
+const ALL_SECRETS = Object.values(SECRETS);
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A platform that fails every call with a 500 and echoes the credentials it was sent. */
+let server: Server;
+let requests = 0;
+let apiBase = '';
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hallway-secrets-'));
+  server = createServer((req, res) => {
+    requests++;
+    req.resume();
+    res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        ok: false,
+        error: 'internal_error',
+        message: 'upstream failed',
+        code: 0,
+        seen: req.headers.authorization,
+      }),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function capture(): { stream: Writable; text: () => string } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => lines.join('') };
+}
+
+function leaked(text: string): string[] {
+  return ALL_SECRETS.filter((s) => text.includes(s));
+}
+
+describe('the logger', () => {
+  it('redacts secrets however they are nested or quoted', async () => {
+    const out = capture();
+    const config = loadConfig({ ...SECRETS, DISCORD_APPLICATION_ID: '123456789012345678' });
+    const log = createLogger('trace', out.stream, secretsOf(config));
+    const sdkError = Object.assign(new Error(`request with ${SECRETS.SLACK_BOT_TOKEN} failed`), {
+      config: { headers: { Authorization: `Bearer ${SECRETS.DISCORD_TOKEN}` } },
+    });
+    log.info({ config }, 'the whole configuration');
+    log.error({ err: sdkError }, 'an SDK error with its request');
+    log.child({ component: 'x' }).warn({ headers: { authorization: `Bot ${SECRETS.DISCORD_TOKEN}` } }, 'headers');
+    log.warn({}, `signing secret is ${SECRETS.SLACK_SIGNING_SECRET}`);
+    // Token shapes are scrubbed even when the value was not configured (a token from somewhere else).
+    log.warn({ url: 'https://x/?t=xoxp-9999-unconfigured-token' }, 'another token');
+    expect(out.text().split('\n').filter(Boolean)).toHaveLength(5);
+    expect(leaked(out.text())).toEqual([]);
+    expect(out.text()).not.toContain('xoxp-9999');
+    expect(out.text()).toContain('[redacted]');
+  });
+});
+
+describe('the app, configured with real-looking secrets, through crashes and failed sends', () => {
+  it('never writes a secret to a log line, a reply or the database', async () => {
+    const out = capture();
+    const config = loadConfig({
+      ...SECRETS,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      SLACK_API_URL: `${apiBase}/api/`,
+      DISCORD_API_URL: `${apiBase}/api`,
+      DATABASE_PATH: join(dir, 'app.db'),
+      LOG_LEVEL: 'trace',
+    });
+    const log = createLogger('trace', out.stream, secretsOf(config));
+    const app = createApp(config, log, { input: new PassThrough(), output: new PassThrough(), color: false });
+    const replies: unknown[] = [];
+    const actor = (community: CommunityId, userId: string) => ({
+      community,
+      userId,
+      displayName: userId,
+      isPlatformAdmin: true,
+    });
+    try {
+      for (const [community, userId] of [
+        ['slack:T0SECRET', 'U0MEMBER'],
+        ['discord:100000000000000009', '100000000000000123'],
+      ] as const) {
+        // A join queues a welcome DM: its send fails against the 500 server.
+        replies.push(await app.core.dispatch({ kind: 'member_joined', actor: actor(community, userId) }));
+        replies.push(
+          await app.core.dispatch({
+            kind: 'command',
+            actor: actor(community, userId),
+            command: 'hallway',
+            input: { kind: 'text', text: 'stats' },
+          }),
+        );
+      }
+      // A handler and a job crash on an error that carries the tokens.
+      const sdkError = Object.assign(new Error(`auth ${SECRETS.SLACK_BOT_TOKEN} refused`), {
+        config: { headers: { Authorization: `Bearer ${SECRETS.SLACK_BOT_TOKEN}`, 'X-Discord': SECRETS.DISCORD_TOKEN } },
+        signingSecret: SECRETS.SLACK_SIGNING_SECRET,
+      });
+      const repos = app.repos.meetups as { listUpcoming: unknown };
+      repos.listUpcoming = () => {
+        throw sdkError;
+      };
+      const crashed = await app.core.dispatch({
+        kind: 'command',
+        actor: actor('slack:T0SECRET', 'U0MEMBER'),
+        command: 'meetup',
+        input: { kind: 'text', text: 'list' },
+      });
+      replies.push(crashed);
+      expect(crashed?.text).toMatch(/something went wrong/);
+      await app.core.dispatch({
+        kind: 'command',
+        actor: actor('slack:T0SECRET', 'U0MEMBER'),
+        command: 'hallway',
+        input: { kind: 'text', text: 'run digest' },
+      });
+      await app.drainer.drainOnce();
+    } finally {
+      await app.stop();
+    }
+    const logs = out.text();
+    // The errors did happen and were logged …
+    expect(logs).toContain('dispatch failed');
+    expect(logs).toContain('outbox send failed');
+    expect(requests).toBeGreaterThanOrEqual(2);
+    // … without a single secret.
+    expect(leaked(logs)).toEqual([]);
+    expect(leaked(JSON.stringify(replies))).toEqual([]);
+    const db = new BetterSqlite3(join(dir, 'app.db'), { readonly: true });
+    try {
+      for (const secret of ALL_SECRETS) expect(findEverywhere(db, secret)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a process that cannot start', () => {
+  async function run(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'trace',
+        DATABASE_PATH: join(dir, `${Object.keys(env)[0]}.db`),
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    return { code, output };
+  }
+
+  it('explains the failure without printing a token', { timeout: 60_000 }, async () => {
+    // Slack starts first and its auth.test gets a 500: the process explains and exits before Discord is tried.
+    const { code, output } = await run({
+      ...SECRETS,
+      SLACK_API_URL: `${apiBase}/api/`,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: `${apiBase}/api`,
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Hallway cannot start: Slack: cannot reach the Web API/);
+    expect(leaked(output)).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * One poke at the bot, judged: did the handler crash (a non-UserError, which the member sees as the generic
+ * apology), was it refused (a UserError: then the database must be exactly as before), did every reply and every
+ * message it caused have text, and would any of them ping someone the core did not name?
+ *
+ * It watches `repos.transaction`: the dispatcher runs a first transaction that records the member's activity, then
+ * the handler's. The database is copied (`serialize`, byte for byte) when the handler's transaction starts, so a
+ * rejected command is compared with the state it saw (activity bookkeeping included).
+ */
+import type { Database } from 'better-sqlite3';
+import { isUserError } from '../../../src/core/errors.ts';
+import type { Repositories } from '../../../src/core/ports/repositories.ts';
+import type { Reply } from '../../../src/core/reply.ts';
+import type { TestBot } from '../../support/test-bot.ts';
+import { changedTables } from './db.ts';
+import { mentionProblems } from './mentions.ts';
+
+export const APOLOGY = /something went wrong on my side/;
+
+export interface Verdict {
+  readonly reply: Reply | undefined;
+  readonly rejected: boolean;
+  /** Everything wrong with this poke (empty: fine). */
+  readonly problems: string[];
+}
+
+export interface Prober {
+  /** Runs `poke` (one dispatch) and judges it. */
+  probe(what: string, poke: () => Promise<Reply | undefined>, options?: { replyExpected?: boolean }): Promise<Verdict>;
+  /** Pokes judged so far, and how many were refused. */
+  readonly tally: { pokes: number; rejected: number; accepted: number; messages: number };
+}
+
+export function prober(bot: TestBot, db: Database): Prober {
+  const state = {
+    depth: 0,
+    outer: 0,
+    before: undefined as Buffer | undefined,
+    userError: false,
+    crash: undefined as unknown,
+  };
+  const repos = bot.repos as { -readonly [K in keyof Repositories]: Repositories[K] };
+  const original = repos.transaction.bind(repos);
+  repos.transaction = <T>(fn: () => T): T => {
+    const outermost = state.depth === 0;
+    if (outermost && ++state.outer === 2) state.before = db.serialize();
+    state.depth++;
+    try {
+      return original(fn);
+    } catch (error) {
+      if (outermost && state.outer === 2) {
+        if (isUserError(error)) state.userError = true;
+        else state.crash = error;
+      }
+      throw error;
+    } finally {
+      state.depth--;
+    }
+  };
+  const tally = { pokes: 0, rejected: 0, accepted: 0, messages: 0 };
+
+  async function probe(what: string, poke: () => Promise<Reply | undefined>, options = { replyExpected: true }) {
+    Object.assign(state, { outer: 0, before: undefined, userError: false, crash: undefined });
+    const sentBefore = bot.sent.length;
+    const reply = await poke();
+    const problems: string[] = [];
+    if (state.crash) problems.push(`crash: ${(state.crash as Error)?.stack ?? String(state.crash)}`);
+    if (reply && APOLOGY.test(reply.text)) problems.push(`apology: ${reply.text}`);
+    if (options.replyExpected && !reply) problems.push('no reply');
+    if (reply && !(typeof reply.text === 'string' && reply.text.trim())) problems.push('reply without text');
+    // Bytes first (fast); if they differ, the rows decide (a page header may change without any row changing).
+    if (state.userError && state.before && !state.before.equals(db.serialize())) {
+      const changed = changedTables(state.before, db);
+      if (changed.length) problems.push(`rejected, yet the database changed: ${changed.join(', ')}`);
+    }
+    const delivered = bot.sent.slice(sentBefore).map((d) => d.reply);
+    for (const r of [...(reply ? [reply] : []), ...delivered]) {
+      if (!r.text?.trim()) problems.push('a delivered message has no text');
+      problems.push(...mentionProblems(r));
+    }
+    tally.pokes++;
+    tally.messages += delivered.length;
+    if (state.userError) tally.rejected++;
+    else tally.accepted++;
+    return { reply, rejected: state.userError, problems: problems.map((p) => `${what}: ${p}`) };
+  }
+  return { probe, tally };
+}

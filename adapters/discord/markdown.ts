@@ -13,7 +13,7 @@ const URL_IN_TEXT = /(https?:\/\/[^\s<>]+)/g;
 export function escapeText(text: string): string {
   return text
     .split(URL_IN_TEXT)
-    .map((part, i) => (i % 2 === 1 ? part.replace(/[()]/g, encodeURIComponent) : escapePlain(part)))
+    .map((part, i) => (i % 2 === 1 ? part.replace(/[()@]/g, encodeURIComponent) : escapePlain(part)))
     .join('');
 }
 
@@ -32,7 +32,7 @@ function safeUrl(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return parsed.href.replace(/[()<> ]/g, encodeURIComponent);
+    return parsed.href.replace(/[()<> @]/g, encodeURIComponent);
   } catch {
     return undefined;
   }

@@ -37,10 +37,20 @@ export function echo(typed: string, at: Date, zone: string): string {
   return `I read "${typed}" as ${fmt.bold(formatInZone(at, zone))}.`;
 }
 
+/** A host is named on the card (a ping on Slack): only members Hallway knows here, who have not left. */
+function checkHost(ctx: Context, host: string | undefined): void {
+  if (!host || host === ctx.actor.userId) return;
+  const member = ctx.repos.members.get(ctx.community.id, host);
+  if (!member || member.leftAt) {
+    throw new UserError('unknown_host', 'I can only name a host who is a member here and has used Hallway before.');
+  }
+}
+
 export function createMeetup(ctx: Context, input: CreateInput): Reply {
   checkLength(input.title, LIMITS.title, 'title');
   checkLength(input.where, LIMITS.where, 'place');
   checkLength(input.description, LIMITS.description, 'description');
+  checkHost(ctx, input.host);
   const split = input.repeat ? { when: input.when, repeat: input.repeat } : splitRepeat(input.when);
   const zone = ctx.community.timezone;
   const startsAt = parseWhen(split.when, ctx.now, zone);

@@ -41,6 +41,7 @@ export function renderModal(form: Form): types.ModalView {
 
 function inputBlock(field: FormField): types.InputBlock {
   const id = field.id.slice(0, VIEW_LIMITS.blockId);
+  if (field.kind === 'datetime') return datetimeBlock(field, id);
   const maxLength = Math.min(Math.max(1, field.maxLength ?? VIEW_LIMITS.inputMaxLength), VIEW_LIMITS.inputMaxLength);
   const initial = field.initial ? cutPlain(field.initial, maxLength) : undefined;
   return {
@@ -55,6 +56,21 @@ function inputBlock(field: FormField): types.InputBlock {
       max_length: maxLength,
       ...(initial ? { initial_value: initial } : {}),
       ...(field.placeholder?.trim() ? { placeholder: plain(field.placeholder, VIEW_LIMITS.placeholder) } : {}),
+    },
+  };
+}
+
+/** Slack shows the picker in each member's own time zone and submits an instant: no zone guessing. */
+function datetimeBlock(field: FormField, id: string): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: id,
+    optional: !field.required,
+    label: plain(field.label, VIEW_LIMITS.label, field.id),
+    element: {
+      type: 'datetimepicker',
+      action_id: id,
+      ...(field.initialAt !== undefined ? { initial_date_time: Math.floor(field.initialAt) } : {}),
     },
   };
 }

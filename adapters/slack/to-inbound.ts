@@ -74,7 +74,14 @@ export interface ViewSubmissionBody {
     readonly state: {
       readonly values: Record<
         string,
-        Record<string, { readonly value?: string | null; readonly selected_option?: SelectedOption | null }>
+        Record<
+          string,
+          {
+            readonly value?: string | null;
+            readonly selected_option?: SelectedOption | null;
+            readonly selected_date_time?: number | null;
+          }
+        >
       >;
     };
   };
@@ -185,7 +192,8 @@ export function formSubmitEvent(body: ViewSubmissionBody, facts: UserFacts): For
   const values: Record<string, string> = {};
   for (const block of Object.values(body.view.state.values)) {
     for (const [fieldId, input] of Object.entries(block)) {
-      values[fieldId] = input.value ?? input.selected_option?.value ?? '';
+      const picked = typeof input.selected_date_time === 'number' ? `at:${input.selected_date_time}` : undefined;
+      values[fieldId] = input.value ?? input.selected_option?.value ?? picked ?? '';
     }
   }
   return {

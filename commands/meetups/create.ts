@@ -2,7 +2,7 @@
 import type { Context } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import type { Repeat } from '../../src/core/ports/repos/meetups.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { pickedInstant, type Reply } from '../../src/core/reply.ts';
 import { fmt } from '../../src/core/text.ts';
 import { formatInZone } from '../../src/core/time.ts';
 import { cardChannel, postCard } from './card.ts';
@@ -34,6 +34,7 @@ export function checkLength(value: string | undefined, max: number, name: string
 
 /** "I read "fri 19:00" as Fri 27 Mar 2026, 19:00 (Europe/Paris)": always in plain text, in the community zone. */
 export function echo(typed: string, at: Date, zone: string): string {
+  if (pickedInstant(typed)) return `Set for ${fmt.bold(formatInZone(at, zone))}.`;
   return `I read "${typed}" as ${fmt.bold(formatInZone(at, zone))}.`;
 }
 

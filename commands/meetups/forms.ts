@@ -1,15 +1,17 @@
 /**
  * The meetup forms (Slack and Discord modals, shell prompts): create, edit, and the rating comment. Five fields at
- * most (Discord's limit), so the repeat rides in the `when` field ("fri 19:00 weekly").
+ * most (Discord's limit). `when` is a date-time picker on Slack and words elsewhere; the create form asks for the
+ * repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
  */
 import type { Context, FormDef } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
+import type { MeetupRecord, Repeat } from '../../src/core/ports/repos/meetups.ts';
 import type { Form, FormField, Reply } from '../../src/core/reply.ts';
 import { createMeetup, LIMITS } from './create.ts';
 import { editMeetup } from './edit.ts';
 import { findMeetup } from './lookup.ts';
 import { commentOnRating } from './rating.ts';
+import { parseRepeat } from './recurrence.ts';
 
 export const CREATE_FORM = 'meetup.create';
 export const EDIT_FORM = 'meetup.edit';
@@ -21,20 +23,27 @@ export interface MeetupFormValues {
   readonly where?: string;
   readonly capacity?: string;
   readonly description?: string;
+  /** The current start, for the picker of the edit form. */
+  readonly startsAt?: Date;
 }
 
-function fields(initial: MeetupFormValues): FormField[] {
+function whenField(initial: MeetupFormValues): FormField {
+  return {
+    id: 'when',
+    label: 'When',
+    kind: 'datetime',
+    required: true,
+    maxLength: 100,
+    placeholder: 'fri 19:00 · next tuesday 6pm · 2026-12-04 19:00',
+    initial: initial.when,
+    initialAt: initial.startsAt ? Math.floor(initial.startsAt.getTime() / 1000) : undefined,
+  };
+}
+
+function fields(initial: MeetupFormValues, last: 'repeat' | 'description'): FormField[] {
   return [
     { id: 'title', label: 'Title', kind: 'short', required: true, maxLength: LIMITS.title, initial: initial.title },
-    {
-      id: 'when',
-      label: 'When',
-      kind: 'short',
-      required: true,
-      maxLength: 100,
-      placeholder: 'fri 19:00 · next tuesday 6pm weekly · 2026-12-04 19:00',
-      initial: initial.when,
-    },
+    whenField(initial),
     { id: 'where', label: 'Where', kind: 'short', required: false, maxLength: LIMITS.where, initial: initial.where },
     {
       id: 'capacity',
@@ -44,14 +53,16 @@ function fields(initial: MeetupFormValues): FormField[] {
       maxLength: 5,
       initial: initial.capacity,
     },
-    {
-      id: 'description',
-      label: 'Description',
-      kind: 'long',
-      required: false,
-      maxLength: LIMITS.description,
-      initial: initial.description,
-    },
+    last === 'repeat'
+      ? { id: 'repeat', label: 'Repeat (weekly, biweekly or monthly)', kind: 'short', required: false, maxLength: 20 }
+      : {
+          id: 'description',
+          label: 'Description',
+          kind: 'long',
+          required: false,
+          maxLength: LIMITS.description,
+          initial: initial.description,
+        },
   ];
 }
 
@@ -61,7 +72,7 @@ export function createForm(initial: MeetupFormValues = {}, host?: string): Form 
     formId: CREATE_FORM,
     title: 'New meetup',
     submitLabel: 'Create',
-    fields: fields(initial),
+    fields: fields(initial, 'repeat'),
     meta: host ? `host=${host}` : undefined,
   };
 }
@@ -73,12 +84,13 @@ export function editForm(meetup: MeetupRecord, whenText: string): Form {
     where: meetup.location,
     capacity: meetup.capacity?.toString(),
     description: meetup.description,
+    startsAt: meetup.startsAt,
   };
   return {
     formId: EDIT_FORM,
     title: `Edit meetup #${meetup.id}`,
     submitLabel: 'Save',
-    fields: fields(initial),
+    fields: fields(initial, 'description'),
     meta: String(meetup.id),
   };
 }
@@ -97,6 +109,15 @@ export function parseCapacity(raw: string | undefined): number | undefined {
   return n;
 }
 
+/** Empty (or "none") is a one-off; anything else must be a repeat we understand. */
+function formRepeat(raw: string): Repeat | undefined {
+  if (raw === '' || /^(none|no|once)$/i.test(raw)) return undefined;
+  const repeat = parseRepeat(raw);
+  if (!repeat)
+    throw new UserError('invalid_repeat', `Repeat must be weekly, biweekly or monthly (or empty), not "${raw}".`);
+  return repeat;
+}
+
 const text = (values: Readonly<Record<string, string>>, id: string) => values[id]?.trim() ?? '';
 
 function required(values: Readonly<Record<string, string>>, id: string, name: string): string {
@@ -112,6 +133,7 @@ export const createFormDef: FormDef = {
     return createMeetup(ctx, {
       title: required(values, 'title', 'title'),
       when: required(values, 'when', 'date and time'),
+      repeat: formRepeat(text(values, 'repeat')),
       where: text(values, 'where') || undefined,
       capacity: parseCapacity(values.capacity),
       description: text(values, 'description') || undefined,

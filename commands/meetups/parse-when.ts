@@ -7,6 +7,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { UserError } from '../../src/core/errors.ts';
+import { pickedInstant } from '../../src/core/reply.ts';
 import { formatInZone } from '../../src/core/time.ts';
 import { checkCalendarDates, MONTH_NAMES } from './impossible-dates.ts';
 
@@ -22,6 +23,8 @@ const EXAMPLES = '`fri 19:00`, `next tuesday 6pm` or `2026-12-04 19:00`';
 export function parseWhen(text: string, now: Date, zone: string): Date {
   const input = text.trim();
   if (input === '') throw new UserError('invalid_when', `Tell me when, e.g. ${EXAMPLES}.`);
+  const picked = pickedInstant(input);
+  if (picked) return checkRange(picked, now, zone);
   checkCalendarDates(input);
   checkDayMonthOrder(input);
   const offset = DateTime.fromJSDate(now, { zone }).offset;
@@ -38,7 +41,11 @@ export function parseWhen(text: string, now: Date, zone: string): Date {
     const day = formatInZone(instantOf(start, zone, input), zone, 'date');
     throw new UserError('ambiguous_when', `I read ${day} but no time. Add one, e.g. \`fri 19:00\` or \`fri 7pm\`.`);
   }
-  const at = instantOf(start, zone, input);
+  return checkRange(instantOf(start, zone, input), now, zone);
+}
+
+/** Still to come, and not absurdly far: the same rule for words and for a platform's date-time picker. */
+function checkRange(at: Date, now: Date, zone: string): Date {
   if (at.getTime() <= now.getTime()) {
     throw new UserError('past_when', `${formatInZone(at, zone)} is in the past. Pick a time still to come.`);
   }

@@ -29,12 +29,23 @@ export interface Button {
 export interface FormField {
   readonly id: string;
   readonly label: string;
-  /** `short`: one line; `long`: a paragraph. */
-  readonly kind: 'short' | 'long';
+  /**
+   * `short`: one line; `long`: a paragraph; `datetime`: a date-and-time picker where the platform has one (Slack),
+   * one line of words elsewhere ("fri 19:00"). A picker submits `at:<unix seconds>` (see `pickedInstant`).
+   */
+  readonly kind: 'short' | 'long' | 'datetime';
   readonly required: boolean;
   readonly maxLength?: number;
   readonly placeholder?: string;
   readonly initial?: string;
+  /** `datetime` fields: the instant a picker starts at (epoch seconds); `initial` stays the words for text inputs. */
+  readonly initialAt?: number;
+}
+
+/** The instant a date-time picker submitted (`at:<unix seconds>`), or undefined for words typed by a member. */
+export function pickedInstant(value: string): Date | undefined {
+  const match = /^at:(\d{1,12})$/.exec(value.trim());
+  return match ? new Date(Number(match[1]) * 1000) : undefined;
 }
 
 /**

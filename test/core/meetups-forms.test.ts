@@ -27,7 +27,8 @@ describe('meetups: forms, typed options and the other entry points', () => {
   it('a bare /meetup create opens a five-field form; submitting it creates the meetup and its series', async () => {
     const bot = await meetupBot(START);
     const reply = await bot.run('/meetup create', { as: 'ana' });
-    expect(reply.form?.fields.map((f) => f.id)).toEqual(['title', 'when', 'where', 'capacity', 'description']);
+    expect(reply.form?.fields.map((f) => f.id)).toEqual(['title', 'when', 'where', 'capacity', 'repeat']);
+    expect(reply.form?.fields.find((f) => f.id === 'when')?.kind).toBe('datetime');
     const bad = await bot.submit(reply.form!, { title: 'Zines', when: 'fri 19:00', capacity: 'lots' }, { as: 'ana' });
     expect(bot.text(bad)).toContain('Seats must be a whole number');
     const done = await bot.submit(
@@ -40,6 +41,21 @@ describe('meetups: forms, typed options and the other entry points', () => {
     const meetup = bot.repos.meetups.get(bot.community, createdId(bot, done!))!;
     expect(meetup.capacity).toBe(5);
     expect(meetup.seriesId).toBeDefined();
+  });
+
+  it('takes an instant from a date-time picker and a repeat from its own field', async () => {
+    const bot = await meetupBot(START);
+    const form = (await bot.run('/meetup create', { as: 'ana' })).form!;
+    const at = Math.floor(Date.parse('2026-11-27T18:00:00Z') / 1000);
+    const odd = await bot.submit(form, { title: 'Zines', when: `at:${at}`, repeat: 'sometimes' }, { as: 'ana' });
+    expect(bot.text(odd)).toContain('Repeat must be weekly, biweekly or monthly');
+    const past = await bot.submit(form, { title: 'Zines', when: 'at:1000' }, { as: 'ana' });
+    expect(bot.text(past)).toContain('is in the past');
+    const done = await bot.submit(form, { title: 'Zines', when: `at:${at}`, repeat: 'biweekly' }, { as: 'ana' });
+    expect(bot.text(done)).toContain('Set for Fri 27 Nov 2026, 19:00 (Europe/Paris).');
+    expect(bot.text(done)).toContain('It repeats every other Friday at 19:00');
+    const edit = await bot.run(`/meetup edit ${createdId(bot, done!)}`, { as: 'ana' });
+    expect(edit.form?.fields.find((f) => f.id === 'when')?.initialAt).toBe(at);
   });
 
   it('takes Discord-style typed options, and needs both title and when', async () => {

@@ -164,6 +164,12 @@ function checkElement(p: Problems, where: string, e: unknown, actionIds: Set<str
         p.add(where, 'initial_value longer than max_length');
       }
       return;
+    case 'datetimepicker':
+      // initial_date_time is a UNIX timestamp in seconds (an integer).
+      if (e.initial_date_time !== undefined && !Number.isInteger(e.initial_date_time)) {
+        p.add(where, `initial_date_time ${e.initial_date_time} is not whole seconds`);
+      }
+      return;
     default:
       p.add(where, `unsupported element type ${e.type}`);
   }

@@ -3,6 +3,7 @@
  * hand-offs on declines and silence, and the loop closed with "Was this helpful?".
  */
 import { defineFeature } from '../../src/core/command.ts';
+import { feedbackStats } from './stats.ts';
 import { feedbackActions, feedbackForms } from './actions.ts';
 import { feedbackMemberLeft } from './cancel.ts';
 import { feedbackCommand } from './feedback.command.ts';
@@ -25,4 +26,5 @@ export const feedbackFeature = defineFeature({
   home: feedbackHome,
   forget: forgetFeedback,
   exportData: exportFeedback,
+  stats: feedbackStats,
 });

@@ -3,6 +3,7 @@
  * "you might want to meet", approval mode, `/profile` and the `/skills` directory.
  */
 import { defineFeature } from '../../src/core/command.ts';
+import { introStats } from './stats.ts';
 import { approveAction, editAction, rejectAction, rejectSubmit, reviewEditSubmit } from './approval.ts';
 import { autocompleteSkills, exportIntroductions, forgetMember, homeSections, memberLeft } from './hooks.ts';
 import { introCommand, openAction } from './intro.command.ts';
@@ -25,4 +26,5 @@ export const introductionsFeature = defineFeature({
   forget: forgetMember,
   exportData: exportIntroductions,
   autocomplete: autocompleteSkills,
+  stats: introStats,
 });

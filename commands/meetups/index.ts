@@ -3,6 +3,7 @@
  * and draft buttons, the create/edit/comment forms, the `meetup-reminders` and `digest` jobs, and its hooks.
  */
 import { defineFeature } from '../../src/core/command.ts';
+import { meetupStats } from './stats.ts';
 import { meetupActions } from './actions.ts';
 import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
 import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetupsMemberLeft } from './hooks.ts';
@@ -20,4 +21,5 @@ export const meetupsFeature = defineFeature({
   forget: forgetMeetups,
   exportData: exportMeetups,
   autocomplete: autocompleteMeetups,
+  stats: meetupStats,
 });

@@ -1,3 +1,4 @@
+import { createFeedbackStatsPart } from './feature-stats.part.ts';
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '../../src/core/ids.ts';
 import type {
@@ -91,6 +92,7 @@ export function createFeedbackRepo(db: Database): FeedbackRepo {
   );
 
   return {
+    ...createFeedbackStatsPart(db),
     createRequest: (r) => {
       const row = insertRequest.get(
         r.community,

@@ -1,4 +1,5 @@
 /** SQLite implementation of MeetupsRepo: meetups and series here, the rest in `meetups-*.repo.ts`. */
+import { createMeetupStatsPart } from './feature-stats.part.ts';
 import type { Database } from 'better-sqlite3';
 import type { MeetupFields, MeetupsRepo } from '../../src/core/ports/repos/meetups.ts';
 import { createMeetupsCommunityPart } from './meetups-community.repo.ts';
@@ -141,5 +142,6 @@ export function createMeetupsRepo(db: Database): MeetupsRepo {
     ...createMeetupPart(db),
     ...createMeetupsRsvpPart(db),
     ...createMeetupsCommunityPart(db),
+    ...createMeetupStatsPart(db),
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { CommunityId } from '../../src/core/ids.ts';
 import type { IntroFields, ProfileRecord, ProfilesRepo } from '../../src/core/ports/repos/profiles.ts';
+import { createIntroStatsPart } from './feature-stats.part.ts';
 import { createMemberSkillsRepo } from './member-skills.repo.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
 
@@ -141,6 +142,7 @@ export function createProfilesRepo(db: Database): ProfilesRepo {
 
   return {
     ...skills,
+    ...createIntroStatsPart(db),
     get(community, userId) {
       const row = get.get(community, userId);
       return row && toRecord(row);

@@ -69,6 +69,8 @@ export interface ReviewerCandidate {
 }
 
 export interface FeedbackRepo {
+  /** Counts for `/hallway stats`. */
+  stats(community: CommunityId): FeedbackStats;
   createRequest(request: NewFeedbackRequest): FeedbackRequest;
   getRequest(community: CommunityId, id: number): FeedbackRequest | undefined;
   /** Sets the status only if it is currently one of `from`; returns whether it changed (double clicks). */
@@ -148,4 +150,13 @@ export interface FeedbackRepo {
   ): { requests: number; asks: number; ratings: number; settings: number };
   /** Every feedback row of the community, as plain rows. */
   exportAll(community: CommunityId): Record<string, readonly Record<string, unknown>[]>;
+}
+
+/** Feedback in numbers. */
+export interface FeedbackStats {
+  readonly requests: number;
+  readonly open: number;
+  readonly given: number;
+  readonly ratings: number;
+  readonly averageHelpfulness?: number;
 }

@@ -84,6 +84,8 @@ export interface NewMember {
 }
 
 export interface MeetupsRepo {
+  /** Counts for `/hallway stats`, as of `now`. */
+  stats(community: CommunityId, now: Date): MeetupStats;
   createSeries(input: Omit<SeriesRecord, 'id' | 'active'>): SeriesRecord;
   getSeries(community: CommunityId, id: number): SeriesRecord | undefined;
   listActiveSeries(community: CommunityId): SeriesRecord[];
@@ -151,4 +153,14 @@ export interface MeetupsRepo {
   ): { counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] };
   /** The community's rows of every meetups table (ratings without who gave them). */
   exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+}
+
+/** Meetups in numbers. */
+export interface MeetupStats {
+  readonly upcoming: number;
+  readonly held: number;
+  /** Going answers (seated, not waitlisted) to meetups already held. */
+  readonly attended: number;
+  readonly ratings: number;
+  readonly averageRating?: number;
 }

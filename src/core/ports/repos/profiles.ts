@@ -75,6 +75,8 @@ export interface SkillOverlap {
 }
 
 export interface ProfilesRepo {
+  /** Counts for `/hallway stats`. */
+  stats(community: CommunityId): IntroStats;
   get(community: CommunityId, userId: string): ProfileRecord | undefined;
   /** Records the welcome DM; returns false if the member was welcomed before (never twice). */
   markWelcomed(community: CommunityId, userId: string, now: Date): boolean;
@@ -124,4 +126,13 @@ export interface ProfilesRepo {
   deleteMember(community: CommunityId, userId: string): { profile: number; skills: number };
   /** The community's rows of these tables, for the admin export. */
   exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+}
+
+/** Introductions in numbers (members who left excluded). */
+export interface IntroStats {
+  readonly introduced: number;
+  readonly awaitingApproval: number;
+  /** Distinct skills offered, and needed, in the community. */
+  readonly skillsOffered: number;
+  readonly skillsNeeded: number;
 }

@@ -28,6 +28,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { syncApplicationCommands } from './command-sync.ts';
 import { delivering, startError } from './errors.ts';
 import { type AutocompleteHook, handleInteraction } from './interactions.ts';
+import { RecentIds } from './recent-ids.ts';
 import { renderMessage } from './render.ts';
 import { memberEvent } from './to-inbound.ts';
 
@@ -46,6 +47,8 @@ export interface DiscordPlatformOptions {
   readonly autocomplete?: AutocompleteHook;
   /** Answer directly when dispatch takes less than this, else defer first (Discord allows 3 s). Default 1500. */
   readonly deferAfterMs?: number;
+  /** Milliseconds before a REST request that gets no answer is aborted (and retried once); default 10 s. */
+  readonly timeoutMs?: number;
 }
 
 const DEFAULT_API = 'https://discord.com/api';
@@ -84,7 +87,7 @@ export class DiscordPlatform implements ChatPlatform {
         rejectOnRateLimit: (data: RateLimitData) => OUTBOX_ROUTES.test(data.route),
         // One quick retry for a 5xx blip; after that the drainer's backoff takes over.
         retries: 1,
-        timeout: 10_000,
+        timeout: options.timeoutMs ?? 10_000,
       },
     });
     // Lets `syncCommands` run before (or without) the gateway connection.
@@ -134,7 +137,11 @@ export class DiscordPlatform implements ChatPlatform {
       memberOf: (guildId: string, userId: string) => this.member(guildId, userId),
       onlyGuild: this.options.guildId,
     };
-    this.client.on(Events.InteractionCreate, (i) => void handleInteraction(i, deps));
+    const seen = new RecentIds();
+    this.client.on(Events.InteractionCreate, (i) => {
+      if (seen.add(i.id)) return void handleInteraction(i, deps);
+      this.log.info({ interactionId: i.id }, 'discord: interaction delivered twice; the copy is ignored');
+    });
     this.client.on(Events.GuildMemberAdd, (m) => void this.onMember('member_joined', m, dispatch));
     this.client.on(Events.GuildMemberRemove, (m) => void this.onMember('member_left', m as GuildMember, dispatch));
     this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord: client error'));

@@ -58,15 +58,18 @@ export function renderBlocks(reply: Reply, maxBlocks: number): KnownBlock[] {
   const context = toMrkdwn(reply.context ?? '', LIMITS.text);
   if (context.trim()) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context }] });
   tail.push(...actionsBlocks(reply.buttons ?? []));
-  const body = (reply.sections ?? []).flatMap((s) => sectionBlock(s) ?? []);
+  const body = (reply.sections ?? []).flatMap(sectionBlocks);
   const room = Math.max(0, maxBlocks - head.length - tail.length);
   return [...head, ...body.slice(0, room), ...tail].slice(0, maxBlocks);
 }
 
-function sectionBlock(section: Section): KnownBlock | undefined {
+/**
+ * A section as one block, or several when it has more fields than Slack allows in one (10): the rest follow in
+ * further sections instead of being dropped (`/hallway stats` has more than ten figures, the last ones the outbox's).
+ */
+function sectionBlocks(section: Section): KnownBlock[] {
   const text = toMrkdwn(section.text ?? '', LIMITS.text);
   const fields = (section.fields ?? [])
-    .slice(0, LIMITS.fields)
     .map((f) => {
       const label = toMrkdwn(f.label, LIMITS.field / 2);
       const value = toMrkdwn(f.value, LIMITS.field - label.length - 3);
@@ -74,12 +77,15 @@ function sectionBlock(section: Section): KnownBlock | undefined {
     })
     .filter((f) => f.trim())
     .map((f) => ({ type: 'mrkdwn' as const, text: f }));
-  if (!text.trim() && fields.length === 0) return undefined;
-  return {
+  if (!text.trim() && fields.length === 0) return [];
+  const chunks: (typeof fields)[] = [];
+  for (let i = 0; i < fields.length; i += LIMITS.fields) chunks.push(fields.slice(i, i + LIMITS.fields));
+  const first: KnownBlock = {
     type: 'section',
     ...(text.trim() ? { text: { type: 'mrkdwn' as const, text } } : {}),
-    ...(fields.length ? { fields } : {}),
+    ...(chunks[0] ? { fields: chunks[0] } : {}),
   };
+  return [first, ...chunks.slice(1).map((more): KnownBlock => ({ type: 'section', fields: more }))];
 }
 
 /** Slack uploads need a separate API flow and scope; a small attachment (an .ics) reads fine inline. */

@@ -41,6 +41,8 @@ export interface SlackPlatformOptions {
   readonly isManager?: (community: CommunityId, userId: string) => boolean;
   /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
   readonly retries?: number;
+  /** Milliseconds before a Web API request that gets no answer is abandoned (and retried); default 10 s. */
+  readonly timeoutMs?: number;
   readonly userCacheTtlMs?: number;
   /** Bolt / Web API log level; debug lines may include payloads. */
   readonly logLevel?: LogLevel;
@@ -191,7 +193,7 @@ export class SlackPlatform implements ChatPlatform {
       ...(this.options.apiUrl ? { slackApiUrl: this.options.apiUrl } : {}),
       retryConfig: { retries: this.options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
       rejectRateLimitedCalls: true,
-      timeout: 10_000,
+      timeout: this.options.timeoutMs ?? 10_000,
       logger: boltLogger(this.log, this.options.logLevel),
     };
   }

@@ -73,7 +73,13 @@ export const configSubcommand = defineSubcommand({
     const saved = parseSettings(stored);
     return {
       text: `Saved: ${given.map(([k]) => fmt.bold(k)).join(', ')}.`,
-      sections: [{ fields: fieldsOf(saved, saved.timezone ?? ctx.community.timezone).filter((f) => given.some(([k]) => k === f.label)) }],
+      sections: [
+        {
+          fields: fieldsOf(saved, saved.timezone ?? ctx.community.timezone).filter((f) =>
+            given.some(([k]) => k === f.label),
+          ),
+        },
+      ],
     };
   },
 });

@@ -13,7 +13,12 @@ export function collectTables(features: readonly Feature[], ctx: Context): Recor
 }
 
 function csvCell(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '');
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value ?? '');
   // A leading = + - @ would be run as a formula by spreadsheet apps: prefix it.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -42,7 +47,11 @@ export function exportSubcommand(features: () => readonly Feature[]) {
       const file =
         format === 'csv'
           ? { name: `hallway-export-${stamp}.csv`, content: toCsv(tables), mimeType: 'text/csv' }
-          : { name: `hallway-export-${stamp}.json`, content: JSON.stringify(tables, null, 2), mimeType: 'application/json' };
+          : {
+              name: `hallway-export-${stamp}.json`,
+              content: JSON.stringify(tables, null, 2),
+              mimeType: 'application/json',
+            };
       return { text: `Here is the community's data (${counts.join(', ')}).`, file };
     },
   });

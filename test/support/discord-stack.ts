@@ -14,7 +14,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { CommunityId } from '../../src/core/ids.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { type Logger, silentLogger } from '../../src/core/ports/logger.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
 import { type FakeUser, snowflake } from './fake-discord-payloads.ts';
@@ -42,6 +42,10 @@ export interface StackOptions {
   /** Extra text channels of the guild (besides `general`), by name: created before the gateway connects. */
   readonly channels?: readonly string[];
   readonly start?: string;
+  /** The adapter's REST timeout (`timeoutMs`), short in tests of requests that never get an answer. */
+  readonly timeoutMs?: number;
+  /** Where the app logs; default nowhere. */
+  readonly log?: Logger;
 }
 
 export class DiscordStack {
@@ -62,7 +66,7 @@ export class DiscordStack {
     // The guild's channels are sent in GUILD_CREATE, so they must exist before the client identifies.
     const channels = fake.guild.channels as { id: string; name: string }[];
     for (const name of options.channels ?? []) channels.push({ id: snowflake(), name });
-    const config = loadConfig({
+    const loaded = loadConfig({
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
@@ -71,9 +75,12 @@ export class DiscordStack {
       // real rate would turn into an ever-growing debt paid in real time. Pacing is tested in the outbox tests.
       HALLWAY_SEND_RATE_DISCORD: '1000000',
     });
+    // `createPlatform` passes the rest of `config.discord` on to the adapter, as the Slack stack does with `host`.
+    const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+    const config = { ...loaded, discord: { ...loaded.discord!, ...timeout } };
     const clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
-    const app = createApp(config, silentLogger, io, { clock, scheduler: false });
+    const app = createApp(config, options.log ?? silentLogger, io, { clock, scheduler: false });
     try {
       await app.start();
     } catch (error) {

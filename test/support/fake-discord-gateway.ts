@@ -1,19 +1,27 @@
 /**
  * The fake Discord gateway: HELLO, IDENTIFY → READY + one GUILD_CREATE per guild, heartbeat ACKs, and dispatches
- * pushed by tests. Scriptable: refuse the token (4004) or the privileged intents (4014), as Discord does.
+ * pushed by tests. Scriptable: refuse the token (4004) or the privileged intents (4014), as Discord does; ask the
+ * client to reconnect (op 7), invalidate its session (op 9) or close its connection with a code. A session outlives
+ * its connection: RESUME (op 6) re-attaches it, replays the dispatches after the client's sequence and sends
+ * RESUMED, so an event sent while the client was away is delivered late, not lost.
  */
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
-import { type WebSocket, WebSocketServer } from 'ws';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import { type FakeGuild, type FakeUser, guildCreateJSON, snowflake, userJSON } from './fake-discord-payloads.ts';
 
 /** GuildMembers and GuildPresences: the intents an application must switch on in the Developer Portal. */
 const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+/** Dispatches kept per session for replay (Discord keeps a bounded buffer too). */
+const REPLAY_BUFFER = 1_000;
 
 interface Session {
-  readonly socket: WebSocket;
+  readonly id: string;
+  /** The connection the session is attached to; undefined while the client is away. */
+  socket?: WebSocket;
   seq: number;
-  ready: boolean;
+  readonly sent: { s: number; t: string; d: unknown }[];
 }
 
 export interface GatewayOptions {
@@ -25,14 +33,16 @@ export interface GatewayOptions {
 
 export class FakeGateway extends EventEmitter {
   private readonly wss: WebSocketServer;
-  private readonly sessions = new Set<Session>();
+  private readonly sessions = new Map<string, Session>();
   /** Intents of every IDENTIFY received. */
   readonly identified: number[] = [];
+  /** Every RESUME received, with the sequence the client gave and the events replayed to it. */
+  readonly resumes: { sessionId: string; seq: number; replayed: number }[] = [];
   /** Close with 4014 when an IDENTIFY asks for privileged intents (the application has them switched off). */
   refusePrivilegedIntents = false;
 
   constructor(
-    server: Server,
+    private readonly server: Server,
     private readonly options: GatewayOptions,
   ) {
     super();
@@ -41,55 +51,98 @@ export class FakeGateway extends EventEmitter {
   }
 
   private onConnection(socket: WebSocket): void {
-    const session: Session = { socket, seq: 0, ready: false };
-    this.sessions.add(session);
-    socket.on('close', () => this.sessions.delete(session));
-    socket.on('message', (raw) => this.onMessage(session, JSON.parse(String(raw))));
+    socket.on('close', () => {
+      for (const s of this.sessions.values()) if (s.socket === socket) s.socket = undefined;
+    });
+    socket.on('message', (raw) => this.onMessage(socket, JSON.parse(String(raw))));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
   }
 
-  private onMessage(session: Session, payload: { op: number; d: Record<string, unknown> }): void {
-    if (payload.op === 1) return void session.socket.send(JSON.stringify({ op: 11 }));
+  private onMessage(socket: WebSocket, payload: { op: number; d: Record<string, unknown> }): void {
+    if (payload.op === 1) return void socket.send(JSON.stringify({ op: 11 }));
+    if (payload.op === 6) return void this.onResume(socket, payload.d);
     if (payload.op !== 2) return;
     const intents = Number(payload.d['intents']);
     this.identified.push(intents);
-    if (payload.d['token'] !== this.options.token()) return void session.socket.close(4004, 'Authentication failed.');
+    if (payload.d['token'] !== this.options.token()) return void socket.close(4004, 'Authentication failed.');
     if (this.refusePrivilegedIntents && intents & PRIVILEGED_INTENTS) {
-      return void session.socket.close(4014, 'Disallowed intent(s).');
+      return void socket.close(4014, 'Disallowed intent(s).');
     }
+    // A fresh IDENTIFY starts a new session; ones nobody is attached to can no longer be resumed.
+    for (const [id, s] of this.sessions) if (!s.socket) this.sessions.delete(id);
+    const session: Session = { id: snowflake(), socket, seq: 0, sent: [] };
+    this.sessions.set(session.id, session);
     const guilds = this.options.guilds();
     this.send(session, 'READY', {
       v: 10,
       user: userJSON(this.options.bot),
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: snowflake(),
-      resume_gateway_url: 'ws://127.0.0.1:1/gateway',
+      session_id: session.id,
+      resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
       shard: [0, 1],
       application: { id: this.options.applicationId, flags: 0 },
     });
     for (const g of guilds) this.send(session, 'GUILD_CREATE', guildCreateJSON(g, this.options.bot));
-    session.ready = true;
     this.emit('ready');
+  }
+
+  /** RESUME: re-attach the session, replay what the client missed, then RESUMED; unknown sessions get op 9. */
+  private onResume(socket: WebSocket, d: Record<string, unknown>): void {
+    if (socket.readyState !== WebSocket.OPEN) return; // a RESUME that crossed our close: the next one counts
+    const session = this.sessions.get(String(d['session_id']));
+    if (d['token'] !== this.options.token()) return void socket.close(4004, 'Authentication failed.');
+    if (!session) return void socket.send(JSON.stringify({ op: 9, d: false }));
+    const seq = Number(d['seq'] ?? 0);
+    session.socket = socket;
+    const missed = session.sent.filter((e) => e.s > seq);
+    for (const e of missed) socket.send(JSON.stringify({ op: 0, t: e.t, s: e.s, d: e.d }));
+    this.send(session, 'RESUMED', {});
+    this.resumes.push({ sessionId: session.id, seq, replayed: missed.length });
+    this.emit('resumed');
   }
 
   private send(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+    if (t !== 'RESUMED') {
+      session.sent.push({ s: session.seq, t, d });
+      if (session.sent.length > REPLAY_BUFFER) session.sent.shift();
+    }
+    if (session.socket?.readyState === WebSocket.OPEN) {
+      session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+    }
   }
 
-  /** Sends a dispatch event to every identified connection; returns how many got it. */
+  /**
+   * Sends a dispatch event to every session (one whose client is away gets it on RESUME); returns how many
+   * sessions it was sent or queued for.
+   */
   dispatch(t: string, d: unknown): number {
-    let n = 0;
-    for (const s of this.sessions) {
-      if (!s.ready) continue;
-      this.send(s, t, d);
-      n += 1;
-    }
-    return n;
+    for (const s of this.sessions.values()) this.send(s, t, d);
+    return this.sessions.size;
+  }
+
+  /** op 7 RECONNECT: the client should close, reconnect and resume. */
+  requestReconnect(): void {
+    this.toAttached({ op: 7, d: null });
+  }
+
+  /** op 9 INVALID_SESSION; when not resumable the sessions are forgotten (the client must IDENTIFY again). */
+  invalidateSession(resumable: boolean): void {
+    this.toAttached({ op: 9, d: resumable });
+    if (!resumable) this.sessions.clear();
+  }
+
+  /** Closes every client connection with `code` (4000 Unknown error is resumable), keeping the sessions. */
+  closeConnections(code: number, reason = 'Unknown error'): void {
+    for (const s of this.sessions.values()) s.socket?.close(code, reason);
+  }
+
+  private toAttached(payload: object): void {
+    for (const s of this.sessions.values()) s.socket?.send(JSON.stringify(payload));
   }
 
   async close(): Promise<void> {
-    for (const s of this.sessions) s.socket.terminate();
+    for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

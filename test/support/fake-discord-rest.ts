@@ -35,13 +35,18 @@ export async function route(fake: FakeDiscord, req: IncomingMessage, res: Server
   const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
   const { body, files } = await readBody(req);
   const call = fake.record(req, path, body, files);
-  const scripted = fake.scripted.findIndex((s) =>
-    typeof s.route === 'string' ? s.route === call.route : s.route.test(call.route),
+  const scripted = fake.scripted.findIndex(
+    (s) =>
+      (typeof s.route === 'string' ? s.route === call.route : s.route.test(call.route)) && (s.when?.(call) ?? true),
   );
+  const script = scripted >= 0 ? fake.scripted.splice(scripted, 1)[0] : undefined;
+  if (script?.fault) {
+    fake.finish(call, 0);
+    return networkFault(res, script.fault);
+  }
   let answer: Answer;
-  if (scripted >= 0) {
-    const [s] = fake.scripted.splice(scripted, 1);
-    answer = { status: s!.status, body: s!.body, headers: s!.headers };
+  if (script) {
+    answer = { status: script.status, body: script.body, headers: script.headers };
   } else {
     answer = dispatchRoute(fake, call) ?? err(404, 0, '404: Not Found');
   }
@@ -51,6 +56,14 @@ export async function route(fake: FakeDiscord, req: IncomingMessage, res: Server
   res.writeHead(answer.status, headers);
   res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   fake.finish(call, answer.status);
+}
+
+/** Never answers (the socket stays open until the client aborts or the fake closes), or cuts the answer short. */
+function networkFault(res: ServerResponse, fault: 'hang' | 'cut'): void {
+  if (fault === 'hang') return;
+  const body = JSON.stringify({ id: '0', channel_id: '0', content: '' });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  res.write(body.slice(0, body.length >> 1), () => res.socket?.destroy());
 }
 
 function bucketOf(route: string): string {

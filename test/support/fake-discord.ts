@@ -2,7 +2,8 @@
  * A fake Discord on 127.0.0.1: the REST API under `/api/v10` and the gateway at `/gateway`, for the real discord.js
  * client (`rest: { api: fake.apiUrl }`). It records every REST call, enforces Discord's payload limits (400 / 50035),
  * answers each interaction once (a second answer: 40060; after 3 s: 10062), and can be scripted: a 429 with
- * Discord's headers, closed DMs (403 / 50007), a refused token or intent. Tests wait on recorded calls, never sleep.
+ * Discord's headers, 5xx, a request never answered or cut mid-answer, closed DMs (403 / 50007), a refused token or
+ * intent, a redelivered interaction, gateway reconnects and resumes. Tests wait on recorded calls, never sleep.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -39,6 +40,13 @@ export interface Scripted {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Only a call that matches (e.g. one member's DM channel); others pass. */
+  readonly when?: (call: RecordedCall) => boolean;
+  /**
+   * A network fault instead of an answer (recorded with status 0): `hang` never answers (until the client aborts
+   * or the fake closes), `cut` sends the headers and half the body, then destroys the socket.
+   */
+  readonly fault?: 'hang' | 'cut';
 }
 
 export interface InteractionState {
@@ -65,6 +73,8 @@ export class FakeDiscord extends EventEmitter {
   readonly interactions = new Map<string, InteractionState>();
   readonly closedDms = new Set<string>();
   readonly scripted: Scripted[] = [];
+  /** Every INTERACTION_CREATE payload sent, by interaction id (for `redeliver`). */
+  private readonly payloads = new Map<string, Record<string, unknown>>();
   /** The token the fake accepts (REST `Authorization: Bot …` and IDENTIFY). */
   token = 'fake-bot-token';
   readonly gateway: FakeGateway;
@@ -191,7 +201,7 @@ export class FakeDiscord extends EventEmitter {
           context: 0,
           guild_locale: 'en-US',
         };
-    this.gateway.dispatch('INTERACTION_CREATE', {
+    const payload = {
       id,
       application_id: this.applicationId,
       type: p.type,
@@ -206,8 +216,17 @@ export class FakeDiscord extends EventEmitter {
       attachment_size_limit: 10_485_760,
       ...(p.message && { message: p.message }),
       ...where,
-    });
+    };
+    this.payloads.set(id, payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return this.interactions.get(id)!;
+  }
+
+  /** Sends the same INTERACTION_CREATE again (same id and token), as a replayed gateway event would. */
+  redeliver(interaction: InteractionState): void {
+    const payload = this.payloads.get(interaction.id);
+    if (!payload) throw new Error(`no interaction ${interaction.id}`);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
   }
 
   /** A slash command (`options` as Discord sends them: `{ name, type, value }`, subcommands type 1). */

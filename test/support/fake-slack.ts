@@ -1,7 +1,8 @@
 /**
  * A fake Slack on 127.0.0.1 for end-to-end tests of the real Bolt app: the Web API methods Hallway calls (recorded,
  * with `blocks` / `view` JSON-decoded, Block Kit limits enforced), `response_url` endpoints, scripted failures
- * (429 with Retry-After, platform errors, 5xx) and a Socket Mode endpoint. Methods: auth.test, chat.postMessage,
+ * (429 with Retry-After, platform errors, 5xx, a request never answered, a socket cut mid-answer) and a Socket Mode
+ * endpoint. Methods: auth.test, chat.postMessage,
  * chat.update, chat.postEphemeral, conversations.open, users.info, views.open/push/publish, apps.connections.open.
  * Waiting is event-driven: `waitFor` resolves when a matching call is recorded (or already was) and fails fast
  * with what was recorded instead.
@@ -22,8 +23,10 @@ export interface ApiCall {
   readonly args: Record<string, unknown>;
   readonly token?: string;
   readonly status: number;
-  /** What the fake answered (`ok`, `error`, ...). */
+  /** What the fake answered (`ok`, `error`, ...); `no_answer` / `cut` for a scripted network fault. */
   readonly answer: Record<string, unknown>;
+  /** When the request arrived (`Date.now()`), to check pauses and backoff. */
+  readonly at: number;
 }
 
 /** One POST to a `response_url` (what `respond()` sent). */
@@ -40,6 +43,13 @@ export interface Failure {
   readonly retryAfter?: number;
   /** Answer `{ok:false, error}` with HTTP 200 (or with `status`). */
   readonly error?: string;
+  /** Only a call whose arguments match (e.g. one member's DM); others pass. */
+  readonly when?: (args: Record<string, unknown>) => boolean;
+  /**
+   * A network fault instead of an answer: `hang` holds the request unanswered (until the client gives up or the
+   * fake closes), `cut` sends the headers and half the body, then destroys the socket. Neither delivers anything.
+   */
+  readonly fault?: 'hang' | 'cut';
 }
 
 export interface SocketAck {
@@ -150,10 +160,22 @@ export class FakeSlack {
     const method = url.pathname.slice(5);
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '');
-    const failure = this.failures.get(method)?.shift();
+    const at = Date.now();
+    const failure = this.takeFailure(method, args);
+    if (failure?.fault) {
+      this.calls.push({ method, args, token, status: 0, answer: { ok: false, error: faultName(failure) }, at });
+      return networkFault(res, failure.fault);
+    }
     const [status, answer, headers] = failure ? failed(failure) : [200, this.answer(method, args, token), {}];
-    this.calls.push({ method, args, token, status, answer });
+    this.calls.push({ method, args, token, status, answer, at });
     send(res, status, JSON.stringify(answer), { 'content-type': 'application/json', ...headers });
+  }
+
+  /** The first scripted failure of `method` that applies to these arguments, removed from the queue. */
+  private takeFailure(method: string, args: Record<string, unknown>): Failure | undefined {
+    const queue = this.failures.get(method) ?? [];
+    const index = queue.findIndex((f) => f.when?.(args) ?? true);
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
   }
 
   private answer(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
@@ -192,6 +214,18 @@ export class FakeSlack {
 
 function blocksOf(args: Record<string, unknown>): string[] {
   return args.blocks === undefined ? [] : blockKitProblems(args.blocks, 'message');
+}
+
+function faultName(f: Failure): string {
+  return f.fault === 'hang' ? 'no_answer' : 'cut';
+}
+
+/** Never answers (the socket stays open until the client aborts or the fake closes), or cuts the answer short. */
+function networkFault(res: ServerResponse, fault: 'hang' | 'cut'): void {
+  if (fault === 'hang') return;
+  const body = JSON.stringify({ ok: true, channel: 'D0', ts: '1700000000.000000' });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  res.write(body.slice(0, body.length >> 1), () => res.socket?.destroy());
 }
 
 function failed(f: Failure): [number, Record<string, unknown>, Record<string, string>] {

@@ -83,23 +83,29 @@ export function replyText(reply: Reply): string {
   return parts.filter((p) => p.trim()).join('\n');
 }
 
-/** A Logger that keeps error lines (never their fields' secrets: the app logs none) and drops the rest. */
+/**
+ * A Logger that keeps error lines (never their fields' secrets: the app logs none), the messages of warnings (fault
+ * tests check which ones appear), and drops the rest.
+ */
 export class ErrorLog implements Logger {
-  /** Children share their parent's list, so one list holds every component's errors. */
+  /** Children share their parent's lists, so one list holds every component's errors. */
   constructor(
     private readonly fields: object = {},
     readonly lines: string[] = [],
+    readonly warnings: string[] = [],
   ) {}
 
   debug(): void {}
   info(): void {}
-  warn(): void {}
+  warn(_fields: object, message?: string): void {
+    this.warnings.push(message ?? 'warning');
+  }
   error(fields: object, message?: string): void {
     this.lines.push(`${message ?? 'error'} ${JSON.stringify({ ...this.fields, ...fields }, errorFields)}`);
   }
 
   child(fields: object): Logger {
-    return new ErrorLog({ ...this.fields, ...fields }, this.lines);
+    return new ErrorLog({ ...this.fields, ...fields }, this.lines, this.warnings);
   }
 
   /** Records Block Kit problems found in a payload Slack would check (a view in an ack). */

@@ -51,6 +51,8 @@ export interface StackOptions {
   readonly users: readonly FakeUser[];
   readonly start?: string;
   readonly timezone?: string;
+  /** The adapter's Web API timeout (`timeoutMs`), short in tests of requests that never get an answer. */
+  readonly timeoutMs?: number;
 }
 
 const SECRET = 'hallway-e2e-signing-secret';
@@ -83,7 +85,8 @@ export class SlackStack {
     // PORT must be 1-65535 in the environment; the adapter itself takes 0 (a free port) and reports the real one.
     // The environment has no listen address either; `createPlatform` passes the rest of `config.slack` on to the
     // adapter, whose `host` keeps the test server on the loopback interface.
-    const config = { ...loaded, slack: { ...loaded.slack!, port: 0, host: '127.0.0.1' } };
+    const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+    const config = { ...loaded, slack: { ...loaded.slack!, port: 0, host: '127.0.0.1', ...timeout } };
     const clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
     const errors = new ErrorLog();
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };

@@ -193,8 +193,25 @@ export class DiscordPlatform implements ChatPlatform {
       }
       if (!channel.isSendable()) throw new DeliveryError('permanent', 'channel_not_sendable');
       const sent = await channel.send(renderMessage(reply));
+      if (reply.thread) await this.openThread(sent, reply.thread);
       return { channelId: sent.channelId, messageId: sent.id };
     });
+  }
+
+  /**
+   * A public thread under the post, with the opener as its first message. The post already went out, so a failure
+   * here (no Create Public Threads permission, say) is logged, never thrown: the outbox would post it twice.
+   */
+  private async openThread(message: Message, thread: { name: string; opener: string }): Promise<void> {
+    try {
+      const opened = await message.startThread({
+        name: thread.name.slice(0, 100) || 'Thread',
+        autoArchiveDuration: 10080,
+      });
+      await opened.send(renderMessage({ text: thread.opener }));
+    } catch (error) {
+      this.log.warn({ err: error, channel: message.channelId }, 'Discord: could not open the thread');
+    }
   }
 
   async sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {

@@ -68,6 +68,7 @@ export class ShellPlatform implements ChatPlatform {
 
   async postMessage(_community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.print(`── #${channelId} ──\n${this.render(reply)}`);
+    if (reply.thread) this.print(`  ↳ thread "${reply.thread.name}": ${this.render({ text: reply.thread.opener })}`);
     return { channelId, messageId: String(++this.messageCount) };
   }
 
@@ -115,7 +116,14 @@ export class ShellPlatform implements ChatPlatform {
         return true;
       case 'join':
       case 'leave':
-        await this.show(await dispatch({ kind: parsed.kind === 'join' ? 'member_joined' : 'member_left', actor: this.actorFor(parsed.userId) }), dispatch, next);
+        await this.show(
+          await dispatch({
+            kind: parsed.kind === 'join' ? 'member_joined' : 'member_left',
+            actor: this.actorFor(parsed.userId),
+          }),
+          dispatch,
+          next,
+        );
         return true;
       case 'click':
         return this.click(parsed.index, dispatch, next);
@@ -133,7 +141,13 @@ export class ShellPlatform implements ChatPlatform {
       this.print(`There is no button ${index}.`);
       return true;
     }
-    const reply = await dispatch({ kind: 'action', actor: this.actor, channelId: 'general', action: button.action, value: button.value });
+    const reply = await dispatch({
+      kind: 'action',
+      actor: this.actor,
+      channelId: 'general',
+      action: button.action,
+      value: button.value,
+    });
     await this.show(reply, dispatch, next);
     return true;
   }
@@ -141,7 +155,8 @@ export class ShellPlatform implements ChatPlatform {
   private async directive(name: 'help' | 'quit' | 'who' | 'demo' | 'tick', dispatch: Dispatch): Promise<boolean> {
     if (name === 'quit') return false;
     if (name === 'help') this.print(HELP);
-    if (name === 'who') this.print([...this.names.entries()].map(([id, n]) => `@${n} (${id})`).join('\n') || 'Nobody yet.');
+    if (name === 'who')
+      this.print([...this.names.entries()].map(([id, n]) => `@${n} (${id})`).join('\n') || 'Nobody yet.');
     if (name === 'tick') await this.options.tick();
     if (name === 'demo') this.print(await this.options.loadDemo(dispatch, this.options.community));
     return true;
@@ -163,7 +178,14 @@ export class ShellPlatform implements ChatPlatform {
       if (answer === undefined) return;
       values[field.id] = answer.trim() === '' && field.initial ? field.initial : answer;
     }
-    const reply = await dispatch({ kind: 'form_submit', actor: this.actor, channelId: 'general', formId: form.formId, meta: form.meta, values });
+    const reply = await dispatch({
+      kind: 'form_submit',
+      actor: this.actor,
+      channelId: 'general',
+      formId: form.formId,
+      meta: form.meta,
+      values,
+    });
     await this.show(reply, dispatch, next);
   }
 

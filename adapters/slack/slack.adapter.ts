@@ -115,7 +115,25 @@ export class SlackPlatform implements ChatPlatform {
     const result = await delivering(() =>
       this.client.chat.postMessage({ channel: channelId, ...renderMessage(reply) }),
     );
-    return sent(result.channel ?? channelId, result.ts);
+    const message = sent(result.channel ?? channelId, result.ts);
+    if (reply.thread) await this.openThread(message, reply.thread.opener);
+    return message;
+  }
+
+  /**
+   * Every Slack message can hold a thread: the opener, as its first reply, invites answers there. The post itself
+   * already went out, so a failure here is logged, never thrown (throwing would make the outbox post it twice).
+   */
+  private async openThread(message: SentMessage, opener: string): Promise<void> {
+    try {
+      await this.client.chat.postMessage({
+        channel: message.channelId,
+        thread_ts: message.messageId,
+        ...renderMessage({ text: opener }),
+      });
+    } catch (error) {
+      this.log.warn({ error: describe(error), channel: message.channelId }, 'Slack: could not open the thread');
+    }
   }
 
   async sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {

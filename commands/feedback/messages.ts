@@ -108,9 +108,13 @@ export function expiredNotice(request: FeedbackRequest): Reply {
 }
 
 /** The weekly work-in-progress post. */
-export function promptPost(): Reply {
+export function promptPost(weekOf: string): Reply {
   return {
     title: 'What are you working on?',
+    thread: {
+      name: `Work in progress — ${weekOf}`,
+      opener: 'Reply here with what you are making this week, and what kind of feedback would help.',
+    },
     text: 'Share a work in progress and say what feedback would help: I will find neighbours whose skills fit.',
     buttons: [{ label: 'Ask for feedback', action: 'feedback.open', value: 'prompt', style: 'primary' }],
     context: 'Or type /feedback request. Managers can turn this weekly post off with /hallway config prompts:off.',

@@ -1,6 +1,7 @@
 /** `feedback-prompt`: the weekly post inviting members to share work in progress and ask for feedback. */
 import { defineJob } from '../../src/core/command.ts';
 import { weeklyPeriod } from '../../src/core/schedule.ts';
+import { formatInZone } from '../../src/core/time.ts';
 import { promptPost } from './messages.ts';
 import { handOffExpiredAsks } from './timeouts.ts';
 
@@ -18,6 +19,9 @@ export const feedbackPromptJob = defineJob({
     handOffExpiredAsks(ctx);
     const channelId = ctx.community.settings['feedback-channel'];
     if (!channelId || !ctx.community.settings.prompts) return;
-    ctx.notify.post(ctx.community.id, channelId, promptPost(), { key: `feedback-prompt:${ctx.period}` });
+    const weekOf = formatInZone(ctx.now, ctx.community.timezone, 'date');
+    ctx.notify.post(ctx.community.id, channelId, promptPost(`week of ${weekOf}`), {
+      key: `feedback-prompt:${ctx.period}`,
+    });
   },
 });

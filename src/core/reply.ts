@@ -78,6 +78,11 @@ export interface Reply {
   readonly mentions?: readonly string[];
   /** A file to attach, e.g. an .ics calendar (shell prints it, Slack uploads or inlines, Discord attaches). */
   readonly file?: { readonly name: string; readonly content: string; readonly mimeType: string };
+  /**
+   * Channel posts only: open a thread under the post for the answers (Discord: a public thread called `name`, with
+   * `opener` as its first message; Slack: `opener` as the first reply in the post's thread).
+   */
+  readonly thread?: { readonly name: string; readonly opener: string };
   /** When answering a button click: replace the clicked message instead of answering separately. */
   readonly replaceOriginal?: boolean;
 }

@@ -51,8 +51,8 @@ export interface FakeGuild {
   readonly id: string;
   readonly name: string;
   readonly ownerId: string;
-  /** Text channels (type 0). */
-  readonly channels: readonly { id: string; name: string }[];
+  /** Text channels (type 0), and threads opened under their messages. */
+  readonly channels: { id: string; name: string }[];
 }
 
 /** View Channels + Send Messages + Read Message History: what @everyone has on a fresh server. */

@@ -92,6 +92,8 @@ function dispatchRoute(fake: FakeDiscord, c: RecordedCall): Answer | undefined {
   const cmds = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p);
   if (cmds) return commands(fake, m, cmds[2] ?? 'global', c.body);
   if (m === 'POST' && p === '/users/@me/channels') return createDm(fake, c.body);
+  const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(p);
+  if (m === 'POST' && thread) return startThread(fake, thread[1]!, thread[2]!, c);
   const chan = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/.exec(p);
   if (chan) return channel(fake, m, chan[1]!, Boolean(chan[2]), chan[3], c);
   const member = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(p);
@@ -168,6 +170,37 @@ function createDm(fake: FakeDiscord, body: Json | undefined): Answer {
   const user = fake.users.get(String(body?.['recipient_id']));
   if (!user) return err(400, 50035, 'Invalid Form Body');
   return { status: 200, body: dmChannelJSON(fake.dmChannelFor(user.id), user) };
+}
+
+/** A public thread under a guild message (type 11); it becomes a channel messages can be sent to. */
+function startThread(fake: FakeDiscord, channelId: string, messageId: string, c: RecordedCall): Answer {
+  const parent = fake.guild.channels.find((ch) => ch.id === channelId);
+  const message = fake.messages.get(messageId);
+  if (!parent || !message || message['channel_id'] !== channelId) return err(404, 10008, 'Unknown Message');
+  const name = String((c.body as Json | undefined)?.name ?? '');
+  if (name.length < 1 || name.length > 100)
+    return { status: 400, body: invalidFormBody([`name: length ${name.length} (1..100)`]) };
+  const id = snowflake();
+  fake.guild.channels.push({ id, name });
+  const body = {
+    id,
+    type: 11,
+    guild_id: fake.guild.id,
+    parent_id: channelId,
+    name,
+    owner_id: fake.bot.id,
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    flags: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 10080,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
+  };
+  return { status: 201, body };
 }
 
 function channel(

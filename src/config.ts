@@ -12,7 +12,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const url = (what: string) =>
-  optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: `must be an http(s) URL (${what})` });
+  optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: `must be an http(s) URL (${what})`,
+  });
 const rate = z.coerce.number().positive({ message: 'must be a positive number of messages per second' });
 
 const envSchema = z.object({
@@ -24,9 +26,13 @@ const envSchema = z.object({
   HALLWAY_MANAGERS: optionalText,
   HALLWAY_SEND_RATE_SLACK: rate.default(1),
   HALLWAY_SEND_RATE_DISCORD: rate.default(5),
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must start with xoxb-' }),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must start with xoxb-',
+  }),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must start with xapp-' }),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must start with xapp-',
+  }),
   SLACK_API_URL: url('the Slack Web API base, e.g. https://slack.com/api/'),
   PORT: z.coerce.number().int().min(1).max(65535, { message: 'must be a port number' }).default(3000),
   DISCORD_TOKEN: optionalText,
@@ -84,11 +90,16 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     databasePath: env.DATABASE_PATH ?? 'data/hallway.db',
     logLevel: env.LOG_LEVEL,
     timezone: env.HALLWAY_TIMEZONE ?? 'UTC',
-    managers: new Set((env.HALLWAY_MANAGERS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    managers: new Set(
+      (env.HALLWAY_MANAGERS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     sendRates: { slack: env.HALLWAY_SEND_RATE_SLACK, discord: env.HALLWAY_SEND_RATE_DISCORD },
     slack: slackSet
       ? {
-          botToken: requireWith(env, 'a SLACK_* variable', 'SLACK_BOT_TOKEN', "the Bot User OAuth Token, xoxb-…"),
+          botToken: requireWith(env, 'a SLACK_* variable', 'SLACK_BOT_TOKEN', 'the Bot User OAuth Token, xoxb-…'),
           // Socket Mode receives no HTTP requests, so it needs no signing secret.
           signingSecret: env.SLACK_APP_TOKEN
             ? (env.SLACK_SIGNING_SECRET ?? '')

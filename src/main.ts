@@ -22,7 +22,11 @@ async function main(): Promise<number> {
   // In the shell, logs would garble the conversation: only warnings and worse, unless asked.
   const level = shellOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const log = createLogger(level, undefined, secretsOf(config));
-  const app = createApp(config, log, { input: process.stdin, output: process.stdout, color: Boolean(process.stdout.isTTY) });
+  const app = createApp(config, log, {
+    input: process.stdin,
+    output: process.stdout,
+    color: Boolean(process.stdout.isTTY),
+  });
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.stop();

@@ -31,8 +31,15 @@ export async function loadDemo(dispatch: Dispatch, community: CommunityId): Prom
   const run = async (userId: string, line: string) => {
     const [command = '', ...rest] = line.slice(1).split(' ');
     const actor = shellActor(community, userId, userId === 'host');
-    const reply = await dispatch({ kind: 'command', actor, channelId: 'general', command, input: { kind: 'text', text: rest.join(' ') } });
-    if (reply && /sorry|don't know|cannot|can't/i.test(toPlain(reply.text))) failures.push(`${line}: ${toPlain(reply.text)}`);
+    const reply = await dispatch({
+      kind: 'command',
+      actor,
+      channelId: 'general',
+      command,
+      input: { kind: 'text', text: rest.join(' ') },
+    });
+    if (reply && /sorry|don't know|cannot|can't/i.test(toPlain(reply.text)))
+      failures.push(`${line}: ${toPlain(reply.text)}`);
   };
   await run('host', SETUP);
   for (const m of DEMO_MEMBERS) {

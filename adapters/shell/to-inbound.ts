@@ -47,9 +47,15 @@ export function parseShellLine(line: string, actor: Actor, channelId: string): S
     return { kind: 'error', message: `Unknown shell command ${head}. Type :help.` };
   }
   if (!head.startsWith('/') || head.length < 2) {
-    return { kind: 'error', message: 'Type a slash command like /hallway help, or :help for the shell’s own commands.' };
+    return {
+      kind: 'error',
+      message: 'Type a slash command like /hallway help, or :help for the shell’s own commands.',
+    };
   }
   const command = head.slice(1).toLowerCase();
   const commandText = text.slice(head.length).trim();
-  return { kind: 'event', event: { kind: 'command', actor, channelId, command, input: { kind: 'text', text: commandText } } };
+  return {
+    kind: 'event',
+    event: { kind: 'command', actor, channelId, command, input: { kind: 'text', text: commandText } },
+  };
 }

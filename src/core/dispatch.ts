@@ -169,7 +169,8 @@ function withDmNotice(ctx: Context, reply: Reply | undefined): Reply | undefined
   const member = ctx.repos.members.get(ctx.community.id, ctx.actor.userId);
   if (!member?.dmUnreachable || member.dmNoticeShown) return reply;
   ctx.repos.members.markDmNoticeShown(ctx.community.id, ctx.actor.userId);
-  const notice = "Heads-up: I couldn't send you a direct message — your DMs seem closed to me. Open them to get matches, reminders and feedback requests.";
+  const notice =
+    "Heads-up: I couldn't send you a direct message — your DMs seem closed to me. Open them to get matches, reminders and feedback requests.";
   if (!reply) return { text: notice };
   return { ...reply, context: reply.context ? `${reply.context}\n${notice}` : notice };
 }

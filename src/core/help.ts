@@ -16,7 +16,10 @@ function usage(command: string, sub: SubcommandSpec): string {
   if (sub.options.length <= 5) return fmt.code(usageLine(command, sub));
   const required = sub.options.filter((o) => o.required).map((o) => `${o.name}:<${o.name}>`);
   const head = ['/' + command, sub.name, ...required, '[name:value …]'].filter(Boolean).join(' ');
-  return `${fmt.code(head)} — options: ${sub.options.filter((o) => !o.required).map((o) => o.name).join(', ')}`;
+  return `${fmt.code(head)} — options: ${sub.options
+    .filter((o) => !o.required)
+    .map((o) => o.name)
+    .join(', ')}`;
 }
 
 function commandSection(command: CommandSpec, isAdmin: boolean): Section {

@@ -34,7 +34,10 @@ const onOff = new Map([
 /** Option builders. Descriptions must be 1-100 characters (Discord). */
 export const opt = {
   /** Free text, trimmed; `max` characters at most. */
-  string: (description: string, options: { max?: number; min?: number; autocomplete?: OptionMeta['autocomplete'] } = {}) =>
+  string: (
+    description: string,
+    options: { max?: number; min?: number; autocomplete?: OptionMeta['autocomplete'] } = {},
+  ) =>
     withMeta(
       z
         .string()
@@ -52,13 +55,18 @@ export const opt = {
         .max(options.max ?? Number.MAX_SAFE_INTEGER, { message: `must be at most ${options.max}` }),
       { type: 'integer', description },
     ),
-  boolean: (description: string) => withMeta(z.boolean({ message: 'must be on or off' }), { type: 'boolean', description }),
+  boolean: (description: string) =>
+    withMeta(z.boolean({ message: 'must be on or off' }), { type: 'boolean', description }),
   /** One of a fixed list (Discord choices, ≤ 25). */
   choice: <const T extends readonly [string, ...string[]]>(description: string, values: T) =>
     withMeta(z.enum(values, { message: `must be one of: ${values.join(', ')}` }), { type: 'string', description }),
   /** A member of the community: the value is their platform user id (mentions and @names are resolved). */
   user: (description: string) =>
-    withMeta(z.string().min(1, { message: 'must name a member' }), { type: 'user', description, autocomplete: undefined }),
+    withMeta(z.string().min(1, { message: 'must name a member' }), {
+      type: 'user',
+      description,
+      autocomplete: undefined,
+    }),
   /** A channel: the value is its platform channel id. */
   channel: (description: string) =>
     withMeta(z.string().min(1, { message: 'must name a channel' }), { type: 'channel', description }),

@@ -87,7 +87,10 @@ export function routeCommand(
   }
   const parsed = def.args.safeParse(values);
   if (!parsed.success) {
-    const message = parsed.error.issues.slice(0, 3).map((i) => describeIssue(i, values)).join(' ');
+    const message = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => describeIssue(i, values))
+      .join(' ');
     throw new UserError('invalid_args', message, usage);
   }
   return { def, spec: sub, args: parsed.data as Record<string, unknown>, usage };

@@ -29,7 +29,9 @@ describe('parseShellLine', () => {
 
   it('keeps the command text for the core grammar', () => {
     const parsed = parseShellLine('/meetup create title:"Zine night"', host, 'general');
-    expect(parsed).toMatchObject({ event: { command: 'meetup', input: { kind: 'text', text: 'create title:"Zine night"' } } });
+    expect(parsed).toMatchObject({
+      event: { command: 'meetup', input: { kind: 'text', text: 'create title:"Zine night"' } },
+    });
   });
 });
 
@@ -37,7 +39,10 @@ describe('renderShell', () => {
   it('numbers buttons, names members, and prints dates in the community zone', () => {
     const at = new Date('2026-12-04T18:00:00Z');
     const text = renderShell(
-      { text: `${fmt.user('mia')} meets ${fmt.date(at, 'full', 'Fri 4 Dec 2026, 19:00 (Europe/Paris)')}`, buttons: [{ label: 'Going', action: 'a', value: '1' }] },
+      {
+        text: `${fmt.user('mia')} meets ${fmt.date(at, 'full', 'Fri 4 Dec 2026, 19:00 (Europe/Paris)')}`,
+        buttons: [{ label: 'Going', action: 'a', value: '1' }],
+      },
       { color: false, nameOf: (id) => id.toUpperCase() },
       7,
     );
@@ -92,7 +97,9 @@ describe('ShellPlatform', () => {
     expect(printed).toMatch(/About you/);
     expect(printed).toContain('demo loaded');
     expect(printed).not.toContain('never-reached\n*');
-    expect(bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({ published: { role: 'Writer', workingOn: 'A zine about the loft' } });
+    expect(bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+      published: { role: 'Writer', workingOn: 'A zine about the loft' },
+    });
     expect(bot.repos.profiles.skills('shell:loft', 'mia', 'need').map((s) => s.skill)).toContain('video');
     expect(printed.trimEnd().endsWith('Bye!')).toBe(true);
   });

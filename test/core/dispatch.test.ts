@@ -18,7 +18,10 @@ const probe = defineFeature({
         echo: defineSubcommand({
           description: 'Echo',
           examples: ['echo hello'],
-          args: z.object({ words: opt.string('Words', { max: 20 }).optional(), times: opt.integer('Times', { min: 1, max: 3 }).optional() }),
+          args: z.object({
+            words: opt.string('Words', { max: 20 }).optional(),
+            times: opt.integer('Times', { min: 1, max: 3 }).optional(),
+          }),
           run: ({ words, times }) => ({ text: `${words ?? ''}×${times ?? 1}` }),
         }),
         crash: defineSubcommand({
@@ -49,7 +52,9 @@ const probe = defineFeature({
       },
     }),
   ],
-  actions: [defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: (v) => ({ text: `pressed ${v}` }) })],
+  actions: [
+    defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: (v) => ({ text: `pressed ${v}` }) }),
+  ],
 });
 
 const create = () => TestBot.create({ features: [probe, adminFeature] });

@@ -8,10 +8,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'hallway-shell-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runShell(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+function runShell(
+  input: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_PATH: join(dir, 'hallway.db'), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_PATH: join(dir, 'hallway.db'),
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -27,7 +35,9 @@ function runShell(input: string, env: Record<string, string> = {}): Promise<{ co
 describe('the shell adapter as a process', () => {
   it('answers piped commands, runs the demo, and exits cleanly at end of input', async () => {
     const { code, out } = await runShell(
-      ['/hallway help', ':demo', '/as emma', '/match', '/as mia', '/hallway config timezone:Europe/Paris', ''].join('\n'),
+      ['/hallway help', ':demo', '/as emma', '/match', '/as mia', '/hallway config timezone:Europe/Paris', ''].join(
+        '\n',
+      ),
     );
     expect(code).toBe(0);
     expect(out).toContain('Hallway — what I can do');

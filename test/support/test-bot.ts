@@ -112,7 +112,12 @@ export class TestBot {
 
   /** A Discord-style command with typed options. */
   async runOptions(command: string, subcommand: string | undefined, options: Record<string, unknown>, as: As = {}) {
-    return this.dispatch({ kind: 'command', actor: this.actor(as), command, input: { kind: 'options', subcommand, options } });
+    return this.dispatch({
+      kind: 'command',
+      actor: this.actor(as),
+      command,
+      input: { kind: 'options', subcommand, options },
+    });
   }
 
   async click(button: Pick<Button, 'action' | 'value'>, as: As = {}): Promise<Reply | undefined> {
@@ -146,7 +151,11 @@ export class TestBot {
   async tick(): Promise<void> {
     const now = this.clock.now();
     const communities = this.repos.communities.list().map((c) => loadCommunity(this.deps, c.id, now));
-    await runDueJobs(this.features.flatMap((f) => f.jobs ?? []), communities, this.deps);
+    await runDueJobs(
+      this.features.flatMap((f) => f.jobs ?? []),
+      communities,
+      this.deps,
+    );
     runSweeps(this.features, communities, this.deps);
     await this.drain();
   }
@@ -176,7 +185,10 @@ export class TestBot {
     for (const s of reply.sections ?? []) {
       parts.push(s.text ?? '', ...(s.fields ?? []).map((f) => `${f.label}: ${f.value}`));
     }
-    return parts.map((p) => toPlain(p)).filter(Boolean).join('\n');
+    return parts
+      .map((p) => toPlain(p))
+      .filter(Boolean)
+      .join('\n');
   }
 
   clearSent(): void {

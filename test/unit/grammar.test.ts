@@ -36,20 +36,41 @@ const skills = commandSpec(
     default: 'show',
     subcommands: {
       show: defineSubcommand({ description: 'Show', examples: [], args: z.object({}), run: noop }),
-      offer: defineSubcommand({ description: 'Offer', examples: [], args: z.object({ skills: opt.string('Skills') }), run: noop }),
+      offer: defineSubcommand({
+        description: 'Offer',
+        examples: [],
+        args: z.object({ skills: opt.string('Skills') }),
+        run: noop,
+      }),
     },
   }),
 );
 const profile = commandSpec(
-  defineCommand({ name: 'profile', description: 'P', examples: [], args: z.object({ member: opt.user('Who').optional() }), run: noop }),
+  defineCommand({
+    name: 'profile',
+    description: 'P',
+    examples: [],
+    args: z.object({ member: opt.user('Who').optional() }),
+    run: noop,
+  }),
 );
 
 describe('parseCommandText', () => {
   const cases: [string, typeof meetup, string, Record<string, string>][] = [
-    ['create title:"Zine night" when:"fri 19:00" repeat:weekly', meetup, 'create', { title: 'Zine night', when: 'fri 19:00', repeat: 'weekly' }],
+    [
+      'create title:"Zine night" when:"fri 19:00" repeat:weekly',
+      meetup,
+      'create',
+      { title: 'Zine night', when: 'fri 19:00', repeat: 'weekly' },
+    ],
     ['create title:“Zine night” when:“fri 19:00”', meetup, 'create', { title: 'Zine night', when: 'fri 19:00' }],
     ['create Zine fri 19:00', meetup, 'create', { title: 'Zine', when: 'fri', where: '19:00' }],
-    ['create "Zine night" when:tomorrow The loft, 2nd floor', meetup, 'create', { title: 'Zine night', when: 'tomorrow', where: 'The', repeat: 'loft, 2nd floor' }],
+    [
+      'create "Zine night" when:tomorrow The loft, 2nd floor',
+      meetup,
+      'create',
+      { title: 'Zine night', when: 'tomorrow', where: 'The', repeat: 'loft, 2nd floor' },
+    ],
     ['CREATE title:x when:y', meetup, 'create', { title: 'x', when: 'y' }],
     ['', meetup, 'list', {}],
     ['', skills, 'show', {}],

@@ -7,12 +7,21 @@ import { migrate } from './migrate.ts';
 
 export type { Database } from 'better-sqlite3';
 
+export interface OpenOptions {
+  /**
+   * false: no automatic WAL checkpoints on this connection (SQLite's default runs one inside whichever commit grows
+   * the WAL past 1000 pages, on a member's request). The caller must then checkpoint elsewhere — the app runs
+   * `startCheckpointer` (data/checkpointer.ts) in a worker thread. Default true.
+   */
+  readonly autoCheckpoint?: boolean;
+}
+
 /**
  * Opens (creating if needed) the database at `path` (`:memory:` for tests), creates its folder, sets the pragmas
  * and applies pending migrations. Throws, with the database closed, if a migration fails or the file is newer than
  * the code.
  */
-export function openDatabase(path: string): Database {
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   try {
@@ -22,6 +31,7 @@ export function openDatabase(path: string): Database {
     // Another process (a second instance, the sqlite3 shell) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
     migrate(db);
     return db;
   } catch (error) {

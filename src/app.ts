@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { features } from '../commands/index.ts';
+import { type Checkpointer, startCheckpointer } from '../data/checkpointer.ts';
 import { closeDatabase, openDatabase } from '../data/db.ts';
 import { createRepositories } from '../data/repositories/index.ts';
 import type { Config } from './config.ts';
@@ -42,7 +43,9 @@ export interface AppOptions {
 
 export function createApp(config: Config, log: Logger, io: PlatformIo, options: AppOptions = {}): App {
   const clock = options.clock ?? systemClock;
-  const db: Database = openDatabase(config.databasePath);
+  // WAL checkpoints run in a worker thread (started in start()), never inside a member's request.
+  const fileBacked = config.databasePath !== ':memory:';
+  const db: Database = openDatabase(config.databasePath, { autoCheckpoint: !fileBacked });
   const repos = createRepositories(db);
   const notify = createOutboxNotifier(repos, clock);
   const platforms = new Map<Platform, ChatPlatform>();
@@ -70,6 +73,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
   }
 
   let scheduler: { stop(): void } | undefined;
+  let checkpointer: Checkpointer | undefined;
   // One stop for every caller: a second `stop()` (a signal while the shell ends) waits for the first to finish
   // instead of returning at once and letting the process exit before the database is closed.
   let stopping: Promise<void> | undefined;
@@ -83,6 +87,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
       for (const platform of platforms.values()) await platform.start(core.dispatch);
       for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
       drainer.start();
+      if (fileBacked) checkpointer = startCheckpointer(config.databasePath);
       if (options.scheduler !== false) {
         scheduler = startScheduler({ tick, onError: (err) => log.error({ err }, 'scheduler tick failed') });
       }
@@ -92,6 +97,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
         scheduler?.stop();
         for (const platform of platforms.values()) await platform.stop();
         await drainer.stop();
+        await checkpointer?.stop();
         closeDatabase(db);
       })();
       return stopping;

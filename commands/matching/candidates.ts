@@ -1,17 +1,16 @@
 /**
- * Candidate generation without looking at every pair: an inverted index (skill → members offering it, skill →
- * members needing it) gives, for each member, the few people whose offers meet their needs or whose needs meet their
- * offers. Popular skills are sampled from a per-member offset, so a 100k-member community costs about
- * members × budget postings, never members².
+ * Each member's best candidates, scored exactly: the finder's shortlist (`candidate-finder.ts`) scored on the
+ * index's integers (`slot-score.ts`), the best `limit` kept. `RoundCandidates` serves the weekly round; the
+ * profile-level functions below serve tests and benchmarks with the same code, so they measure what the round does.
  */
-import { CREDIT, needsMetBy, offersMeeting } from './affinity.ts';
-import { type MatchProfile, type MatchScore, scorePair } from './match-score.ts';
+import { CandidateFinder, type FinderLimits } from './candidate-finder.ts';
+import { loadProfiles } from './index-load.ts';
+import { type MatchProfile, type MatchScore, metFactor } from './match-score.ts';
+import { SkillIndex } from './skill-index.ts';
+import { slotScore } from './slot-parts.ts';
+import { PairScorer } from './slot-score.ts';
 
-/** Members (by index in the profile array) offering and needing each skill. */
-export interface SkillIndex {
-  readonly offers: ReadonlyMap<string, readonly number[]>;
-  readonly needs: ReadonlyMap<string, readonly number[]>;
-}
+export { SkillIndex } from './skill-index.ts';
 
 export interface Candidate {
   readonly index: number;
@@ -33,92 +32,98 @@ export interface CandidateOptions {
   readonly excluded?: (a: string, b: string) => boolean;
 }
 
+/** What the round's candidate search needs to know about pairs, by slot. */
+export interface PairRules {
+  /** Share of the score kept for a pair who met recently (1 if never). */
+  factor(a: number, b: number): number;
+  excluded(a: number, b: number): boolean;
+}
+
+/** The best candidates of each member in turn: slots and totals, best first, in reused arrays. */
+export class RoundCandidates {
+  readonly slots: Int32Array;
+  readonly totals: Float64Array;
+  private readonly finder: CandidateFinder;
+  private readonly scorer: PairScorer;
+  private readonly limit: number;
+  private readonly rules: PairRules;
+  /** Keeps `warm`'s reads from being optimised away. */
+  sink = 0;
+
+  constructor(index: SkillIndex, rules: PairRules, options: CandidateOptions = {}, eligible?: Int32Array) {
+    this.limit = options.limit ?? 10;
+    const limits: FinderLimits = {
+      perList: options.perList ?? 48,
+      budget: options.budget ?? 600,
+      // Three times the limit: with 2 × rounds lose 1-2 % of their total when a few skills are very popular.
+      shortlist: options.shortlist ?? this.limit * 3,
+    };
+    this.finder = new CandidateFinder(index, limits, eligible);
+    this.scorer = new PairScorer(index);
+    this.rules = rules;
+    this.slots = new Int32Array(this.limit);
+    this.totals = new Float64Array(this.limit);
+  }
+
+  /** Finds the candidates of slot `a`; returns how many (in `slots`/`totals`, highest total first, then slot). */
+  find(a: number): number {
+    const picked = this.finder.shortlistFor(a);
+    this.sink += this.scorer.warm(this.finder.picks, picked);
+    this.scorer.anchorOn(a);
+    let kept = 0;
+    for (let p = 0; p < picked; p++) {
+      const b = this.finder.picks[p]!;
+      if (this.rules.excluded(a, b)) continue;
+      const total = this.scorer.total(b, this.rules.factor(a, b));
+      if (total > 0) kept = this.insert(kept, b, total);
+    }
+    return kept;
+  }
+
+  /** Insertion into the sorted top list. */
+  private insert(kept: number, slot: number, total: number): number {
+    let at = Math.min(kept, this.limit - 1);
+    if (kept === this.limit && !this.before(total, slot, this.totals[at]!, this.slots[at]!)) return kept;
+    while (at > 0 && this.before(total, slot, this.totals[at - 1]!, this.slots[at - 1]!)) {
+      this.slots[at] = this.slots[at - 1]!;
+      this.totals[at] = this.totals[at - 1]!;
+      at--;
+    }
+    this.slots[at] = slot;
+    this.totals[at] = total;
+    return Math.min(kept + 1, this.limit);
+  }
+
+  private before(total: number, slot: number, otherTotal: number, otherSlot: number): boolean {
+    return total > otherTotal || (total === otherTotal && slot < otherSlot);
+  }
+}
+
+/** An index over profiles (slot = position in the array). */
 export function buildSkillIndex(profiles: readonly MatchProfile[]): SkillIndex {
-  const offers = new Map<string, number[]>();
-  const needs = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, skill: string, i: number) => {
-    const list = map.get(skill);
-    if (!list) map.set(skill, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  profiles.forEach((p, i) => {
-    for (const s of p.offers) add(offers, s.skill, i);
-    for (const s of p.needs) add(needs, s.skill, i);
-  });
-  return { offers, needs };
+  const index = new SkillIndex();
+  loadProfiles(index, profiles);
+  return index;
 }
 
-interface Probe {
-  readonly list: readonly number[];
-  readonly credit: number;
-  /** Varies the sampling offset per list. */
-  readonly salt: number;
-}
-
-/** The postings lists to read for a member, strongest first. */
-function probes(p: MatchProfile, index: SkillIndex): Probe[] {
-  const out: Probe[] = [];
-  for (const need of p.needs) {
-    for (const [s, via] of offersMeeting(need.skill)) {
-      const list = index.offers.get(s);
-      if (list) out.push({ list, credit: CREDIT[via], salt: list.length * 31 + out.length });
-    }
-  }
-  for (const offer of p.offers) {
-    for (const [s, via] of needsMetBy(offer.skill)) {
-      const list = index.needs.get(s);
-      if (list) out.push({ list, credit: CREDIT[via], salt: list.length * 17 + out.length });
-    }
-  }
-  return out.sort((a, b) => b.credit - a.credit);
-}
-
-/** FNV-1a: a stable per-(member, list) offset so samples of popular lists differ from member to member. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * A candidate finder over one community: reuses one scratch array across members, so a round over n members
- * allocates O(n) once instead of a map per member.
- */
+/** A candidate finder over profiles and their index: the round's search, with the scores and their parts. */
 export function candidateFinder(
   profiles: readonly MatchProfile[],
   index: SkillIndex,
   options: CandidateOptions = {},
 ): (i: number) => Candidate[] {
-  const { perList = 48, budget = 600, limit = 10 } = options;
-  const shortlist = options.shortlist ?? limit * 3;
-  const rough = new Float64Array(profiles.length);
+  const weeks = (a: number, b: number) => options.weeksSinceMet?.(profiles[a]!.userId, profiles[b]!.userId);
+  const rules: PairRules = {
+    factor: (a, b) => metFactor(weeks(a, b)),
+    excluded: (a, b) => options.excluded?.(profiles[a]!.userId, profiles[b]!.userId) ?? false,
+  };
+  const round = new RoundCandidates(index, rules, options);
   return (i) => {
-    const me = profiles[i]!;
-    const seed = hash(me.userId);
-    const touched: number[] = [];
-    let read = 0;
-    for (const probe of probes(me, index)) {
-      const take = Math.min(perList, probe.list.length, budget - read);
-      const start = probe.list.length > take ? (Math.imul(seed ^ probe.salt, 0x9e3779b1) >>> 0) % probe.list.length : 0;
-      for (let k = 0; k < take; k++) {
-        const j = probe.list[(start + k) % probe.list.length]!;
-        if (j === i) continue;
-        if (rough[j] === 0) touched.push(j);
-        rough[j]! += probe.credit;
-      }
-      read += take;
-      if (read >= budget) break;
+    const found: Candidate[] = [];
+    for (let k = 0, n = round.find(i); k < n; k++) {
+      found.push({ index: round.slots[k]!, score: slotScore(index, i, round.slots[k]!, weeks(i, round.slots[k]!)) });
     }
-    touched.sort((a, b) => rough[b]! - rough[a]! || a - b);
-    for (const j of touched) rough[j] = 0;
-    const scored: Candidate[] = [];
-    for (const j of touched.slice(0, shortlist)) {
-      const other = profiles[j]!;
-      if (options.excluded?.(me.userId, other.userId)) continue;
-      const score = scorePair(me, other, options.weeksSinceMet?.(me.userId, other.userId));
-      if (score.total > 0) scored.push({ index: j, score });
-    }
-    return scored.sort((a, b) => b.score.total - a.score.total || a.index - b.index).slice(0, limit);
+    return found;
   };
 }
 

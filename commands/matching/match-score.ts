@@ -28,9 +28,9 @@ export interface MatchProfile {
 /** Extra weight on the smaller side of a two-way match: 1 + 1 two-way (3) beats 2 + 0 one-way (2). */
 export const TWO_WAY_BONUS = 1;
 /** Needs counted per direction: a member listing twenty needs does not outweigh a focused one. */
-const MAX_LINKS = 3;
-const INTEREST_BONUS = 0.1;
-const MAX_INTEREST_BONUS = 0.3;
+export const MAX_LINKS = 3;
+export const INTEREST_BONUS = 0.1;
+export const MAX_INTEREST_BONUS = 0.3;
 
 /** One of `need`'s owner's needs met by one of `offer`'s owner's offers. */
 export interface SkillLink {
@@ -91,8 +91,13 @@ export function metFactor(weeks: number | undefined): number {
 
 /** 1 for a member active in the last two weeks, falling to 0.25 after four months without activity. */
 export function activity(lastActiveAt: Date | undefined, now: Date): number {
-  if (!lastActiveAt) return 0.25;
-  const days = (now.getTime() - lastActiveAt.getTime()) / 86_400_000;
+  return activityAt(lastActiveAt?.getTime() ?? Number.NaN, now.getTime());
+}
+
+/** `activity` on epoch milliseconds (NaN: never active). */
+export function activityAt(lastActiveMs: number, nowMs: number): number {
+  if (Number.isNaN(lastActiveMs)) return 0.25;
+  const days = (nowMs - lastActiveMs) / 86_400_000;
   if (days <= 14) return 1;
   return Math.max(0.25, 1 - (0.75 * (days - 14)) / 106);
 }
@@ -109,9 +114,9 @@ export function scorePair(a: MatchProfile, b: MatchProfile, weeksSinceMet?: numb
   return { total, complementarity: comp, parts: { theyGive, youGive, sharedInterests, weeksSinceMet } };
 }
 
-/** How `a` ranks `b` among suggestions: the pair score, active members first. */
-export function suggestionRank(score: MatchScore, b: MatchProfile, now: Date): number {
-  return score.total * (0.6 + 0.4 * activity(b.lastActiveAt, now));
+/** How a member ranks a candidate among suggestions: the pair total, active members first (`activity`). */
+export function rankOf(total: number, activityShare: number): number {
+  return total * (0.6 + 0.4 * activityShare);
 }
 
 /** Broad areas of a member's skills, the default interests when the profile names none. */

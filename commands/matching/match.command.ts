@@ -22,25 +22,25 @@ function ensureEnabled(ctx: Context): void {
 function suggest(ctx: Context): Reply {
   ensureEnabled(ctx);
   const { id } = ctx.community;
-  const me = ctx.repos.matching.member(id, ctx.actor.userId);
-  if (!me || (me.offers.length === 0 && me.needs.length === 0)) {
+  const found = suggestionsFor(ctx);
+  if (found === undefined) {
     return {
       text:
         `Tell me what you offer and what you're looking for first: ${fmt.code('/skills offer photography')} and ` +
         `${fmt.code('/skills need layout design')}. Then ${fmt.code('/match')} finds people who complement you.`,
     };
   }
-  const found = suggestionsFor(ctx, me);
   if (found.length === 0) {
     return {
       text: "No one complements your skills yet — I'll keep looking. Adding a few more needs or offers helps.",
       context: `Your weekly match still comes every ${ctx.community.settings['match-day']}.`,
     };
   }
-  found.forEach(({ member, score }, i) => {
-    const sid = ctx.repos.matching.addSuggestion(id, me.userId, member.userId, score.total, ctx.now);
-    const reason = explainMatch(score.parts, fmt.user(member.userId));
-    ctx.notify.dm(id, me.userId, suggestionMessage(sid, member.userId, reason, i + 1), { key: `match-suggest:${sid}` });
+  const me = ctx.actor.userId;
+  found.forEach(({ userId, score }, i) => {
+    const sid = ctx.repos.matching.addSuggestion(id, me, userId, score.total, ctx.now);
+    const reason = explainMatch(score.parts, fmt.user(userId));
+    ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), { key: `match-suggest:${sid}` });
   });
   const n = found.length;
   return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };

@@ -1,7 +1,9 @@
 /**
- * The pairing problem as a graph: members, the weight of each candidate pair, and the two rules: never an avoided
- * pair, and ("fresh") no pair that met within the window. Shared by `pairing.ts` and its local improvement.
+ * The pairing problem as a graph on member numbers 0…n-1 (in user-id order, so ties break the same way on every
+ * run): the candidate edges that may be used (positive, never an avoided pair, and "fresh": not met within the
+ * window), as flat adjacency arrays, plus the edges heaviest first. Built by `pairing-graph-build.ts`.
  */
+import type { PairHistory } from './pair-history.ts';
 
 export interface WeightedEdge {
   readonly a: string;
@@ -27,86 +29,75 @@ export interface PairingInput {
   readonly improve?: boolean;
 }
 
-const WEEK_MS = 7 * 86_400_000;
-
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** Lookups over the input: weights, neighbours and the rules. */
-export interface PairingGraph {
-  readonly members: readonly string[];
-  weight(a: string, b: string): number;
-  readonly neighbours: ReadonlyMap<string, readonly string[]>;
-  allowed(a: string, b: string): boolean;
-  fresh(a: string, b: string): boolean;
+/** The rules on any pair: never an avoided one; "fresh" when not met within the window. */
+export class PairingRules {
+  /** No avoid list and no history: every pair of two members is fresh (the lookups are skipped). */
+  private readonly open: boolean;
+
+  constructor(
+    readonly n: number,
+    /** Avoided pairs as `low × n + high`. */
+    private readonly avoided: ReadonlySet<number>,
+    private readonly history: PairHistory,
+    private readonly now: number,
+    private readonly windowMs: number,
+  ) {
+    this.open = avoided.size === 0 && history.size === 0;
+  }
+
+  allowed(a: number, b: number): boolean {
+    if (a === b) return false;
+    return this.avoided.size === 0 || !this.avoided.has(a < b ? a * this.n + b : b * this.n + a);
+  }
+
+  /** When the pair last met (ms), or -Infinity. */
+  lastMet(a: number, b: number): number {
+    return this.history.lastMet(a, b);
+  }
+
   /** Milliseconds since the pair last met (Infinity if never): larger is a better fallback. */
-  age(a: string, b: string): number;
-  /** Fresh edges, heaviest first (ties by ids, so results are deterministic). */
-  readonly sortedEdges: readonly WeightedEdge[];
+  age(a: number, b: number): number {
+    return this.now - this.history.lastMet(a, b);
+  }
+
+  fresh(a: number, b: number): boolean {
+    if (this.open) return a !== b;
+    return this.allowed(a, b) && this.age(a, b) >= this.windowMs;
+  }
 }
 
-export function buildGraph(input: PairingInput): PairingGraph {
-  const members = [...new Set(input.members)].sort();
-  // Integer pair keys: the inner loops look pairs up millions of times in a large community.
-  const index = new Map(members.map((m, i) => [m, i]));
-  const n = members.length;
-  const key = (a: string, b: string) => {
-    const i = index.get(a);
-    const j = index.get(b);
-    if (i === undefined || j === undefined) return -1;
-    return i < j ? i * n + j : j * n + i;
-  };
-  const avoided = new Set(input.avoid.map(([a, b]) => key(a, b)));
-  const metAt = new Map<number, number>();
-  for (const m of input.met) {
-    const k = key(m.a, m.b);
-    if (k >= 0 && (metAt.get(k) ?? Number.NEGATIVE_INFINITY) < m.at.getTime()) metAt.set(k, m.at.getTime());
-  }
-  const now = input.now.getTime();
-  const windowMs = input.windowWeeks * WEEK_MS;
-  const age = (a: string, b: string) => now - (metAt.get(key(a, b)) ?? Number.NEGATIVE_INFINITY);
-  const allowed = (a: string, b: string) => a !== b && !avoided.has(key(a, b));
-  const fresh = (a: string, b: string) => allowed(a, b) && age(a, b) >= windowMs;
-  const weights = new Map<number, number>();
-  const neighbours = new Map<string, string[]>(members.map((m) => [m, []]));
-  const sortedEdges: WeightedEdge[] = [];
-  for (const e of input.edges) {
-    const k = key(e.a, e.b);
-    if (!(e.weight > 0) || k < 0 || weights.has(k) || !fresh(e.a, e.b)) continue;
-    weights.set(k, e.weight);
-    neighbours.get(e.a)!.push(e.b);
-    neighbours.get(e.b)!.push(e.a);
-    sortedEdges.push(e.a < e.b ? e : { a: e.b, b: e.a, weight: e.weight });
-  }
-  sortedEdges.sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
-  return { members, weight: (a, b) => weights.get(key(a, b)) ?? 0, neighbours, allowed, fresh, age, sortedEdges };
+/** Candidate edges by member number (`count` of them, in any order, duplicates allowed: the first counts). */
+export interface EdgeList {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly weight: Float64Array;
+  readonly count: number;
 }
 
-/**
- * 2-opt on pairs: for a pair (a, b) and a neighbour c of a paired with d, re-pair as (a, c) + (b, d) when that
- * weighs more and (b, d) is fresh. Repeats until nothing improves (bounded passes). `partner` is updated in place;
- * members in trios are not in `partner`.
- */
-export function improvePairs(graph: PairingGraph, partner: Map<string, string>, maxPasses = 8): number {
-  let swaps = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let changed = false;
-    for (const a of graph.members) {
-      if (!partner.has(a)) continue;
-      for (const c of graph.neighbours.get(a) ?? []) {
-        const d = partner.get(c);
-        const current = partner.get(a);
-        if (d === undefined || current === undefined || c === current || d === a) continue;
-        const gain = graph.weight(a, c) + graph.weight(current, d) - graph.weight(a, current) - graph.weight(c, d);
-        if (gain > 1e-9 && graph.fresh(current, d)) {
-          partner.set(a, c).set(c, a).set(current, d).set(d, current);
-          swaps++;
-          changed = true;
-        }
-      }
-    }
-    if (!changed) break;
+export class PairingGraph {
+  constructor(
+    readonly rules: PairingRules,
+    /** Neighbours of `a`, heaviest first: `next[start[a]]` … `next[start[a + 1] - 1]`, with `nextWeight`. */
+    readonly start: Int32Array,
+    readonly next: Int32Array,
+    readonly nextWeight: Float64Array,
+    /** Each usable edge once (a < b), heaviest first (ties by a, then b). */
+    readonly heavyA: Int32Array,
+    readonly heavyB: Int32Array,
+    readonly heavyWeight: Float64Array,
+  ) {}
+
+  get n(): number {
+    return this.rules.n;
   }
-  return swaps;
+
+  /** The pair's edge weight (0 when it is not a usable edge). */
+  weight(a: number, b: number): number {
+    for (let k = this.start[a]!; k < this.start[a + 1]!; k++) if (this.next[k] === b) return this.nextWeight[k]!;
+    return 0;
+  }
 }

@@ -1,14 +1,22 @@
 /**
  * A weekly round from participants to groups with their reasons: candidates from the skill index, edges weighted
- * by the pair score, the pairing, then one explanation per member. Pure: everything it needs is passed in.
+ * by the pair score, the pairing, then one explanation per member. Runs as steps (`steps.ts`): the job runs it in
+ * slices of a few milliseconds so the bot keeps answering; `planRound` is the pure API over members in memory.
  */
 import type { MatchMember, MetPair } from '../../src/core/ports/repos/matching.ts';
 import { fmt } from '../../src/core/text.ts';
-import { buildSkillIndex, type CandidateOptions, candidateFinder } from './candidates.ts';
+import { type CandidateOptions, type PairRules, RoundCandidates } from './candidates.ts';
 import { explainMatch } from './explain.ts';
-import { avoidTest, type History, historyOf, toProfile } from './history.ts';
-import { type MatchProfile, scorePair } from './match-score.ts';
-import { pairMembers, type WeightedEdge } from './pairing.ts';
+import { loadMembers } from './index-load.ts';
+import { metFactor } from './match-score.ts';
+import { type EdgeList, PairingRules } from './pairing-graph.ts';
+import { buildGraph } from './pairing-graph-build.ts';
+import type { PairHistory } from './pair-history.ts';
+import { pairNumbers } from './pairing.ts';
+import { RoundMembers, weeksSince } from './round-members.ts';
+import { SkillIndex } from './skill-index.ts';
+import { slotScore } from './slot-parts.ts';
+import { runNow, runSliced, type Steps } from './steps.ts';
 
 export interface PlannedGroup {
   readonly members: readonly string[];
@@ -33,56 +41,107 @@ export interface RoundInput {
   readonly windowWeeks: number;
   readonly seed: number;
   readonly candidates?: CandidateOptions;
-  /** Called every `YIELD_EVERY` members while finding candidates, so a large round can let the event loop breathe. */
+  /** Awaited between slices of a few milliseconds, so a large round lets the event loop breathe. */
   readonly pause?: () => Promise<void>;
 }
 
-const YIELD_EVERY = 2000;
-
-/** Each group's score and, for each member, why they were grouped with the others. */
-function explainGroup(
-  members: readonly string[],
-  byId: ReadonlyMap<string, MatchProfile>,
-  history: History,
-): PlannedGroup {
-  let score = 0;
-  const reasons: Record<string, string> = {};
-  for (const m of members) {
-    const lines = members
-      .filter((o) => o !== m)
-      .map((o) => {
-        const s = scorePair(byId.get(m)!, byId.get(o)!, history.weeksSinceMet(m, o));
-        if (m < o) score += s.total;
-        return explainMatch(s.parts, fmt.user(o));
-      });
-    reasons[m] = lines.join('\n');
-  }
-  return { members, score, reasons };
+/** A round over an index: the participants (index slots) and what the rules need. */
+export interface IndexRound extends Omit<RoundInput, 'members' | 'met' | 'pause'> {
+  readonly index: SkillIndex;
+  readonly participants: readonly number[];
+  /** Visits each pair grouped within the history read (user ids, ms), in steps. */
+  readonly forEachMet: (visit: (a: string, b: string, at: number) => void) => Steps<void>;
 }
 
-/** Plans a round: candidates, pairing, explanations. Async only to let a caller pause between chunks. */
-export async function planRound(input: RoundInput): Promise<RoundPlan> {
-  const profiles = input.members.map(toProfile);
-  const history = historyOf(input.met, input.now);
-  const index = buildSkillIndex(profiles);
-  const edges: WeightedEdge[] = [];
-  const options = { ...input.candidates, weeksSinceMet: history.weeksSinceMet, excluded: avoidTest(input.avoid) };
-  const find = candidateFinder(profiles, index, options);
-  for (let i = 0; i < profiles.length; i++) {
-    for (const c of find(i))
-      edges.push({ a: profiles[i]!.userId, b: profiles[c.index]!.userId, weight: c.score.total });
-    if (input.pause && i % YIELD_EVERY === YIELD_EVERY - 1) await input.pause();
+const WEEK_MS = 7 * 86_400_000;
+
+/** Each member's best candidates as edges between round numbers. */
+function* candidateEdges(
+  round: IndexRound,
+  members: RoundMembers,
+  rules: PairingRules,
+  history: PairHistory,
+  avoiding: boolean,
+): Steps<EdgeList> {
+  const { index } = round;
+  const now = round.now.getTime();
+  const numberOf = (slot: number) => members.numberOf[slot]!;
+  const slotRules: PairRules = {
+    factor: (a, b) =>
+      history.hasMet(numberOf(a)) ? metFactor(weeksSince(history.lastMet(numberOf(a), numberOf(b)), now)) : 1,
+    excluded: (a, b) => avoiding && !rules.allowed(numberOf(a), numberOf(b)),
+  };
+  const finder = new RoundCandidates(index, slotRules, round.candidates, members.eligible);
+  const capacity = members.size * (round.candidates?.limit ?? 10);
+  const edges = { from: new Int32Array(capacity), to: new Int32Array(capacity), weight: new Float64Array(capacity) };
+  let count = 0;
+  for (let i = 0; i < members.size; i++) {
+    const found = finder.find(members.slotOf[i]!);
+    for (let k = 0; k < found; k++) {
+      edges.from[count] = i;
+      edges.to[count] = numberOf(finder.slots[k]!);
+      edges.weight[count++] = finder.totals[k]!;
+    }
+    if ((i & 63) === 63) yield;
   }
-  const result = pairMembers({
-    members: profiles.map((p) => p.userId),
-    edges,
-    avoid: input.avoid,
-    met: input.met,
-    now: input.now,
-    windowWeeks: input.windowWeeks,
-    seed: input.seed,
-  });
-  const byId = new Map(profiles.map((p) => [p.userId, p]));
-  const groups = result.groups.map((members) => explainGroup(members, byId, history));
-  return { groups, totalScore: result.totalWeight, repeats: result.repeats, leftOut: result.leftOut };
+  return { ...edges, count };
+}
+
+/** The group's score and, for each member, why they were grouped with the others. */
+function explainGroup(group: readonly number[], members: RoundMembers, rules: PairingRules, now: number): PlannedGroup {
+  let score = 0;
+  const reasons: Record<string, string> = {};
+  for (const m of group) {
+    const name = members.names[m]!;
+    const lines: string[] = [];
+    for (const o of group) {
+      if (o === m) continue;
+      const weeks = weeksSince(rules.lastMet(m, o), now);
+      const s = slotScore(members.index, members.slotOf[m]!, members.slotOf[o]!, weeks);
+      if (name < members.names[o]!) score += s.total;
+      lines.push(explainMatch(s.parts, fmt.user(members.names[o]!)));
+    }
+    reasons[name] = lines.join('\n');
+  }
+  return { members: group.map((m) => members.names[m]!), score, reasons };
+}
+
+/** Plans a round over an index, as steps. */
+export function* planSteps(round: IndexRound): Steps<RoundPlan> {
+  const members = yield* RoundMembers.of(round.index, round.participants);
+  const now = round.now.getTime();
+  const avoided = members.avoided(round.avoid);
+  const history = yield* members.history(round.forEachMet);
+  const rules = new PairingRules(members.size, avoided, history, now, round.windowWeeks * WEEK_MS);
+  const edges = yield* candidateEdges(round, members, rules, history, avoided.size > 0);
+  const result = yield* pairNumbers(yield* buildGraph(rules, edges), round.seed);
+  const groups: PlannedGroup[] = [];
+  for (const group of result.groups) {
+    groups.push(explainGroup(group, members, rules, now));
+    if ((groups.length & 63) === 0) yield;
+  }
+  const leftOut = result.leftOut.map((m) => members.names[m]!);
+  return { groups, totalScore: result.totalWeight, repeats: result.repeats, leftOut };
+}
+
+/** Plans a round over an index; in slices with `pause` between them when given. */
+export function planOnIndex(round: IndexRound, pause?: () => Promise<void>): Promise<RoundPlan> {
+  return pause ? runSliced(planSteps(round), pause) : Promise.resolve(runNow(planSteps(round)));
+}
+
+/** Plans a round over members held in memory (every one of them takes part). */
+export function planRound(input: RoundInput): Promise<RoundPlan> {
+  const index = new SkillIndex();
+  loadMembers(index, input.members);
+  const round: IndexRound = {
+    ...input,
+    index,
+    // A member listed twice takes part once.
+    participants: input.members.flatMap((m, i) => (index.slotOf(m.userId) === i ? [i] : [])),
+    *forEachMet(visit) {
+      for (const m of input.met) visit(m.a, m.b, m.at.getTime());
+      yield;
+    },
+  };
+  return planOnIndex(round, input.pause);
 }

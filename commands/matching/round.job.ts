@@ -7,51 +7,80 @@ import type { JobContext } from '../../src/core/command.ts';
 import { defineJob } from '../../src/core/command.ts';
 import { weeklyPeriod } from '../../src/core/schedule.ts';
 import { historySince } from './history.ts';
+import { leaseIndexInSlices } from './index-cache.ts';
 import { pausedForSilenceMessage, roundMessage } from './messages.ts';
 import { seedFrom } from './random.ts';
-import { planRound, type RoundPlan } from './round-plan.ts';
+import { planOnIndex, type RoundPlan } from './round-plan.ts';
+import type { SkillIndex } from './skill-index.ts';
+import { breathe } from './steps.ts';
 
 /** Unanswered rounds in a row after which a member is paused. */
 export const IGNORED_ROUNDS_LIMIT = 3;
+/** Pairings of history read per slice. */
+const HISTORY_PAGE = 2_000;
 
 interface RoundJobPlan {
   readonly round: RoundPlan;
   readonly members: number;
-  /** New ignored streaks of last round's members. */
+  /** New ignored streaks of last round's members (those that change, or are stored for the first time). */
   readonly streaks: readonly (readonly [string, number])[];
   readonly toPause: readonly string[];
 }
 
-/** Last round's members and whether each answered anything (a button on the round DM or the follow-up). */
+/** Last round's members' new streaks (back to 0 after any answer, one more without), skipping unchanged ones. */
 function streaksAfterLastRound(ctx: JobContext): [string, number][] {
   const { id } = ctx.community;
   const last = ctx.repos.matching.lastRound(id);
   if (!last) return [];
-  return ctx.repos.matching.roundPairings(id, last.id).flatMap((p) =>
-    p.members.map((m): [string, number] => {
-      const answered = m.respondedAt !== undefined || m.met !== undefined;
-      return [m.userId, answered ? 0 : ctx.repos.matching.prefs(id, m.userId).ignoredStreak + 1];
-    }),
-  );
+  return ctx.repos.matching.roundAnswers(id, last.id).flatMap((m): [string, number][] => {
+    const streak = m.answered ? 0 : m.ignoredStreak + 1;
+    return streak === m.ignoredStreak && m.hasPrefs ? [] : [[m.userId, streak]];
+  });
+}
+
+/** Everyone taking part now (skills listed or opted in, not paused, still here), minus those being paused. */
+function participants(ctx: JobContext, index: SkillIndex, pausing: ReadonlySet<string>): number[] {
+  const now = ctx.now.getTime();
+  const out: number[] = [];
+  for (let slot = 0; slot < index.slots; slot++) {
+    if (index.takesPart(slot, now) && !pausing.has(index.userIds[slot]!)) out.push(slot);
+  }
+  return out;
 }
 
 async function prepare(ctx: JobContext): Promise<RoundJobPlan> {
   const { id, settings } = ctx.community;
+  const repo = ctx.repos.matching;
   const streaks = streaksAfterLastRound(ctx);
   const toPause = streaks.filter(([, n]) => n >= IGNORED_ROUNDS_LIMIT).map(([u]) => u);
-  const pausing = new Set(toPause);
-  const members = ctx.repos.matching.participants(id, ctx.now).filter((m) => !pausing.has(m.userId));
-  const round = await planRound({
-    members,
-    met: ctx.repos.matching.metSince(id, historySince(ctx.now)),
-    avoid: ctx.repos.matching.avoidPairs(id),
-    now: ctx.now,
-    windowWeeks: settings['match-window-weeks'],
-    seed: seedFrom(`${id}|${ctx.period}`),
-    // Let the bot answer members between chunks of a large community's round.
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
-  });
-  return { round, members: members.length, streaks, toPause };
+  // The index stays as it is while the round is planned in slices; members' changes apply after.
+  const lease = await leaseIndexInSlices(repo, id, breathe);
+  try {
+    const members = participants(ctx, lease.index, new Set(toPause));
+    const since = historySince(ctx.now);
+    const round = await planOnIndex(
+      {
+        index: lease.index,
+        participants: members,
+        *forEachMet(visit) {
+          for (let after = 0; ; yield) {
+            const last = repo.scanMet(id, since, after, HISTORY_PAGE, visit);
+            if (last === after) return;
+            after = last;
+          }
+        },
+        avoid: repo.avoidPairs(id),
+        now: ctx.now,
+        windowWeeks: settings['match-window-weeks'],
+        seed: seedFrom(`${id}|${ctx.period}`),
+      },
+      // Let the bot answer members between slices of a large community's round.
+      breathe,
+    );
+    return { round, members: members.length, streaks, toPause };
+  } finally {
+    lease.release();
+  }
 }
 
 function run(ctx: JobContext, plan: RoundJobPlan): void {

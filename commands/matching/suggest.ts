@@ -1,58 +1,99 @@
 /**
- * On-demand suggestions for one member (`/match`): candidates come from the skill index in SQL (members offering
- * what they need, needing what they offer, and close skills), so a large community is never loaded whole.
+ * On-demand suggestions for one member (`/match`), from the community's cached index (`index-cache.ts`): the lists
+ * of the skills near their needs and offers give a shortlist, scored on integers; only the best three become full
+ * scores with their reasons. Work is bounded (`SEARCH`), never the whole community, and nothing is allocated per
+ * candidate beyond the finder's reused arrays.
  */
 import type { Context } from '../../src/core/command.ts';
-import type { MatchMember, MetPair } from '../../src/core/ports/repos/matching.ts';
-import { CREDIT, needsMetBy, offersMeeting, type Via } from './affinity.ts';
-import { avoidTest, historyOf, toProfile } from './history.ts';
-import { type MatchScore, scorePair, suggestionRank } from './match-score.ts';
+import { CandidateFinder, type FinderLimits } from './candidate-finder.ts';
+import { historySince } from './history.ts';
+import { matchIndex } from './index-cache.ts';
+import { activityAt, type MatchScore, metFactor, rankOf } from './match-score.ts';
+import type { SkillIndex } from './skill-index.ts';
+import { slotScore } from './slot-parts.ts';
+import { PairScorer } from './slot-score.ts';
 
-/** Candidates shortlisted in SQL, then scored exactly. */
-const SHORTLIST = 60;
+/**
+ * Whole lists, strongest first, up to 8,000 postings (the most popular skills' lists are sampled past that), and
+ * the 60 best scored exactly: a few hundred microseconds at 100k members.
+ */
+const SEARCH: FinderLimits = { perList: 8_000, budget: 8_000, shortlist: 60 };
 /** A "Not now" keeps someone out of suggestions this long. */
 const DISMISS_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 
 export interface Suggestion {
-  readonly member: MatchMember;
+  readonly userId: string;
   readonly score: MatchScore;
 }
 
-function metPairs(ctx: Context, userId: string): MetPair[] {
-  return ctx.repos.matching
-    .pairingsOf(ctx.community.id, userId, 200)
-    .flatMap((p) =>
-      p.members.filter((m) => m.userId !== userId).map((m) => ({ a: userId, b: m.userId, at: p.createdAt })),
-    );
+interface Tools {
+  readonly finder: CandidateFinder;
+  readonly scorer: PairScorer;
 }
 
-/** The member's best matches right now, best first; empty when nobody complements them yet. */
-function weighted(tables: readonly ReadonlyMap<string, Via>[]) {
-  return tables.flatMap((t) => [...t].map(([skill, via]) => ({ skill, credit: CREDIT[via] })));
-}
+/** One finder and scorer per index (their arrays are sized to it), remade when the index outgrows them. */
+const tools = new WeakMap<SkillIndex, Tools>();
 
-/** The member's best matches right now, best first; empty when nobody complements them yet. */
-export function suggestionsFor(ctx: Context, me: MatchMember, limit = 3): Suggestion[] {
-  const { id } = ctx.community;
-  const repo = ctx.repos.matching;
-  const wanted = weighted(me.needs.map((s) => offersMeeting(s.skill)));
-  const giving = weighted(me.offers.map((s) => needsMetBy(s.skill)));
-  const avoid = avoidTest(repo.avoidPairs(id));
-  const dismissed = new Set(repo.dismissedSince(id, me.userId, new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS)));
-  const ids = repo
-    .complements(id, me.userId, wanted, giving, SHORTLIST, ctx.now)
-    .filter((u) => !dismissed.has(u) && !avoid(me.userId, u));
-  const history = historyOf(metPairs(ctx, me.userId), ctx.now);
-  const mine = toProfile(me);
-  const scored: (Suggestion & { rank: number })[] = [];
-  for (const member of repo.members(id, ids)) {
-    const profile = toProfile(member);
-    const score = scorePair(mine, profile, history.weeksSinceMet(me.userId, member.userId));
-    if (score.complementarity > 0) scored.push({ member, score, rank: suggestionRank(score, profile, ctx.now) });
+function toolsFor(index: SkillIndex): Tools {
+  let found = tools.get(index);
+  if (!found || found.finder.capacity < index.slots) {
+    found = { finder: new CandidateFinder(index, SEARCH), scorer: new PairScorer(index) };
+    tools.set(index, found);
   }
-  return scored
-    .sort((a, b) => b.rank - a.rank || a.member.userId.localeCompare(b.member.userId))
-    .slice(0, limit)
-    .map(({ member, score }) => ({ member, score }));
+  return found;
+}
+
+interface Ranked {
+  readonly slot: number;
+  readonly rank: number;
+}
+
+/** Members never suggested to the actor: dismissed lately, avoided either way. */
+function leftOut(ctx: Context): Set<string> {
+  const { id } = ctx.community;
+  const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
+  const left = new Set(ctx.repos.matching.dismissedSince(id, ctx.actor.userId, since));
+  for (const u of ctx.repos.matching.avoidsEither(id, ctx.actor.userId)) left.add(u);
+  return left;
+}
+
+/** The shortlist, scored and ranked (the pair score, active members first), best first, at most `limit`. */
+function ranked(ctx: Context, index: SkillIndex, me: number, met: ReadonlyMap<string, Date>, limit: number): Ranked[] {
+  const now = ctx.now.getTime();
+  const left = leftOut(ctx);
+  const { finder, scorer } = toolsFor(index);
+  const picked = finder.shortlistFor(me);
+  scorer.anchorOn(me);
+  const out: Ranked[] = [];
+  for (let p = 0; p < picked; p++) {
+    const slot = finder.picks[p]!;
+    const userId = index.userIds[slot]!;
+    // Paused members are few: dropped here rather than checked for every posting.
+    if (left.has(userId) || !index.takesPart(slot, now)) continue;
+    const total = scorer.total(slot, metFactor(weeksAgo(met.get(userId), now)));
+    if (scorer.complementarity > 0) out.push({ slot, rank: rankOf(total, activityAt(index.lastActive[slot]!, now)) });
+  }
+  const name = (r: Ranked) => index.userIds[r.slot]!;
+  return out.sort((a, b) => b.rank - a.rank || name(a).localeCompare(name(b))).slice(0, limit);
+}
+
+function weeksAgo(at: Date | undefined, now: number): number | undefined {
+  return at === undefined ? undefined : Math.max(0, (now - at.getTime()) / WEEK_MS);
+}
+
+/**
+ * The member's best matches right now, best first: empty when nobody complements them yet, undefined when they
+ * have listed no skills (or are not here).
+ */
+export function suggestionsFor(ctx: Context, limit = 3): Suggestion[] | undefined {
+  const index = matchIndex(ctx.repos.matching, ctx.community.id);
+  const me = index.slotOf(ctx.actor.userId);
+  if (me === undefined || !index.hasSkills(me)) return undefined;
+  const partners = ctx.repos.matching.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
+  const met = new Map(partners.map((p) => [p.userId, p.at]));
+  return ranked(ctx, index, me, met, limit).map(({ slot }) => {
+    const userId = index.userIds[slot]!;
+    return { userId, score: slotScore(index, me, slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
+  });
 }

@@ -1,9 +1,11 @@
 /**
  * SQLite implementation of MatchingRepo: participants (read from `member_skills` and `members`), pauses, avoid
- * lists, suggestions and data rights; rounds and pairings live in `matching-pairings.repo.ts`.
+ * lists, suggestions and data rights; rounds and pairings live in `matching-pairings.repo.ts`, the reads behind the
+ * matcher's in-memory index in `matching-index.repo.ts`.
  */
 import type { Database } from 'better-sqlite3';
 import type { MatchingRepo, MatchMember, MatchPrefs, PauseReason } from '../../src/core/ports/repos/matching.ts';
+import { createMatchingIndexRepo } from './matching-index.repo.ts';
 import { createMatchingPairingsRepo } from './matching-pairings.repo.ts';
 import { toDate, toMs, toOptionalDate } from './rows.ts';
 
@@ -150,6 +152,7 @@ export function createMatchingRepo(db: Database): MatchingRepo {
     avoids: (community, userId) => avoids.all(community, userId).map((r) => r.avoid_user_id),
     avoidPairs: (community) => avoidPairs.all(community).map((r) => [r.user_id, r.avoid_user_id]),
     ...createMatchingPairingsRepo(db),
+    ...createMatchingIndexRepo(db),
     ...suggestions,
     forget: (community, userId) => forgetMember(db, community, userId),
     exportRows: (community) => exportMatching(db, community),

@@ -174,6 +174,15 @@ export const REPO_METHODS: Record<string, MethodEntry> = {
   'matching.outcomes': read((f) => [f.B, f.from]),
   'matching.forget': write((f) => [f.B, f.user]),
   'matching.exportRows': read((f) => [f.B]),
+  // The matcher's in-memory index (matching-index.repo.ts): scans return how many rows they visited.
+  'matching.scanIndex': read((f) => [f.B, undefined, () => {}]),
+  'matching.scanIndexPage': read((f) => [f.B, undefined, 100, () => {}]),
+  'matching.indexHead': read((f) => [f.B]),
+  'matching.indexChanges': read((f) => [f.B, undefined]),
+  'matching.avoidsEither': read((f) => [f.B, f.user]),
+  'matching.partnersSince': read((f) => [f.B, f.user, f.from]),
+  'matching.scanMet': read((f) => [f.B, f.from, 0, 100, () => {}]),
+  'matching.roundAnswers': read((f) => [f.B, f.round]),
 
   'meetups.createSeries': write((f) => [
     { community: f.B, repeat: 'weekly', timezone: 'UTC', firstStartsAt: f.to, createdBy: f.user, createdAt: f.from },

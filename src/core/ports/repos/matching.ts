@@ -4,6 +4,7 @@
  * every listing skips members who left.
  */
 import type { CommunityId } from '../../ids.ts';
+import type { MatchingIndexRepo } from './matching-index.ts';
 
 export interface MatchSkill {
   readonly skill: string;
@@ -83,7 +84,8 @@ export interface MetPair {
   readonly at: Date;
 }
 
-export interface MatchingRepo {
+/** Matching's storage; the reads behind the matcher's in-memory index are in `MatchingIndexRepo`. */
+export interface MatchingRepo extends MatchingIndexRepo {
   /** Members still here who take part: skills listed or opted in, not paused at `now`. */
   participants(community: CommunityId, now: Date): MatchMember[];
   /** One member still here (whatever their pause), or undefined. */

@@ -1,0 +1,160 @@
+/**
+ * Filling a `SkillIndex`: from the repository's scan (one string of skills per member, parsed here without a
+ * per-skill object), or from members and profiles already in memory (the round's pure API, benchmarks, tests).
+ */
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { MatchingRepo, MatchMember } from '../../src/core/ports/repos/matching.ts';
+import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from '../../src/core/ports/repos/matching-index.ts';
+import type { MatchProfile, SkillRef } from './match-score.ts';
+import { MemberDraft, type SkillIndex } from './skill-index.ts';
+import type { Steps } from './steps.ts';
+import { displaySkill, skillLabel } from './vocabulary.ts';
+
+/** skill → term → the term's id as worth keeping (see `termId`); few distinct pairs per community. */
+const termCaches = new WeakMap<SkillIndex, Map<string, Map<string, number>>>();
+
+/**
+ * The id of a skill's term as worth keeping: only a term that says more than the skill's label (explanations show
+ * it) is interned; -1 stands for "the label".
+ */
+function termId(index: SkillIndex, skill: string, term: string | undefined): number {
+  if (term === undefined || term === '') return -1;
+  let bySkill = termCaches.get(index);
+  if (!bySkill) {
+    bySkill = new Map();
+    termCaches.set(index, bySkill);
+  }
+  let byTerm = bySkill.get(skill);
+  if (!byTerm) {
+    byTerm = new Map();
+    bySkill.set(skill, byTerm);
+  }
+  let id = byTerm.get(term);
+  if (id === undefined) {
+    id = displaySkill(skill, term) !== skillLabel(skill) ? index.space.term(term) : -1;
+    byTerm.set(term, id);
+  }
+  return id;
+}
+
+function addSkill(index: SkillIndex, draft: MemberDraft, offer: boolean, skill: string, term?: string): void {
+  (offer ? draft.offers : draft.needs).push(index.space.id(skill));
+  (offer ? draft.offerTerms : draft.needTerms).push(termId(index, skill, term));
+}
+
+/** Areas are the broad skills of what a member offers and needs (the default interests, as `skillAreas`). */
+function addAreasFromSkills(index: SkillIndex, draft: MemberDraft): void {
+  addAreas(index, draft, draft.offers);
+  addAreas(index, draft, draft.needs);
+}
+
+function addAreas(index: SkillIndex, draft: MemberDraft, skills: readonly number[]): void {
+  for (let k = 0; k < skills.length; k++) {
+    const area = index.space.area(skills[k]!);
+    if (draft.areas.indexOf(area) < 0) draft.areas.push(area);
+  }
+}
+
+/** Entry text (skill, SKILL_PART, term) → skill id × 2^22 + term id + 1: one lookup per skill of a scan. */
+const entryCaches = new WeakMap<SkillIndex, Map<string, number>>();
+const TERM_SPAN = 2 ** 22;
+
+function parseSkills(index: SkillIndex, draft: MemberDraft, skills: string): void {
+  let cache = entryCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    entryCaches.set(index, cache);
+  }
+  for (const entry of skills.split(SKILL_SEPARATOR)) {
+    const key = entry.slice(1);
+    let packed = cache.get(key);
+    if (packed === undefined) {
+      const cut = key.indexOf(SKILL_PART);
+      const skill = key.slice(0, cut);
+      packed = index.space.id(skill) * TERM_SPAN + termId(index, skill, key.slice(cut + 1)) + 1;
+      cache.set(key, packed);
+    }
+    const id = Math.floor(packed / TERM_SPAN);
+    const offer = entry.charCodeAt(0) === 111; // 'o'
+    (offer ? draft.offers : draft.needs).push(id);
+    (offer ? draft.offerTerms : draft.needTerms).push(packed - id * TERM_SPAN - 1);
+  }
+}
+
+/** Fills `draft` from a scanned member and puts them in the index. */
+function putScanned(index: SkillIndex, draft: MemberDraft, m: MatchIndexMember, skills: string | null): number {
+  const [key, userId, lastActiveAt, optedIn, pausedAt, pausedUntil] = m;
+  draft.clear();
+  draft.userId = userId;
+  draft.key = key;
+  draft.lastActiveAt = lastActiveAt;
+  draft.optedIn = optedIn === 1;
+  draft.pauseEnd = pausedAt === null ? 0 : (pausedUntil ?? Number.POSITIVE_INFINITY);
+  if (skills !== null) parseSkills(index, draft, skills);
+  addAreasFromSkills(index, draft);
+  index.put(draft);
+  return key;
+}
+
+/** Reloads the members with these keys from the repository, removing those no longer there. */
+export function reloadFromRepo(index: SkillIndex, repo: MatchingRepo, community: CommunityId, keys: readonly number[]) {
+  const draft = new MemberDraft();
+  const seen = new Set<number>();
+  repo.scanIndex(community, keys, (m, skills) => seen.add(putScanned(index, draft, m, skills)));
+  for (const key of keys) if (!seen.has(key)) index.remove(key);
+}
+
+/** Members per page of a full load: a few milliseconds of work, so a sliced load lets the bot answer in between. */
+const PAGE = 400;
+
+/** Loads every member of the community from the repository, page by page. */
+export function* loadFromRepo(index: SkillIndex, repo: MatchingRepo, community: CommunityId): Steps<void> {
+  const draft = new MemberDraft();
+  const visit = (m: MatchIndexMember, skills: string | null) => void putScanned(index, draft, m, skills);
+  for (let after = repo.scanIndexPage(community, undefined, PAGE, visit); after !== undefined; ) {
+    yield;
+    after = repo.scanIndexPage(community, after, PAGE, visit);
+  }
+}
+
+/** Adds members held in memory, keyed by position; all of them take part (a round's participants). */
+export function loadMembers(index: SkillIndex, members: readonly MatchMember[]): void {
+  const draft = new MemberDraft();
+  members.forEach((m, i) => {
+    fill(index, draft, i, m.userId, m.offers, m.needs);
+    draft.lastActiveAt = m.lastActiveAt.getTime();
+    addAreasFromSkills(index, draft);
+    index.put(draft);
+  });
+}
+
+/** Adds scoring profiles, keyed by position; their interests are exactly those given (none when absent). */
+export function loadProfiles(index: SkillIndex, profiles: readonly MatchProfile[]): void {
+  const draft = new MemberDraft();
+  profiles.forEach((p, i) => {
+    fill(index, draft, i, p.userId, p.offers, p.needs);
+    draft.lastActiveAt = p.lastActiveAt?.getTime() ?? Number.NaN;
+    for (const interest of p.interests ?? []) {
+      const id = index.space.id(interest);
+      if (!draft.areas.includes(id)) draft.areas.push(id);
+    }
+    index.put(draft);
+  });
+}
+
+function fill(
+  index: SkillIndex,
+  draft: MemberDraft,
+  key: number,
+  userId: string,
+  offers: readonly SkillRef[],
+  needs: readonly SkillRef[],
+) {
+  draft.clear();
+  draft.userId = userId;
+  draft.key = key;
+  draft.optedIn = true;
+  draft.pauseEnd = 0;
+  for (const s of offers) addSkill(index, draft, true, s.skill, s.term);
+  for (const s of needs) addSkill(index, draft, false, s.skill, s.term);
+}

@@ -1,0 +1,180 @@
+/**
+ * The matcher's in-memory index: integer scoring equals `scorePair` (a property), and the cached index follows the
+ * database through the change log — skills, pauses, leaving, forget-me, activity — without rebuilding, rebuilds
+ * after a rollback it saw, holds still while a round leases it, and a round planned in slices equals one planned
+ * at once.
+ */
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { syntheticCommunity } from '../../bench/synthetic-community.ts';
+import { buildSkillIndex } from '../../commands/matching/candidates.ts';
+import { explainMatch } from '../../commands/matching/explain.ts';
+import { leaseIndex, matchIndex } from '../../commands/matching/index-cache.ts';
+import { type MatchProfile, metFactor, scorePair } from '../../commands/matching/match-score.ts';
+import { planRound } from '../../commands/matching/round-plan.ts';
+import type { SkillIndex } from '../../commands/matching/skill-index.ts';
+import { slotScore } from '../../commands/matching/slot-parts.ts';
+import { PairScorer } from '../../commands/matching/slot-score.ts';
+import { allSkills } from '../../commands/matching/vocabulary.ts';
+import { openDatabase } from '../../data/db.ts';
+import { createRepositories } from '../../data/repositories/index.ts';
+import type { CommunityId } from '../../src/core/ids.ts';
+import type { Repositories } from '../../src/core/ports/repositories.ts';
+
+const C: CommunityId = 'shell:loft';
+const T0 = new Date('2026-11-16T09:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe('integer scoring', () => {
+  const pool = [...allSkills().slice(0, 40), 'bonsai-pruning', 'kite-making'];
+  const skills = fc.array(
+    fc.record({ skill: fc.constantFrom(...pool), term: fc.option(fc.constantFrom('photos', 'scripts', 'zines')) }),
+    { maxLength: 6 },
+  );
+  const profile = (userId: string) =>
+    fc.record({
+      userId: fc.constant(userId),
+      offers: skills.map((s) => s.map((x) => ({ skill: x.skill, term: x.term ?? undefined }))),
+      needs: skills.map((s) => s.map((x) => ({ skill: x.skill, term: x.term ?? undefined }))),
+      interests: fc.array(fc.constantFrom('design', 'video', 'music', 'writing'), { maxLength: 3 }),
+    });
+
+  it('gives scorePair’s total to the last bit, and the same explanation', () => {
+    fc.assert(
+      fc.property(profile('a'), profile('b'), fc.option(fc.integer({ min: 0, max: 60 })), (a, b, weeks) => {
+        const people: MatchProfile[] = [a, b];
+        const index = buildSkillIndex(people);
+        const expected = scorePair(a, b, weeks ?? undefined);
+        const scorer = new PairScorer(index);
+        scorer.anchorOn(0);
+        expect(scorer.total(1, metFactor(weeks ?? undefined))).toBe(expected.total);
+        expect(scorer.complementarity).toBe(expected.complementarity);
+        const full = slotScore(index, 0, 1, weeks ?? undefined);
+        expect(full.total).toBe(expected.total);
+        expect(explainMatch(full.parts, 'B')).toBe(explainMatch(expected.parts, 'B'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+let repos: Repositories;
+
+function member(userId: string, offers: string[], needs: string[], at = T0) {
+  repos.members.touch(C, userId, userId, at);
+  repos.profiles.addSkills(
+    C,
+    userId,
+    'offer',
+    offers.map((skill) => ({ skill, term: skill })),
+    at,
+  );
+  repos.profiles.addSkills(
+    C,
+    userId,
+    'need',
+    needs.map((skill) => ({ skill, term: skill })),
+    at,
+  );
+}
+
+function skillsOf(index: SkillIndex, userId: string) {
+  const slot = index.slotOf(userId);
+  if (slot === undefined) return undefined;
+  const name = (k: number) => index.space.skillName(index.pool[k]!);
+  const from = index.start[slot]!;
+  const offers = Array.from({ length: index.nOffers[slot]! }, (_, k) => name(from + k));
+  const needs = Array.from({ length: index.nNeeds[slot]! }, (_, k) => name(from + index.nOffers[slot]! + k));
+  return { offers, needs };
+}
+
+describe('the cached index', () => {
+  beforeEach(() => {
+    repos = createRepositories(openDatabase(':memory:'));
+    member('emma', ['layout-design'], ['photography']);
+    member('lucas', ['photography'], ['design']);
+  });
+
+  it('follows skills added and removed, member by member', () => {
+    const index = matchIndex(repos.matching, C);
+    expect(skillsOf(index, 'emma')).toEqual({ offers: ['layout-design'], needs: ['photography'] });
+    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'branding', term: 'logos' }], later(5));
+    repos.profiles.removeSkills(C, 'lucas', ['design']);
+    expect(matchIndex(repos.matching, C)).toBe(index); // caught up, not rebuilt
+    expect(skillsOf(index, 'emma')?.offers).toEqual(['layout-design', 'branding']);
+    expect(skillsOf(index, 'lucas')).toEqual({ offers: ['photography'], needs: [] });
+    const lucas = index.slotOf('lucas')!;
+    expect(index.offering[index.space.id('photography')]!.live(index.gen)).toEqual([lucas]);
+  });
+
+  it('drops members who leave or are forgotten, and follows pauses', () => {
+    member('mia', ['writing'], ['video']);
+    const index = matchIndex(repos.matching, C);
+    const now = T0.getTime();
+    repos.matching.pause(C, 'mia', undefined, 'member', T0);
+    expect(matchIndex(repos.matching, C).takesPart(index.slotOf('mia')!, now)).toBe(false);
+    repos.matching.resume(C, 'mia', T0);
+    expect(matchIndex(repos.matching, C).takesPart(index.slotOf('mia')!, now)).toBe(true);
+    repos.members.markLeft(C, 'lucas', T0);
+    repos.profiles.deleteMember(C, 'mia');
+    repos.members.delete(C, 'mia');
+    const after = matchIndex(repos.matching, C);
+    expect(after.slotOf('lucas')).toBeUndefined();
+    expect(after.slotOf('mia')).toBeUndefined();
+    expect(after.offering[after.space.id('photography')]!.live(after.gen)).toEqual([]);
+  });
+
+  it('takes a new day of activity from the log itself', () => {
+    const index = matchIndex(repos.matching, C);
+    const tomorrow = new Date(T0.getTime() + 86_400_000);
+    repos.members.touch(C, 'lucas', 'lucas', tomorrow);
+    matchIndex(repos.matching, C);
+    expect(index.lastActive[index.slotOf('lucas')!]).toBe(tomorrow.getTime());
+  });
+
+  it('rebuilds after seeing a change that was rolled back', () => {
+    const before = matchIndex(repos.matching, C);
+    expect(() =>
+      repos.transaction(() => {
+        repos.profiles.addSkills(C, 'emma', 'need', [{ skill: 'video', term: 'video' }], later(1));
+        expect(skillsOf(matchIndex(repos.matching, C), 'emma')?.needs).toContain('video');
+        throw new Error('the command failed');
+      }),
+    ).toThrow('the command failed');
+    repos.profiles.addSkills(C, 'lucas', 'offer', [{ skill: 'video', term: 'video' }], later(2));
+    const after = matchIndex(repos.matching, C);
+    expect(after).not.toBe(before);
+    expect(skillsOf(after, 'emma')?.needs).toEqual(['photography']);
+    expect(skillsOf(after, 'lucas')?.offers).toEqual(['photography', 'video']);
+  });
+
+  it('keeps each member’s skills in the order they were added', () => {
+    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'animation', term: 'animation' }], later(10));
+    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'zines', term: 'zines' }], later(5));
+    expect(skillsOf(matchIndex(repos.matching, C), 'emma')?.offers).toEqual(['layout-design', 'zines', 'animation']);
+  });
+
+  it('is kept per database', () => {
+    expect(matchIndex(repos.matching, C).slots).toBe(2);
+    expect(matchIndex(createRepositories(openDatabase(':memory:')).matching, C).slots).toBe(0);
+  });
+
+  it('holds still while a round leases it, and catches up after', () => {
+    const lease = leaseIndex(repos.matching, C);
+    repos.profiles.addSkills(C, 'lucas', 'need', [{ skill: 'video', term: 'video' }], later(1));
+    expect(skillsOf(matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design']);
+    lease.release();
+    expect(skillsOf(matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design', 'video']);
+  });
+});
+
+describe('a round in slices', () => {
+  it('plans exactly what it plans at once', async () => {
+    const members = syntheticCommunity({ members: 300, seed: 5, now: T0 });
+    const input = { members, met: [], avoid: [['m001', 'm002']] as [string, string][], now: T0, windowWeeks: 12 };
+    const atOnce = await planRound({ ...input, seed: 3 });
+    const sliced = await planRound({ ...input, seed: 3, pause: () => Promise.resolve() });
+    expect(sliced).toEqual(atOnce);
+    expect(atOnce.groups.flatMap((g) => g.members).sort()).toEqual(members.map((m) => m.userId).sort());
+  });
+});

@@ -72,6 +72,15 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
     platforms.set(name, createPlatform(name, { config, log, core, io, tick, drain: () => drainer.drainOnce().then(() => {}) }));
   }
 
+  /** In-memory state features keep (the matching index) is built before the first event, not during it. */
+  function warm(): void {
+    const now = clock.now();
+    for (const { id } of repos.communities.list()) {
+      const community = loadCommunity(deps, id, now);
+      for (const feature of features) feature.warm?.(repos, community);
+    }
+  }
+
   let scheduler: { stop(): void } | undefined;
   let checkpointer: Checkpointer | undefined;
   // One stop for every caller: a second `stop()` (a signal while the shell ends) waits for the first to finish
@@ -84,6 +93,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
     platforms,
     tick,
     async start() {
+      warm();
       for (const platform of platforms.values()) await platform.start(core.dispatch);
       for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
       drainer.start();

@@ -4,6 +4,7 @@
  * (`vocabulary.ts`).
  */
 import { defineFeature } from '../../src/core/command.ts';
+import { matchIndex } from './index-cache.ts';
 import {
   collaborateAction,
   dismissAction,
@@ -26,4 +27,6 @@ export const matchingFeature = defineFeature({
   forget: forgetMember,
   exportData: exportMatching,
   stats: matchingStats,
+  // Builds the skill index at start-up (≈ 1 s at 100k members) so the first /match does not pay for it.
+  warm: (repos, community) => void matchIndex(repos.matching, community.id),
 });

@@ -155,6 +155,8 @@ export interface Feature {
    * Must be idempotent at one instant.
    */
   sweep?(scope: Omit<JobContext, 'period'>): void;
+  /** Prepares in-memory state at start-up, before events arrive (e.g. the matching index), per community. */
+  warm?(repos: Repositories, community: Community): void;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context): { label: string; value: string }[];
   /** Autocomplete suggestions for an option source this feature owns. */

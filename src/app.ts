@@ -55,6 +55,7 @@ export function createApp(config: Config, log: Logger, io: PlatformIo, options: 
     clock,
     log: log.child({ component: 'outbox' }),
     rates: { slack: config.sendRates.slack, discord: config.sendRates.discord, shell: 1000 },
+    maxRates: { slack: config.sendRates.slackMax },
   });
   const deps = { repos, notify, clock, log, managers: config.managers, defaultTimezone: config.timezone };
   const core = createCore({ ...deps, features, onCommit: () => drainer.kick() });

@@ -26,6 +26,8 @@ const envSchema = z.object({
   HALLWAY_MANAGERS: optionalText,
   HALLWAY_SEND_RATE_SLACK: rate.default(1),
   HALLWAY_SEND_RATE_DISCORD: rate.default(5),
+  // Slack announces no limit: the lane starts at HALLWAY_SEND_RATE_SLACK and learns upward from there, up to this.
+  HALLWAY_SEND_RATE_MAX_SLACK: rate.default(10),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must start with xoxb-',
   }),
@@ -50,7 +52,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly timezone: string;
   readonly managers: ReadonlySet<string>;
-  readonly sendRates: { readonly slack: number; readonly discord: number };
+  /** Messages per second each lane starts at; `slackMax`: the most Slack's lane may learn its way up to. */
+  readonly sendRates: { readonly slack: number; readonly discord: number; readonly slackMax: number };
   readonly slack?: {
     readonly botToken: string;
     readonly signingSecret: string;
@@ -96,7 +99,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
         .map((s) => s.trim())
         .filter(Boolean),
     ),
-    sendRates: { slack: env.HALLWAY_SEND_RATE_SLACK, discord: env.HALLWAY_SEND_RATE_DISCORD },
+    sendRates: {
+      slack: env.HALLWAY_SEND_RATE_SLACK,
+      discord: env.HALLWAY_SEND_RATE_DISCORD,
+      slackMax: env.HALLWAY_SEND_RATE_MAX_SLACK,
+    },
     slack: slackSet
       ? {
           botToken: requireWith(env, 'a SLACK_* variable', 'SLACK_BOT_TOKEN', 'the Bot User OAuth Token, xoxb-…'),

@@ -9,8 +9,12 @@ import type { Logger } from '../ports/logger.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { Lane, type LaneDeps } from './lane.ts';
 import { LaneLoop } from './lane-loop.ts';
+import { RateLearner } from './rate-learner.ts';
 import type { Wait } from './sleep.ts';
 import { TokenBucket } from './token-bucket.ts';
+
+/** Sends' worth of lateness (late timers) a lane may make up by sending sooner: keeps long fan-outs on time. */
+const CATCH_UP_SENDS = 2;
 
 export interface OutboxDrainerOptions {
   readonly repos: Repositories;
@@ -18,8 +22,14 @@ export interface OutboxDrainerOptions {
   readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
   readonly clock: Clock;
   readonly log: Logger;
-  /** Messages per second per platform. A platform without a rate is not throttled (a 429 still pauses it). */
+  /**
+   * Messages per second per platform, where each lane starts. A 429 lowers a lane's rate to what the platform
+   * accepted, and 429-free sending raises it slowly again, up to `maxRates`. A platform without a rate starts
+   * unpaced and learns its rate from its first 429s (see `rate-learner.ts`).
+   */
   readonly rates: Partial<Record<Platform, number>>;
+  /** The most a lane may learn its way up to (messages per second). Default: its `rates` entry (no ceiling without). */
+  readonly maxRates?: Partial<Record<Platform, number>>;
   /** How to wait (tests pass one that advances their fake clock). Default: real timers. */
   readonly wait?: Wait;
   /** Jitter source for backoff, in [0, 1). Default: Math.random. */
@@ -87,6 +97,11 @@ export class OutboxDrainer {
     await Promise.all(this.current().map(({ loop }) => loop.idle()));
   }
 
+  /** The rate a platform's lane paces at now, as configured or learned (undefined: unpaced, or no such lane). */
+  sendRate(platform: Platform): number | undefined {
+    return this.tracks.get(platform)?.lane.rate;
+  }
+
   /** Lets each send in flight finish, releases items claimed but not sent, and stops. */
   async stop(): Promise<void> {
     this.stopping.abort();
@@ -104,7 +119,9 @@ export class OutboxDrainer {
   private current(): Track[] {
     for (const [platform, chat] of this.options.platforms) {
       if (this.tracks.has(platform)) continue;
-      const lane = new Lane(chat, new TokenBucket(this.options.rates[platform]), this.deps);
+      const { rates, maxRates } = this.options;
+      const learner = new RateLearner({ start: rates[platform], max: maxRates?.[platform] });
+      const lane = new Lane(chat, new TokenBucket(learner.rate, 1, CATCH_UP_SENDS), learner, this.deps);
       const track = { lane, loop: new LaneLoop(lane, this.deps) };
       this.tracks.set(platform, track);
       if (this.started && !this.stopping.signal.aborted) track.loop.start();

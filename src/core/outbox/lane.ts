@@ -6,6 +6,7 @@ import type { ChatPlatform, DeliveryError, SentMessage } from '../ports/chat-pla
 import type { OutboxItem } from '../ports/repos/outbox.ts';
 import { type DeliverDeps, describe, recordFailure, recordSent, send } from './deliver.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
+import type { RateLearner } from './rate-learner.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
@@ -15,15 +16,24 @@ export interface LaneDeps extends DeliverDeps {
   readonly stopped: AbortSignal;
 }
 
-/** Drains one platform: claim one due item, wait for a token, send, record; repeat until nothing is due. */
+/**
+ * Drains one platform: claim one due item, wait for a token, send, record; repeat until nothing is due. The pace
+ * is the learner's: it starts at the configured rate and follows what the platform's 429s teach.
+ */
 export class Lane {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly platform: ChatPlatform,
     private readonly bucket: TokenBucket,
+    private readonly learner: RateLearner,
     private readonly deps: LaneDeps,
   ) {}
+
+  /** Messages per second the lane paces at now (undefined: unpaced, nothing configured or learned yet). */
+  get rate(): number | undefined {
+    return this.learner.rate;
+  }
 
   /** Sends everything due now, including what becomes due meanwhile (an update whose post just landed). */
   drain(): Promise<number> {
@@ -52,14 +62,17 @@ export class Lane {
       return false;
     }
     for (let limited = 0; ; limited++) {
+      this.bucket.setRate(this.learner.rate);
       await sleep(this.bucket.reserve(deps.clock.now().getTime()), deps.stopped, deps.wait);
       if (deps.stopped.aborted) {
         const resumeAt = Math.max(deps.clock.now().getTime(), this.bucket.pausedUntil);
         deps.repos.outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown');
         return false;
       }
+      const sentAt = deps.clock.now().getTime();
       const outcome = await this.attempt(item);
       if (outcome.ok) {
+        this.learner.sent(sentAt);
         // Outside the try: if recording fails the item stays `sending` (resent once after a restart) rather than
         // being retried at once as if the send had failed.
         recordSent(item, outcome.sent, deps);
@@ -73,7 +86,9 @@ export class Lane {
       // Wait out the platform's Retry-After (the whole lane pauses) and try the same item again.
       const until = deps.clock.now().getTime() + (error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
       this.bucket.pauseUntil(until);
-      deps.log.warn({ ...describe(item), platform: this.platform.platform, until }, 'rate limited: pausing');
+      this.learner.limited(sentAt);
+      const rate = this.learner.rate;
+      deps.log.warn({ ...describe(item), platform: this.platform.platform, until, rate }, 'rate limited: pausing');
       if (limited + 1 >= MAX_RATE_LIMITED) {
         recordFailure(item, error, deps, until);
         return false;

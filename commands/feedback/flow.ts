@@ -6,7 +6,8 @@
 import type { JobContext } from '../../src/core/command.ts';
 import type { FeedbackAsk, FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
 import { askClosedMessage, askMessage, noFitNotice, publicOffer } from './messages.ts';
-import { mergeTiers, placesLeft, rankReviewers } from './routing.ts';
+import { chooseReviewers, spreadStart } from './reviewers.ts';
+import { placesLeft } from './routing.ts';
 import { relatedTo } from './skills.ts';
 
 /** What the feedback flow needs: both command contexts and job contexts have it. */
@@ -45,10 +46,10 @@ export function advance(scope: FeedbackScope, request: FeedbackRequest): Outcome
       asked.push(reviewer);
     }
   }
-  const after = repos.feedback.listAsks(community.id, request.id);
-  const pending = after.filter(isPending);
-  if (pending.length > 0) return { kind: 'waiting', asked };
-  if (after.some((a) => a.status === 'given')) {
+  // Someone was just asked, or is still to answer: the request waits on them. Otherwise nothing was written since
+  // `asks` was read, so it is still current.
+  if (asked.length > 0 || asks.some(isPending)) return { kind: 'waiting', asked };
+  if (given) {
     repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'fulfilled');
     return { kind: 'fulfilled' };
   }
@@ -63,13 +64,15 @@ function nextReviewers(
   count: number,
 ): string[] {
   const { repos, community, now } = scope;
-  const exclude = [request.requester, ...asks.map((a) => a.reviewer)];
-  const since = new Date(now.getTime() - RECENT_MS);
-  const exact = repos.feedback.findReviewers(community.id, request.skills, exclude, since);
-  const related = repos.feedback.findReviewers(community.id, relatedTo(request.skills), exclude, since);
-  return rankReviewers(mergeTiers(exact, related))
-    .slice(0, count)
-    .map((c) => c.userId);
+  return chooseReviewers(repos.feedback, {
+    community: community.id,
+    skills: request.skills,
+    related: relatedTo(request.skills),
+    exclude: [request.requester, ...asks.map((a) => a.reviewer)],
+    since: new Date(now.getTime() - RECENT_MS),
+    start: spreadStart(request.id),
+    count,
+  });
 }
 
 /** Nobody fitting is left: post the request for volunteers (or close it when there is nowhere to post). */

@@ -100,10 +100,13 @@ export function submitRequest(input: RequestInput, ctx: Context): Reply {
       `You already have ${open.length} feedback requests open. Cancel one (/feedback cancel) or wait for answers first.`,
     );
   }
-  const profile = {
-    needs: repos.feedback.memberSkills(community.id, actor.userId, 'need'),
-    offers: repos.feedback.memberSkills(community.id, actor.userId, 'offer'),
-  };
+  // The profile matters only when the member named no skills: spare the two reads otherwise.
+  const profile = input.skills?.trim()
+    ? { needs: [], offers: [] }
+    : {
+        needs: repos.feedback.memberSkills(community.id, actor.userId, 'need'),
+        offers: repos.feedback.memberSkills(community.id, actor.userId, 'offer'),
+      };
   const skills = requestSkills(input.skills, about, profile);
   const request = repos.feedback.createRequest({
     community: community.id,

@@ -4,15 +4,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '../../src/core/ids.ts';
-import type { FeedbackRating, ReviewerCandidate } from '../../src/core/ports/repos/feedback.ts';
-import { toDate, toMs, toOptionalDate } from './rows.ts';
+import type { FeedbackRating, ReviewerLoad } from '../../src/core/ports/repos/feedback.ts';
+import { toDate, toMs } from './rows.ts';
 
-interface CandidateRow {
-  user_id: string;
-  skills: string;
+interface LoadRow {
+  reviewer: string;
   open_asks: number;
   recent_asks: number;
-  last_asked_at: number | null;
+  last_asked_at: number;
 }
 
 interface RatingRow {
@@ -23,9 +22,39 @@ interface RatingRow {
   rated_at: number;
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
 export function createFeedbackReviewerQueries(db: Database) {
+  // Offerers of one skill in rowid order: `member_skills_by_skill` (community, skill, kind) ends with the rowid, so
+  // a range on it is a seek and the order needs no sort. CROSS JOIN keeps member_skills the outer loop whatever
+  // ANALYZE says; each row then costs two primary-key lookups (members, opt-outs).
+  const offerBounds = db.prepare(
+    `SELECT (SELECT rowid FROM member_skills WHERE community = @community AND skill = @skill AND kind = 'offer'
+               ORDER BY rowid LIMIT 1) AS lo,
+            (SELECT rowid FROM member_skills WHERE community = @community AND skill = @skill AND kind = 'offer'
+               ORDER BY rowid DESC LIMIT 1) AS hi`,
+  );
+  const offerers = (range: string) =>
+    db
+      .prepare(
+        `SELECT s.user_id FROM member_skills s
+         CROSS JOIN members m ON m.community = s.community AND m.user_id = s.user_id AND m.left_at IS NULL
+         WHERE s.community = @community AND s.skill = @skill AND s.kind = 'offer' AND ${range}
+           AND NOT EXISTS (SELECT 1 FROM feedback_optouts o
+             WHERE o.community = s.community AND o.user_id = s.user_id AND o.kind = 'asks')
+         ORDER BY s.rowid LIMIT @limit`,
+      )
+      .pluck();
+  const offerersFrom = offerers('s.rowid >= @from');
+  const offerersBefore = offerers('s.rowid < @from');
+  // One seek per member on `feedback_asks_by_reviewer`; an ask on a closed request no longer weighs on anyone.
+  const selectLoads = db.prepare(
+    `SELECT a.reviewer,
+       SUM(a.status IN ('asked', 'accepted') AND r.status IS 'open') AS open_asks,
+       SUM(a.asked_at >= ?) AS recent_asks,
+       MAX(a.asked_at) AS last_asked_at
+     FROM feedback_asks a LEFT JOIN feedback_requests r ON r.id = a.request_id
+     WHERE a.community = ? AND a.reviewer IN (SELECT value FROM json_each(?))
+     GROUP BY a.reviewer`,
+  );
   const selectSkills = db.prepare(
     'SELECT skill FROM member_skills WHERE community = ? AND user_id = ? AND kind = ? ORDER BY added_at, skill',
   );
@@ -47,39 +76,24 @@ export function createFeedbackReviewerQueries(db: Database) {
   );
 
   return {
-    findReviewers(
-      community: CommunityId,
-      skills: readonly string[],
-      exclude: readonly string[],
-      since: Date,
-    ): ReviewerCandidate[] {
-      if (skills.length === 0) return [];
-      const excluded = exclude.length ? `AND s.user_id NOT IN (${placeholders(exclude)})` : '';
-      // Load counts only asks on requests still open: an ask on a closed request no longer weighs on anyone.
-      const rows = db
-        .prepare(
-          `SELECT s.user_id, json_group_array(DISTINCT s.skill) AS skills,
-             (SELECT COUNT(*) FROM feedback_asks a JOIN feedback_requests r ON r.id = a.request_id
-               WHERE a.community = s.community AND a.reviewer = s.user_id AND a.status IN ('asked', 'accepted')
-               AND r.status = 'open') AS open_asks,
-             (SELECT COUNT(*) FROM feedback_asks a
-               WHERE a.community = s.community AND a.reviewer = s.user_id AND a.asked_at >= ?) AS recent_asks,
-             (SELECT MAX(a.asked_at) FROM feedback_asks a
-               WHERE a.community = s.community AND a.reviewer = s.user_id) AS last_asked_at
-           FROM member_skills s
-           JOIN members m ON m.community = s.community AND m.user_id = s.user_id AND m.left_at IS NULL
-           WHERE s.community = ? AND s.kind = 'offer' AND s.skill IN (${placeholders(skills)}) ${excluded}
-             AND NOT EXISTS (SELECT 1 FROM feedback_optouts o
-               WHERE o.community = s.community AND o.user_id = s.user_id AND o.kind = 'asks')
-           GROUP BY s.user_id`,
-        )
-        .all(toMs(since), community, ...skills, ...exclude) as CandidateRow[];
+    offerersOf(community: CommunityId, skill: string, start: number, limit: number): string[] {
+      const key = { community, skill };
+      const { lo, hi } = offerBounds.get(key) as { lo: number | null; hi: number | null };
+      if (lo === null || hi === null || limit <= 0) return [];
+      const from = lo + Math.floor(Math.min(Math.max(start, 0), 1) * (hi - lo + 1));
+      const ids = offerersFrom.all({ ...key, from, limit }) as string[];
+      if (ids.length < limit)
+        ids.push(...(offerersBefore.all({ ...key, from, limit: limit - ids.length }) as string[]));
+      return ids;
+    },
+    reviewerLoads(community: CommunityId, userIds: readonly string[], since: Date): ReviewerLoad[] {
+      if (userIds.length === 0) return [];
+      const rows = selectLoads.all(toMs(since), community, JSON.stringify(userIds)) as LoadRow[];
       return rows.map((r) => ({
-        userId: r.user_id,
-        skills: JSON.parse(r.skills) as string[],
+        userId: r.reviewer,
         openAsks: r.open_asks,
         recentAsks: r.recent_asks,
-        lastAskedAt: toOptionalDate(r.last_asked_at),
+        lastAskedAt: toDate(r.last_asked_at),
       }));
     },
     memberSkills: (community: CommunityId, userId: string, kind: 'offer' | 'need') =>

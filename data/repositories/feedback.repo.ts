@@ -1,5 +1,5 @@
 import { createFeedbackStatsPart } from './feature-stats.part.ts';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CommunityId } from '../../src/core/ids.ts';
 import type {
   FeedbackAsk,
@@ -59,8 +59,21 @@ function toAsk(row: AskRow): FeedbackAsk {
   };
 }
 
-/** `IN (?, ?, …)` placeholders for a list (SQLite has no array parameters). */
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+/**
+ * A statement with an `IN (?, ?, …)` list (SQLite has no array parameters), prepared once per list length: preparing
+ * costs more than running these small statements.
+ */
+function byListLength(db: Database, sql: (marks: string) => string): (list: readonly unknown[]) => Statement {
+  const cache = new Map<number, Statement>();
+  return (list) => {
+    let statement = cache.get(list.length);
+    if (!statement) {
+      statement = db.prepare(sql(list.map(() => '?').join(', ')));
+      cache.set(list.length, statement);
+    }
+    return statement;
+  };
+}
 
 /** SQLite implementation of FeedbackRepo. */
 export function createFeedbackRepo(db: Database): FeedbackRepo {
@@ -86,6 +99,27 @@ export function createFeedbackRepo(db: Database): FeedbackRepo {
      WHERE a.community = ? AND a.status = 'asked' AND a.asked_at <= ? AND r.status = 'open'
      ORDER BY a.asked_at, a.request_id, a.reviewer`,
   );
+  const updateRequestStatus = byListLength(
+    db,
+    (from) => `UPDATE feedback_requests SET status = ? WHERE community = ? AND id = ? AND status IN (${from})`,
+  );
+  const selectRequestsBy = byListLength(
+    db,
+    (statuses) => `SELECT * FROM feedback_requests WHERE community = ? AND requester = ? AND status IN (${statuses})
+     ORDER BY created_at DESC, id DESC`,
+  );
+  const selectAsksFor = byListLength(
+    db,
+    (statuses) => `SELECT a.request_id, a.reviewer, a.status AS ask_status, a.asked_at, a.answered_at, a.note, r.*
+     FROM feedback_asks a JOIN feedback_requests r ON r.id = a.request_id
+     WHERE a.community = ? AND a.reviewer = ? AND a.status IN (${statuses})
+     ORDER BY a.asked_at DESC, a.request_id DESC`,
+  );
+  const updateAsk = byListLength(
+    db,
+    (from) => `UPDATE feedback_asks SET status = ?, answered_at = ?, note = COALESCE(?, note)
+     WHERE community = ? AND request_id = ? AND reviewer = ? AND status IN (${from})`,
+  );
   const selectOverdue = db.prepare(
     `SELECT * FROM feedback_requests WHERE community = ? AND status = 'open' AND due_at IS NOT NULL AND due_at <= ?
      ORDER BY due_at, id`,
@@ -110,20 +144,9 @@ export function createFeedbackRepo(db: Database): FeedbackRepo {
       return row && toRequest(row);
     },
     setRequestStatus: (community, id, from, to) =>
-      db
-        .prepare(
-          `UPDATE feedback_requests SET status = ? WHERE community = ? AND id = ? AND status IN (${placeholders(from)})`,
-        )
-        .run(to, community, id, ...from).changes > 0,
+      updateRequestStatus(from).run(to, community, id, ...from).changes > 0,
     listRequestsBy: (community, requester, statuses) =>
-      (
-        db
-          .prepare(
-            `SELECT * FROM feedback_requests WHERE community = ? AND requester = ? AND status IN (${placeholders(statuses)})
-             ORDER BY created_at DESC, id DESC`,
-          )
-          .all(community, requester, ...statuses) as RequestRow[]
-      ).map(toRequest),
+      (selectRequestsBy(statuses).all(community, requester, ...statuses) as RequestRow[]).map(toRequest),
     listOverdueRequests: (community, now) => (selectOverdue.all(community, toMs(now)) as RequestRow[]).map(toRequest),
 
     addAsk: (community, requestId, reviewer, status, now) => {
@@ -137,22 +160,11 @@ export function createFeedbackRepo(db: Database): FeedbackRepo {
     listAsks: (community, requestId) => (selectAsks.all(community, requestId) as AskRow[]).map(toAsk),
     listAsksFor: (community, reviewer, statuses) =>
       (
-        db
-          .prepare(
-            `SELECT a.request_id, a.reviewer, a.status AS ask_status, a.asked_at, a.answered_at, a.note, r.*
-             FROM feedback_asks a JOIN feedback_requests r ON r.id = a.request_id
-             WHERE a.community = ? AND a.reviewer = ? AND a.status IN (${placeholders(statuses)})
-             ORDER BY a.asked_at DESC, a.request_id DESC`,
-          )
-          .all(community, reviewer, ...statuses) as (RequestRow & AskRow & { ask_status: string })[]
+        selectAsksFor(statuses).all(community, reviewer, ...statuses) as (RequestRow &
+          AskRow & { ask_status: string })[]
       ).map((row) => ({ ask: toAsk({ ...row, status: row.ask_status }), request: toRequest(row) })),
     answerAsk: (community, requestId, reviewer, from, to, now, note) =>
-      db
-        .prepare(
-          `UPDATE feedback_asks SET status = ?, answered_at = ?, note = COALESCE(?, note)
-           WHERE community = ? AND request_id = ? AND reviewer = ? AND status IN (${placeholders(from)})`,
-        )
-        .run(to, toMs(now), note ?? null, community, requestId, reviewer, ...from).changes > 0,
+      updateAsk(from).run(to, toMs(now), note ?? null, community, requestId, reviewer, ...from).changes > 0,
     setAskNote: (community, requestId, reviewer, note) =>
       updateNote.run(note, community, requestId, reviewer).changes > 0,
     listUnansweredAsks: (community, askedBefore) =>

@@ -56,16 +56,20 @@ export interface FeedbackRating {
   readonly ratedAt: Date;
 }
 
-/** A member who offers one of the wanted skills, with how busy they are with feedback asks. */
-export interface ReviewerCandidate {
+/** How busy a member is with feedback asks. */
+export interface ReviewerLoad {
   readonly userId: string;
-  /** The wanted skills they offer. */
-  readonly skills: readonly string[];
   /** Asks still waiting for them (asked or accepted) on open requests. */
   readonly openAsks: number;
   /** Asks they received since the `since` instant given to the query. */
   readonly recentAsks: number;
   readonly lastAskedAt?: Date;
+}
+
+/** A member who offers one of the wanted skills, with how busy they are with feedback asks. */
+export interface ReviewerCandidate extends ReviewerLoad {
+  /** The wanted skills they offer. */
+  readonly skills: readonly string[];
 }
 
 export interface FeedbackRepo {
@@ -118,15 +122,13 @@ export interface FeedbackRepo {
   listUnansweredAsks(community: CommunityId, askedBefore: Date): FeedbackAsk[];
 
   /**
-   * Members offering any of `skills` (canonical), never `exclude`, never members who left or paused review asks,
-   * with their load. Unordered: ranking is the feature's business.
+   * Up to `limit` members offering `skill` (canonical), never members who left or paused review asks: a bounded,
+   * rotating sample. The list is read in storage order from `start` (a fraction in [0, 1) of the way through it),
+   * wrapping around, so different starts reach different members. Fewer than `limit` only when that is all.
    */
-  findReviewers(
-    community: CommunityId,
-    skills: readonly string[],
-    exclude: readonly string[],
-    since: Date,
-  ): ReviewerCandidate[];
+  offerersOf(community: CommunityId, skill: string, start: number, limit: number): string[];
+  /** The load of those of `userIds` who were ever asked for feedback (a member never asked is absent: load 0). */
+  reviewerLoads(community: CommunityId, userIds: readonly string[], since: Date): ReviewerLoad[];
   /** A member's profile skills (`member_skills`) of one kind, canonical, in the order they added them. */
   memberSkills(community: CommunityId, userId: string, kind: 'offer' | 'need'): string[];
 

@@ -45,27 +45,6 @@ export function createMatchingRepo(db: Database): MatchingRepo {
   const skillsOf = db.prepare<[string, string], SkillRow>(
     'SELECT user_id, kind, skill, term FROM member_skills WHERE community = ? AND user_id = ? ORDER BY added_at, skill',
   );
-  const complements = db.prepare<
-    { community: string; userId: string; wanted: string; giving: string; now: number; limit: number },
-    { user_id: string }
-  >(
-    `WITH wanted AS (SELECT json_extract(value, '$.skill') AS skill, max(json_extract(value, '$.credit')) AS credit
-                     FROM json_each(@wanted) GROUP BY 1),
-          giving AS (SELECT json_extract(value, '$.skill') AS skill, max(json_extract(value, '$.credit')) AS credit
-                     FROM json_each(@giving) GROUP BY 1),
-          wants(skill, kind, credit) AS (SELECT skill, 'offer', credit FROM wanted UNION ALL SELECT skill, 'need', credit FROM giving)
-     SELECT m.user_id FROM (
-       -- The wanted skills drive the loop through introductions' skill index (0002): without INDEXED BY, SQLite
-       -- prefers the covering primary key and scans the whole community (30x slower at 10k members).
-       SELECT s.user_id, sum(w.credit) AS rough FROM wants w CROSS JOIN member_skills s INDEXED BY member_skills_by_skill
-       WHERE s.community = @community AND s.skill = w.skill AND s.kind = w.kind AND s.user_id <> @userId
-       GROUP BY s.user_id
-     ) r
-     JOIN members m ON m.community = @community AND m.user_id = r.user_id
-     LEFT JOIN match_prefs p ON p.community = m.community AND p.user_id = m.user_id
-     WHERE ${TAKES_PART}
-     ORDER BY r.rough DESC, m.last_active_at DESC, m.user_id LIMIT @limit`,
-  );
   const someMembers = db.prepare<[string, string], MemberRow>(
     `SELECT user_id, display_name, last_active_at FROM members
      WHERE community = ? AND left_at IS NULL AND user_id IN (SELECT value FROM json_each(?))`,
@@ -131,17 +110,6 @@ export function createMatchingRepo(db: Database): MatchingRepo {
         return row ? [withSkills(row, skills.get(u) ?? [])] : [];
       });
     },
-    complements: (community, userId, wanted, giving, limit, now) =>
-      complements
-        .all({
-          community,
-          userId,
-          wanted: JSON.stringify(wanted),
-          giving: JSON.stringify(giving),
-          now: toMs(now),
-          limit,
-        })
-        .map((r) => r.user_id),
     prefs: (community, userId) => toPrefs(prefs.get(community, userId)),
     pause: (community, userId, until: Date | undefined, reason: PauseReason, now) =>
       run(setPause, community, userId, now, { until: until ? toMs(until) : null, reason }),

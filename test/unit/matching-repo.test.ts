@@ -60,21 +60,6 @@ describe('matching repository', () => {
     expect(repos.matching.prefs(C, 'lucas')).toMatchObject({ optedIn: true, ignoredStreak: 0, pausedAt: undefined });
   });
 
-  it('shortlists complements by summed credit, then activity, skipping the member, paused ones and other communities', () => {
-    member('raj', ['videography'], ['layout-design']);
-    const wanted = [
-      { skill: 'photography', credit: 1 },
-      { skill: 'videography', credit: 0.5 },
-    ];
-    const giving = [{ skill: 'layout-design', credit: 1 }];
-    // Raj: videography (0.5) + needs layout (1) = 1.5; Lucas: photography (1).
-    expect(repos.matching.complements(C, 'emma', wanted, giving, 10, T0)).toEqual(['raj', 'lucas']);
-    expect(repos.matching.complements(C, 'emma', wanted, giving, 1, T0)).toEqual(['raj']);
-    repos.matching.pause(C, 'raj', undefined, 'member', T0);
-    expect(repos.matching.complements(C, 'emma', wanted, giving, 10, T0)).toEqual(['lucas']);
-    expect(repos.matching.complements(C, 'lucas', [{ skill: 'photography', credit: 1 }], [], 10, T0)).toEqual([]);
-  });
-
   it('loads several members at once, in the order asked, skipping unknown ones', () => {
     expect(repos.matching.members(C, ['lucas', 'ghost', 'emma']).map((m) => m.userId)).toEqual(['lucas', 'emma']);
     expect(repos.matching.members(C, ['stranger'])).toEqual([]);

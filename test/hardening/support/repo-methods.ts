@@ -130,14 +130,6 @@ export const REPO_METHODS: Record<string, MethodEntry> = {
   'matching.participants': read((f) => [f.B, f.from]),
   'matching.member': read((f) => [f.B, f.user]),
   'matching.members': read((f) => [f.B, [f.user, f.other]]),
-  'matching.complements': read((f) => [
-    f.B,
-    f.user,
-    [{ skill: f.skill, credit: 1 }],
-    [{ skill: f.skill, credit: 1 }],
-    100,
-    f.from,
-  ]),
   // Default preferences (not paused, not opted in) for a member B never saw.
   'matching.prefs': read((f) => [f.B, f.user]),
   'matching.pause': write((f) => [f.B, f.user, undefined, 'member', f.from]),

@@ -20,12 +20,6 @@ export interface MatchMember {
   readonly needs: readonly MatchSkill[];
 }
 
-/** A skill with the credit a holder of it earns (see the matcher's affinity). */
-export interface WeightedSkill {
-  readonly skill: string;
-  readonly credit: number;
-}
-
 export type PauseReason = 'member' | 'ignored';
 
 export interface MatchPrefs {
@@ -92,19 +86,6 @@ export interface MatchingRepo extends MatchingIndexRepo {
   member(community: CommunityId, userId: string): MatchMember | undefined;
   /** Members still here among `userIds` (whatever their pause), in the order given. */
   members(community: CommunityId, userIds: readonly string[]): MatchMember[];
-  /**
-   * Members taking part at `now` (other than `userId`) who offer one of `wanted` or need one of `giving`, ranked by
-   * the summed credit of the skills they hold, then recent activity; at most `limit`. The shortlist for one member's
-   * suggestions, computed in one indexed query instead of loading the community.
-   */
-  complements(
-    community: CommunityId,
-    userId: string,
-    wanted: readonly WeightedSkill[],
-    giving: readonly WeightedSkill[],
-    limit: number,
-    now: Date,
-  ): string[];
   prefs(community: CommunityId, userId: string): MatchPrefs;
   /** Pauses until `until` (undefined: until they resume). */
   pause(community: CommunityId, userId: string, until: Date | undefined, reason: PauseReason, now: Date): void;

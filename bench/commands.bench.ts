@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { skillLabel } from '../commands/matching/vocabulary.ts';
-import type { InboundEvent } from '../src/core/inbound.ts';
-import type { MatchMember } from '../src/core/ports/repos/matching.ts';
+import type { InboundEvent } from '#core/inbound.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
 import { numberOption, quick, sizeLabel, sizes, yieldToLoop } from './lib/args.ts';
 import { actorOf, buildDatabase, type CheckpointMode, copyDatabase, openCore, tempDir } from './lib/core-harness.ts';
 import { median, ms, quantile, ratio, table, verdict } from './lib/stats.ts';

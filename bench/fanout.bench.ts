@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import { openDatabase } from '../data/db.ts';
 import { createRepositories } from '../data/repositories/index.ts';
-import type { CommunityId, Platform } from '../src/core/ids.ts';
-import { createOutboxNotifier, OutboxDrainer } from '../src/core/outbox.ts';
-import { systemClock } from '../src/core/ports/clock.ts';
-import { silentLogger } from '../src/core/ports/logger.ts';
-import type { Repositories } from '../src/core/ports/repositories.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
+import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import { systemClock } from '#core/ports/clock.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 import { numberOption, quick } from './lib/args.ts';
 import { tempDir } from './lib/core-harness.ts';
 import { HttpPlatform } from './lib/http-platform.ts';

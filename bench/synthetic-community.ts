@@ -4,7 +4,7 @@
  * or skewed (Zipf) popularity. Demand is skewed differently from supply, as in real communities (many offer
  * photography, more need video than offer it). Same seed, same community.
  */
-import type { MatchMember } from '../src/core/ports/repos/matching.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
 import { allSkills, skillLabel } from '../commands/matching/vocabulary.ts';
 import { type Random, seededRandom } from '../commands/matching/random.ts';
 

@@ -1,5 +1,5 @@
 /** Every feature of Hallway, in the order help lists them. */
-import type { Feature } from '../src/core/command.ts';
+import type { Feature } from '#core/command.ts';
 import { adminFeature, bindFeatures } from './admin/index.ts';
 import { feedbackFeature } from './feedback/index.ts';
 import { introductionsFeature } from './introductions/index.ts';

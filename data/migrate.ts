@@ -1,18 +1,24 @@
 /**
- * Forward-only schema migrations: `data/migrations/NNNN_name.sql`, applied in number order, each in its own
- * transaction together with its record, so a crash leaves the database at the last whole step.
+ * Forward-only schema migrations, one folder per dialect: `data/migrations/sqlite/NNNN_name.sql` and
+ * `data/migrations/postgres/NNNN_name.sql` (same numbers, same resulting schema: `test/core/schema.test.ts`
+ * compares them). Each is applied in its own transaction together with its record, so a crash leaves the database
+ * at the last whole step.
  *
- * `PRAGMA user_version` holds the highest version applied; `schema_migrations` lists each one applied. The list is
- * what lets numbers land out of order (features own pre-assigned numbers and merge in parallel): a 0003 that
- * arrives after 0004 was applied is still applied, once, instead of being skipped forever.
+ * `schema_migrations` lists each one applied, which lets numbers land out of order (a 0003 that arrives after 0004
+ * was applied is still applied, once). On SQLite `PRAGMA user_version` also holds the highest version.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import type { PoolClient } from 'pg';
 
-/** Next to this module, so it works from any working directory. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The migrations folders, next to this module so it works from any working directory. */
+export const MIGRATIONS_ROOT = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'sqlite');
+export const migrationsDir = (dialect: Dialect): string => join(MIGRATIONS_ROOT, dialect);
 
 const FILE_NAME = /^(\d{4})_[a-z0-9_-]+\.sql$/i;
 
@@ -23,9 +29,9 @@ export interface Migration {
 }
 
 export interface MigrationResult {
-  /** `user_version` before. */
+  /** Highest version before. */
   readonly from: number;
-  /** `user_version` after. */
+  /** Highest version after. */
   readonly to: number;
   /** File names applied, in order. */
   readonly applied: readonly string[];
@@ -51,14 +57,16 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
+const CREATE_LOG = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`;
+
 /**
- * Brings the database up to date. Refuses a database that has a migration this code does not know (made by newer
- * code): running old code on a newer schema could corrupt it.
+ * Brings a SQLite database up to date. Refuses a database that has a migration this code does not know (made by
+ * newer code): running old code on a newer schema could corrupt it.
  */
 export function migrate(db: Database, dir: string = MIGRATIONS_DIR): MigrationResult {
   const migrations = loadMigrations(dir);
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+  db.exec(CREATE_LOG);
   const from = db.pragma('user_version', { simple: true }) as number;
   const done = new Set(
     db
@@ -66,41 +74,89 @@ export function migrate(db: Database, dir: string = MIGRATIONS_DIR): MigrationRe
       .all()
       .map((row) => row.version),
   );
-  refuseNewer(from, done, migrations);
+  refuseNewer(Math.max(from, ...done), done, migrations, 'DATABASE_PATH');
   const applied: string[] = [];
   for (const migration of migrations.filter((m) => !done.has(m.version))) {
-    applyOne(db, migration);
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        record(migration, (sql, params) => db.prepare(sql).run(...params));
+        // user_version lives in the database header, written in the same transaction; it only ever grows.
+        const current = db.pragma('user_version', { simple: true }) as number;
+        db.pragma(`user_version = ${Math.max(current, migration.version)}`);
+      })();
+    } catch (error) {
+      throw failed(migration, error);
+    }
     applied.push(migration.name);
   }
   return { from, to: db.pragma('user_version', { simple: true }) as number, applied };
 }
 
-function refuseNewer(userVersion: number, done: ReadonlySet<number>, migrations: readonly Migration[]): void {
-  const known = new Set(migrations.map((m) => m.version));
-  const latest = migrations.at(-1)?.version ?? 0;
-  const unknown = [...done].find((version) => !known.has(version));
-  if (userVersion > latest || unknown !== undefined) {
-    throw new Error(
-      `The database is at schema version ${Math.max(userVersion, unknown ?? 0)}, newer than this code knows ` +
-        `(${latest}). Upgrade Hallway, or point DATABASE_PATH at a database made by this version.`,
-    );
+/** Any number, the same in every process: the advisory lock that serialises processes migrating at once. */
+const MIGRATION_LOCK = 7_247_311;
+
+/**
+ * Brings a PostgreSQL database up to date, under an advisory lock so that several processes starting together
+ * migrate once. Same refusal of newer databases as on SQLite.
+ */
+export async function migratePostgres(client: PoolClient, dir = migrationsDir('postgres')): Promise<MigrationResult> {
+  const migrations = loadMigrations(dir);
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(CREATE_LOG);
+    const rows = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const done = new Set(rows.rows.map((row) => Number(row.version)));
+    const from = Math.max(0, ...done);
+    refuseNewer(from, done, migrations, 'DATABASE_URL');
+    const applied: string[] = [];
+    for (const migration of migrations.filter((m) => !done.has(m.version))) {
+      try {
+        await client.query('BEGIN');
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          Date.now(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw failed(migration, error);
+      }
+      applied.push(migration.name);
+    }
+    return { from, to: Math.max(from, ...migrations.map((m) => m.version)), applied };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
   }
 }
 
-function applyOne(db: Database, migration: Migration): void {
-  try {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        Date.now(),
-      );
-      // user_version lives in the database header, written in the same transaction; it only ever grows.
-      const current = db.pragma('user_version', { simple: true }) as number;
-      db.pragma(`user_version = ${Math.max(current, migration.version)}`);
-    })();
-  } catch (error) {
-    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+function record(migration: Migration, run: (sql: string, params: unknown[]) => unknown): void {
+  run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+    migration.version,
+    migration.name,
+    Date.now(),
+  ]);
+}
+
+function failed(migration: Migration, error: unknown): Error {
+  return new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+}
+
+function refuseNewer(
+  highest: number,
+  done: ReadonlySet<number>,
+  migrations: readonly Migration[],
+  variable: string,
+): void {
+  const known = new Set(migrations.map((m) => m.version));
+  const latest = migrations.at(-1)?.version ?? 0;
+  const unknown = [...done].find((version) => !known.has(version));
+  if (highest > latest || unknown !== undefined) {
+    throw new Error(
+      `The database is at schema version ${Math.max(highest, unknown ?? 0)}, newer than this code knows ` +
+        `(${latest}). Upgrade Hallway, or point ${variable} at a database made by this version.`,
+    );
   }
 }

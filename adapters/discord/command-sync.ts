@@ -3,8 +3,8 @@
  * when they differ (Discord allows 200 command creations a day per guild; a restart loop must not burn them).
  */
 import { type REST, Routes } from 'discord.js';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import type { Logger } from '#core/ports/logger.ts';
 import { applicationCommands, normalizeCommands } from './commands.ts';
 
 /** What a sync did, for logs and tests. */

@@ -12,8 +12,8 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandCatalog, CommandSpec, SubcommandSpec } from '../../src/core/catalog.ts';
-import type { OptionSpec } from '../../src/core/options.ts';
+import type { CommandCatalog, CommandSpec, SubcommandSpec } from '#core/catalog.ts';
+import type { OptionSpec } from '#core/options.ts';
 
 /** Discord's rule for command, subcommand and option names (and they must be lower case). */
 export const NAME_PATTERN = /^[-_'\p{L}\p{N}]{1,32}$/u;

@@ -14,17 +14,17 @@ import {
   PermissionFlagsBits,
   type RateLimitData,
 } from 'discord.js';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import { type CommunityId, externalIdOf, platformOf } from '../../src/core/ids.ts';
-import type { Dispatch } from '../../src/core/inbound.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import { type CommunityId, externalIdOf, platformOf } from '#core/ids.ts';
+import type { Dispatch } from '#core/inbound.ts';
 import {
   type ChatPlatform,
   DeliveryError,
   type PlatformUser,
   type SentMessage,
-} from '../../src/core/ports/chat-platform.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
+} from '#core/ports/chat-platform.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
 import { syncApplicationCommands } from './command-sync.ts';
 import { delivering, startError } from './errors.ts';
 import { type AutocompleteHook, handleInteraction } from './interactions.ts';

@@ -3,7 +3,7 @@
  * one line an operator can act on.
  */
 import { DiscordAPIError, DiscordjsErrorCodes, HTTPError, RateLimitError } from 'discord.js';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 
 /**
  * Discord JSON error codes that will fail the same way every time: Unknown Channel (10003), Unknown Message
@@ -11,6 +11,9 @@ import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
  * shared server), Missing Permissions (50013), Invalid Form Body (50035).
  */
 const PERMANENT_CODES = new Set([10003, 10008, 10013, 50001, 50007, 50013, 50035]);
+/** Cannot send messages to this user: the member's DMs are closed to us. */
+const DM_CLOSED = 50007;
+const NOT_FOUND_CODES = new Set([10003, 10008, 10013]);
 
 /** Network failures worth retrying (the REST client already retried a reset once). */
 const NETWORK = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR|AbortError|socket|fetch failed/i;
@@ -31,6 +34,8 @@ export function toDeliveryError(error: unknown): unknown {
     // A reset token (401) is fixed by the operator; the message should still go out after the restart.
     if (error.status === 401) return new DeliveryError('transient', '401');
     const code = typeof error.code === 'number' ? error.code : Number.NaN;
+    if (code === DM_CLOSED) return new DeliveryError('dm_closed', String(error.code));
+    if (NOT_FOUND_CODES.has(code)) return new DeliveryError('not_found', String(error.code));
     if (PERMANENT_CODES.has(code) || (error.status >= 400 && error.status < 500)) {
       return new DeliveryError('permanent', String(error.code));
     }

@@ -10,10 +10,10 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import type { CommandEvent, Dispatch, InboundEvent } from '../../src/core/inbound.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import { sanitize } from '../../src/core/text.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import type { CommandEvent, Dispatch, InboundEvent } from '#core/inbound.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import { sanitize } from '#core/text.ts';
 import { plain } from './markdown.ts';
 import { respond } from './respond.ts';
 import {

@@ -3,7 +3,7 @@
  * escaped so it renders as typed: no markdown, no masked links, no `<@…>`/`<#…>`/`<t:…>` syntax, and `@everyone` /
  * `@here` broken with a zero-width space (allowed_mentions is the second lock: it pings nobody unintended).
  */
-import { type Segment, segments, toPlain } from '../../src/core/text.ts';
+import { type Segment, segments, toPlain } from '#core/text.ts';
 
 const ZWSP = '\u200B';
 const SNOWFLAKE = /^\d{5,25}$/;

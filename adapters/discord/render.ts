@@ -13,7 +13,7 @@ import {
   MessageFlags,
   TextInputStyle,
 } from 'discord.js';
-import type { Button, Form, Reply, Section } from '../../src/core/reply.ts';
+import type { Button, Form, Reply, Section } from '#core/reply.ts';
 import { buttonCustomId, formCustomId } from './custom-id.ts';
 import { markdown, plain } from './markdown.ts';
 

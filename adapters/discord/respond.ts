@@ -3,8 +3,8 @@
  * clicked message, open a modal, or (after a deferral) edit / follow up.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
 import { type DiscordMessage, renderMessage, renderModal } from './render.ts';
 
 export interface RespondState {

@@ -3,7 +3,7 @@
  * discord.js objects (or raw gateway payloads, which have the same option shape) and calls these.
  */
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import { communityId } from '../../src/core/ids.ts';
+import { communityId } from '#core/ids.ts';
 import type {
   Actor,
   ActionEvent,
@@ -11,7 +11,7 @@ import type {
   FormSubmitEvent,
   MemberJoinedEvent,
   MemberLeftEvent,
-} from '../../src/core/inbound.ts';
+} from '#core/inbound.ts';
 import { parseButtonId, parseFormId } from './custom-id.ts';
 
 /** One option as Discord sends it (`interaction.options.data` in discord.js has the same fields). */

@@ -2,9 +2,9 @@
  * The creative-loft demo: the neighbours from the article this product grew from, and a few more, each set up
  * through the same commands a real member would type, so the demo exercises the real flows.
  */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Dispatch } from '../../src/core/inbound.ts';
-import { toPlain } from '../../src/core/text.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Dispatch } from '#core/inbound.ts';
+import { toPlain } from '#core/text.ts';
 import { shellActor } from './to-inbound.ts';
 
 interface DemoMember {

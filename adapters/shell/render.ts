@@ -1,6 +1,6 @@
 /** Reply → terminal lines. Pure: names for user tokens come from `nameOf`. */
-import type { Button, Reply } from '../../src/core/reply.ts';
-import { fmt, renderRich } from '../../src/core/text.ts';
+import type { Button, Reply } from '#core/reply.ts';
+import { fmt, renderRich } from '#core/text.ts';
 
 export interface ShellStyle {
   /** ANSI bold/dim when writing to a terminal; plain when piped. */

@@ -5,10 +5,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Actor, Dispatch } from '../../src/core/inbound.ts';
-import type { ChatPlatform, SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { Button, Form, Reply } from '../../src/core/reply.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Actor, Dispatch } from '#core/inbound.ts';
+import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
+import type { Button, Form, Reply } from '#core/reply.ts';
 import { renderShell } from './render.ts';
 import { parseShellLine, shellActor } from './to-inbound.ts';
 

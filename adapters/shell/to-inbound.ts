@@ -1,6 +1,6 @@
 /** A typed shell line → an inbound event or a shell directive. Pure. */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Actor, InboundEvent } from '../../src/core/inbound.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Actor, InboundEvent } from '#core/inbound.ts';
 
 export type ShellLine =
   | { readonly kind: 'event'; readonly event: InboundEvent }

@@ -4,8 +4,8 @@
  * gives no `response_url` (the Home tab, a modal) the answer arrives as a DM from the app.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
 import { renderMessage } from './render.ts';
 import { renderHome, renderModal } from './render-view.ts';
 import { describe } from './users.ts';

@@ -4,7 +4,7 @@
  * dropped unless the level is raised on purpose.
  */
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/core/ports/logger.ts';
+import type { Logger } from '#core/ports/logger.ts';
 
 const ORDER: Record<LogLevel, number> = {
   [LogLevel.DEBUG]: 0,

@@ -4,13 +4,18 @@
  * drainer owns the wait and paces every other send meanwhile.
  */
 import { webApi } from '@slack/bolt';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 
 /**
  * Platform errors that a retry cannot fix. Unknown codes count as permanent too: Slack answered, and the answer
  * would be the same next time; only the codes in `TRANSIENT` mean "try again".
  */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'timeout']);
+
+/** The member cannot receive our DMs (deactivated, or a bot or user that cannot be messaged). */
+const DM_CLOSED = new Set(['cannot_dm', 'cannot_dm_bot', 'user_disabled', 'messages_tab_disabled']);
+/** The channel, message or member is gone. */
+const NOT_FOUND = new Set(['channel_not_found', 'message_not_found', 'user_not_found']);
 
 /** Codes Slack uses for rate limits inside a 200 answer (rare, but documented for some methods). */
 const RATE_LIMITED = new Set(['ratelimited', 'rate_limited']);
@@ -27,6 +32,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = String(error.data.error);
     if (RATE_LIMITED.has(code)) return new DeliveryError('rate_limited', code, DEFAULT_RETRY_AFTER_MS);
+    if (DM_CLOSED.has(code)) return new DeliveryError('dm_closed', code);
+    if (NOT_FOUND.has(code)) return new DeliveryError('not_found', code);
     return new DeliveryError(TRANSIENT.has(code) ? 'transient' : 'permanent', code);
   }
   if (error instanceof webApi.WebAPIHTTPError) {

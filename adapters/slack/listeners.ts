@@ -3,10 +3,10 @@
  * `InboundEvent`, hands it to the core and shows the answer. No business logic lives here.
  */
 import type { App } from '@slack/bolt';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Dispatch, InboundEvent } from '../../src/core/inbound.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Dispatch, InboundEvent } from '#core/inbound.ts';
+import type { Logger } from '#core/ports/logger.ts';
 import type { Answerer } from './answer.ts';
 import { renderModal, renderOutcomeModal } from './render-view.ts';
 import * as inbound from './to-inbound.ts';

@@ -6,7 +6,7 @@
  * by the core become Slack markup. Cutting happens between segments (or inside literal text, never inside an
  * escape), so a cut can never leave half a `<url|label>` behind.
  */
-import { type Segment, segments, toPlain } from '../../src/core/text.ts';
+import { type Segment, segments, toPlain } from '#core/text.ts';
 
 const ELLIPSIS = '…';
 

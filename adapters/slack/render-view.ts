@@ -3,7 +3,7 @@
  * submitted form shown in place of the modal (`response_action: update`). Pure; Block Kit limits kept by cutting.
  */
 import type { types } from '@slack/bolt';
-import type { Form, FormField, Reply } from '../../src/core/reply.ts';
+import type { Form, FormField, Reply } from '#core/reply.ts';
 import { cutPlain, toPlainText } from './mrkdwn.ts';
 import { LIMITS, renderBlocks } from './render.ts';
 

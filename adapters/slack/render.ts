@@ -4,7 +4,7 @@
  * loses its tail, never the whole message to an `invalid_blocks` error. Forms and the App Home are in `render-view.ts`.
  */
 import type { types } from '@slack/bolt';
-import type { Button, Reply, Section } from '../../src/core/reply.ts';
+import type { Button, Reply, Section } from '#core/reply.ts';
 import { cutPlain, escapeMrkdwn, toMrkdwn, toPlainText } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;

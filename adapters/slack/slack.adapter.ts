@@ -6,17 +6,17 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Dispatch } from '../../src/core/inbound.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Dispatch } from '#core/inbound.ts';
 import {
   type ChatPlatform,
   DeliveryError,
   type PlatformUser,
   type SentMessage,
-} from '../../src/core/ports/chat-platform.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
+} from '#core/ports/chat-platform.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
 import { Answerer } from './answer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';

@@ -3,7 +3,7 @@
  * facts in. The payload shapes below are the few fields we read, so recorded fixtures and Bolt's types both fit.
  * Strings are not sanitized here: `dispatch` sanitizes every inbound string.
  */
-import { communityId, type CommunityId } from '../../src/core/ids.ts';
+import { communityId, type CommunityId } from '#core/ids.ts';
 import type {
   ActionEvent,
   Actor,
@@ -12,7 +12,7 @@ import type {
   HomeOpenedEvent,
   MemberJoinedEvent,
   MemberLeftEvent,
-} from '../../src/core/inbound.ts';
+} from '#core/inbound.ts';
 import { OVERFLOW_ACTION } from './render.ts';
 
 /** What Slack says about a member, as the core needs it. */

@@ -4,7 +4,7 @@
  * demoted admin loses their rights quickly; `user_change` events refresh it at once.
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/core/ports/logger.ts';
+import type { Logger } from '#core/ports/logger.ts';
 import { factsFromUser, type SlackUser, type UserFacts } from './to-inbound.ts';
 
 export interface UserDirectoryOptions {

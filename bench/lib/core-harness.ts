@@ -9,13 +9,13 @@ import { features } from '../../commands/index.ts';
 import { type Checkpointer, startCheckpointer } from '../../data/checkpointer.ts';
 import { closeDatabase, type Database, openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import { type Core, createCore } from '../../src/core/dispatch.ts';
-import type { Actor } from '../../src/core/inbound.ts';
-import { createOutboxNotifier } from '../../src/core/outbox.ts';
-import { type Clock, systemClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import type { MatchMember } from '../../src/core/ports/repos/matching.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import { type Core, createCore } from '#core/dispatch.ts';
+import type { Actor } from '#core/inbound.ts';
+import { createOutboxNotifier } from '#core/outbox.ts';
+import { type Clock, systemClock } from '#core/ports/clock.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 import { BENCH_COMMUNITY, type SeedOptions, seedCommunity } from './seed.ts';
 
 /**

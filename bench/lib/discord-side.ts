@@ -6,8 +6,8 @@
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { once } from 'node:events';
 import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
-import type { Core } from '../../src/core/dispatch.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { Core } from '#core/dispatch.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import { FakeDiscord, type RecordedCall } from '../../test/support/fake-discord.ts';
 import type { FakeUser } from '../../test/support/fake-discord-payloads.ts';
 

@@ -12,12 +12,12 @@ const [{ features }, { openDatabase }, { createRepositories }, { createCore }, o
     import('../../commands/index.ts'),
     import('../../data/db.ts'),
     import('../../data/repositories/index.ts'),
-    import('../../src/core/dispatch.ts'),
-    import('../../src/core/outbox.ts'),
-    import('../../src/core/ports/clock.ts'),
-    import('../../src/core/ports/logger.ts'),
-    import('../../src/core/jobs.ts'),
-    import('../../src/core/context.ts'),
+    import('#core/dispatch.ts'),
+    import('#core/outbox.ts'),
+    import('#core/ports/clock.ts'),
+    import('#core/ports/logger.ts'),
+    import('#core/jobs.ts'),
+    import('#core/context.ts'),
   ]);
 const imported = performance.now();
 const db = openDatabase(path, { autoCheckpoint: false });

@@ -3,9 +3,9 @@
  * 429 becomes `DeliveryError('rate_limited')` with the Retry-After, other failures are transient. The message's
  * text carries its outbox key so the server can count duplicates.
  */
-import type { CommunityId, Platform } from '../../src/core/ids.ts';
-import { type ChatPlatform, DeliveryError, type SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
+import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
+import type { Reply } from '#core/reply.ts';
 
 export class HttpPlatform implements ChatPlatform {
   constructor(

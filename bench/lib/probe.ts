@@ -4,8 +4,8 @@
  * arrival), and `monitorEventLoopDelay` records the loop's delay at 1 ms resolution.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Core } from '../../src/core/dispatch.ts';
-import type { MatchMember } from '../../src/core/ports/repos/matching.ts';
+import type { Core } from '#core/dispatch.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
 import { actorOf } from './core-harness.ts';
 
 export interface Responsiveness<T> {

@@ -5,12 +5,12 @@
  */
 import { join } from 'node:path';
 import { matchRoundJob } from '../../commands/matching/round.job.ts';
-import type { JobContext, JobDef } from '../../src/core/command.ts';
-import { loadCommunity } from '../../src/core/context.ts';
-import { runJob } from '../../src/core/jobs.ts';
-import { createOutboxNotifier } from '../../src/core/outbox.ts';
-import { systemClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { JobContext, JobDef } from '#core/command.ts';
+import { loadCommunity } from '#core/context.ts';
+import { runJob } from '#core/jobs.ts';
+import { createOutboxNotifier } from '#core/outbox.ts';
+import { systemClock } from '#core/ports/clock.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import { buildDatabase, openCore, tempDir } from './core-harness.ts';
 import { BENCH_COMMUNITY, type Popularity } from './seed.ts';
 

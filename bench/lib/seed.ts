@@ -4,8 +4,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { nameKey } from '../../data/repositories/members.repo.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { MatchMember } from '../../src/core/ports/repos/matching.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
 import { syntheticCommunity } from '../synthetic-community.ts';
 
 export const BENCH_COMMUNITY: CommunityId = 'slack:TBENCH';

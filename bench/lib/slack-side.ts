@@ -7,8 +7,8 @@ import { App, LogLevel } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
-import type { Core } from '../../src/core/dispatch.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { Core } from '#core/dispatch.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import type { FakeSlack } from '../../test/support/fake-slack.ts';
 import { type SlackTarget, sendCommand } from '../../test/support/slack-requests.ts';
 

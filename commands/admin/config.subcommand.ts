@@ -1,11 +1,11 @@
 /** `/hallway config`: shows the community's settings, or sets those given as options (managers only). */
 import { z } from 'zod';
-import { defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
-import type { Field } from '../../src/core/reply.ts';
-import { parseSettings, type Settings, settingsSchema, WEEKDAYS } from '../../src/core/settings.ts';
-import { fmt } from '../../src/core/text.ts';
+import { defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
+import type { Field } from '#core/reply.ts';
+import { parseSettings, type Settings, settingsSchema, WEEKDAYS } from '#core/settings.ts';
+import { fmt } from '#core/text.ts';
 
 const time = (what: string) => opt.string(`Time of the ${what}, HH:mm in the community's zone`, { max: 5 });
 const question = (n: number) => opt.string(`Custom intro question ${n} ("none" removes it)`, { max: 100 });
@@ -64,7 +64,7 @@ export const configSubcommand = defineSubcommand({
       const field = settingsSchema.shape[key as keyof Settings];
       if (!cleared && !field.safeParse(value).success) {
         const issue = field.safeParse(value).error?.issues[0]?.message ?? 'is not valid';
-        throw new UserError('invalid_setting', `\`${key}\` ${issue}.`);
+        throw new UserError('invalid_input', `\`${key}\` ${issue}.`);
       }
       if (cleared) delete stored[key];
       else stored[key] = value;

@@ -1,7 +1,7 @@
 /** `/hallway export`: the community's data as JSON or CSV, for managers (data portability). */
 import { z } from 'zod';
-import { type Context, defineSubcommand, type Feature } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
+import { type Context, defineSubcommand, type Feature } from '#core/command.ts';
+import { opt } from '#core/options.ts';
 
 type Table = readonly Record<string, unknown>[];
 

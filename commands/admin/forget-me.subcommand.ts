@@ -1,7 +1,7 @@
 /** `/hallway forget-me`: deletes everything Hallway keeps about the member, after a confirmation button. */
 import { z } from 'zod';
-import { type Context, type Deleted, defineAction, defineSubcommand, type Feature } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { type Context, type Deleted, defineAction, defineSubcommand, type Feature } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
 
 export const forgetMeSubcommand = defineSubcommand({
   description: 'Delete everything Hallway keeps about you (asks to confirm)',
@@ -43,7 +43,7 @@ export function forgetActions(features: () => readonly Feature[]) {
       id: 'hallway.forget',
       value: ownId,
       run(userId, ctx) {
-        if (userId !== ctx.actor.userId) throw new UserError('not_yours', 'You can only delete your own data.');
+        if (userId !== ctx.actor.userId) throw new UserError('not_allowed', 'You can only delete your own data.');
         const deleted = forgetMember(features(), ctx, userId);
         const lines = Object.entries(deleted)
           .filter(([, n]) => n > 0)

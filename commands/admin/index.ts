@@ -1,7 +1,7 @@
 /** `/hallway`: help, settings, jobs on demand, figures, export and the right to be forgotten. */
 import { z } from 'zod';
-import { defineCommand, defineFeature, defineSubcommand, type Feature } from '../../src/core/command.ts';
-import { helpForAll } from '../../src/core/help.ts';
+import { defineCommand, defineFeature, defineSubcommand, type Feature } from '#core/command.ts';
+import { helpForAll } from '#core/help.ts';
 import { configSubcommand } from './config.subcommand.ts';
 import { exportSubcommand } from './export.subcommand.ts';
 import { forgetActions, forgetMeSubcommand } from './forget-me.subcommand.ts';

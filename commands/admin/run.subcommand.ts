@@ -1,8 +1,8 @@
 /** `/hallway run <job>`: runs a scheduled job for the current period now (managers only). */
 import { z } from 'zod';
-import { defineSubcommand, JOB_NAMES } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import { fmt } from '../../src/core/text.ts';
+import { defineSubcommand, JOB_NAMES } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import { fmt } from '#core/text.ts';
 
 const OUTCOME = {
   ran: 'done.',

@@ -1,6 +1,6 @@
 /** `/hallway stats`: community figures, counts only (managers). */
 import { z } from 'zod';
-import { defineSubcommand, type Feature } from '../../src/core/command.ts';
+import { defineSubcommand, type Feature } from '#core/command.ts';
 
 export function statsSubcommand(features: () => readonly Feature[]) {
   return defineSubcommand({

@@ -4,9 +4,9 @@
  * a member sees and taps reflects asks that have already moved on.
  */
 import { z } from 'zod';
-import { type ActionDef, type Context, defineAction, type FormDef } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { type ActionDef, type Context, defineAction, type FormDef } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { Reply } from '#core/reply.ts';
 import { accept, decline, markGiven, volunteer } from './answers.ts';
 import { noteForm, rate, sendNote, sendThanks, thanksForm } from './rating.ts';
 import { requestForm, submitRequest } from './request.ts';
@@ -59,7 +59,7 @@ export const feedbackActions: ActionDef[] = [
 
 function parseMeta<T>(schema: z.ZodType<T, string>, meta: string | undefined): T {
   const parsed = schema.safeParse(meta ?? '');
-  if (!parsed.success) throw new UserError('invalid_form', 'That form is no longer valid. Open it again.');
+  if (!parsed.success) throw new UserError('invalid_input', 'That form is no longer valid. Open it again.');
   return parsed.data;
 }
 

@@ -3,11 +3,11 @@
  * the ask belongs to the member tapping (button values carry only the request id; the actor names the reviewer),
  * and each moves state only from where it expects it, so a double click has one effect.
  */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { FeedbackAsk, FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { FeedbackAsk, FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { advanceAndTell, afterGiven } from './flow.ts';
 import { acceptedNotice, givenButton, givenNotice, requestName } from './messages.ts';
 
@@ -27,7 +27,7 @@ export function ownAsk(ctx: Context, requestId: number): { request: FeedbackRequ
   const request = ctx.repos.feedback.getRequest(ctx.community.id, requestId);
   const ask = request && ctx.repos.feedback.getAsk(ctx.community.id, requestId, ctx.actor.userId);
   if (!request || !ask)
-    throw new UserError('not_your_ask', 'This feedback request was not sent to you, so you cannot answer it.');
+    throw new UserError('not_allowed', 'This feedback request was not sent to you, so you cannot answer it.');
   return { request, ask };
 }
 
@@ -72,7 +72,7 @@ export function decline(ctx: Context, requestId: number): Reply {
 export function volunteer(ctx: Context, requestId: number): Reply {
   const { community, repos, actor, now } = ctx;
   const request = repos.feedback.getRequest(community.id, requestId);
-  if (!request) throw new UserError('unknown_request', 'That feedback request no longer exists.');
+  if (!request) throw new UserError('not_found', 'That feedback request no longer exists.');
   if (request.requester === actor.userId) return { text: 'That is your own request: someone else will pick it up.' };
   if (!isLive(request))
     return { text: `${requestName(request)} is ${STATUS_WORDS[request.status]}. Thanks for offering!` };

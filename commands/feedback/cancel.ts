@@ -1,8 +1,8 @@
 /** Withdrawing a request (the requester cancels, or leaves the community) and letting reviewers off the hook. */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Reply } from '#core/reply.ts';
 import { advanceAndTell, closePendingAsks, type FeedbackScope } from './flow.ts';
 import { askClosedMessage, requestName } from './messages.ts';
 
@@ -25,7 +25,7 @@ export function withdraw(scope: FeedbackScope, request: FeedbackRequest, why: st
 export function cancelRequest(ctx: Context, id: number): Reply {
   const found = ctx.repos.feedback.getRequest(ctx.community.id, id);
   if (!found || found.requester !== ctx.actor.userId) {
-    throw new UserError('unknown_request', `You have no feedback request #${id}. See /feedback list.`);
+    throw new UserError('not_found', `You have no feedback request #${id}. See /feedback list.`);
   }
   if (!withdraw(ctx, found, 'the member who asked cancelled it.')) {
     return { text: `${requestName(found)} is already ${found.status === 'cancelled' ? 'cancelled' : 'closed'}.` };

@@ -1,7 +1,7 @@
 /** Reads a feedback deadline ("friday", "in 3 days", "dec 3 18:00") in the community's zone. */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '#core/errors.ts';
 
 /**
  * The instant `text` names, read in `zone` relative to `now`. A day without a time means the end of that day
@@ -13,7 +13,7 @@ export function parseDeadline(text: string, now: Date, zone: string): Date {
   const result = chrono.parse(text, { instant: now, timezone: offset }, { forwardDate: true })[0];
   if (!result) {
     throw new UserError(
-      'invalid_deadline',
+      'invalid_input',
       `I can't read "${text}" as a date. Try "friday", "in 3 days" or "dec 3 18:00".`,
     );
   }
@@ -32,7 +32,7 @@ export function parseDeadline(text: string, now: Date, zone: string): Date {
   );
   const due = local.toJSDate();
   if (!local.isValid || due.getTime() <= now.getTime()) {
-    throw new UserError('invalid_deadline', `"${text}" is already past. Give a deadline in the future.`);
+    throw new UserError('invalid_input', `"${text}" is already past. Give a deadline in the future.`);
   }
   return due;
 }

@@ -1,9 +1,9 @@
 /** `/feedback`: ask for feedback, see what is open, cancel, mark feedback given, turn prompts on or off. */
 import { z } from 'zod';
-import { type Context, defineCommand, defineSubcommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import type { FeedbackPromptKind } from '../../src/core/ports/repos/feedback.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { type Context, defineCommand, defineSubcommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import type { FeedbackPromptKind } from '#core/ports/repos/feedback.ts';
+import type { Reply } from '#core/reply.ts';
 import { markGiven } from './answers.ts';
 import { cancelRequest } from './cancel.ts';
 import { listFeedback } from './list.ts';

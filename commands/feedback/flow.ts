@@ -3,8 +3,8 @@
  * or stays silent, and close it when feedback is given or nobody can take it. Every step is a pure function of the
  * stored state, so calling `advance` twice changes nothing the second time.
  */
-import type { JobContext } from '../../src/core/command.ts';
-import type { FeedbackAsk, FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
+import type { JobContext } from '#core/command.ts';
+import type { FeedbackAsk, FeedbackRequest } from '#core/ports/repos/feedback.ts';
 import { askClosedMessage, askMessage, noFitNotice, publicOffer } from './messages.ts';
 import { chooseReviewers, spreadStart } from './reviewers.ts';
 import { placesLeft } from './routing.ts';

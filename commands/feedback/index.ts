@@ -2,7 +2,7 @@
  * The feedback feature: weekly work-in-progress prompts, feedback requests routed to members whose skills fit,
  * hand-offs on declines and silence, and the loop closed with "Was this helpful?".
  */
-import { defineFeature } from '../../src/core/command.ts';
+import { defineFeature } from '#core/command.ts';
 import { feedbackStats } from './stats.ts';
 import { feedbackActions, feedbackForms } from './actions.ts';
 import { feedbackMemberLeft } from './cancel.ts';

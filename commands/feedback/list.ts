@@ -1,9 +1,9 @@
 /** `/feedback list`: the member's open requests and the asks waiting for them. */
-import type { Context } from '../../src/core/command.ts';
-import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Reply, Section } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Reply, Section } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { requestName } from './messages.ts';
 import { feedbackGivenCount } from './recognition.ts';
 

@@ -1,8 +1,8 @@
 /** What the feedback feature says: the DMs and posts, built from a request. Member text stays literal text. */
-import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Button, Field, Reply } from '../../src/core/reply.ts';
-import { fmt, truncate } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Button, Field, Reply } from '#core/reply.ts';
+import { fmt, truncate } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { skillLabel } from '../matching/vocabulary.ts';
 
 /** `#12 "Zine layout draft"`: how members refer to a request. */

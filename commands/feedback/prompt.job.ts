@@ -1,7 +1,7 @@
 /** `feedback-prompt`: the weekly post inviting members to share work in progress and ask for feedback. */
-import { defineJob } from '../../src/core/command.ts';
-import { weeklyPeriod } from '../../src/core/schedule.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import { defineJob } from '#core/command.ts';
+import { weeklyPeriod } from '#core/schedule.ts';
+import { formatInZone } from '#core/time.ts';
 import { promptPost } from './messages.ts';
 import { handOffExpiredAsks } from './timeouts.ts';
 

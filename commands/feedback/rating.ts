@@ -3,11 +3,11 @@
  * reviewer), and the reviewer's optional note (delivered to the requester). Each is checked against the member
  * it belongs to and recorded once.
  */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Form, Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Form, Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { ownAsk } from './answers.ts';
 import { noteNotice, requestName, thanksNotice } from './messages.ts';
 import { HELPFUL_SCORE } from './recognition.ts';
@@ -18,10 +18,10 @@ const TEXT_MAX = 500;
 function ownGivenFeedback(ctx: Context, requestId: number, reviewer: string): FeedbackRequest {
   const request = ctx.repos.feedback.getRequest(ctx.community.id, requestId);
   if (!request || request.requester !== ctx.actor.userId) {
-    throw new UserError('not_your_request', 'Only the member who asked for this feedback can answer that.');
+    throw new UserError('not_allowed', 'Only the member who asked for this feedback can answer that.');
   }
   const ask = ctx.repos.feedback.getAsk(ctx.community.id, requestId, reviewer);
-  if (ask?.status !== 'given') throw new UserError('not_given', 'There is no feedback from that member to rate yet.');
+  if (ask?.status !== 'given') throw new UserError('conflict', 'There is no feedback from that member to rate yet.');
   return request;
 }
 
@@ -60,9 +60,9 @@ export function thanksForm(ctx: Context, requestId: number, reviewer: string): R
 export function sendThanks(ctx: Context, requestId: number, reviewer: string, text: string): Reply {
   const request = ownGivenFeedback(ctx, requestId, reviewer);
   const thanks = text.trim().slice(0, TEXT_MAX);
-  if (!thanks) throw new UserError('invalid_args', 'The thank-you is empty.');
+  if (!thanks) throw new UserError('invalid_input', 'The thank-you is empty.');
   if (!ctx.repos.feedback.getRating(ctx.community.id, requestId, reviewer)) {
-    throw new UserError('not_rated', 'Rate the feedback first (one tap), then send your thank-you.');
+    throw new UserError('conflict', 'Rate the feedback first (one tap), then send your thank-you.');
   }
   if (!ctx.repos.feedback.setThanks(ctx.community.id, requestId, reviewer, thanks)) {
     return { text: 'You already sent a thank-you for this feedback.' };
@@ -76,7 +76,7 @@ export function sendThanks(ctx: Context, requestId: number, reviewer: string, te
 /** The reviewer's note form (meta: the request id). */
 export function noteForm(ctx: Context, requestId: number): Reply {
   const { ask } = ownAsk(ctx, requestId);
-  if (ask.status !== 'given') throw new UserError('not_given', 'Mark your feedback as given first.');
+  if (ask.status !== 'given') throw new UserError('conflict', 'Mark your feedback as given first.');
   const form: Form = {
     formId: 'feedback.note',
     title: 'Add a note',
@@ -91,8 +91,8 @@ export function noteForm(ctx: Context, requestId: number): Reply {
 export function sendNote(ctx: Context, requestId: number, text: string): Reply {
   const { request, ask } = ownAsk(ctx, requestId);
   const note = text.trim().slice(0, TEXT_MAX);
-  if (!note) throw new UserError('invalid_args', 'The note is empty.');
-  if (ask.status !== 'given') throw new UserError('not_given', 'Mark your feedback as given first.');
+  if (!note) throw new UserError('invalid_input', 'The note is empty.');
+  if (ask.status !== 'given') throw new UserError('conflict', 'Mark your feedback as given first.');
   if (!ctx.repos.feedback.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note)) {
     return { text: 'You already sent a note for this request.' };
   }

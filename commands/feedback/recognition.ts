@@ -1,6 +1,6 @@
 /** "Feedback given": recognition other features show on profiles. */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 /** Ratings from this score up count as helpful. */
 export const HELPFUL_SCORE = 4;

@@ -1,8 +1,8 @@
 /** Creating a feedback request, from `/feedback request` or the request form: check, store, route, answer. */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { Form, Reply } from '../../src/core/reply.ts';
-import { truncate } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { Form, Reply } from '#core/reply.ts';
+import { truncate } from '#core/text.ts';
 import { skillLabel } from '../matching/vocabulary.ts';
 import { parseDeadline } from './deadline.ts';
 import { advance } from './flow.ts';
@@ -73,13 +73,13 @@ export function checkLink(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UserError('invalid_link', 'The link must be a full web address starting with https:// or http://.');
+    throw new UserError('invalid_input', 'The link must be a full web address starting with https:// or http://.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError('invalid_link', 'The link must start with https:// or http://.');
+    throw new UserError('invalid_input', 'The link must start with https:// or http://.');
   }
   if (text.trim().length > LINK_MAX)
-    throw new UserError('invalid_link', `The link must be at most ${LINK_MAX} characters.`);
+    throw new UserError('invalid_input', `The link must be at most ${LINK_MAX} characters.`);
   return url.href;
 }
 
@@ -88,7 +88,7 @@ export function submitRequest(input: RequestInput, ctx: Context): Reply {
   const about = input.about?.trim();
   if (!about) return { text: 'Tell me what you would like feedback on.', form: requestForm(input) };
   if (Array.from(about).length > ABOUT_MAX) {
-    throw new UserError('invalid_args', `Please describe the work in at most ${ABOUT_MAX} characters.`);
+    throw new UserError('invalid_input', `Please describe the work in at most ${ABOUT_MAX} characters.`);
   }
   const { community, repos, actor, now } = ctx;
   const link = input.link?.trim() ? checkLink(input.link) : undefined;

@@ -5,8 +5,8 @@
  * holds fewer free members than places to fill, so a busy member is asked only when no free one is left — as if
  * everyone had been read. Members offering a related skill are read only once the wanted skills' offerers run out.
  */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { FeedbackRepo, ReviewerCandidate } from '../../src/core/ports/repos/feedback.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { FeedbackRepo, ReviewerCandidate } from '#core/ports/repos/feedback.ts';
 import { mergeTiers, rankReviewers, reviewerLoad } from './routing.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Context } from '../../src/core/command.ts';
+import type { Context } from '#core/command.ts';
 
 /** `/hallway stats`: feedback asked for, given, and how helpful it was (aggregate only). */
 export function feedbackStats(ctx: Context) {

@@ -4,12 +4,12 @@
  * act (checked here, server-side, from the core's `ctx.actor.isAdmin`); the member is told what happened.
  */
 import { z } from 'zod';
-import type { Context, FormDef } from '../../src/core/command.ts';
-import { defineAction } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { IntroFields, ProfileRecord } from '../../src/core/ports/repos/profiles.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context, FormDef } from '#core/command.ts';
+import { defineAction } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { IntroFields, ProfileRecord } from '#core/ports/repos/profiles.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { cleanLine, cleanParagraph, LIMITS, optional, parseLinks } from './clean.ts';
 import { FORM_REJECT, FORM_REVIEW_EDIT, LABELS, rejectForm, reviewEditForm } from './forms.ts';
 import { requireManager } from './managers.ts';
@@ -33,12 +33,12 @@ function pendingSubmission(ctx: Context, ref: SubmissionRef): ProfileRecord & { 
   const profile = ctx.repos.profiles.get(ctx.community.id, ref.userId);
   const member = ctx.repos.members.get(ctx.community.id, ref.userId);
   if (!profile || !member || member.leftAt) {
-    throw new UserError('gone', 'That member has left or asked to be forgotten: nothing to review.');
+    throw new UserError('conflict', 'That member has left or asked to be forgotten: nothing to review.');
   }
   if (profile.status !== 'pending_approval' || profile.revision !== ref.revision || !profile.draft) {
     const by = profile.reviewedBy ? ` by ${fmt.user(profile.reviewedBy)}` : '';
     const what = profile.status === 'pending_approval' ? 'was replaced by a newer version' : `was already handled${by}`;
-    throw new UserError('stale_review', `This request ${what}. Run ${fmt.code('/intro review')} for what is waiting.`);
+    throw new UserError('conflict', `This request ${what}. Run ${fmt.code('/intro review')} for what is waiting.`);
   }
   return { ...profile, draft: profile.draft };
 }
@@ -89,7 +89,7 @@ export const rejectAction = defineAction({
 
 function parseMeta(meta: string | undefined): SubmissionRef {
   const parsed = submissionRef.safeParse(meta ?? '');
-  if (!parsed.success) throw new UserError('invalid_form', 'That form has expired. Open the request again.');
+  if (!parsed.success) throw new UserError('invalid_input', 'That form has expired. Open the request again.');
   return parsed.data;
 }
 

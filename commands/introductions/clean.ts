@@ -3,8 +3,8 @@
  * clean value or throws a UserError whose message says what to fix. Markup and mass mentions (`<!channel>`,
  * `@everyone`) stay as literal text here: member text is data, and the renderers escape it for their platform.
  */
-import { UserError } from '../../src/core/errors.ts';
-import { sanitize } from '../../src/core/text.ts';
+import { UserError } from '#core/errors.ts';
+import { sanitize } from '#core/text.ts';
 import { MAX_SKILLS_PER_LIST } from '../matching/vocabulary.ts';
 
 /** Length caps, in characters (code points). The forms pass the same numbers to the platform. */
@@ -35,7 +35,7 @@ function checkLength(text: string, max: number, label: string): string {
 }
 
 function checkRequired(text: string, label: string, required: boolean): string {
-  if (required && text === '') throw new UserError('empty_answer', `“${label}” can't be empty.`);
+  if (required && text === '') throw new UserError('invalid_input', `“${label}” can't be empty.`);
   return text;
 }
 
@@ -71,7 +71,7 @@ export function parseLinks(raw: string | undefined, label = 'Links'): string[] {
   const words = text.split(/[\s,]+/).filter(Boolean);
   const links = [...new Set(words.map(checkLink))];
   if (links.length > LIMITS.linkCount) {
-    throw new UserError('too_many_links', `Up to ${LIMITS.linkCount} links, please (you gave ${links.length}).`);
+    throw new UserError('too_many', `Up to ${LIMITS.linkCount} links, please (you gave ${links.length}).`);
   }
   return links;
 }
@@ -79,7 +79,7 @@ export function parseLinks(raw: string | undefined, label = 'Links'): string[] {
 function checkLink(word: string): string {
   const shown = length(word) > 60 ? Array.from(word).slice(0, 59).join('') + '…' : word;
   const invalid = () =>
-    new UserError('invalid_link', `“${shown}” is not a web link: links must start with http:// or https://.`);
+    new UserError('invalid_input', `“${shown}” is not a web link: links must start with http:// or https://.`);
   if (length(word) > LIMITS.linkLength) {
     throw new UserError('too_long', `The link “${shown}” is longer than ${LIMITS.linkLength} characters.`);
   }

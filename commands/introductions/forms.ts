@@ -3,10 +3,10 @@
  * card's substance) and, from a button after it, "A bit more" (pronouns, a fun fact, the community's questions).
  * Both are prefilled with what the member said last, so running `/intro` again edits.
  */
-import type { IntroFields, MemberSkill } from '../../src/core/ports/repos/profiles.ts';
-import type { Form, FormField } from '../../src/core/reply.ts';
-import type { Settings } from '../../src/core/settings.ts';
-import { truncate } from '../../src/core/text.ts';
+import type { IntroFields, MemberSkill } from '#core/ports/repos/profiles.ts';
+import type { Form, FormField } from '#core/reply.ts';
+import type { Settings } from '#core/settings.ts';
+import { truncate } from '#core/text.ts';
 import { LIMITS } from './clean.ts';
 import { skillsText } from './skills-input.ts';
 

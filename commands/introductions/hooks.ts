@@ -1,8 +1,8 @@
 /** The introductions feature's part in the shared flows: leaving, forget-me, export, home, autocomplete. */
 import { randomUUID } from 'node:crypto';
-import type { Context, Deleted } from '../../src/core/command.ts';
-import type { Section } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context, Deleted } from '#core/command.ts';
+import type { Section } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { skillLabel, suggestSkills } from '../matching/vocabulary.ts';
 import { REMOVED_CARD } from './card.ts';
 import { statusLine } from './profile.command.ts';

@@ -2,7 +2,7 @@
  * The introductions feature: the welcome DM and its one reminder, the two-part intro form, the intro card with
  * "you might want to meet", approval mode, `/profile` and the `/skills` directory.
  */
-import { defineFeature } from '../../src/core/command.ts';
+import { defineFeature } from '#core/command.ts';
 import { introStats } from './stats.ts';
 import { approveAction, editAction, rejectAction, rejectSubmit, reviewEditSubmit } from './approval.ts';
 import { autocompleteSkills, exportIntroductions, forgetMember, homeSections, memberLeft } from './hooks.ts';

@@ -1,9 +1,9 @@
 /** `/intro`: opens the intro form (prefilled: running it again edits); `/intro review` is the managers' queue. */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineAction, defineCommand, defineSubcommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Context } from '#core/command.ts';
+import { defineAction, defineCommand, defineSubcommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import type { Reply } from '#core/reply.ts';
 import { reviewQueue } from './approval.ts';
 import { aboutForm, moreForm } from './forms.ts';
 import { noteManager } from './managers.ts';

@@ -3,8 +3,8 @@
  * HALLWAY_MANAGERS, `ctx.actor.isAdmin`) but not stored; approval requests need someone to go to, so every
  * introductions handler notes the actor: seen with rights → remembered, seen without → forgotten.
  */
-import type { Context } from '../../src/core/command.ts';
-import { notAdmin } from '../../src/core/errors.ts';
+import type { Context } from '#core/command.ts';
+import { notAdmin } from '#core/errors.ts';
 
 /** Remembers the actor as a manager if they have admin rights, forgets them if they lost them. */
 export function noteManager(ctx: Context): void {

@@ -3,8 +3,8 @@
  * looks for, or look for what the member offers. A two-way fit ranks first, then the number of shared skills, then
  * recent activity. Deliberately simple; the matcher (matching feature) owns the finer weekly scoring.
  */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { ProfilesRepo, SkillOverlap } from '../../src/core/ports/repos/profiles.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { ProfilesRepo, SkillOverlap } from '#core/ports/repos/profiles.ts';
 
 /** A member worth meeting, with the skills that make it so. */
 export interface Neighbour {

@@ -3,12 +3,12 @@
  * approval); members who left are not in the directory. Your own profile shows its status and edit buttons.
  */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineCommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import type { ProfileRecord } from '../../src/core/ports/repos/profiles.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { defineCommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import type { ProfileRecord } from '#core/ports/repos/profiles.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { profileReply } from './card.ts';
 import { noteManager } from './managers.ts';
 import { ACTION_OPEN, skillsOf } from './publish.ts';

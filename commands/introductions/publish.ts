@@ -6,11 +6,11 @@
  * button with admin rights; see `noteManager`), since HALLWAY_MANAGERS and platform roles are not stored. When none
  * is known yet, a notice without any member text goes to the intro channel, asking managers to run `/intro review`.
  */
-import type { Context } from '../../src/core/command.ts';
-import type { IntroFields } from '../../src/core/ports/repos/profiles.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import type { IntroFields } from '#core/ports/repos/profiles.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { introCard, introSections } from './card.ts';
 import { findNeighbours } from './neighbours.ts';
 

@@ -3,11 +3,11 @@
  * it, most recently active first, a page at a time. An unknown skill nobody lists gets "did you mean …" buttons.
  */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineAction } from '../../src/core/command.ts';
-import type { SkillKind } from '../../src/core/ports/repos/profiles.ts';
-import type { Button, Reply, Section } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { defineAction } from '#core/command.ts';
+import type { SkillKind } from '#core/ports/repos/profiles.ts';
+import type { Button, Reply, Section } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { normaliseSkill, skillLabel, suggestSkills } from '../matching/vocabulary.ts';
 import { noteManager } from './managers.ts';
 

@@ -2,9 +2,9 @@
  * Skills as members type them ("Photo, layout design; zines") → canonical skills through the shared vocabulary,
  * deduplicated and capped per list. The cap is not an error: the first skills are kept and the member is told.
  */
-import { UserError } from '../../src/core/errors.ts';
-import type { SkillInput } from '../../src/core/ports/repos/profiles.ts';
-import { sanitize } from '../../src/core/text.ts';
+import { UserError } from '#core/errors.ts';
+import type { SkillInput } from '#core/ports/repos/profiles.ts';
+import { sanitize } from '#core/text.ts';
 import { displaySkill, parseSkillList } from '../matching/vocabulary.ts';
 import { LIMITS } from './clean.ts';
 

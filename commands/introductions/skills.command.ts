@@ -1,12 +1,12 @@
 /** `/skills`: show, offer, need, remove and find skills (comma-separated, normalised, deduplicated). */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineCommand, defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
-import type { SkillKind } from '../../src/core/ports/repos/profiles.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { defineCommand, defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
+import type { SkillKind } from '#core/ports/repos/profiles.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { skillLabel, suggestSkills } from '../matching/vocabulary.ts';
 import { LIMITS } from './clean.ts';
 import { noteManager } from './managers.ts';
@@ -81,7 +81,7 @@ function remove(ctx: Context, text: string): Reply {
     ctx.actor.userId,
     parsed.skills.map((s) => s.skill),
   );
-  if (removed === 0) throw new UserError('not_listed', 'None of those are on your lists. See them with /skills show.');
+  if (removed === 0) throw new UserError('not_allowed', 'None of those are on your lists. See them with /skills show.');
   return { text: `Removed ${skillsText(parsed.skills)} from your lists.` };
 }
 

@@ -1,4 +1,4 @@
-import type { Context } from '../../src/core/command.ts';
+import type { Context } from '#core/command.ts';
 
 /** `/hallway stats`: how far introductions have got. */
 export function introStats(ctx: Context) {

@@ -2,10 +2,10 @@
  * The intro forms' submit handlers. Everything is checked before anything is written, and the handler runs in the
  * dispatcher's transaction: a refused answer leaves no trace.
  */
-import type { Context, FormDef } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { IntroAnswer, IntroFields } from '../../src/core/ports/repos/profiles.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Context, FormDef } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { IntroAnswer, IntroFields } from '#core/ports/repos/profiles.ts';
+import type { Reply } from '#core/reply.ts';
 import { cleanLine, cleanParagraph, LIMITS, optional, parseLinks } from './clean.ts';
 import { customQuestions, FORM_ABOUT, FORM_MORE, LABELS } from './forms.ts';
 import { introSections } from './card.ts';
@@ -81,7 +81,7 @@ export const moreSubmit: FormDef = {
     noteManager(ctx);
     const base = currentIntro(ctx, ctx.actor.userId);
     if (!base?.role) {
-      throw new UserError('no_intro', 'Fill in “About you” first: run /intro, then add a bit more.');
+      throw new UserError('conflict', 'Fill in “About you” first: run /intro, then add a bit more.');
     }
     const more = readMore(values, customQuestions(ctx.community.settings));
     const fields: IntroFields = { ...base, ...more };

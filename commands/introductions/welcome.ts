@@ -3,11 +3,11 @@
  * introduced themselves after `intro-reminder-days` — one gentle reminder, never more. Both carry idempotency keys
  * and are recorded on the profile, so neither a redelivered join nor a re-run job sends them twice.
  */
-import type { Context } from '../../src/core/command.ts';
-import { defineJob } from '../../src/core/command.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { slotPeriod } from '../../src/core/schedule.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { defineJob } from '#core/command.ts';
+import type { Reply } from '#core/reply.ts';
+import { slotPeriod } from '#core/schedule.ts';
+import { fmt } from '#core/text.ts';
 import { ACTION_OPEN, postCard } from './publish.ts';
 
 const DAY_MS = 86_400_000;

@@ -3,12 +3,12 @@
  * suggestion was for, or a member of the pairing, so a forwarded or forged button does nothing.
  */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineAction } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { MatchMember, MetAnswer, PairingRecord } from '../../src/core/ports/repos/matching.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context } from '#core/command.ts';
+import { defineAction } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { MatchMember, MetAnswer, PairingRecord } from '#core/ports/repos/matching.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { collaborationQuestion, introMessage } from './messages.ts';
 
 const id = z
@@ -27,7 +27,7 @@ const done = (text: string): Reply => ({ text, replaceOriginal: true, mentions: 
 function myPairing(ctx: Context, pairingId: number): PairingRecord {
   const pairing = ctx.repos.matching.pairing(ctx.community.id, pairingId);
   if (!pairing?.members.some((m) => m.userId === ctx.actor.userId)) {
-    throw new UserError('not_your_match', "This button isn't for you.");
+    throw new UserError('not_allowed', "This button isn't for you.");
   }
   return pairing!;
 }
@@ -43,7 +43,7 @@ export const introduceAction = defineAction({
     const { id: community } = ctx.community;
     const suggestion = ctx.repos.matching.suggestion(community, suggestionId);
     if (!suggestion || suggestion.userId !== ctx.actor.userId) {
-      throw new UserError('not_your_match', "This button isn't for you.");
+      throw new UserError('not_allowed', "This button isn't for you.");
     }
     if (suggestion.status === 'introduced')
       return done(`You've already been introduced to ${fmt.user(suggestion.suggestedId)}.`);
@@ -72,7 +72,7 @@ export const dismissAction = defineAction({
   run(suggestionId, ctx) {
     const suggestion = ctx.repos.matching.suggestion(ctx.community.id, suggestionId);
     if (!suggestion || suggestion.userId !== ctx.actor.userId) {
-      throw new UserError('not_your_match', "This button isn't for you.");
+      throw new UserError('not_allowed', "This button isn't for you.");
     }
     if (suggestion.status === 'shown')
       ctx.repos.matching.decideSuggestion(ctx.community.id, suggestionId, 'dismissed', ctx.now);

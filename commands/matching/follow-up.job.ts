@@ -2,9 +2,9 @@
  * `match-follow-up`: a few days (setting `match-follow-up-days`) after each pairing — a round's or an
  * introduction — ask its members "Did you meet?". Each pairing is asked once; answers feed stats and feedback.
  */
-import type { JobContext } from '../../src/core/command.ts';
-import { defineJob } from '../../src/core/command.ts';
-import { dailyPeriod } from '../../src/core/schedule.ts';
+import type { JobContext } from '#core/command.ts';
+import { defineJob } from '#core/command.ts';
+import { dailyPeriod } from '#core/schedule.ts';
 import { followUpMessage } from './messages.ts';
 
 const DAY_MS = 86_400_000;

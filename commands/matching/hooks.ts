@@ -1,7 +1,7 @@
 /** Matching's part in the shared flows: the member's home, forget-me and the admin export. */
-import type { Context, Deleted } from '../../src/core/command.ts';
-import type { Section } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Context, Deleted } from '#core/command.ts';
+import type { Section } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { statusSections } from './status.ts';
 
 export function homeSections(ctx: Context): Section[] {

@@ -6,9 +6,9 @@
  * (least recently used communities go first). The index holds no personal text beyond user ids, and a forgotten
  * member leaves it at the next read.
  */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { MatchingRepo } from '../../src/core/ports/repos/matching.ts';
-import type { IndexCursor } from '../../src/core/ports/repos/matching-index.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { MatchingRepo } from '#core/ports/repos/matching.ts';
+import type { IndexCursor } from '#core/ports/repos/matching-index.ts';
 import { loadFromRepo, reloadFromRepo } from './index-load.ts';
 import { SkillIndex } from './skill-index.ts';
 import { runNow, runSliced, type Steps } from './steps.ts';

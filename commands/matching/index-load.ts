@@ -2,9 +2,9 @@
  * Filling a `SkillIndex`: from the repository's scan (one string of skills per member, parsed here without a
  * per-skill object), or from members and profiles already in memory (the round's pure API, benchmarks, tests).
  */
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { MatchingRepo, MatchMember } from '../../src/core/ports/repos/matching.ts';
-import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from '../../src/core/ports/repos/matching-index.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { MatchingRepo, MatchMember } from '#core/ports/repos/matching.ts';
+import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from '#core/ports/repos/matching-index.ts';
 import type { MatchProfile, SkillRef } from './match-score.ts';
 import { MemberDraft, type SkillIndex } from './skill-index.ts';
 import type { Steps } from './steps.ts';

@@ -3,7 +3,7 @@
  * complementary skills, follow-ups, pauses and avoid lists. The shared skill vocabulary lives here too
  * (`vocabulary.ts`).
  */
-import { defineFeature } from '../../src/core/command.ts';
+import { defineFeature } from '#core/command.ts';
 import { matchIndex } from './index-cache.ts';
 import {
   collaborateAction,

@@ -1,12 +1,12 @@
 /** `/match`: suggestions by DM (default), pause and resume weekly rounds, avoid a member, and your status. */
 import { z } from 'zod';
-import type { Context } from '../../src/core/command.ts';
-import { defineCommand, defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import { defineCommand, defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { explainMatch } from './explain.ts';
 import { suggestionMessage } from './messages.ts';
 import { parseUntil } from './parse-until.ts';
@@ -15,7 +15,7 @@ import { suggestionsFor } from './suggest.ts';
 
 function ensureEnabled(ctx: Context): void {
   if (!ctx.community.settings.matching) {
-    throw new UserError('matching_off', 'Matching is turned off in this community.');
+    throw new UserError('conflict', 'Matching is turned off in this community.');
   }
 }
 
@@ -61,7 +61,7 @@ function resume(ctx: Context): Reply {
 }
 
 function avoid(ctx: Context, member: string): Reply {
-  if (member === ctx.actor.userId) throw new UserError('avoid_self', "You can't avoid yourself.");
+  if (member === ctx.actor.userId) throw new UserError('invalid_input', "You can't avoid yourself.");
   const added = ctx.repos.matching.addAvoid(ctx.community.id, ctx.actor.userId, member, ctx.now);
   const what = added ? "Got it: I'll never match you with" : 'You already avoid';
   return { text: `${what} ${fmt.user(member)}. Only you can see this.`, mentions: [] };

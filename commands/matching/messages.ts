@@ -1,7 +1,7 @@
 /** Every message the matching feature sends, in one place so the wording stays consistent. */
-import type { MatchMember } from '../../src/core/ports/repos/matching.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { describeMember, joinAnd } from './explain.ts';
 
 // Titles stay plain text: Slack headers and Discord embed titles cannot show mentions.

@@ -3,9 +3,9 @@
  * no repeats inside the window, one trio when odd, nobody left out) and DM each their match with the reason.
  * Members who let three rounds in a row pass without a word are paused, with a friendly note.
  */
-import type { JobContext } from '../../src/core/command.ts';
-import { defineJob } from '../../src/core/command.ts';
-import { weeklyPeriod } from '../../src/core/schedule.ts';
+import type { JobContext } from '#core/command.ts';
+import { defineJob } from '#core/command.ts';
+import { weeklyPeriod } from '#core/schedule.ts';
 import { historySince } from './history.ts';
 import { leaseIndexInSlices } from './index-cache.ts';
 import { pausedForSilenceMessage, roundMessage } from './messages.ts';

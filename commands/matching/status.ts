@@ -1,8 +1,8 @@
 /** A member's matching status: in weekly rounds or paused, recent matches, avoid list. Used by /match status and home. */
-import type { Context } from '../../src/core/command.ts';
-import type { Section } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import type { Section } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { joinAnd } from './explain.ts';
 
 function weeklyLine(ctx: Context, userId: string): string {

@@ -4,7 +4,7 @@
  * scores with their reasons. Work is bounded (`SEARCH`), never the whole community, and nothing is allocated per
  * candidate beyond the finder's reused arrays.
  */
-import type { Context } from '../../src/core/command.ts';
+import type { Context } from '#core/command.ts';
 import { CandidateFinder, type FinderLimits } from './candidate-finder.ts';
 import { historySince } from './history.ts';
 import { matchIndex } from './index-cache.ts';

@@ -1,9 +1,9 @@
 /** The meetup buttons: RSVP on the card, the one-tap rating, the comment form, and the digest's draft button. */
 import { z } from 'zod';
-import { defineAction } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { RsvpStatus } from '../../src/core/ports/repos/meetups.ts';
-import { fmt } from '../../src/core/text.ts';
+import { defineAction } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { RsvpStatus } from '#core/ports/repos/meetups.ts';
+import { fmt } from '#core/text.ts';
 import { commentForm, createForm } from './forms.ts';
 import { findMeetup } from './lookup.ts';
 import { rate } from './rating.ts';
@@ -61,7 +61,7 @@ export const draftAction = defineAction({
   run({ host, skill }, ctx) {
     // The digest suggests a member host; only they (or a manager on their behalf) set it up.
     if (ctx.actor.userId !== host && !ctx.actor.isAdmin) {
-      throw new UserError('not_host', `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`);
+      throw new UserError('not_allowed', `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`);
     }
     const initial = { title: `Skill-share: ${skill}`, description: `${skill}, shared by a member who knows it.` };
     return { text: 'Pick a date and a place, and post it.', form: createForm(initial, host) };

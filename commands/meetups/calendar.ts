@@ -4,9 +4,9 @@
  * member's calendar, while our occurrences keep the local wall time (see recurrence.ts).
  */
 import { createEvents, type EventAttributes } from 'ics';
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { Reply } from '#core/reply.ts';
 import type { MeetupEnv } from './format.ts';
 import { occurrencesFrom } from './recurrence.ts';
 
@@ -65,7 +65,7 @@ function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): IcsEvent[] {
 
 /** The .ics attachment for one meetup, or for the rest of its series. */
 export function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): NonNullable<Reply['file']> {
-  if (wholeSeries && !meetup.seriesId) throw new UserError('not_series', `Meetup #${meetup.id} does not repeat.`);
+  if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
   const events = wholeSeries ? seriesEvents(env, meetup) : [event(env, meetup)];
   const { error, value } = createEvents(events, {
     productId: 'hallway',

@@ -1,8 +1,8 @@
 /** Cancelling a meetup (or the rest of its series): the card says so and everyone who answered yes/maybe is told. */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
 import { label, when } from './format.ts';
 import { assertCanManage } from './lookup.ts';
@@ -28,15 +28,15 @@ function cancelOne(ctx: Context, meetup: MeetupRecord): number {
 
 export function cancelMeetup(ctx: Context, meetup: MeetupRecord, wholeSeries: boolean): Reply {
   assertCanManage(ctx, meetup, 'cancel');
-  if (wholeSeries && !meetup.seriesId) throw new UserError('not_series', `${label(meetup)} does not repeat.`);
+  if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `${label(meetup)} does not repeat.`);
   const targets = wholeSeries
     ? ctx.repos.meetups.listSeries(ctx.community.id, meetup.seriesId!, ctx.now).filter((m) => m.status === 'scheduled')
     : [meetup];
   if (!wholeSeries && meetup.status === 'cancelled') {
-    throw new UserError('meetup_cancelled', `${label(meetup)} is already cancelled.`);
+    throw new UserError('conflict', `${label(meetup)} is already cancelled.`);
   }
   if (!wholeSeries && meetup.startsAt <= ctx.now) {
-    throw new UserError('meetup_started', `${label(meetup)} has already started.`);
+    throw new UserError('conflict', `${label(meetup)} has already started.`);
   }
   if (wholeSeries) ctx.repos.meetups.endSeries(ctx.community.id, meetup.seriesId!);
   const told = targets.reduce((sum, m) => sum + cancelOne(ctx, m), 0);

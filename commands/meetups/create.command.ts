@@ -1,8 +1,8 @@
 /** `/meetup create`: typed options on Discord and in text; bare, it opens the form (Slack modal, Discord modal). */
 import { z } from 'zod';
-import { defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
+import { defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
 import { createMeetup, LIMITS } from './create.ts';
 import { createForm } from './forms.ts';
 import { REPEATS } from './recurrence.ts';
@@ -33,7 +33,7 @@ export const createSubcommand = defineSubcommand({
     }
     if (title === undefined || when === undefined) {
       throw new UserError(
-        'invalid_args',
+        'invalid_input',
         'A meetup needs both a `title` and a `when` (or run `/meetup create` alone for a form).',
       );
     }

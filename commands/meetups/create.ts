@@ -1,10 +1,10 @@
 /** Creating a meetup (and its series), from the command or the form: one use case, two entry points. */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { Repeat } from '../../src/core/ports/repos/meetups.ts';
-import { pickedInstant, type Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { Repeat } from '#core/ports/repos/meetups.ts';
+import { pickedInstant, type Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { cardChannel, postCard } from './card.ts';
 import { label, when as whenToken } from './format.ts';
 import { parseWhen } from './parse-when.ts';
@@ -43,7 +43,7 @@ function checkHost(ctx: Context, host: string | undefined): void {
   if (!host || host === ctx.actor.userId) return;
   const member = ctx.repos.members.get(ctx.community.id, host);
   if (!member || member.leftAt) {
-    throw new UserError('unknown_host', 'I can only name a host who is a member here and has used Hallway before.');
+    throw new UserError('not_found', 'I can only name a host who is a member here and has used Hallway before.');
   }
 }
 

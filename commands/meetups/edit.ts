@@ -1,9 +1,9 @@
 /** Changing a meetup: the host or a manager edits; people who answered hear about a new time or place. */
 import { DateTime } from 'luxon';
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupFields, MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupFields, MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
 import { checkLength, echo, LIMITS } from './create.ts';
 import { label, tally, when } from './format.ts';
@@ -69,8 +69,8 @@ function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord):
 
 export function editMeetup(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Reply {
   assertCanManage(ctx, meetup, 'edit');
-  if (meetup.status === 'cancelled') throw new UserError('meetup_cancelled', `${label(meetup)} was cancelled.`);
-  if (meetup.endsAt <= ctx.now) throw new UserError('meetup_over', `${label(meetup)} is already over.`);
+  if (meetup.status === 'cancelled') throw new UserError('conflict', `${label(meetup)} was cancelled.`);
+  if (meetup.endsAt <= ctx.now) throw new UserError('conflict', `${label(meetup)} is already over.`);
   checkLength(changes.title, LIMITS.title, 'title');
   checkLength(changes.where ?? undefined, LIMITS.where, 'place');
   checkLength(changes.description ?? undefined, LIMITS.description, 'description');

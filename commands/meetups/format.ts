@@ -1,8 +1,8 @@
 /** How meetups read in messages: dates as viewer-local tokens with the community's zone as fallback. Pure. */
-import type { Context } from '../../src/core/command.ts';
-import type { MeetupRecord, RsvpRecord, RsvpStatus } from '../../src/core/ports/repos/meetups.ts';
-import { type DateStyle, fmt } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context } from '#core/command.ts';
+import type { MeetupRecord, RsvpRecord, RsvpStatus } from '#core/ports/repos/meetups.ts';
+import { type DateStyle, fmt } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 
 /** What meetup helpers need from a command or job context. */
 export type MeetupEnv = Pick<Context, 'community' | 'now' | 'repos' | 'notify'>;

@@ -3,10 +3,10 @@
  * most (Discord's limit). `when` is a date-time picker on Slack and words elsewhere; the create form asks for the
  * repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
  */
-import type { Context, FormDef } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord, Repeat } from '../../src/core/ports/repos/meetups.ts';
-import type { Form, FormField, Reply } from '../../src/core/reply.ts';
+import type { Context, FormDef } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupRecord, Repeat } from '#core/ports/repos/meetups.ts';
+import type { Form, FormField, Reply } from '#core/reply.ts';
 import { createMeetup, LIMITS } from './create.ts';
 import { editMeetup } from './edit.ts';
 import { findMeetup } from './lookup.ts';
@@ -102,7 +102,7 @@ export function parseCapacity(raw: string | undefined): number | undefined {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(n >= 1 && n <= LIMITS.capacity)) {
     throw new UserError(
-      'invalid_capacity',
+      'invalid_input',
       `Seats must be a whole number from 1 to ${LIMITS.capacity}, or empty for no limit.`,
     );
   }
@@ -114,7 +114,7 @@ function formRepeat(raw: string): Repeat | undefined {
   if (raw === '' || /^(none|no|once)$/i.test(raw)) return undefined;
   const repeat = parseRepeat(raw);
   if (!repeat)
-    throw new UserError('invalid_repeat', `Repeat must be weekly, biweekly or monthly (or empty), not "${raw}".`);
+    throw new UserError('invalid_input', `Repeat must be weekly, biweekly or monthly (or empty), not "${raw}".`);
   return repeat;
 }
 
@@ -122,7 +122,7 @@ const text = (values: Readonly<Record<string, string>>, id: string) => values[id
 
 function required(values: Readonly<Record<string, string>>, id: string, name: string): string {
   const value = text(values, id);
-  if (!value) throw new UserError('invalid_args', `The ${name} cannot be empty.`);
+  if (!value) throw new UserError('invalid_input', `The ${name} cannot be empty.`);
   return value;
 }
 

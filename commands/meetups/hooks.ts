@@ -1,8 +1,8 @@
 /** How meetups plug into the shared flows: home, members leaving, forget-me, export, Discord autocomplete. */
-import type { Context, Deleted } from '../../src/core/command.ts';
-import type { Section } from '../../src/core/reply.ts';
-import { fmt, truncate } from '../../src/core/text.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import type { Context, Deleted } from '#core/command.ts';
+import type { Section } from '#core/reply.ts';
+import { fmt, truncate } from '#core/text.ts';
+import { formatInZone } from '#core/time.ts';
 import { refreshCard } from './card.ts';
 import { answerText, summaryLine } from './format.ts';
 import { respond } from './rsvp.ts';

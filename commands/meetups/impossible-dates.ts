@@ -2,7 +2,7 @@
  * chrono-node silently skips dates that cannot exist ("feb 30", "2026-04-31") and then reads whatever else it
  * finds, or nothing. Members deserve to hear what was wrong, so the calendar dates in the text are checked first.
  */
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '#core/errors.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** English month names, for messages. */
@@ -58,18 +58,18 @@ export function checkCalendarDates(text: string): void {
       else if (order === 'dm') [day, month, year] = [Number(a), monthNumber(b), c ? Number(c) : undefined];
       else [month, day, year] = [monthNumber(a), Number(b), c ? Number(c) : undefined];
       if (month < 1 || month > 12) {
-        throw new UserError('impossible_when', `"${m[0]}" has no month ${month}.`);
+        throw new UserError('invalid_input', `"${m[0]}" has no month ${month}.`);
       }
       if (month === 2 && day === 29 && year === undefined) {
         throw new UserError(
-          'impossible_when',
+          'invalid_input',
           '29 February exists only in leap years: add the year, e.g. `29 feb 2028`.',
         );
       }
       if (day < 1 || day > daysInMonth(month, year)) {
         const name = MONTH_NAMES[month - 1]!;
         const when = year === undefined ? name : `${name} ${year}`;
-        throw new UserError('impossible_when', `${when} has no day ${day}: "${m[0].trim()}" is not a real date.`);
+        throw new UserError('invalid_input', `${when} has no day ${day}: "${m[0].trim()}" is not a real date.`);
       }
     }
   }

@@ -2,7 +2,7 @@
  * The meetups feature: `/meetup` (create, list, rsvp, edit, cancel, calendar, reminders, stats), the RSVP, rating
  * and draft buttons, the create/edit/comment forms, the `meetup-reminders` and `digest` jobs, and its hooks.
  */
-import { defineFeature } from '../../src/core/command.ts';
+import { defineFeature } from '#core/command.ts';
 import { meetupStats } from './stats.ts';
 import { meetupActions } from './actions.ts';
 import { commentFormDef, createFormDef, editFormDef } from './forms.ts';

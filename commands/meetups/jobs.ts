@@ -1,6 +1,6 @@
 /** The meetups jobs: `meetup-reminders` every 5 minutes, `digest` weekly at the configured day and time. */
-import { defineJob } from '../../src/core/command.ts';
-import { slotPeriod, weeklyPeriod } from '../../src/core/schedule.ts';
+import { defineJob } from '#core/command.ts';
+import { slotPeriod, weeklyPeriod } from '#core/schedule.ts';
 import { buildDigest } from './digest.ts';
 import { sendRatingPrompts, sendReminders } from './reminders.ts';
 import { extendAllSeries } from './series.ts';

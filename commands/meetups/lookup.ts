@@ -1,8 +1,8 @@
 /** Finding the meetup a member names (`12`, `#12`) and deciding who may change it. */
-import type { Context } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
+import type { Context } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
+import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
 import type { MeetupEnv } from './format.ts';
 
 /** The `meetup` option every subcommand that names one uses (Discord suggests upcoming meetups). */
@@ -12,7 +12,7 @@ export const meetupOption = () =>
 /** Reads `12`, `#12` or an autocomplete label starting with `#12`. */
 export function parseMeetupId(raw: string): number {
   const m = /^#?(\d{1,9})\b/.exec(raw.trim());
-  if (!m) throw new UserError('unknown_meetup', `"${raw}" is not a meetup number. See \`/meetup list\` for them.`);
+  if (!m) throw new UserError('not_found', `"${raw}" is not a meetup number. See \`/meetup list\` for them.`);
   return Number(m[1]);
 }
 
@@ -20,7 +20,7 @@ export function parseMeetupId(raw: string): number {
 export function findMeetup(env: MeetupEnv, raw: string | number): MeetupRecord {
   const id = typeof raw === 'number' ? raw : parseMeetupId(raw);
   const meetup = env.repos.meetups.get(env.community.id, id);
-  if (!meetup) throw new UserError('unknown_meetup', `There is no meetup #${id} here. See \`/meetup list\`.`);
+  if (!meetup) throw new UserError('not_found', `There is no meetup #${id} here. See \`/meetup list\`.`);
   return meetup;
 }
 
@@ -31,6 +31,6 @@ export function canManage(ctx: Context, meetup: MeetupRecord): boolean {
 
 export function assertCanManage(ctx: Context, meetup: MeetupRecord, what: string): void {
   if (!canManage(ctx, meetup)) {
-    throw new UserError('not_host', `Only the host of #${meetup.id} or a community manager can ${what} it.`);
+    throw new UserError('not_allowed', `Only the host of #${meetup.id} or a community manager can ${what} it.`);
   }
 }

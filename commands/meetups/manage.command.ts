@@ -1,7 +1,7 @@
 /** What hosts and managers do with a meetup: edit, cancel, see stats. */
 import { z } from 'zod';
-import { defineSubcommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
+import { defineSubcommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
 import { cancelMeetup } from './cancel.ts';
 import { LIMITS } from './create.ts';
 import { editMeetup, whenText } from './edit.ts';

@@ -1,5 +1,5 @@
 /** `/meetup`: plan, answer, change and export meetups. */
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand } from '#core/command.ts';
 import { createSubcommand } from './create.command.ts';
 import { cancelSubcommand, editSubcommand, statsSubcommand } from './manage.command.ts';
 import { calendarSubcommand, listSubcommand, remindersSubcommand, rsvpSubcommand } from './member.command.ts';

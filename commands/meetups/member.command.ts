@@ -1,8 +1,8 @@
 /** What every member can do: list, rsvp, calendar files, reminder settings. */
 import { z } from 'zod';
-import { defineSubcommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import type { Section } from '../../src/core/reply.ts';
+import { defineSubcommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import type { Section } from '#core/reply.ts';
 import { calendarFile } from './calendar.ts';
 import { answerText, countsText, type MeetupEnv, summaryLine, tally } from './format.ts';
 import { findMeetup, meetupOption } from './lookup.ts';

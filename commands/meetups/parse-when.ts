@@ -6,9 +6,9 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { UserError } from '../../src/core/errors.ts';
-import { pickedInstant } from '../../src/core/reply.ts';
-import { formatInZone } from '../../src/core/time.ts';
+import { UserError } from '#core/errors.ts';
+import { pickedInstant } from '#core/reply.ts';
+import { formatInZone } from '#core/time.ts';
 import { checkCalendarDates, MONTH_NAMES } from './impossible-dates.ts';
 
 /** How far ahead a meetup may be planned. */
@@ -22,7 +22,7 @@ const EXAMPLES = '`fri 19:00`, `next tuesday 6pm` or `2026-12-04 19:00`';
  */
 export function parseWhen(text: string, now: Date, zone: string): Date {
   const input = text.trim();
-  if (input === '') throw new UserError('invalid_when', `Tell me when, e.g. ${EXAMPLES}.`);
+  if (input === '') throw new UserError('invalid_input', `Tell me when, e.g. ${EXAMPLES}.`);
   const picked = pickedInstant(input);
   if (picked) return checkRange(picked, now, zone);
   checkCalendarDates(input);
@@ -30,16 +30,16 @@ export function parseWhen(text: string, now: Date, zone: string): Date {
   const offset = DateTime.fromJSDate(now, { zone }).offset;
   const results = chrono.parse(input, { instant: now, timezone: offset }, { forwardDate: true });
   if (results.length === 0) {
-    throw new UserError('invalid_when', `I couldn't read "${input}" as a date. Try ${EXAMPLES}.`);
+    throw new UserError('invalid_input', `I couldn't read "${input}" as a date. Try ${EXAMPLES}.`);
   }
   if (results.length > 1) {
     const found = results.map((r) => `"${r.text}"`).join(' and ');
-    throw new UserError('ambiguous_when', `I found more than one date in "${input}" (${found}). Give just one.`);
+    throw new UserError('ambiguous', `I found more than one date in "${input}" (${found}). Give just one.`);
   }
   const start = results[0]!.start;
   if (!start.isCertain('hour')) {
     const day = formatInZone(instantOf(start, zone, input), zone, 'date');
-    throw new UserError('ambiguous_when', `I read ${day} but no time. Add one, e.g. \`fri 19:00\` or \`fri 7pm\`.`);
+    throw new UserError('ambiguous', `I read ${day} but no time. Add one, e.g. \`fri 19:00\` or \`fri 7pm\`.`);
   }
   return checkRange(instantOf(start, zone, input), now, zone);
 }
@@ -47,10 +47,10 @@ export function parseWhen(text: string, now: Date, zone: string): Date {
 /** Still to come, and not absurdly far: the same rule for words and for a platform's date-time picker. */
 function checkRange(at: Date, now: Date, zone: string): Date {
   if (at.getTime() <= now.getTime()) {
-    throw new UserError('past_when', `${formatInZone(at, zone)} is in the past. Pick a time still to come.`);
+    throw new UserError('invalid_input', `${formatInZone(at, zone)} is in the past. Pick a time still to come.`);
   }
   if (at.getTime() - now.getTime() > MAX_AHEAD_DAYS * 86_400_000) {
-    throw new UserError('far_when', `${formatInZone(at, zone)} is more than two years away. Pick a nearer date.`);
+    throw new UserError('invalid_input', `${formatInZone(at, zone)} is more than two years away. Pick a nearer date.`);
   }
   return at;
 }
@@ -67,12 +67,12 @@ function instantOf(start: chrono.ParsedComponents, zone: string, input: string):
     minute: start.get('minute') ?? 0,
   };
   const dt = DateTime.fromObject(wall, { zone });
-  if (!dt.isValid) throw new UserError('invalid_when', `"${input}" is not a date that exists.`);
+  if (!dt.isValid) throw new UserError('invalid_input', `"${input}" is not a date that exists.`);
   if (dt.hour !== wall.hour || dt.minute !== wall.minute) {
     // luxon moved a time that falls in a spring-forward gap; say so rather than silently shift it.
     const hm = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
     throw new UserError(
-      'nonexistent_when',
+      'invalid_input',
       `${hm} does not exist on ${dt.toFormat('ccc d LLL yyyy')} in ${zone}: the clocks go forward then. Pick another time.`,
     );
   }
@@ -88,7 +88,7 @@ function checkDayMonthOrder(input: string): void {
   if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
     const name = (month: number) => MONTH_NAMES[month - 1]!.slice(0, 3);
     throw new UserError(
-      'ambiguous_when',
+      'ambiguous',
       `"${m[0]}" could be ${a} ${name(b)} or ${b} ${name(a)}. Write the month as a word, e.g. \`${a} ${name(b)} 19:00\`.`,
     );
   }

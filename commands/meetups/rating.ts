@@ -2,10 +2,10 @@
  * After a meetup, attendees (seated `going`) get a one-tap rating and may add a comment. Hosts and managers only
  * ever see the aggregate (`/meetup stats`): counts, average, and comments without names.
  */
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
-import type { Button, Reply } from '../../src/core/reply.ts';
-import type { Context } from '../../src/core/command.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { Button, Reply } from '#core/reply.ts';
+import type { Context } from '#core/command.ts';
 import { label, type MeetupEnv } from './format.ts';
 
 export function ratingButtons(meetupId: number): Button[] {
@@ -23,10 +23,10 @@ export function ratingPrompt(meetup: MeetupRecord): Reply {
 function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): void {
   const rsvp = env.repos.meetups.getRsvp(env.community.id, meetup.id, userId);
   if (rsvp?.status !== 'going' || rsvp.waitlistPosition !== undefined) {
-    throw new UserError('not_attendee', `Only members who had a seat at ${label(meetup)} can rate it.`);
+    throw new UserError('not_allowed', `Only members who had a seat at ${label(meetup)} can rate it.`);
   }
-  if (meetup.status === 'cancelled') throw new UserError('meetup_cancelled', `${label(meetup)} was cancelled.`);
-  if (meetup.endsAt > env.now) throw new UserError('meetup_not_over', `${label(meetup)} has not ended yet.`);
+  if (meetup.status === 'cancelled') throw new UserError('conflict', `${label(meetup)} was cancelled.`);
+  if (meetup.endsAt > env.now) throw new UserError('conflict', `${label(meetup)} has not ended yet.`);
 }
 
 export function rate(ctx: Context, meetup: MeetupRecord, score: number): Reply {
@@ -45,7 +45,7 @@ export function rate(ctx: Context, meetup: MeetupRecord, score: number): Reply {
 export function commentOnRating(ctx: Context, meetup: MeetupRecord, comment: string): Reply {
   assertAttended(ctx, meetup, ctx.actor.userId);
   if (!ctx.repos.meetups.saveRatingComment(ctx.community.id, meetup.id, ctx.actor.userId, comment)) {
-    throw new UserError('no_rating', 'Tap a score first, then add your comment.');
+    throw new UserError('conflict', 'Tap a score first, then add your comment.');
   }
   return { text: 'Thanks — your comment goes to the host without your name.' };
 }

@@ -1,6 +1,6 @@
 /** What a member reads after answering, from the button or `/meetup rsvp`. */
-import type { MeetupRecord } from '../../src/core/ports/repos/meetups.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { Reply } from '#core/reply.ts';
 import { label, type MeetupEnv, when } from './format.ts';
 import type { RsvpOutcome } from './rsvp.ts';
 import { waitlistRank } from './rsvp.ts';

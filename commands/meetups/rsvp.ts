@@ -3,8 +3,8 @@
  * seated member steps back (or the capacity grows) the first on the waitlist is seated and told by DM. Answering
  * what one already answered changes nothing, so a double click has one effect.
  */
-import { UserError } from '../../src/core/errors.ts';
-import type { MeetupRecord, RsvpStatus } from '../../src/core/ports/repos/meetups.ts';
+import { UserError } from '#core/errors.ts';
+import type { MeetupRecord, RsvpStatus } from '#core/ports/repos/meetups.ts';
 import { refreshCard } from './card.ts';
 import { label, type MeetupEnv, tally, when } from './format.ts';
 
@@ -16,8 +16,8 @@ export type RsvpOutcome =
 
 /** Refuses answers to meetups that are cancelled or over. */
 export function assertOpen(env: MeetupEnv, meetup: MeetupRecord): void {
-  if (meetup.status === 'cancelled') throw new UserError('meetup_cancelled', `${label(meetup)} was cancelled.`);
-  if (meetup.endsAt <= env.now) throw new UserError('meetup_over', `${label(meetup)} is already over.`);
+  if (meetup.status === 'cancelled') throw new UserError('conflict', `${label(meetup)} was cancelled.`);
+  if (meetup.endsAt <= env.now) throw new UserError('conflict', `${label(meetup)} is already over.`);
 }
 
 /** Records a member's answer, seats or waitlists them, promotes from the waitlist, and refreshes the card. */

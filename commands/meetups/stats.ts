@@ -1,4 +1,4 @@
-import type { Context } from '../../src/core/command.ts';
+import type { Context } from '#core/command.ts';
 
 /** `/hallway stats`: meetups held and planned, seats taken, and how they were rated (aggregate only). */
 export function meetupStats(ctx: Context) {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { CommunitiesRepo, CommunityRecord } from '../../src/core/ports/repos/communities.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { CommunitiesRepo, CommunityRecord } from '#core/ports/repos/communities.ts';
 import { parseJsonObject, toCommunityId, toDate, toMs } from './rows.ts';
 
 interface CommunityRow {

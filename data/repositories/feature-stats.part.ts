@@ -3,9 +3,9 @@
  * never a single member's answers.
  */
 import type { Database } from 'better-sqlite3';
-import type { FeedbackRepo } from '../../src/core/ports/repos/feedback.ts';
-import type { MeetupsRepo } from '../../src/core/ports/repos/meetups.ts';
-import type { ProfilesRepo } from '../../src/core/ports/repos/profiles.ts';
+import type { FeedbackRepo } from '#core/ports/repos/feedback.ts';
+import type { MeetupsRepo } from '#core/ports/repos/meetups.ts';
+import type { ProfilesRepo } from '#core/ports/repos/profiles.ts';
 import { toMs } from './rows.ts';
 
 /** Rows of members who have not left (a row-less member, e.g. seeded, counts as here). */

@@ -3,8 +3,8 @@
  * ratings. Split from feedback.repo.ts to keep each file small; only feedback.repo.ts uses it.
  */
 import type { Database } from 'better-sqlite3';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { FeedbackRating, ReviewerLoad } from '../../src/core/ports/repos/feedback.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { FeedbackRating, ReviewerLoad } from '#core/ports/repos/feedback.ts';
 import { toDate, toMs } from './rows.ts';
 
 interface LoadRow {

@@ -1,6 +1,6 @@
 import { createFeedbackStatsPart } from './feature-stats.part.ts';
 import type { Database, Statement } from 'better-sqlite3';
-import type { CommunityId } from '../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 import type {
   FeedbackAsk,
   FeedbackAskStatus,
@@ -8,7 +8,7 @@ import type {
   FeedbackRepo,
   FeedbackRequest,
   FeedbackRequestStatus,
-} from '../../src/core/ports/repos/feedback.ts';
+} from '#core/ports/repos/feedback.ts';
 import { createFeedbackReviewerQueries } from './feedback-reviewers.repo.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
 

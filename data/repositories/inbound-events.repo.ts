@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { InboundEventsRepo } from '../../src/core/ports/repos/inbound-events.ts';
+import type { InboundEventsRepo } from '#core/ports/repos/inbound-events.ts';
 import { toMs } from './rows.ts';
 
 /** SQLite implementation of InboundEventsRepo: the primary key makes the first sighting the only one. */

@@ -1,6 +1,6 @@
 /** Composes every repository over one database: the single `Repositories` the core is given. */
 import type { Database } from 'better-sqlite3';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 import { createCommunitiesRepo } from './communities.repo.ts';
 import { createFeedbackRepo } from './feedback.repo.ts';
 import { createInboundEventsRepo } from './inbound-events.repo.ts';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { JobRunsRepo } from '../../src/core/ports/repos/job-runs.ts';
+import type { JobRunsRepo } from '#core/ports/repos/job-runs.ts';
 import { toMs } from './rows.ts';
 
 /** SQLite implementation of JobRunsRepo: the primary key (community, job, period) lets one insert succeed. */

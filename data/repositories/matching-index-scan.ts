@@ -6,7 +6,7 @@
  * eight skills each was 3 seconds, against 0.4 this way. Rows are visited as they come (nothing held).
  */
 import type { Database } from 'better-sqlite3';
-import type { MatchIndexMember, MatchingIndexRepo } from '../../src/core/ports/repos/matching-index.ts';
+import type { MatchIndexMember, MatchingIndexRepo } from '#core/ports/repos/matching-index.ts';
 
 const COLUMNS = `m.rowid, m.user_id, m.last_active_at, coalesce(p.opted_in, 0), p.paused_at, p.paused_until`;
 const PREFS = 'LEFT JOIN match_prefs p ON p.community = m.community AND p.user_id = m.user_id';

@@ -4,7 +4,7 @@
  * log written by the triggers of migration 0006, and per-member lookups for `/match` and the weekly round.
  */
 import type { Database } from 'better-sqlite3';
-import type { IndexChanges, IndexCursor, MatchingIndexRepo } from '../../src/core/ports/repos/matching-index.ts';
+import type { IndexChanges, IndexCursor, MatchingIndexRepo } from '#core/ports/repos/matching-index.ts';
 import { createIndexPages, createIndexScan } from './matching-index-scan.ts';
 import { toDate, toMs } from './rows.ts';
 

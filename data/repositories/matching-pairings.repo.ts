@@ -1,6 +1,6 @@
 /** The rounds-and-pairings half of MatchingRepo: `match_rounds`, `match_pairings`, `match_pairing_members`. */
 import type { Database } from 'better-sqlite3';
-import type { MatchingRepo, MetAnswer, PairingRecord } from '../../src/core/ports/repos/matching.ts';
+import type { MatchingRepo, MetAnswer, PairingRecord } from '#core/ports/repos/matching.ts';
 import { toDate, toMs, toOptionalDate } from './rows.ts';
 
 type PairingsPart = Pick<

@@ -4,7 +4,7 @@
  * matcher's in-memory index in `matching-index.repo.ts`.
  */
 import type { Database } from 'better-sqlite3';
-import type { MatchingRepo, MatchMember, MatchPrefs, PauseReason } from '../../src/core/ports/repos/matching.ts';
+import type { MatchingRepo, MatchMember, MatchPrefs, PauseReason } from '#core/ports/repos/matching.ts';
 import { createMatchingIndexRepo } from './matching-index.repo.ts';
 import { createMatchingPairingsRepo } from './matching-pairings.repo.ts';
 import { toDate, toMs, toOptionalDate } from './rows.ts';

@@ -3,7 +3,7 @@
  * data-rights operations (forget a member, export the community).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { MeetupsRepo, SkillShareIdea } from '../../src/core/ports/repos/meetups.ts';
+import type { MeetupsRepo, SkillShareIdea } from '#core/ports/repos/meetups.ts';
 import { toDate, toMs } from './rows.ts';
 
 type CommunityPart = Pick<MeetupsRepo, 'newestMembers' | 'skillShareIdeas' | 'forgetMember' | 'exportRows'>;

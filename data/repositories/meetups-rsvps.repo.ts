@@ -1,6 +1,6 @@
 /** The member-facing half of MeetupsRepo: RSVPs, the reminder log, reminder preferences and ratings. */
 import type { Database } from 'better-sqlite3';
-import type { MeetupsRepo, RsvpStatus } from '../../src/core/ports/repos/meetups.ts';
+import type { MeetupsRepo, RsvpStatus } from '#core/ports/repos/meetups.ts';
 import { MEETUP_COLUMNS, type MeetupRow, RSVP_COLUMNS, type RsvpRow, toMeetup, toRsvp } from './meetups.rows.ts';
 import { toMs } from './rows.ts';
 

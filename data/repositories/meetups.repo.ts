@@ -1,7 +1,7 @@
 /** SQLite implementation of MeetupsRepo: meetups and series here, the rest in `meetups-*.repo.ts`. */
 import { createMeetupStatsPart } from './feature-stats.part.ts';
 import type { Database } from 'better-sqlite3';
-import type { MeetupFields, MeetupsRepo } from '../../src/core/ports/repos/meetups.ts';
+import type { MeetupFields, MeetupsRepo } from '#core/ports/repos/meetups.ts';
 import { createMeetupsCommunityPart } from './meetups-community.repo.ts';
 import { createMeetupsRsvpPart } from './meetups-rsvps.repo.ts';
 import { MEETUP_COLUMNS, type MeetupRow, type SeriesRow, toMeetup, toSeries } from './meetups.rows.ts';

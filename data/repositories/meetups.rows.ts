@@ -6,7 +6,7 @@ import type {
   RsvpRecord,
   RsvpStatus,
   SeriesRecord,
-} from '../../src/core/ports/repos/meetups.ts';
+} from '#core/ports/repos/meetups.ts';
 import { toCommunityId, toDate } from './rows.ts';
 
 export interface MeetupRow {

@@ -1,7 +1,7 @@
 /** The skills half of ProfilesRepo (`member_skills`) and the managers Hallway has seen (`intro_managers`). */
 import type { Database } from 'better-sqlite3';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { ProfilesRepo, SkillKind } from '../../src/core/ports/repos/profiles.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { ProfilesRepo, SkillKind } from '#core/ports/repos/profiles.ts';
 import { toDate, toMs } from './rows.ts';
 
 type SkillsPart = Pick<

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { MemberRecord, MembersRepo } from '../../src/core/ports/repos/members.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { MemberRecord, MembersRepo } from '#core/ports/repos/members.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
 
 interface MemberRow {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { MessageRefsRepo } from '../../src/core/ports/repos/message-refs.ts';
+import type { SentMessage } from '#core/ports/chat-platform.ts';
+import type { MessageRefsRepo } from '#core/ports/repos/message-refs.ts';
 
 interface RefRow {
   channel_id: string;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { platformOf } from '../../src/core/ids.ts';
-import type { SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { NewOutboxItem, OutboxItem, OutboxRepo, OutboxStatus } from '../../src/core/ports/repos/outbox.ts';
+import { platformOf } from '#core/ids.ts';
+import type { SentMessage } from '#core/ports/chat-platform.ts';
+import type { NewOutboxItem, OutboxItem, OutboxRepo, OutboxStatus } from '#core/ports/repos/outbox.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, type OutboxRow, toItem } from './outbox.rows.ts';
 import { toMs } from './rows.ts';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { IntroFields, ProfileRecord, ProfilesRepo } from '../../src/core/ports/repos/profiles.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { IntroFields, ProfileRecord, ProfilesRepo } from '#core/ports/repos/profiles.ts';
 import { createIntroStatsPart } from './feature-stats.part.ts';
 import { createMemberSkillsRepo } from './member-skills.repo.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';

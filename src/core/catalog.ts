@@ -24,7 +24,7 @@ export interface CommandSpec {
 
 export type CommandCatalog = readonly CommandSpec[];
 
-export function commandSpec(command: CommandDef): CommandSpec {
+export function commandSpec<S>(command: CommandDef<S>): CommandSpec {
   return {
     name: command.name,
     description: command.description,
@@ -39,7 +39,16 @@ export function commandSpec(command: CommandDef): CommandSpec {
   };
 }
 
-export function buildCatalog(features: readonly Feature[]): CommandCatalog {
+/** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */
+export function exampleOf(command: string, sub: SubcommandSpec): string | undefined {
+  const example = sub.examples.find((e) => e.trim() !== '');
+  if (example === undefined) return undefined;
+  const words = example.trim();
+  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+  return `Example: \`/${command} ${withSub}\``;
+}
+
+export function buildCatalog(features: readonly Feature<never>[]): CommandCatalog {
   return features.flatMap((f) => f.commands ?? []).map(commandSpec);
 }
 

@@ -1,18 +1,20 @@
 /**
  * Commands, actions, forms, jobs and event hooks as data. A feature (`commands/<feature>/index.ts`) is a bundle of
- * these; `commands/index.ts` lists the features; the core routes events to them.
+ * these plus the storage port it needs (`S`); the composition root binds each feature to its store implementation
+ * (`bindStore`) and hands the bound features to the core, which routes events to them. The core names no feature:
+ * job names, settings and autocomplete sources come from the features that own them.
  */
 import type { z } from 'zod';
-import type { CommunityId } from './ids.ts';
 import type { CommandCatalog } from './catalog.ts';
+import type { CommunityId } from './ids.ts';
 import type { Actor } from './inbound.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
-import type { Repositories } from './ports/repositories.ts';
+import type { CoreStores, Tx } from './ports/storage.ts';
 import type { Reply, Section } from './reply.ts';
-import type { Settings } from './settings.ts';
+import type { SettingDefs, Settings } from './settings.ts';
 
-/** A community as commands see it: settings parsed, time zone resolved. */
+/** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */
 export interface Community {
   readonly id: CommunityId;
   readonly settings: Settings;
@@ -20,154 +22,184 @@ export interface Community {
   readonly timezone: string;
 }
 
-/** Everything a handler may use. Handlers run inside one database transaction and must not await. */
-export interface Context {
-  /** The member acting; `isAdmin` = platform admin or listed in HALLWAY_MANAGERS. */
-  readonly actor: Actor & { readonly isAdmin: boolean };
+/** What every feature hook sees besides its store: who, where, when, and the transaction's side effects. */
+interface Scope<S> {
   readonly community: Community;
-  readonly channelId?: string;
   readonly now: Date;
-  readonly repos: Repositories;
-  /** Outgoing DMs and posts, written to the outbox in the same transaction. */
+  /** This feature's store, in the current transaction. */
+  readonly store: S;
+  /** The core's stores (members, communities, message refs, outbox), in the same transaction. */
+  readonly core: CoreStores;
+  /** Outgoing DMs and posts: queued in the outbox as part of the same transaction. */
   readonly notify: Notifier;
   readonly log: Logger;
+}
+
+/** Everything a handler may use. A handler runs inside one database transaction. */
+export interface Context<S = unknown> extends Scope<S> {
+  /** The member acting; `isAdmin` = platform admin or a manager of this community by HALLWAY_MANAGERS. */
+  readonly actor: Actor & { readonly isAdmin: boolean };
+  readonly channelId?: string;
   /** The command surface (help). */
   readonly catalog: CommandCatalog;
+  /** The other features' hooks, run with their own stores in this same transaction (admin: forget-me, export). */
+  readonly features: FeatureHooks;
   /**
    * Work to do after this handler's transaction commits (e.g. run a job now). Awaited before the reply is
-   * shown; a returned line is added to the reply. Use sparingly: handlers are otherwise synchronous.
+   * shown; a returned line is added to the reply.
    */
   defer(task: () => Promise<string | undefined>): void;
   /** Runs a job for this community now, for its current period (only from inside `defer`). */
-  runJobNow(name: JobName): Promise<'ran' | 'already-ran' | 'not-due'>;
+  runJobNow(name: string): Promise<'ran' | 'already-ran' | 'not-due'>;
 }
 
-export interface SubcommandDef<S extends z.ZodObject = z.ZodObject> {
+/** Every feature's data hooks, for the features that act on all of them (admin). */
+export interface FeatureHooks {
+  /** The names of every job, for `/hallway run`. */
+  readonly jobs: readonly { readonly name: string; readonly description: string }[];
+  forget(userId: string): Promise<Deleted>;
+  exportData(): Promise<Record<string, readonly Record<string, unknown>[]>>;
+  stats(): Promise<{ label: string; value: string }[]>;
+}
+
+export interface SubcommandDef<S = unknown, A extends z.ZodObject = z.ZodObject> {
   readonly description: string;
   /** Example invocations without the command name, e.g. `offer photography, layout design`. */
   readonly examples: readonly string[];
-  readonly args: S;
+  readonly args: A;
   /** Only admins may run it (the core checks before `run`). */
   readonly admin?: boolean;
-  run(args: z.output<S>, ctx: Context): Reply;
+  run(args: z.output<A>, ctx: Context<S>): Promise<Reply>;
 }
 
 /** A top-level slash command: either flat (`/intro`) or with subcommands (`/meetup create`). */
-export type CommandDef =
-  | ({ readonly name: string; readonly description: string } & SubcommandDef)
+export type CommandDef<S = unknown> =
+  | ({ readonly name: string; readonly description: string } & SubcommandDef<S>)
   | {
       readonly name: string;
       readonly description: string;
-      readonly subcommands: Readonly<Record<string, SubcommandDef>>;
+      readonly subcommands: Readonly<Record<string, SubcommandDef<S>>>;
       /** Subcommand used when the text is empty or starts with no known subcommand (Slack, shell). */
       readonly default?: string;
     };
 
 /** Keeps the args type of a subcommand tied to its `run`. */
-export function defineSubcommand<S extends z.ZodObject>(def: SubcommandDef<S>): SubcommandDef {
-  return def as unknown as SubcommandDef;
+export function defineSubcommand<S, A extends z.ZodObject>(def: SubcommandDef<S, A>): SubcommandDef<S> {
+  return def as unknown as SubcommandDef<S>;
 }
 
-export function defineCommand(def: CommandDef): CommandDef {
+export function defineCommand<S>(def: CommandDef<S>): CommandDef<S> {
   return def;
 }
 
 /** A button or select. `value` parses the button's string value; a bad value is a UserError, never a crash. */
-export interface ActionDef<T = unknown> {
+export interface ActionDef<S = unknown, T = unknown> {
   /** e.g. `meetup.rsvp`; ≤ 40 characters. */
   readonly id: string;
   readonly value: z.ZodType<T, string>;
-  run(value: T, ctx: Context, event: { readonly messageId?: string }): Reply | undefined;
+  run(value: T, ctx: Context<S>, event: { readonly messageId?: string }): Promise<Reply | undefined>;
 }
 
-export function defineAction<T>(def: ActionDef<T>): ActionDef {
-  return def as ActionDef;
+export function defineAction<S, T>(def: ActionDef<S, T>): ActionDef<S> {
+  return def as unknown as ActionDef<S>;
 }
 
 /** The submit handler of a form (see `Form` in reply.ts) with the values by field id. */
-export interface FormDef {
+export interface FormDef<S = unknown> {
   readonly id: string;
-  submit(values: Readonly<Record<string, string>>, meta: string | undefined, ctx: Context): Reply | undefined;
+  submit(values: Readonly<Record<string, string>>, meta: string | undefined, ctx: Context<S>): Promise<Reply | undefined>;
 }
 
-/** The names of jobs operators and `/hallway run` rely on. */
-export const JOB_NAMES = [
-  'match-round',
-  'match-follow-up',
-  'digest',
-  'feedback-prompt',
-  'meetup-reminders',
-  'intro-reminders',
-] as const;
-export type JobName = (typeof JOB_NAMES)[number];
-
-export interface JobContext {
-  readonly community: Community;
-  readonly now: Date;
+/** What a job sees while it runs: inside the transaction that claimed its period. */
+export interface JobContext<S = unknown> extends Scope<S> {
   /** The period being run, e.g. `2026-11-16T09:00` for a weekly job. */
   readonly period: string;
-  readonly repos: Repositories;
-  readonly notify: Notifier;
+}
+
+/** What a job's `prepare` sees: outside any transaction, reading through short transactions of its own. */
+export interface PrepareContext<S = unknown> {
+  readonly community: Community;
+  readonly now: Date;
+  readonly period: string;
   readonly log: Logger;
+  /** Runs `fn` in a transaction of its own (for reads: prepare may take long, and must not hold the database). */
+  read<T>(fn: (store: S, core: CoreStores) => Promise<T>): Promise<T>;
 }
 
 /**
  * A scheduled job. `period` names the period due at `now` (or undefined when none is due yet); `runJob` claims
  * (job, community, period) once, then calls `run` inside the same transaction, so a period never runs twice and a
- * failed run claims nothing. Heavy computation goes in `prepare`, which runs before the transaction and may await
- * (a worker thread); `run` gets its result.
+ * failed run claims nothing. Heavy computation goes in `prepare`, which runs before the transaction; `run` gets
+ * its result.
  */
-export interface JobDef<Plan = unknown> {
-  readonly name: JobName;
+export interface JobDef<S = unknown, Plan = unknown> {
+  /** Operators and `/hallway run` rely on it: a public name. */
+  readonly name: string;
   readonly description: string;
   period(now: Date, community: Community): string | undefined;
-  prepare?(ctx: JobContext): Promise<Plan>;
-  run(ctx: JobContext, plan: Plan): void;
+  prepare?(ctx: PrepareContext<S>): Promise<Plan>;
+  run(ctx: JobContext<S>, plan: Plan): Promise<void>;
 }
 
-export function defineJob<Plan>(def: JobDef<Plan>): JobDef {
-  return def as JobDef;
+export function defineJob<S, Plan>(def: JobDef<S, Plan>): JobDef<S> {
+  return def as unknown as JobDef<S>;
 }
 
 /** What forget-me deleted, by what a member would call it (e.g. `{ "skills": 5, "RSVPs": 2 }`). */
 export type Deleted = Record<string, number>;
 
-/** A feature: its commands, buttons, forms, jobs, and hooks into the shared flows. */
-export interface Feature {
+/** The `sweep` and `warm` hooks' view: a community, no actor. */
+export type SweepContext<S = unknown> = Scope<S>;
+
+/** A feature: its commands, buttons, forms, jobs, settings, and hooks into the shared flows. */
+export interface Feature<S = unknown> {
   readonly name: string;
-  readonly commands?: readonly CommandDef[];
-  readonly actions?: readonly ActionDef[];
-  readonly forms?: readonly FormDef[];
-  readonly jobs?: readonly JobDef[];
+  readonly commands?: readonly CommandDef<S>[];
+  readonly actions?: readonly ActionDef<S>[];
+  readonly forms?: readonly FormDef<S>[];
+  readonly jobs?: readonly JobDef<S>[];
+  /** The settings this feature owns (`/hallway config` names), as zod schemas with their defaults. */
+  readonly settings?: SettingDefs;
   /** A member joined the workspace/server (welcome flow). */
-  onMemberJoined?(ctx: Context): Reply | undefined;
+  onMemberJoined?(ctx: Context<S>): Promise<Reply | undefined>;
   /** A member left: hide them. */
-  onMemberLeft?(ctx: Context): void;
+  onMemberLeft?(ctx: Context<S>): Promise<void>;
   /** Sections this feature adds to the member's home (Slack App Home). */
-  home?(ctx: Context): Section[];
+  home?(ctx: Context<S>): Promise<Section[]>;
   /** Deletes every row of the member this feature owns (forget-me) and says what went. */
-  forget?(ctx: Context, userId: string): Deleted;
+  forget?(ctx: Context<S>, userId: string): Promise<Deleted>;
   /** The community's data this feature owns, as tables of plain rows (admin export). */
-  exportData?(ctx: Context): Record<string, readonly Record<string, unknown>[]>;
+  exportData?(ctx: Context<S>): Promise<Record<string, readonly Record<string, unknown>[]>>;
   /**
    * Frequent housekeeping, every scheduler tick (each minute) per community, in one transaction: work that must
    * happen on time but is not a named job (e.g. handing a feedback request on when a reviewer stays silent).
    * Must be idempotent at one instant.
    */
-  sweep?(scope: Omit<JobContext, 'period'>): void;
+  sweep?(ctx: SweepContext<S>): Promise<void>;
   /** Prepares in-memory state at start-up, before events arrive (e.g. the matching index), per community. */
-  warm?(repos: Repositories, community: Community): void;
+  warm?(ctx: SweepContext<S>): Promise<void>;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
-  stats?(ctx: Context): { label: string; value: string }[];
+  stats?(ctx: Context<S>): Promise<{ label: string; value: string }[]>;
   /** Autocomplete suggestions for an option source this feature owns. */
-  autocomplete?(source: string, prefix: string, ctx: Context): { name: string; value: string }[] | undefined;
+  autocomplete?(source: string, prefix: string, ctx: Context<S>): Promise<{ name: string; value: string }[] | undefined>;
 }
 
-export function defineFeature(feature: Feature): Feature {
+export function defineFeature<S>(feature: Feature<S>): Feature<S> {
   return feature;
 }
 
+/** A feature with its store implementation: what the core is given. */
+export interface BoundFeature<S = unknown> extends Feature<S> {
+  /** Opens this feature's store on a transaction. */
+  openStore(tx: Tx): S;
+}
+
+/** Binds a feature to the implementation of its store (the composition root does this, with data/'s stores). */
+export function bindStore<S>(feature: Feature<S>, openStore: (tx: Tx) => S): BoundFeature<S> {
+  return { ...feature, openStore };
+}
+
 /** Subcommands of a command, with flat commands seen as one subcommand named ''. */
-export function subcommandsOf(command: CommandDef): Readonly<Record<string, SubcommandDef>> {
+export function subcommandsOf<S>(command: CommandDef<S>): Readonly<Record<string, SubcommandDef<S>>> {
   return 'subcommands' in command ? command.subcommands : { '': command };
 }

@@ -1,16 +1,37 @@
 /**
- * A member's mistake (bad input, not allowed, unknown meetup): the message is shown to them, ephemerally, with the
- * usage line when there is one. Anything that is not a UserError is a bug: logged with a correlation id, and the
- * member sees only a short apology carrying that id.
+ * A member's mistake (bad input, not allowed, unknown meetup): the message is shown to them, ephemerally, with at
+ * most one relevant hint (an example that works). Anything that is not a UserError is a bug: logged with a
+ * correlation id, and the member sees only a short apology carrying that id.
  */
+
+/** What kind of mistake: a closed list, so that adapters and tests can rely on it. */
+export type UserErrorCode =
+  /** The input cannot be read or breaks a rule (a bad date, an empty answer, a link that is not https). */
+  | 'invalid_input'
+  /** An option name the command does not have (`aproval:on`). */
+  | 'unknown_option'
+  /** Longer than allowed. */
+  | 'too_long'
+  /** More than allowed (links, bookings, mentees). */
+  | 'too_many'
+  /** Two readings: the member must say which. */
+  | 'ambiguous'
+  /** The member, meetup, request, job or command named does not exist here. */
+  | 'not_found'
+  /** The member may not do this (a manager's command, someone else's request). */
+  | 'not_allowed'
+  /** Not in the state it would have to be (cancelled, over, already answered, paused, switched off). */
+  | 'conflict'
+  /** Too much, too fast: try again in a minute. */
+  | 'slow_down';
+
 export class UserError extends Error {
   override readonly name = 'UserError';
   constructor(
-    /** Stable machine-readable code, e.g. `invalid_args`, `not_admin`, `unknown_meetup`. */
-    readonly code: string,
+    readonly code: UserErrorCode,
     message: string,
-    /** Optional usage line shown under the message. */
-    readonly usage?: string,
+    /** One relevant hint shown under the message (an example that works); full usage belongs to `help`. */
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -22,5 +43,5 @@ export function isUserError(error: unknown): error is UserError {
 
 /** Thrown by a command that needs admin rights when the actor has none. */
 export function notAdmin(what: string): UserError {
-  return new UserError('not_admin', `Only community managers can ${what}.`);
+  return new UserError('not_allowed', `Only community managers can ${what}.`);
 }

@@ -90,7 +90,7 @@ function assignWords(sub: SubcommandSpec, words: Word[]): Record<string, string>
   const values: Record<string, string> = {};
   for (const w of words) {
     if (w.name === undefined) continue;
-    if (w.name in values) throw new UserError('invalid_args', `\`${w.name}\` is given twice.`);
+    if (w.name in values) throw new UserError('invalid_input', `\`${w.name}\` is given twice.`);
     values[w.name] = w.value;
   }
   const positional = words.filter((w) => w.name === undefined).map((w) => w.value);
@@ -107,7 +107,7 @@ function assignWords(sub: SubcommandSpec, words: Word[]): Record<string, string>
     values[o.name] = isLast ? positional.splice(0).join(' ') : (positional.shift() as string);
   });
   if (positional.length > 0) {
-    throw new UserError('invalid_args', `I did not understand "${positional.join(' ')}".`);
+    throw new UserError('invalid_input', `I did not understand "${positional.join(' ')}".`);
   }
   return values;
 }
@@ -122,7 +122,7 @@ const TYPED_WORD: Partial<Record<OptionSpec['type'], RegExp>> = {
 function unknownSubcommand(command: CommandSpec, word: string): UserError {
   const names = command.subcommands.map((s) => s.name).filter(Boolean);
   return new UserError(
-    'unknown_subcommand',
+    'not_found',
     `\`/${command.name}\` has no \`${word}\`. Try one of: ${names.join(', ')} (or \`/${command.name} help\`).`,
   );
 }

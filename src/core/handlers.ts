@@ -1,42 +1,117 @@
-/** Routes non-command events to the features that handle them. */
-import type { Context, Feature } from './command.ts';
+/** Routes each kind of event to the feature that handles it, with that feature's context. */
+import type { BoundFeature, CommandDef } from './command.ts';
+import { type CommandSpec, commandSpec } from './catalog.ts';
+import { type CoreDeps, type EventScope, featureContext } from './context.ts';
 import { UserError } from './errors.ts';
-import type { ActionEvent, FormSubmitEvent } from './inbound.ts';
+import { helpForCommand } from './help.ts';
+import type { InboundEvent } from './inbound.ts';
 import type { Reply } from './reply.ts';
+import { routeCommand } from './route-command.ts';
+import type { Unit } from './unit.ts';
 
-export function handleAction(features: readonly Feature[], event: ActionEvent, ctx: Context): Reply | undefined {
-  const def = features.flatMap((f) => f.actions ?? []).find((a) => a.id === event.action);
-  if (!def) throw new UserError('unknown_action', 'That button no longer does anything. Try the command again.');
-  const parsed = def.value.safeParse(event.value);
-  if (!parsed.success) throw new UserError('invalid_action', 'That button is no longer valid. Try the command again.');
-  return def.run(parsed.data, ctx, { messageId: event.messageId });
+interface Registered {
+  readonly feature: BoundFeature<unknown>;
+  readonly def: CommandDef<unknown>;
+  readonly spec: CommandSpec;
 }
 
-export function handleForm(features: readonly Feature[], event: FormSubmitEvent, ctx: Context): Reply | undefined {
-  const def = features.flatMap((f) => f.forms ?? []).find((f) => f.id === event.formId);
-  if (!def) throw new UserError('unknown_form', 'That form has expired. Open it again.');
-  return def.submit(event.values, event.meta, ctx);
+const registries = new WeakMap<readonly BoundFeature<unknown>[], Map<string, Registered>>();
+
+function commandsOf(features: readonly BoundFeature<unknown>[]): Map<string, Registered> {
+  let commands = registries.get(features);
+  if (!commands) {
+    commands = new Map();
+    for (const feature of features) {
+      for (const def of feature.commands ?? []) commands.set(def.name, { feature, def, spec: commandSpec(def) });
+    }
+    registries.set(features, commands);
+  }
+  return commands;
 }
 
-/** Every feature greets the newcomer in its own way (the welcome DM lives in introductions). */
-export function handleJoin(features: readonly Feature[], ctx: Context): Reply | undefined {
-  let reply: Reply | undefined;
-  for (const feature of features) reply = feature.onMemberJoined?.(ctx) ?? reply;
-  return reply;
+export async function handleEvent(
+  deps: CoreDeps,
+  unit: Unit,
+  scope: EventScope,
+  event: InboundEvent,
+): Promise<Reply | undefined> {
+  const ctxOf = <S>(feature: BoundFeature<S>) => featureContext(deps, unit, scope, feature);
+  switch (event.kind) {
+    case 'command': {
+      const command = commandsOf(deps.features).get(event.command);
+      if (!command) throw new UserError('not_found', `I don't know \`/${event.command}\`. Try \`/hallway help\`.`);
+      return runCommand(command, event, ctxOf(command.feature), unit);
+    }
+    case 'action': {
+      for (const feature of deps.features) {
+        const def = feature.actions?.find((a) => a.id === event.action);
+        if (!def) continue;
+        const parsed = def.value.safeParse(event.value);
+        if (!parsed.success) throw new UserError('invalid_input', 'That button is no longer valid. Try the command again.');
+        return def.run(parsed.data, ctxOf(feature), { messageId: event.messageId });
+      }
+      throw new UserError('not_found', 'That button no longer does anything. Try the command again.');
+    }
+    case 'form_submit': {
+      for (const feature of deps.features) {
+        const def = feature.forms?.find((f) => f.id === event.formId);
+        if (def) return def.submit(event.values, event.meta, ctxOf(feature));
+      }
+      throw new UserError('not_found', 'That form has expired. Open it again.');
+    }
+    case 'member_joined': {
+      // Every feature greets the newcomer in its own way (the welcome DM lives in introductions).
+      let reply: Reply | undefined;
+      for (const feature of deps.features) reply = (await feature.onMemberJoined?.(ctxOf(feature))) ?? reply;
+      return reply;
+    }
+    case 'member_left': {
+      await unit.core.members.markLeft(scope.community.id, scope.actor.userId, scope.now);
+      for (const feature of deps.features) await feature.onMemberLeft?.(ctxOf(feature));
+      return undefined;
+    }
+    case 'home_opened': {
+      const sections = [];
+      for (const feature of deps.features) sections.push(...((await feature.home?.(ctxOf(feature))) ?? []));
+      return {
+        title: `Hallway — hi ${scope.actor.displayName}`,
+        text: sections.length ? 'Your corner of the community.' : 'Introduce yourself with /intro to get started.',
+        sections,
+      };
+    }
+  }
 }
 
-export function handleLeave(features: readonly Feature[], ctx: Context): undefined {
-  ctx.repos.members.markLeft(ctx.community.id, ctx.actor.userId, ctx.now);
-  for (const feature of features) feature.onMemberLeft?.(ctx);
-  return undefined;
-}
-
-/** The member's home (Slack App Home): each feature adds its sections. */
-export function handleHome(features: readonly Feature[], ctx: Context): Reply {
-  const sections = features.flatMap((f) => f.home?.(ctx) ?? []);
-  return {
-    title: `Hallway — hi ${ctx.actor.displayName}`,
-    text: sections.length ? 'Your corner of the community.' : 'Introduce yourself with /intro to get started.',
-    sections,
+async function runCommand(
+  command: Registered,
+  event: Extract<InboundEvent, { kind: 'command' }>,
+  ctx: ReturnType<typeof featureContext<unknown>>,
+  unit: Unit,
+): Promise<Reply> {
+  const { def, spec } = command;
+  const text = event.input.kind === 'text' ? event.input.text.trim() : undefined;
+  const hasHelp = spec.subcommands.some((s) => s.name === 'help');
+  if (text !== undefined && !hasHelp && (/^help\b/i.test(text) || (text === '' && needsSubcommand(spec)))) {
+    return helpForCommand(spec, ctx.actor.isAdmin);
+  }
+  const refuseNonAdmin = (sub: { name: string; admin: boolean }) => {
+    if (sub.admin && !ctx.actor.isAdmin) {
+      throw new UserError('not_allowed', `Only community managers can use \`/${spec.name} ${sub.name}\`.`);
+    }
   };
+  // Checked before the arguments are read, so a non-admin never learns an admin command's grammar.
+  const routed = await routeCommand(def, spec, event.input, ctx.community.id, unit.core.members, refuseNonAdmin);
+  refuseNonAdmin({ name: routed.spec.name, admin: Boolean(routed.def.admin) });
+  try {
+    return await routed.def.run(routed.args, ctx);
+  } catch (error) {
+    if (error instanceof UserError && !error.hint && routed.example) {
+      throw new UserError(error.code, error.message, routed.example);
+    }
+    throw error;
+  }
+}
+
+function needsSubcommand(spec: CommandSpec): boolean {
+  return spec.defaultSubcommand === undefined && spec.subcommands.every((s) => s.name !== '');
 }

@@ -12,7 +12,7 @@ export interface OptionMeta {
   readonly type: OptionType;
   readonly description: string;
   /** Discord autocomplete source; the core answers suggestions for these. */
-  readonly autocomplete?: 'skills' | 'meetups' | 'members';
+  readonly autocomplete?: string;
 }
 
 export const optionRegistry = z.registry<OptionMeta>();

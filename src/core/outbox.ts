@@ -4,10 +4,10 @@
  * failures, and picking up after a crash. Nothing is lost; nothing is sent twice (except the one message a crash
  * interrupted mid-send, which may have landed: it is sent at most once more).
  *
- * Talks to `Repositories` and `ChatPlatform` only; the pieces live in `./outbox/`.
+ * Talks to `Storage` and `ChatPlatform` only; the pieces live in `./outbox/`.
  */
-export { createOutboxNotifier } from './outbox/notifier.ts';
+export { OutboxNotifier, type Priority } from './outbox/notifier.ts';
 export { OutboxDrainer, type OutboxDrainerOptions } from './outbox/drainer.ts';
 export { TokenBucket } from './outbox/token-bucket.ts';
-export { backoffMs, DM_CLOSED_CODES, MAX_ATTEMPTS } from './outbox/retry.ts';
+export { backoffMs, MAX_ATTEMPTS } from './outbox/retry.ts';
 export type { Wait } from './outbox/sleep.ts';

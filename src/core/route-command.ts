@@ -1,7 +1,7 @@
 /** From a command event to a validated subcommand call: grammar, coercion, member resolution, zod. */
 import type { z } from 'zod';
 import type { CommandSpec, SubcommandSpec } from './catalog.ts';
-import { usageLine } from './catalog.ts';
+import { exampleOf } from './catalog.ts';
 import type { CommandDef, SubcommandDef } from './command.ts';
 import { subcommandsOf } from './command.ts';
 import { UserError } from './errors.ts';
@@ -9,14 +9,15 @@ import { findSubcommand, parseCommandText } from './grammar.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandInput } from './inbound.ts';
 import { coerceOption, type OptionSpec } from './options.ts';
-import type { MembersRepo } from './ports/repos/members.ts';
+import type { MembersStore } from './stores/members.ts';
 import { resolveChannel, resolveUser } from './resolve.ts';
 
-export interface RoutedCommand {
-  readonly def: SubcommandDef;
+export interface RoutedCommand<S = unknown> {
+  readonly def: SubcommandDef<S>;
   readonly spec: SubcommandSpec;
   readonly args: Record<string, unknown>;
-  readonly usage: string;
+  /** One example of this subcommand that works, as a member would type it (the hint under an input error). */
+  readonly example?: string;
 }
 
 /** Raw values by option name, from text (Slack, shell) or typed options (Discord). */
@@ -32,20 +33,20 @@ function rawValues(spec: CommandSpec, input: CommandInput): { sub: SubcommandSpe
   }
   const name = input.subcommand ?? spec.defaultSubcommand ?? '';
   const sub = spec.subcommands.find((s) => s.name === name);
-  if (!sub) throw new UserError('unknown_subcommand', `\`/${spec.name}\` has no \`${name}\`.`);
+  if (!sub) throw new UserError('not_found', `\`/${spec.name}\` has no \`${name}\`.`);
   return { sub, values: { ...input.options } };
 }
 
-function resolveIds(
+async function resolveIds(
   options: readonly OptionSpec[],
   values: Record<string, unknown>,
   community: CommunityId,
-  members: MembersRepo,
-): void {
+  members: MembersStore,
+): Promise<void> {
   for (const o of options) {
     const v = values[o.name];
     if (typeof v !== 'string' || v === '') continue;
-    if (o.type === 'user') values[o.name] = resolveUser(v, community, members);
+    if (o.type === 'user') values[o.name] = await resolveUser(v, community, members);
     if (o.type === 'channel') values[o.name] = resolveChannel(v);
   }
 }
@@ -67,31 +68,26 @@ function subcommandOf(spec: CommandSpec, input: CommandInput): SubcommandSpec {
  * `authorize` runs once the subcommand is known and before its arguments are parsed, resolved or validated: a
  * member without the right gets the refusal, never a lesson in the arguments of a command they may not use.
  */
-export function routeCommand(
-  command: CommandDef,
+export async function routeCommand<S>(
+  command: CommandDef<S>,
   spec: CommandSpec,
   input: CommandInput,
   community: CommunityId,
-  members: MembersRepo,
+  members: MembersStore,
   authorize: (sub: SubcommandSpec) => void = () => {},
-): RoutedCommand {
+): Promise<RoutedCommand<S>> {
   authorize(subcommandOf(spec, input));
   const { sub, values } = rawValues(spec, input);
   const def = subcommandsOf(command)[sub.name]!;
-  const usage = usageLine(spec.name, sub);
-  try {
-    resolveIds(sub.options, values, community, members);
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(error.code, error.message, usage);
-    throw error;
-  }
+  const example = exampleOf(spec.name, sub);
+  await resolveIds(sub.options, values, community, members);
   const parsed = def.args.safeParse(values);
   if (!parsed.success) {
     const message = parsed.error.issues
       .slice(0, 3)
       .map((i) => describeIssue(i, values))
       .join(' ');
-    throw new UserError('invalid_args', message, usage);
+    throw new UserError('invalid_input', message, example);
   }
-  return { def, spec: sub, args: parsed.data as Record<string, unknown>, usage };
+  return { def, spec: sub, args: parsed.data as Record<string, unknown>, example };
 }

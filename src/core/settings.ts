@@ -1,64 +1,78 @@
 /**
- * Per-community settings: one zod schema, the names `/hallway config` takes as options. Stored as JSON on the
- * community; read through `parseSettings`, which fills defaults and drops anything no longer valid.
+ * Per-community settings. Each feature declares the settings it owns (`Feature.settings`): the stored schema with
+ * its default, and the option `/hallway config` takes for it. The core merges them into one schema (a name owned
+ * twice is refused at start-up), stores them as one JSON object on the community, and parses them with every
+ * default filled before any handler runs; a feature reads its own with `settingsOf`.
  */
 import { z } from 'zod';
+import { opt } from './options.ts';
 import { isValidTimezone } from './time.ts';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 09:00' });
-const day = z.enum(WEEKDAYS);
-const timezone = z.string().refine(isValidTimezone, { message: 'must be an IANA time zone like Europe/Paris' });
+/** Stored schemas for the kinds of value settings hold. */
+export const settingTypes = {
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 09:00' }),
+  day: z.enum(WEEKDAYS),
+  timezone: z.string().refine(isValidTimezone, { message: 'must be an IANA time zone like Europe/Paris' }),
+  channel: z.string(),
+};
 
-/** Every setting with its default. Channel ids are platform channel ids; empty means "not set yet". */
-export const settingsSchema = z.object({
-  'intro-channel': z.string().optional(),
-  'meetup-channel': z.string().optional(),
-  'feedback-channel': z.string().optional(),
+/** One setting: how it is stored (with its default) and the `/hallway config` option that sets it. */
+export interface SettingDef {
+  readonly schema: z.ZodType;
+  readonly option: z.ZodType;
+}
+
+export type SettingDefs = Readonly<Record<string, SettingDef>>;
+
+/** Parsed settings of every feature, defaults filled. Features read theirs through `settingsOf`. */
+export type Settings = Readonly<Record<string, unknown>>;
+
+/** The settings the core itself owns. */
+export const coreSettings: SettingDefs = {
   /** Falls back to HALLWAY_TIMEZONE when unset. */
-  timezone: timezone.optional(),
-  'match-day': day.default('monday'),
-  'match-time': time.default('09:00'),
-  'digest-day': day.default('monday'),
-  'digest-time': time.default('08:30'),
-  'prompt-day': day.default('wednesday'),
-  'prompt-time': time.default('10:00'),
-  /** Intro cards wait for a manager's approval before they are posted. */
-  approval: z.boolean().default(false),
-  /** Days after joining before the one gentle intro reminder. */
-  'intro-reminder-days': z.number().int().min(1).max(30).default(3),
-  /** Up to three custom intro questions asked by this community. */
-  'intro-question-1': z.string().max(100).optional(),
-  'intro-question-2': z.string().max(100).optional(),
-  'intro-question-3': z.string().max(100).optional(),
-  /** Weeks during which a pair is not repeated in weekly rounds. */
-  'match-window-weeks': z.number().int().min(0).max(52).default(12),
-  /** Days after a pairing before "Did you meet?". */
-  'match-follow-up-days': z.number().int().min(1).max(14).default(3),
-  /** Hours a reviewer has to answer a feedback request before it moves on. */
-  'feedback-timeout-hours': z.number().int().min(1).max(336).default(48),
-  /** Feature switches for the whole community. */
-  matching: z.boolean().default(true),
-  digest: z.boolean().default(true),
-  prompts: z.boolean().default(true),
-});
+  timezone: {
+    schema: settingTypes.timezone.optional(),
+    option: opt.string('Community time zone (IANA), e.g. Europe/Paris', { max: 64 }),
+  },
+};
 
-export type Settings = z.infer<typeof settingsSchema>;
-export type SettingKey = keyof Settings;
+/** Merges the core's and the features' settings; a name declared twice is a bug and throws. */
+export function mergeSettings(sources: readonly SettingDefs[]): SettingDefs {
+  const merged: Record<string, SettingDef> = {};
+  for (const defs of sources) {
+    for (const [name, def] of Object.entries(defs)) {
+      if (merged[name]) throw new Error(`the setting ${name} is declared twice`);
+      merged[name] = def;
+    }
+  }
+  return merged;
+}
 
 /** Reads stored settings, keeping each valid value and defaulting the rest. */
-export function parseSettings(stored: Readonly<Record<string, unknown>>): Settings {
+export function parseSettings(defs: SettingDefs, stored: Readonly<Record<string, unknown>>): Settings {
   const clean: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+  for (const [key, def] of Object.entries(defs)) {
     const value = stored[key];
-    if (value !== undefined && (schema as z.ZodType).safeParse(value).success) clean[key] = value;
+    const parsed = def.schema.safeParse(value);
+    const fallback = def.schema.safeParse(undefined);
+    if (value !== undefined && parsed.success) clean[key] = parsed.data;
+    else if (fallback.success && fallback.data !== undefined) clean[key] = fallback.data;
   }
-  return settingsSchema.parse(clean);
+  return clean;
+}
+
+/** A feature's own settings, typed by the shape it declared (values were parsed and defaulted by the core). */
+export function settingsOf<T extends Readonly<Record<string, { readonly schema: z.ZodType }>>>(
+  community: { readonly settings: Settings },
+  _defs: T,
+): { readonly [K in keyof T]: z.output<T[K]['schema']> } {
+  return community.settings as { readonly [K in keyof T]: z.output<T[K]['schema']> };
 }
 
 /** The community's zone: its own setting, else the deployment default. */
 export function communityTimezone(settings: Settings, fallback: string): string {
-  return settings.timezone ?? fallback;
+  return (settings.timezone as string | undefined) ?? fallback;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShellLine, shellActor } from '../../adapters/shell/to-inbound.ts';
 import { renderShell } from '../../adapters/shell/render.ts';
 import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
-import { fmt } from '../../src/core/text.ts';
+import { fmt } from '#core/text.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 const host = shellActor('shell:loft', 'host', true);

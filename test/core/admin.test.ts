@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminFeature, bindFeatures } from '../../commands/admin/index.ts';
-import { defineFeature, defineJob } from '../../src/core/command.ts';
+import { defineFeature, defineJob } from '#core/command.ts';
 import { TestBot as Bot, type BotOptions } from '../support/test-bot.ts';
 
 // Only the admin feature: these tests are about the core and /hallway, not the features.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { adminFeature } from '../../commands/admin/index.ts';
-import { defineAction, defineCommand, defineFeature, defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { opt } from '../../src/core/options.ts';
+import { defineAction, defineCommand, defineFeature, defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { opt } from '#core/options.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 /** A tiny feature that writes, then maybe fails, so we can see what dispatch keeps. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handOffExpiredAsks } from '../../commands/feedback/index.ts';
-import { loadCommunity } from '../../src/core/context.ts';
-import { createOutboxNotifier } from '../../src/core/outbox.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { loadCommunity } from '#core/context.ts';
+import { createOutboxNotifier } from '#core/outbox.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import { askedFor, buttonIn, feedbackBot, HOUR, latestRequest, member, status } from './feedback-support.ts';
 
 describe('feedback routing', () => {

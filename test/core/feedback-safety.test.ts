@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackFeature, feedbackGivenCount } from '../../commands/feedback/index.ts';
-import type { Context } from '../../src/core/command.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import { parseSettings } from '../../src/core/settings.ts';
+import type { Context } from '#core/command.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import { parseSettings } from '#core/settings.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { buttonIn, feedbackBot, latestRequest, member, status } from './feedback-support.ts';
 

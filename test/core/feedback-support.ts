@@ -1,8 +1,8 @@
 /** Shared set-up for the feedback core tests: a bot with only the feedback feature, members with skills. */
 import { feedbackFeature } from '../../commands/feedback/index.ts';
-import type { FeedbackRequest } from '../../src/core/ports/repos/feedback.ts';
-import type { Button, Reply } from '../../src/core/reply.ts';
-import type { Settings } from '../../src/core/settings.ts';
+import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { Button, Reply } from '#core/reply.ts';
+import type { Settings } from '#core/settings.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 export const HOUR = 3_600_000;

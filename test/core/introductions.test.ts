@@ -3,8 +3,8 @@
  * → forget-me, with a fake clock and a recording platform.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Button, Reply } from '../../src/core/reply.ts';
-import { segments } from '../../src/core/text.ts';
+import type { Button, Reply } from '#core/reply.ts';
+import { segments } from '#core/text.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 const ABOUT = {

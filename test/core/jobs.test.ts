@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import { type Community, defineJob, type JobContext, type JobDef } from '../../src/core/command.ts';
-import { runDueJobs, runJob, type JobDeps } from '../../src/core/jobs.ts';
-import { createOutboxNotifier } from '../../src/core/outbox.ts';
-import type { Logger } from '../../src/core/ports/logger.ts';
-import { weeklyPeriod } from '../../src/core/schedule.ts';
-import { parseSettings } from '../../src/core/settings.ts';
+import { type Community, defineJob, type JobContext, type JobDef } from '#core/command.ts';
+import { runDueJobs, runJob, type JobDeps } from '#core/jobs.ts';
+import { createOutboxNotifier } from '#core/outbox.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import { weeklyPeriod } from '#core/schedule.ts';
+import { parseSettings } from '#core/settings.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 
 const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}), timezone: 'Europe/Paris' };

@@ -1,6 +1,6 @@
 /** Shared set-up for the matching core tests: the creative-loft demo members and reading round results. */
 import { DEMO_MEMBERS } from '../../adapters/shell/demo.ts';
-import type { Button, Reply } from '../../src/core/reply.ts';
+import type { Button, Reply } from '#core/reply.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
 /** Monday 2026-11-16 09:00 UTC: the default match day and time (UTC community). */

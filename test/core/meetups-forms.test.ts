@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { meetupsFeature } from '../../commands/meetups/index.ts';
-import { buildContext } from '../../src/core/context.ts';
-import { createOutboxNotifier } from '../../src/core/outbox.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { buildContext } from '#core/context.ts';
+import { createOutboxNotifier } from '#core/outbox.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { card, createdId, meetupBot } from './meetups-support.ts';
 

@@ -1,6 +1,6 @@
 /** Shared set-up of the meetups core tests: a TestBot with the meetups feature and a meetup channel. */
 import { meetupsFeature } from '../../commands/meetups/index.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply } from '#core/reply.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 export const EVENTS = 'events';

@@ -1,11 +1,11 @@
 /** A drainer on in-memory SQLite with recording platforms and a fake clock that waiting moves forward. */
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { Platform } from '../../src/core/ids.ts';
-import { createOutboxNotifier, OutboxDrainer, type OutboxDrainerOptions } from '../../src/core/outbox.ts';
-import type { ChatPlatform } from '../../src/core/ports/chat-platform.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { Platform } from '#core/ids.ts';
+import { createOutboxNotifier, OutboxDrainer, type OutboxDrainerOptions } from '#core/outbox.ts';
+import type { ChatPlatform } from '#core/ports/chat-platform.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
 

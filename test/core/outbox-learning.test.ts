@@ -4,7 +4,7 @@
  * token bucket on the platform's side answers 429s with Retry-After in whole seconds.
  */
 import { describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 import { HiddenLimit } from '../support/hidden-limit.ts';
 import { harness, WORKSPACE } from './outbox-harness.ts';
 

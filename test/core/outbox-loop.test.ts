@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
 import { harness, LOFT, T0, WORKSPACE } from './outbox-harness.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from '../../src/core/outbox.ts';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
+import { backoffMs } from '#core/outbox.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 import { harness, LOFT, T0, WORKSPACE } from './outbox-harness.ts';
 
 const hello = { text: 'hello' };

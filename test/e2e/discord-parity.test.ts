@@ -4,7 +4,7 @@
  * same replies, DMs and meetup card once platform markup is stripped.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply } from '#core/reply.ts';
 import { DiscordStack } from '../support/discord-stack.ts';
 import type { FakeUser } from '../support/fake-discord-payloads.ts';
 import { discordPlain, type PlainReply, replyPlain } from '../support/plain-reply.ts';

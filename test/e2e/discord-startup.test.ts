@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
 import { DiscordStartError } from '../../adapters/discord/errors.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import { FakeDiscord } from '../support/fake-discord.ts';
 
 let fake: FakeDiscord;

@@ -4,8 +4,8 @@
  * stored skills and RSVPs, and the same words on screen once Slack's markup is stripped. Only rendering differs.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, InboundEvent } from '../../src/core/inbound.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Actor, InboundEvent } from '#core/inbound.ts';
+import type { Reply } from '#core/reply.ts';
 import type { ApiCall } from '../support/fake-slack.ts';
 import { blocksText, buttonsOf, type Outcome, SlackStack } from '../support/slack-stack.ts';
 import { replyText } from '../support/slack-stack-support.ts';

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
-import type { CommandCatalog } from '../../src/core/catalog.ts';
-import type { InboundEvent } from '../../src/core/inbound.ts';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { CommandCatalog } from '#core/catalog.ts';
+import type { InboundEvent } from '#core/inbound.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { Recorder } from '../support/recorder.ts';
 import {

@@ -6,8 +6,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Reply } from '#core/reply.ts';
 import type { As, TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { type Cast, discordCast, liveALife, slackCast } from './support/life.ts';

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { features } from '../../commands/index.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 import type { As, TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { buttonValue, optionsFor, textFor } from './support/arbitraries.ts';

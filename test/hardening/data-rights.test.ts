@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { CommunityId } from '#core/ids.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
+import { fmt } from '#core/text.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { findEverywhere, tableNames } from './support/db.ts';

@@ -7,8 +7,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { InboundEvent } from '../../src/core/inbound.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { InboundEvent } from '#core/inbound.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { communityRows } from './support/db.ts';

@@ -5,7 +5,7 @@
  * the real Slack and Discord renderers and checked (see support/mentions.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply } from '#core/reply.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { type Cast, discordCast, slackCast } from './support/life.ts';
 import { prober } from './support/probe.ts';

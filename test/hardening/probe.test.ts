@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { defineCommand, defineFeature, defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { fmt } from '../../src/core/text.ts';
+import { defineCommand, defineFeature, defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { fmt } from '#core/text.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { discordTextProblems, mentionProblems, slackParsed, slackTextProblems } from './support/mentions.ts';
 import { prober } from './support/probe.ts';

@@ -16,7 +16,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, secretsOf } from '../../src/config.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 import { createLogger } from '../../src/logger.ts';
 import { findEverywhere } from './support/db.ts';
 

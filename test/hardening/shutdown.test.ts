@@ -13,8 +13,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import { OutboxDrainer } from '../../src/core/outbox.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { OutboxDrainer } from '#core/outbox.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 import { TestPlatform } from '../support/test-platform.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

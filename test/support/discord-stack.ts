@@ -13,8 +13,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { type App, createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import { type Logger, silentLogger } from '../../src/core/ports/logger.ts';
+import type { CommunityId } from '#core/ids.ts';
+import { type Logger, silentLogger } from '#core/ports/logger.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
 import { type FakeUser, snowflake } from './fake-discord-payloads.ts';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/core/ports/clock.ts';
+import type { Clock } from '#core/ports/clock.ts';
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {

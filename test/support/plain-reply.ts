@@ -3,8 +3,8 @@
  * Discord (a recorded message body) can be compared: mentions become `@name`, channels `#name`, timestamps
  * `<date:unix>`, markup and escapes are dropped.
  */
-import type { Reply } from '../../src/core/reply.ts';
-import { renderRich, toPlain } from '../../src/core/text.ts';
+import type { Reply } from '#core/reply.ts';
+import { renderRich, toPlain } from '#core/text.ts';
 
 /** What a member reads: title, text, sections (a text, or `label: value`), small print, button labels. */
 export interface PlainReply {

@@ -8,10 +8,10 @@
  * `calls` holds every attempt (failed ones too) and can be waited on; `started` sees an attempt as it begins;
  * `sent` holds only what was delivered.
  */
-import type { CommunityId, Platform } from '../../src/core/ids.ts';
-import type { Dispatch } from '../../src/core/inbound.ts';
-import type { ChatPlatform, PlatformUser, SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
+import type { Dispatch } from '#core/inbound.ts';
+import type { ChatPlatform, PlatformUser, SentMessage } from '#core/ports/chat-platform.ts';
+import type { Reply } from '#core/reply.ts';
 import { Recorder } from './recorder.ts';
 
 export interface PlatformCall {

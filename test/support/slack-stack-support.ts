@@ -3,9 +3,9 @@
  * mrkdwn back to plain text (to compare with the shell's rendering of the same Reply), and a logger that keeps the
  * app's error lines so a test can assert that nothing went wrong behind the scenes.
  */
-import type { Logger } from '../../src/core/ports/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { toPlain } from '../../src/core/text.ts';
+import type { Logger } from '#core/ports/logger.ts';
+import type { Reply } from '#core/reply.ts';
+import { toPlain } from '#core/text.ts';
 import type { ApiCall } from './fake-slack.ts';
 
 /** A button as Slack shows it; `action` is the core's action id (the `:index` suffix removed). */

@@ -8,19 +8,19 @@
  */
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { Feature, JobName } from '../../src/core/command.ts';
-import { loadCommunity } from '../../src/core/context.ts';
-import { type Core, createCore } from '../../src/core/dispatch.ts';
-import type { CommunityId, Platform } from '../../src/core/ids.ts';
-import type { Actor, InboundEvent } from '../../src/core/inbound.ts';
-import { runDueJobs, runJob } from '../../src/core/jobs.ts';
-import { runSweeps } from '../../src/core/sweeps.ts';
-import { createOutboxNotifier, OutboxDrainer } from '../../src/core/outbox.ts';
-import type { ChatPlatform } from '../../src/core/ports/chat-platform.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
-import type { Button, Form, Reply } from '../../src/core/reply.ts';
-import { toPlain } from '../../src/core/text.ts';
+import type { Feature, JobName } from '#core/command.ts';
+import { loadCommunity } from '#core/context.ts';
+import { type Core, createCore } from '#core/dispatch.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
+import type { Actor, InboundEvent } from '#core/inbound.ts';
+import { runDueJobs, runJob } from '#core/jobs.ts';
+import { runSweeps } from '#core/sweeps.ts';
+import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import type { ChatPlatform } from '#core/ports/chat-platform.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
+import type { Button, Form, Reply } from '#core/reply.ts';
+import { toPlain } from '#core/text.ts';
 import { FakeClock } from './fake-clock.ts';
 import { type Delivered, TestPlatform } from './test-platform.ts';
 

@@ -1,7 +1,7 @@
 /** A ChatPlatform that records what it is asked to deliver (the TestBot's). Scriptable failures per call. */
-import type { CommunityId, Platform } from '../../src/core/ids.ts';
-import type { ChatPlatform, SentMessage } from '../../src/core/ports/chat-platform.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
+import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
+import type { Reply } from '#core/reply.ts';
 
 export interface Delivered {
   readonly kind: 'dm' | 'post' | 'update';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { applicationCommands, normalizeCommands } from '../../adapters/discord/commands.ts';
-import { buildCatalog } from '../../src/core/catalog.ts';
-import { defineCommand, defineFeature, defineSubcommand } from '../../src/core/command.ts';
-import { opt } from '../../src/core/options.ts';
-import { say } from '../../src/core/reply.ts';
+import { buildCatalog } from '#core/catalog.ts';
+import { defineCommand, defineFeature, defineSubcommand } from '#core/command.ts';
+import { opt } from '#core/options.ts';
+import { say } from '#core/reply.ts';
 import { checkCommands } from '../support/fake-discord-limits.ts';
 
 const run = () => say('ok');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderButtons, renderMessage, renderModal } from '../../adapters/discord/render.ts';
-import type { Button, Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Button, Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { checkMessage, checkModal } from '../support/fake-discord-limits.ts';
 
 /** The rendered message as the API body discord.js sends, checked against Discord's limits. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../commands/feedback/deadline.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '#core/errors.ts';
 
 // Wednesday 18 November 2026, 09:00 in Paris (UTC+1).
 const now = new Date('2026-11-18T08:00:00Z');

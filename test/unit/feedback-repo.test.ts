@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { FeedbackRepo } from '../../src/core/ports/repos/feedback.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { FeedbackRepo } from '#core/ports/repos/feedback.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT: CommunityId = 'shell:loft';
 const STUDIO: CommunityId = 'shell:studio';

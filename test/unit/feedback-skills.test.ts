@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLink } from '../../commands/feedback/request.ts';
 import { MAX_SKILLS, parseSkills, relatedTo, requestSkills, skillsInText } from '../../commands/feedback/skills.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '#core/errors.ts';
 
 describe('feedback skills', () => {
   it('parses a typed list into canonical skills', () => {

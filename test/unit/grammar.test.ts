@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandSpec } from '../../src/core/catalog.ts';
-import { defineCommand, defineSubcommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { parseCommandText, renderCommandText, splitWords } from '../../src/core/grammar.ts';
-import { opt } from '../../src/core/options.ts';
+import { commandSpec } from '#core/catalog.ts';
+import { defineCommand, defineSubcommand } from '#core/command.ts';
+import { UserError } from '#core/errors.ts';
+import { parseCommandText, renderCommandText, splitWords } from '#core/grammar.ts';
+import { opt } from '#core/options.ts';
 
 const noop = () => ({ text: '' });
 const meetup = commandSpec(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { introCard, profileReply } from '../../commands/introductions/card.ts';
 import { aboutForm, moreForm, rejectForm, reviewEditForm } from '../../commands/introductions/forms.ts';
-import type { IntroFields } from '../../src/core/ports/repos/profiles.ts';
-import { parseSettings } from '../../src/core/settings.ts';
-import { segments, toPlain } from '../../src/core/text.ts';
+import type { IntroFields } from '#core/ports/repos/profiles.ts';
+import { parseSettings } from '#core/settings.ts';
+import { segments, toPlain } from '#core/text.ts';
 
 const fields: IntroFields = {
   role: '@everyone <!channel>',

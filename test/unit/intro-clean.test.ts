@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanParagraph, LIMITS, parseLinks } from '../../commands/introductions/clean.ts';
 import { readAbout, readMore } from '../../commands/introductions/submit.ts';
-import { isUserError } from '../../src/core/errors.ts';
+import { isUserError } from '#core/errors.ts';
 
 /** The UserError message `fn` throws (fails the test if it does not throw one). */
 function refusal(fn: () => unknown): string {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../commands/introductions/clean.ts';
 import { skillsCommand } from '../../commands/introductions/skills.command.ts';
-import { commandSpec } from '../../src/core/catalog.ts';
-import { parseCommandText } from '../../src/core/grammar.ts';
+import { commandSpec } from '#core/catalog.ts';
+import { parseCommandText } from '#core/grammar.ts';
 import { rankNeighbours } from '../../commands/introductions/neighbours.ts';
 import { parseSkills, skillsText } from '../../commands/introductions/skills-input.ts';
-import type { SkillOverlap } from '../../src/core/ports/repos/profiles.ts';
+import type { SkillOverlap } from '#core/ports/repos/profiles.ts';
 
 describe('parseSkills', () => {
   it('normalises and deduplicates', () => {

@@ -18,8 +18,8 @@ import { PairScorer } from '../../commands/matching/slot-score.ts';
 import { allSkills } from '../../commands/matching/vocabulary.ts';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 const C: CommunityId = 'shell:loft';
 const T0 = new Date('2026-11-16T09:00:00Z');

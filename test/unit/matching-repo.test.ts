@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
-import type { CommunityId } from '../../src/core/ids.ts';
-import type { Repositories } from '../../src/core/ports/repositories.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 const C: CommunityId = 'shell:loft';
 const OTHER: CommunityId = 'shell:elsewhere';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseWhen } from '../../commands/meetups/parse-when.ts';
-import { isUserError } from '../../src/core/errors.ts';
+import { isUserError } from '#core/errors.ts';
 
 /** Local wall time of an instant, to compare with what a member meant. */
 const local = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat("ccc yyyy-MM-dd'T'HH:mm");

@@ -2,8 +2,8 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { toDeliveryError } from '../../adapters/slack/errors.ts';
 import { UserDirectory } from '../../adapters/slack/users.ts';
-import { DeliveryError } from '../../src/core/ports/chat-platform.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
+import { silentLogger } from '#core/ports/logger.ts';
 
 const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
 

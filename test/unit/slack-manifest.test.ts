@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { features } from '../../commands/index.ts';
-import { buildCatalog } from '../../src/core/catalog.ts';
+import { buildCatalog } from '#core/catalog.ts';
 
 interface Manifest {
   features: {

@@ -1,7 +1,7 @@
 /** A section with more fields than Slack allows in one block keeps them all, in further sections, in order. */
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../adapters/slack/render.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply } from '#core/reply.ts';
 import { blockKitProblems } from '../support/block-kit-limits.ts';
 
 describe('Slack sections with many fields', () => {

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../adapters/slack/render.ts';
 import { renderHome, renderModal, renderOutcomeModal } from '../../adapters/slack/render-view.ts';
-import type { Form, Reply } from '../../src/core/reply.ts';
-import { fmt } from '../../src/core/text.ts';
+import type { Form, Reply } from '#core/reply.ts';
+import { fmt } from '#core/text.ts';
 import { blockKitProblems, viewProblems } from '../support/block-kit-limits.ts';
 
 const at = new Date('2025-03-14T18:30:00Z');

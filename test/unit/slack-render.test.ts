@@ -4,8 +4,8 @@ import { escapeMrkdwn, toMrkdwn } from '../../adapters/slack/mrkdwn.ts';
 import { renderMessage } from '../../adapters/slack/render.ts';
 import { renderHome, renderModal, renderOutcomeModal } from '../../adapters/slack/render-view.ts';
 import { formSubmitEvent, type ViewSubmissionBody } from '../../adapters/slack/to-inbound.ts';
-import type { Button, Form, Reply } from '../../src/core/reply.ts';
-import { fmt, sanitize } from '../../src/core/text.ts';
+import type { Button, Form, Reply } from '#core/reply.ts';
+import { fmt, sanitize } from '#core/text.ts';
 import { blockKitProblems, viewProblems } from '../support/block-kit-limits.ts';
 
 const at = new Date('2025-03-14T18:30:00Z');

@@ -3,23 +3,28 @@ import type { ChatPlatform, SentMessage } from '../ports/chat-platform.ts';
 import { DeliveryError } from '../ports/chat-platform.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { OutboxItem } from '../ports/repos/outbox.ts';
-import type { Repositories } from '../ports/repositories.ts';
-import { backoffMs, DM_CLOSED_CODES, MAX_ATTEMPTS } from './retry.ts';
+import type { Storage } from '../ports/storage.ts';
+import type { OutboxItem, OutboxStore } from '../stores/outbox.ts';
+import { backoffMs, MAX_ATTEMPTS } from './retry.ts';
 
 export interface DeliverDeps {
-  readonly repos: Repositories;
+  readonly storage: Storage;
   readonly clock: Clock;
   readonly log: Logger;
   readonly random: () => number;
   readonly maxAttempts?: number;
 }
 
+/** One outbox call in a short transaction of its own. */
+export function withOutbox<T>(storage: Storage, fn: (outbox: OutboxStore) => Promise<T>): Promise<T> {
+  return storage.transaction((tx) => fn(storage.core(tx).outbox));
+}
+
 /** Calls the platform. A post or DM resolves with where it landed; an update resolves with nothing. */
 export async function send(
   item: OutboxItem,
   platform: ChatPlatform,
-  repos: Repositories,
+  storage: Storage,
 ): Promise<SentMessage | undefined> {
   const { target, community, reply } = item;
   switch (target.kind) {
@@ -29,7 +34,7 @@ export async function send(
       return platform.postMessage(community, target.channelId, reply);
     case 'update': {
       // The outbox held this update back while its post was pending, so a missing ref now means it never landed.
-      const sent = repos.messageRefs.get(community, target.ref);
+      const sent = await storage.transaction((tx) => storage.core(tx).messageRefs.get(community, target.ref));
       if (!sent) throw new DeliveryError('permanent', 'unknown_ref');
       await platform.updateMessage(community, sent, reply);
       return undefined;
@@ -43,8 +48,8 @@ export function describe(item: OutboxItem): Record<string, unknown> {
 }
 
 /** Records a success; a post or DM with a ref saves where it landed, in the same transaction. */
-export function recordSent(item: OutboxItem, sent: SentMessage | undefined, deps: DeliverDeps): void {
-  deps.repos.outbox.markSent(item.id, deps.clock.now(), sent);
+export function recordSent(item: OutboxItem, sent: SentMessage | undefined, deps: DeliverDeps): Promise<void> {
+  return withOutbox(deps.storage, (outbox) => outbox.markSent(item.id, deps.clock.now(), sent));
 }
 
 /**
@@ -52,14 +57,20 @@ export function recordSent(item: OutboxItem, sent: SentMessage | undefined, deps
  * features can stop trying); transient ones go back to the queue with backoff until the attempts run out.
  * `notBeforeMs` is the earliest retry the platform asked for (a 429 that would not stop).
  */
-export function recordFailure(item: OutboxItem, error: DeliveryError, deps: DeliverDeps, notBeforeMs = 0): void {
-  const { repos, clock, log } = deps;
+export async function recordFailure(
+  item: OutboxItem,
+  error: DeliveryError,
+  deps: DeliverDeps,
+  notBeforeMs = 0,
+): Promise<void> {
+  const { storage, clock, log } = deps;
   const now = clock.now();
-  if (error.kind === 'permanent') {
-    repos.transaction(() => {
-      repos.outbox.markFailed(item.id, error.code, now);
-      if (item.target.kind === 'dm' && DM_CLOSED_CODES.has(error.code)) {
-        for (const userId of item.target.userIds) repos.members.setDmUnreachable(item.community, userId, true);
+  if (error.permanent) {
+    await storage.transaction(async (tx) => {
+      const core = storage.core(tx);
+      await core.outbox.markFailed(item.id, `${error.kind}: ${error.code}`, now);
+      if (item.target.kind === 'dm' && error.kind === 'dm_closed') {
+        for (const userId of item.target.userIds) await core.members.setDmUnreachable(item.community, userId, true);
       }
     });
     log.warn({ ...describe(item), code: error.code }, 'outbox item failed for good');
@@ -67,11 +78,13 @@ export function recordFailure(item: OutboxItem, error: DeliveryError, deps: Deli
   }
   const maxAttempts = deps.maxAttempts ?? MAX_ATTEMPTS;
   if (item.attempts >= maxAttempts) {
-    repos.outbox.markFailed(item.id, `gave up after ${item.attempts} attempts: ${error.message}`, now);
+    await withOutbox(storage, (outbox) =>
+      outbox.markFailed(item.id, `gave up after ${item.attempts} attempts: ${error.message}`, now),
+    );
     log.error({ ...describe(item), code: error.code }, 'outbox item failed: out of attempts');
     return;
   }
   const retryAt = Math.max(now.getTime() + backoffMs(item.attempts, deps.random), notBeforeMs);
-  repos.outbox.markRetry(item.id, new Date(retryAt), error.message);
+  await withOutbox(storage, (outbox) => outbox.markRetry(item.id, new Date(retryAt), error.message));
   log.warn({ ...describe(item), code: error.code, retryAt: new Date(retryAt).toISOString() }, 'outbox send failed');
 }

@@ -6,7 +6,8 @@ import type { Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { Repositories } from '../ports/repositories.ts';
+import type { Storage } from '../ports/storage.ts';
+import { withOutbox } from './deliver.ts';
 import { Lane, type LaneDeps } from './lane.ts';
 import { LaneLoop } from './lane-loop.ts';
 import { RateLearner } from './rate-learner.ts';
@@ -17,7 +18,7 @@ import { TokenBucket } from './token-bucket.ts';
 const CATCH_UP_SENDS = 2;
 
 export interface OutboxDrainerOptions {
-  readonly repos: Repositories;
+  readonly storage: Storage;
   /** The platforms to deliver to; items of other platforms wait in the outbox. */
   readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
   readonly clock: Clock;
@@ -56,7 +57,7 @@ export class OutboxDrainer {
 
   constructor(private readonly options: OutboxDrainerOptions) {
     this.deps = {
-      repos: options.repos,
+      storage: options.storage,
       clock: options.clock,
       log: options.log,
       random: options.random ?? Math.random,
@@ -76,10 +77,14 @@ export class OutboxDrainer {
    * Puts items a crash left `sending` back in the queue (each is sent at most once more), then drains in the
    * background until `stop()`. Call once; a stopped drainer does not start again.
    */
-  start(): void {
+  async start(): Promise<void> {
     if (this.started || this.stopping.signal.aborted) throw new Error('an OutboxDrainer starts once');
-    const recovered = this.options.repos.outbox.recoverInFlight();
-    if (recovered > 0) this.options.log.warn({ recovered }, 'outbox: resending items a crash left in flight');
+    // On SQLite this process is the only sender: what a crash left in flight can go at once. On PostgreSQL other
+    // processes may be sending right now; their items come back only when their leases run out.
+    if (this.options.storage.dialect === 'sqlite') {
+      const recovered = await withOutbox(this.options.storage, (outbox) => outbox.recoverInFlight());
+      if (recovered > 0) this.options.log.warn({ recovered }, 'outbox: resending items a crash left in flight');
+    }
     // The tracks are made before `started` is set: `current()` starts the loops of tracks it makes once started,
     // and a loop started twice runs twice, one of them parked on a signal `stop()` never aborts (stop hangs).
     const tracks = this.current();

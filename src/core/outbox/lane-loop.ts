@@ -1,4 +1,5 @@
 /** The background loop of one lane: drain, then park until the next due item, a kick, or stop. */
+import { withOutbox } from './deliver.ts';
 import type { Lane, LaneDeps } from './lane.ts';
 import { sleep } from './sleep.ts';
 
@@ -52,7 +53,7 @@ export class LaneLoop {
       await this.lane.drain();
       return;
     }
-    if (this.parkedIdle && !this.somethingDue()) return;
+    if (this.parkedIdle && !(await this.somethingDue()) && this.parkedIdle) return;
     const settled = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     // The clock may have moved while parked (a fake clock in tests): look again now.
     if (this.parkedIdle) this.kick();
@@ -73,7 +74,14 @@ export class LaneLoop {
       }
       if (deps.stopped.aborted || this.kicked) continue;
       const now = deps.clock.now().getTime();
-      const next = deps.repos.outbox.nextDue(this.lane.platform.platform)?.getTime();
+      let next: number | undefined;
+      try {
+        next = (await withOutbox(deps.storage, (outbox) => outbox.nextDue(this.lane.platform.platform)))?.getTime();
+      } catch (error) {
+        deps.log.error({ err: error, platform: this.lane.platform.platform }, 'outbox check failed');
+        await this.park(ERROR_PARK_MS);
+        continue;
+      }
       if (next !== undefined && next <= now) {
         if (sent > 0) continue;
         await this.park(MIN_PARK_MS);
@@ -93,8 +101,8 @@ export class LaneLoop {
     return sleep(ms, this.wake.signal, this.deps.wait);
   }
 
-  private somethingDue(): boolean {
-    const next = this.deps.repos.outbox.nextDue(this.lane.platform.platform);
+  private async somethingDue(): Promise<boolean> {
+    const next = await withOutbox(this.deps.storage, (outbox) => outbox.nextDue(this.lane.platform.platform));
     return next !== undefined && next <= this.deps.clock.now();
   }
 

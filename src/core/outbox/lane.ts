@@ -3,12 +3,18 @@
  * Each platform has its own lane, so a Discord 429 never delays Slack.
  */
 import type { ChatPlatform, DeliveryError, SentMessage } from '../ports/chat-platform.ts';
-import type { OutboxItem } from '../ports/repos/outbox.ts';
-import { type DeliverDeps, describe, recordFailure, recordSent, send } from './deliver.ts';
+import type { OutboxItem } from '../stores/outbox.ts';
+import { type DeliverDeps, describe, recordFailure, recordSent, send, withOutbox } from './deliver.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
 import type { RateLearner } from './rate-learner.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
+
+/**
+ * How long a claimed item belongs to this process. A send outlasting it (a 429 wait) is fine: the lease only
+ * matters when the process died, and then another process takes the item over once it runs out.
+ */
+export const LEASE_MS = 5 * 60_000;
 
 export interface LaneDeps extends DeliverDeps {
   readonly wait?: Wait;
@@ -46,7 +52,11 @@ export class Lane {
   private async pass(): Promise<number> {
     let sent = 0;
     while (!this.deps.stopped.aborted) {
-      const [item] = this.deps.repos.outbox.claimDue(this.platform.platform, this.deps.clock.now(), 1);
+      const now = this.deps.clock.now();
+      const leaseUntil = new Date(now.getTime() + LEASE_MS);
+      const [item] = await withOutbox(this.deps.storage, (outbox) =>
+        outbox.claimDue(this.platform.platform, now, 1, leaseUntil),
+      );
       if (!item) break;
       if (await this.deliver(item)) sent++;
     }
@@ -58,7 +68,9 @@ export class Lane {
     const { deps } = this;
     if (item.attempts > (deps.maxAttempts ?? MAX_ATTEMPTS)) {
       // Only a crash loop gets here (each claim counts): this item may be what brings the process down.
-      deps.repos.outbox.markFailed(item.id, 'claimed too many times without an outcome', deps.clock.now());
+      await withOutbox(deps.storage, (outbox) =>
+        outbox.markFailed(item.id, 'claimed too many times without an outcome', deps.clock.now()),
+      );
       return false;
     }
     for (let limited = 0; ; limited++) {
@@ -66,7 +78,7 @@ export class Lane {
       await sleep(this.bucket.reserve(deps.clock.now().getTime()), deps.stopped, deps.wait);
       if (deps.stopped.aborted) {
         const resumeAt = Math.max(deps.clock.now().getTime(), this.bucket.pausedUntil);
-        deps.repos.outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown');
+        await withOutbox(deps.storage, (outbox) => outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown'));
         return false;
       }
       const sentAt = deps.clock.now().getTime();
@@ -75,12 +87,12 @@ export class Lane {
         this.learner.sent(sentAt);
         // Outside the try: if recording fails the item stays `sending` (resent once after a restart) rather than
         // being retried at once as if the send had failed.
-        recordSent(item, outcome.sent, deps);
+        await recordSent(item, outcome.sent, deps);
         return true;
       }
       const { error } = outcome;
       if (error.kind !== 'rate_limited') {
-        recordFailure(item, error, deps);
+        await recordFailure(item, error, deps);
         return false;
       }
       // Wait out the platform's Retry-After (the whole lane pauses) and try the same item again.
@@ -90,7 +102,7 @@ export class Lane {
       const rate = this.learner.rate;
       deps.log.warn({ ...describe(item), platform: this.platform.platform, until, rate }, 'rate limited: pausing');
       if (limited + 1 >= MAX_RATE_LIMITED) {
-        recordFailure(item, error, deps, until);
+        await recordFailure(item, error, deps, until);
         return false;
       }
     }
@@ -100,7 +112,7 @@ export class Lane {
     item: OutboxItem,
   ): Promise<{ ok: true; sent: SentMessage | undefined } | { ok: false; error: DeliveryError }> {
     try {
-      return { ok: true, sent: await send(item, this.platform, this.deps.repos) };
+      return { ok: true, sent: await send(item, this.platform, this.deps.storage) };
     } catch (thrown) {
       return { ok: false, error: toDeliveryError(thrown) };
     }

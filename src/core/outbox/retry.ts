@@ -10,12 +10,6 @@ export const DEFAULT_RETRY_AFTER_MS = 1_000;
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-/**
- * Platform codes meaning "this member does not take DMs from us": Discord 50007 (Cannot send messages to this
- * user), and `cannot_dm`, which the Slack adapter uses for its equivalents.
- */
-export const DM_CLOSED_CODES: ReadonlySet<string> = new Set(['50007', 'cannot_dm']);
-
 /** Anything that is not a DeliveryError is taken as transient (network, a bug in an adapter): retried, capped. */
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;

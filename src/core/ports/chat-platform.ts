@@ -19,19 +19,28 @@ export interface PlatformUser {
 }
 
 /**
- * Why a send failed, in the drainer's terms. Adapters translate platform errors into this:
+ * Why a send failed, in the drainer's neutral terms. Adapters translate platform errors into this:
  * `rate_limited` (429: wait `retryAfterMs`, then retry), `transient` (5xx, timeouts: retry with backoff),
- * `permanent` (will never work: Discord 50007 DMs closed, Slack `channel_not_found`; recorded, never retried).
+ * `dm_closed` (the member takes no DMs from us: recorded, and the member marked unreachable), `not_found` (the
+ * channel, message or member is gone), `permanent` (any other answer that will never change). The last three are
+ * recorded and never retried.
  */
+export type DeliveryKind = 'rate_limited' | 'transient' | 'dm_closed' | 'not_found' | 'permanent';
+
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
   constructor(
-    readonly kind: 'rate_limited' | 'transient' | 'permanent',
-    /** Platform error code, e.g. `50007`, `channel_not_found`. */
+    readonly kind: DeliveryKind,
+    /** The platform's own code, for logs and operators, e.g. `50007`, `channel_not_found`. */
     readonly code: string,
     readonly retryAfterMs?: number,
   ) {
     super(`${kind}: ${code}`);
+  }
+
+  /** Will never work: recorded as failed, not retried. */
+  get permanent(): boolean {
+    return this.kind === 'dm_closed' || this.kind === 'not_found' || this.kind === 'permanent';
   }
 }
 
@@ -51,8 +60,6 @@ export interface ChatPlatform {
   sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage>;
   /** Replace a message posted earlier. */
   updateMessage(community: CommunityId, sent: SentMessage, reply: Reply): Promise<void>;
-  /** Look a member up (display name, admin rights), if the platform can. */
-  getUser?(community: CommunityId, userId: string): Promise<PlatformUser | undefined>;
   /** Register the command surface with the platform (Discord slash commands). Idempotent. */
   syncCommands?(catalog: CommandCatalog): Promise<void>;
 }

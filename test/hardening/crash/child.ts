@@ -10,14 +10,14 @@
 import { features } from '../../../commands/index.ts';
 import { closeDatabase, openDatabase } from '../../../data/db.ts';
 import { createRepositories } from '../../../data/repositories/index.ts';
-import { loadCommunity } from '../../../src/core/context.ts';
-import { runDueJobs } from '../../../src/core/jobs.ts';
-import { createOutboxNotifier, OutboxDrainer } from '../../../src/core/outbox.ts';
-import type { ChatPlatform, SentMessage } from '../../../src/core/ports/chat-platform.ts';
-import { DeliveryError } from '../../../src/core/ports/chat-platform.ts';
-import { silentLogger } from '../../../src/core/ports/logger.ts';
-import type { OutboxItem } from '../../../src/core/ports/repos/outbox.ts';
-import type { Reply } from '../../../src/core/reply.ts';
+import { loadCommunity } from '#core/context.ts';
+import { runDueJobs } from '#core/jobs.ts';
+import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
+import { silentLogger } from '#core/ports/logger.ts';
+import type { OutboxItem } from '#core/ports/repos/outbox.ts';
+import type { Reply } from '#core/reply.ts';
 
 const { DATABASE_PATH, RECORDER_URL, NOW } = process.env;
 if (!DATABASE_PATH || !RECORDER_URL || !NOW) throw new Error('DATABASE_PATH, RECORDER_URL and NOW are required');

@@ -5,7 +5,7 @@
  */
 import { closeDatabase, openDatabase } from '../../../data/db.ts';
 import { createRepositories } from '../../../data/repositories/index.ts';
-import type { CommunityId } from '../../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 export const CRASH_COMMUNITY: CommunityId = 'slack:T0CRASH';
 /** Monday 16 November 2026, 09:00:30 UTC: the weekly round (Monday 09:00) is due. */

@@ -1,7 +1,7 @@
 /** Arbitraries for the bad-input properties, built from the catalog's option specs and a cast's ids. */
 import fc from 'fast-check';
-import type { SubcommandSpec } from '../../../src/core/catalog.ts';
-import type { OptionSpec } from '../../../src/core/options.ts';
+import type { SubcommandSpec } from '#core/catalog.ts';
+import type { OptionSpec } from '#core/options.ts';
 import { hostileOptionValue, hostileText } from './hostile.ts';
 import type { Cast } from './life.ts';
 

@@ -4,8 +4,8 @@
  * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs and an approval. Used by the
  * isolation, data-rights and mass-mention tests, so they all look at the same rich state.
  */
-import type { CommunityId } from '../../../src/core/ids.ts';
-import type { Button, Reply } from '../../../src/core/reply.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { Button, Reply } from '#core/reply.ts';
 import type { TestBot } from '../../support/test-bot.ts';
 
 const HOUR = 3_600_000;

@@ -6,8 +6,8 @@
 import { renderMessage as discordMessage } from '../../../adapters/discord/render.ts';
 import { renderMessage as slackMessage } from '../../../adapters/slack/render.ts';
 import { renderHome } from '../../../adapters/slack/render-view.ts';
-import type { Reply } from '../../../src/core/reply.ts';
-import { segments } from '../../../src/core/text.ts';
+import type { Reply } from '#core/reply.ts';
+import { segments } from '#core/text.ts';
 
 /** Every rich string of a reply (where tokens may be). */
 function richStrings(reply: Reply): string[] {

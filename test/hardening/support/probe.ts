@@ -8,9 +8,9 @@
  * rejected command is compared with the state it saw (activity bookkeeping included).
  */
 import type { Database } from 'better-sqlite3';
-import { isUserError } from '../../../src/core/errors.ts';
-import type { Repositories } from '../../../src/core/ports/repositories.ts';
-import type { Reply } from '../../../src/core/reply.ts';
+import { isUserError } from '#core/errors.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
+import type { Reply } from '#core/reply.ts';
 import type { TestBot } from '../../support/test-bot.ts';
 import { changedTables } from './db.ts';
 import { mentionProblems } from './mentions.ts';

@@ -4,7 +4,7 @@
  * `global`: not scoped to a community by design (the outbox drainer serves every community and works by row id;
  * the scheduler lists communities). The isolation test fails on any method missing here.
  */
-import type { CommunityId } from '../../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 export interface Fixture {
   /** The empty community every call names. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, MAX_ATTEMPTS, toDeliveryError } from '../../../src/core/outbox/retry.ts';
-import { sleep } from '../../../src/core/outbox/sleep.ts';
-import { TokenBucket } from '../../../src/core/outbox/token-bucket.ts';
-import { DeliveryError } from '../../../src/core/ports/chat-platform.ts';
+import { backoffMs, MAX_ATTEMPTS, toDeliveryError } from '#core/outbox/retry.ts';
+import { sleep } from '#core/outbox/sleep.ts';
+import { TokenBucket } from '#core/outbox/token-bucket.ts';
+import { DeliveryError } from '#core/ports/chat-platform.ts';
 
 describe('TokenBucket', () => {
   it('spaces messages 1/rate apart once the burst is spent', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { burstFor, fitBucket, rateFor } from '../../../src/core/outbox/rate-fit.ts';
-import { RATE_SAFETY, RateLearner } from '../../../src/core/outbox/rate-learner.ts';
-import { TokenBucket } from '../../../src/core/outbox/token-bucket.ts';
+import { burstFor, fitBucket, rateFor } from '#core/outbox/rate-fit.ts';
+import { RATE_SAFETY, RateLearner } from '#core/outbox/rate-learner.ts';
+import { TokenBucket } from '#core/outbox/token-bucket.ts';
 import { HiddenLimit } from '../../support/hidden-limit.ts';
 
 /** A lane in pure arithmetic: the learner paces a bucket, a hidden limit answers; time is a number moved by hand. */

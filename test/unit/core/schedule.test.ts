@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dailyPeriod, lastDaily, lastWeekly, slotPeriod, weeklyPeriod } from '../../../src/core/schedule.ts';
-import { WEEKDAYS } from '../../../src/core/settings.ts';
+import { dailyPeriod, lastDaily, lastWeekly, slotPeriod, weeklyPeriod } from '#core/schedule.ts';
+import { WEEKDAYS } from '#core/settings.ts';
 
 const PARIS = 'Europe/Paris';
 const z = (iso: string) => new Date(iso);

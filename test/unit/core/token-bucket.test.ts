@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../../src/core/outbox/token-bucket.ts';
+import { TokenBucket } from '#core/outbox/token-bucket.ts';
 
 /** Books `count` sends, send i made `lateMs(i)` after the time the bucket said; returns when each went out. */
 function sendLate(bucket: TokenBucket, count: number, lateMs: (i: number) => number): number[] {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../data/db.ts';
 import { createRepositories } from '../../../data/repositories/index.ts';
-import type { Repositories } from '../../../src/core/ports/repositories.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT = 'shell:loft';
 const OTHER = 'discord:80351110224678912';

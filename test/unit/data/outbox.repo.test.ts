@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../data/db.ts';
 import { createRepositories } from '../../../data/repositories/index.ts';
-import type { NewOutboxItem, OutboxTarget } from '../../../src/core/ports/repos/outbox.ts';
-import type { Repositories } from '../../../src/core/ports/repositories.ts';
+import type { NewOutboxItem, OutboxTarget } from '#core/ports/repos/outbox.ts';
+import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT = 'discord:1';
 const OTHER = 'discord:2';

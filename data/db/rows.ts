@@ -1,6 +1,6 @@
 /** Small converters shared by the repositories: rows hold epoch milliseconds and 0/1 flags; objects hold Dates. */
-import type { CommunityId } from '../../src/core/ids.ts';
-import { isCommunityId } from '../../src/core/ids.ts';
+import type { CommunityId } from '#core/ids.ts';
+import { isCommunityId } from '#core/ids.ts';
 
 /** Epoch milliseconds → Date. */
 export function toDate(ms: number): Date {
@@ -32,4 +32,14 @@ export function parseJsonObject(text: string, column: string): Record<string, un
     throw new Error(`stored ${column} is not a JSON object`);
   }
   return value as Record<string, unknown>;
+}
+
+/** 0/1 flag → boolean. */
+export function toBool(flag: number): boolean {
+  return flag === 1;
+}
+
+/** boolean → 0/1 flag. */
+export function toFlag(value: boolean): 0 | 1 {
+  return value ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '../ids.ts';
 
 export interface MemberRecord {
   readonly community: CommunityId;
@@ -18,19 +18,19 @@ export interface MemberRecord {
   readonly timezone?: string;
 }
 
-export interface MembersRepo {
+export interface MembersStore {
   /** Records activity: creates the member on first sight, updates display name and last activity. */
-  touch(community: CommunityId, userId: string, displayName: string, now: Date): MemberRecord;
-  get(community: CommunityId, userId: string): MemberRecord | undefined;
+  touch(community: CommunityId, userId: string, displayName: string, now: Date): Promise<MemberRecord>;
+  get(community: CommunityId, userId: string): Promise<MemberRecord | undefined>;
   /** Members whose display name matches (case-insensitive), for resolving `@name` in command text. */
-  findByName(community: CommunityId, name: string): MemberRecord[];
-  markJoined(community: CommunityId, userId: string, displayName: string, now: Date): MemberRecord;
-  markLeft(community: CommunityId, userId: string, now: Date): void;
-  setDmUnreachable(community: CommunityId, userId: string, unreachable: boolean): void;
-  markDmNoticeShown(community: CommunityId, userId: string): void;
-  setTimezone(community: CommunityId, userId: string, timezone: string | undefined): void;
+  findByName(community: CommunityId, name: string): Promise<MemberRecord[]>;
+  markJoined(community: CommunityId, userId: string, displayName: string, now: Date): Promise<MemberRecord>;
+  markLeft(community: CommunityId, userId: string, now: Date): Promise<void>;
+  setDmUnreachable(community: CommunityId, userId: string, unreachable: boolean): Promise<void>;
+  markDmNoticeShown(community: CommunityId, userId: string): Promise<void>;
+  setTimezone(community: CommunityId, userId: string, timezone: string | undefined): Promise<void>;
   /** Members who have not left, most recently active first. */
-  listActive(community: CommunityId, limit?: number, offset?: number): MemberRecord[];
+  listActive(community: CommunityId, limit?: number, offset?: number): Promise<MemberRecord[]>;
   /** Deletes the member row (data rights). Returns rows deleted. */
-  delete(community: CommunityId, userId: string): number;
+  delete(community: CommunityId, userId: string): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '../ids.ts';
 
 export interface CommunityRecord {
   readonly id: CommunityId;
@@ -7,12 +7,12 @@ export interface CommunityRecord {
   readonly createdAt: Date;
 }
 
-export interface CommunitiesRepo {
+export interface CommunitiesStore {
   /** The community, created with empty settings on first sight. */
-  ensure(id: CommunityId, now: Date): CommunityRecord;
-  get(id: CommunityId): CommunityRecord | undefined;
+  ensure(id: CommunityId, now: Date): Promise<CommunityRecord>;
+  get(id: CommunityId): Promise<CommunityRecord | undefined>;
   /** Replaces the stored settings object. */
-  saveSettings(id: CommunityId, settings: Readonly<Record<string, unknown>>): void;
+  saveSettings(id: CommunityId, settings: Readonly<Record<string, unknown>>): Promise<void>;
   /** Every community known to this process (the scheduler runs jobs for each). */
-  list(): CommunityRecord[];
+  list(): Promise<CommunityRecord[]>;
 }

@@ -6,7 +6,7 @@
  * queued the update that redraws it without the member, and that update needs the post to land first.
  * In-flight rows (`sending`) are left to finish: the drainer is between the platform call and `markSent`.
  */
-import type { OutboxItem } from '../../src/core/ports/repos/outbox.ts';
+import type { OutboxItem } from '#core/stores/outbox.ts';
 
 const lastSegment = (text: string | undefined) =>
   text === undefined ? undefined : text.slice(text.lastIndexOf(':') + 1);

@@ -1,28 +1,30 @@
 /** Outbox rows ↔ items. The JSON columns are checked on the way out: a bad row is a bug, never member input. */
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Platform } from '../../src/core/ids.ts';
-import type { OutboxItem, OutboxStatus, OutboxTarget } from '../../src/core/ports/repos/outbox.ts';
-import type { Reply } from '../../src/core/reply.ts';
-import { toCommunityId, toDate, toOptionalDate } from './rows.ts';
+import type { OutboxTable } from '../db/schema.ts';
+import type { Platform } from '#core/ids.ts';
+import type { OutboxItem, OutboxStatus, OutboxTarget } from '#core/stores/outbox.ts';
+import type { Reply } from '#core/reply.ts';
+import { toCommunityId, toDate, toOptionalDate } from '../db/rows.ts';
 
-export interface OutboxRow {
-  id: number;
-  community: string;
-  platform: string;
-  key: string;
-  target: string;
-  reply: string;
-  ref: string | null;
-  status: string;
-  attempts: number;
-  not_before: number;
-  last_error: string | null;
-  created_at: number;
-  sent_at: number | null;
-}
+export const OUTBOX_COLUMNS = [
+  'id',
+  'community',
+  'platform',
+  'key',
+  'target',
+  'reply',
+  'ref',
+  'status',
+  'attempts',
+  'priority',
+  'not_before',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
 
-export const OUTBOX_COLUMNS =
-  'id, community, platform, key, target, reply, ref, status, attempts, not_before, last_error, created_at, sent_at';
+export type OutboxRow = Pick<Selectable<OutboxTable>, (typeof OUTBOX_COLUMNS)[number]>;
 
 const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dm'), userIds: z.array(z.string().min(1)).min(1) }),
@@ -52,6 +54,7 @@ export function toItem(row: OutboxRow): OutboxItem {
     ref: row.ref ?? undefined,
     status: statusSchema.parse(row.status) satisfies OutboxStatus,
     attempts: row.attempts,
+    priority: row.priority,
     notBefore: toDate(row.not_before),
     lastError: row.last_error ?? undefined,
     createdAt: toDate(row.created_at),

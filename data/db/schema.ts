@@ -1,0 +1,308 @@
+/**
+ * The tables as Kysely sees them, one interface per table, identical on SQLite and PostgreSQL (the migrations of
+ * both dialects are compared by a test). Instants are epoch milliseconds, flags 0/1 integers and JSON columns
+ * text, so that rows parse the same way from either database.
+ */
+import type { Generated } from 'kysely';
+
+type Ms = number;
+type Flag = 0 | 1;
+
+export interface CommunitiesTable {
+  id: string;
+  settings: Generated<string>;
+  created_at: Ms;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  community: string;
+  user_id: string;
+  display_name: string;
+  name_key: string;
+  joined_at: Ms | null;
+  left_at: Ms | null;
+  first_seen_at: Ms;
+  last_active_at: Ms;
+  dm_unreachable: Generated<Flag>;
+  dm_notice_shown: Generated<Flag>;
+  timezone: string | null;
+}
+
+export interface JobRunsTable {
+  community: string;
+  job: string;
+  period: string;
+  claimed_at: Ms;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  community: string;
+  platform: string;
+  key: string;
+  target: string;
+  target_kind: 'dm' | 'post' | 'update';
+  target_ref: string | null;
+  reply: string;
+  ref: string | null;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  priority: Generated<number>;
+  not_before: Ms;
+  lease_until: Ms | null;
+  last_error: string | null;
+  created_at: Ms;
+  sent_at: Ms | null;
+  failed_at: Ms | null;
+}
+
+export interface MessageRefsTable {
+  community: string;
+  ref: string;
+  channel_id: string;
+  message_id: string;
+}
+
+export interface InboundEventsTable {
+  community: string;
+  event_id: string;
+  seen_at: Ms;
+}
+
+export interface ProfilesTable {
+  community: string;
+  user_id: string;
+  role: Generated<string>;
+  working_on: Generated<string>;
+  links: Generated<string>;
+  pronouns: string | null;
+  fun_fact: string | null;
+  answers: Generated<string>;
+  draft: string | null;
+  status: Generated<'draft' | 'pending_approval' | 'approved' | 'rejected'>;
+  revision: Generated<number>;
+  introduced_at: Ms | null;
+  updated_at: Ms;
+  welcomed_at: Ms | null;
+  reminded_at: Ms | null;
+  card_posted_at: Ms | null;
+  reviewed_by: string | null;
+  reviewed_at: Ms | null;
+  review_note: string | null;
+}
+
+export interface MemberSkillsTable {
+  community: string;
+  user_id: string;
+  kind: 'offer' | 'need';
+  skill: string;
+  term: string;
+  added_at: Ms;
+}
+
+export interface IntroManagersTable {
+  community: string;
+  user_id: string;
+  seen_at: Ms;
+}
+
+export interface MatchPrefsTable {
+  community: string;
+  user_id: string;
+  opted_in: Generated<Flag>;
+  paused_at: Ms | null;
+  paused_until: Ms | null;
+  pause_reason: 'member' | 'ignored' | null;
+  ignored_streak: Generated<number>;
+  updated_at: Ms;
+}
+
+export interface MatchAvoidTable {
+  community: string;
+  user_id: string;
+  avoid_user_id: string;
+  created_at: Ms;
+}
+
+export interface MatchRoundsTable {
+  id: Generated<number>;
+  community: string;
+  period: string;
+  created_at: Ms;
+  members: number;
+  total_score: number;
+  repeats: Generated<number>;
+  left_out: Generated<number>;
+}
+
+export interface MatchPairingsTable {
+  id: Generated<number>;
+  community: string;
+  round_id: number | null;
+  kind: 'round' | 'intro';
+  score: Generated<number>;
+  created_at: Ms;
+  follow_up_at: Ms | null;
+}
+
+export interface MatchPairingMembersTable {
+  pairing_id: number;
+  community: string;
+  user_id: string;
+  responded_at: Ms | null;
+  met: 'yes' | 'not_yet' | 'no' | null;
+  collaborating: Flag | null;
+}
+
+export interface MatchSuggestionsTable {
+  id: Generated<number>;
+  community: string;
+  user_id: string;
+  suggested_id: string;
+  score: number;
+  status: Generated<'shown' | 'introduced' | 'dismissed'>;
+  created_at: Ms;
+  decided_at: Ms | null;
+}
+
+export interface MatchIndexChangesTable {
+  seq: Generated<number>;
+  community: string;
+  member: number;
+  active_at: Ms | null;
+  nonce: Generated<number>;
+}
+
+export interface MeetupSeriesTable {
+  id: Generated<number>;
+  community: string;
+  repeat: 'weekly' | 'biweekly' | 'monthly';
+  timezone: string;
+  first_starts_at: Ms;
+  active: Generated<Flag>;
+  created_by: string | null;
+  created_at: Ms;
+}
+
+export interface MeetupsTable {
+  id: Generated<number>;
+  community: string;
+  series_id: number | null;
+  slot_at: Ms | null;
+  title: string;
+  starts_at: Ms;
+  ends_at: Ms;
+  location: string | null;
+  capacity: number | null;
+  description: string | null;
+  host_user_id: string | null;
+  status: Generated<'scheduled' | 'cancelled'>;
+  created_by: string | null;
+  created_at: Ms;
+  card_channel_id: string | null;
+  card_version: Generated<number>;
+  schedule_revision: Generated<number>;
+}
+
+export interface MeetupRsvpsTable {
+  community: string;
+  meetup_id: number;
+  user_id: string;
+  status: 'going' | 'maybe' | 'no';
+  waitlist_position: number | null;
+  responded_at: Ms;
+}
+
+export interface MeetupRemindersSentTable {
+  community: string;
+  meetup_id: number;
+  user_id: string;
+  kind: '24h' | '1h' | 'rating';
+  revision: number;
+  sent_at: Ms;
+}
+
+export interface MeetupReminderPrefsTable {
+  community: string;
+  user_id: string;
+  enabled: Flag;
+  updated_at: Ms;
+}
+
+export interface MeetupRatingsTable {
+  community: string;
+  meetup_id: number;
+  user_id: string;
+  score: number;
+  comment: string | null;
+  rated_at: Ms;
+}
+
+export interface FeedbackRequestsTable {
+  id: Generated<number>;
+  community: string;
+  requester: string;
+  about: string;
+  link: string | null;
+  skills: Generated<string>;
+  due_at: Ms | null;
+  status: Generated<'open' | 'fulfilled' | 'expired' | 'cancelled' | 'offered_publicly'>;
+  created_at: Ms;
+}
+
+export interface FeedbackAsksTable {
+  community: string;
+  request_id: number;
+  reviewer: string;
+  status: 'asked' | 'accepted' | 'declined' | 'timed_out' | 'given';
+  asked_at: Ms;
+  answered_at: Ms | null;
+  note: string | null;
+}
+
+export interface FeedbackRatingsTable {
+  community: string;
+  request_id: number;
+  reviewer: string;
+  score: number;
+  thanks: string | null;
+  rated_at: Ms;
+}
+
+export interface FeedbackOptoutsTable {
+  community: string;
+  user_id: string;
+  kind: 'asks' | 'helpful';
+  created_at: Ms;
+}
+
+/** Every table. A feature's migration adds its tables here too. */
+export interface DB {
+  communities: CommunitiesTable;
+  members: MembersTable;
+  job_runs: JobRunsTable;
+  outbox: OutboxTable;
+  message_refs: MessageRefsTable;
+  inbound_events: InboundEventsTable;
+  profiles: ProfilesTable;
+  member_skills: MemberSkillsTable;
+  intro_managers: IntroManagersTable;
+  match_prefs: MatchPrefsTable;
+  match_avoid: MatchAvoidTable;
+  match_rounds: MatchRoundsTable;
+  match_pairings: MatchPairingsTable;
+  match_pairing_members: MatchPairingMembersTable;
+  match_suggestions: MatchSuggestionsTable;
+  match_index_changes: MatchIndexChangesTable;
+  meetup_series: MeetupSeriesTable;
+  meetups: MeetupsTable;
+  meetup_rsvps: MeetupRsvpsTable;
+  meetup_reminders_sent: MeetupRemindersSentTable;
+  meetup_reminder_prefs: MeetupReminderPrefsTable;
+  meetup_ratings: MeetupRatingsTable;
+  feedback_requests: FeedbackRequestsTable;
+  feedback_asks: FeedbackAsksTable;
+  feedback_ratings: FeedbackRatingsTable;
+  feedback_optouts: FeedbackOptoutsTable;
+}

@@ -1,0 +1,239 @@
+/**
+ * The outbox on Kysely. Claims are one `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING`, atomic on SQLite; on
+ * PostgreSQL the inner select also takes `FOR UPDATE SKIP LOCKED`, so several processes each claim different rows
+ * without waiting for one another. A claim is a lease: an item whose process died comes back when it runs out.
+ */
+import { type ExpressionBuilder, sql } from 'kysely';
+import { platformOf } from '#core/ids.ts';
+import type { Tx } from '#core/ports/storage.ts';
+import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
+import { isPostgres } from '../db/dialect.ts';
+import { dbOf } from '../db/executor.ts';
+import { toMs } from '../db/rows.ts';
+import type { DB } from '../db/schema.ts';
+import { erasable } from './outbox.erase.ts';
+import { checkTarget, OUTBOX_COLUMNS, toItem } from './outbox.rows.ts';
+
+const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+/** Rows per insert statement (SQLite binds at most 32,766 values; rows have 11). */
+const INSERT_CHUNK = 500;
+
+/**
+ * True for an `update` item (alias `o`) that must wait: a post/DM that will save its ref is still pending or
+ * sending, or an earlier update of the same ref is (updates of one message land in order).
+ */
+function heldBack(eb: ExpressionBuilder<DB & { o: DB['outbox'] }, 'o'>) {
+  return eb.and([
+    eb('o.target_kind', '=', 'update'),
+    eb.exists(
+      eb
+        .selectFrom('outbox as p')
+        .select(sql.lit(1).as('one'))
+        .whereRef('p.community', '=', 'o.community')
+        .where('p.status', 'in', ['pending', 'sending'])
+        .whereRef('p.id', '<>', 'o.id')
+        .where((w) =>
+          w.or([
+            w.and([w('p.target_kind', 'in', ['post', 'dm']), w('p.ref', '=', w.ref('o.target_ref'))]),
+            w.and([
+              w('p.target_kind', '=', 'update'),
+              w('p.target_ref', '=', w.ref('o.target_ref')),
+              w('p.id', '<', w.ref('o.id')),
+            ]),
+          ]),
+        ),
+    ),
+  ]);
+}
+
+export function outboxStore(tx: Tx): OutboxStore {
+  const db = dbOf(tx);
+  const postgres = isPostgres(db);
+
+  async function insert(items: readonly NewOutboxItem[]): Promise<number> {
+    const rows = items.map((item) => {
+      const target = checkTarget(item.target);
+      return {
+        community: item.community,
+        platform: platformOf(item.community),
+        key: item.key,
+        target: JSON.stringify(target),
+        target_kind: target.kind,
+        target_ref: target.kind === 'update' ? target.ref : null,
+        reply: JSON.stringify(item.reply),
+        ref: item.ref ?? null,
+        priority: item.priority ?? 0,
+        not_before: toMs(item.notBefore),
+        created_at: toMs(item.now),
+      };
+    });
+    const result = await db
+      .insertInto('outbox')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['community', 'key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  return {
+    async enqueue(items) {
+      // A key repeated within one unit: the first wins, as against the table.
+      const seen = new Set<string>();
+      const unique = items.filter((item) => {
+        const id = `${item.community}\u0000${item.key}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+      let inserted = 0;
+      for (let i = 0; i < unique.length; i += INSERT_CHUNK) inserted += await insert(unique.slice(i, i + INSERT_CHUNK));
+      return inserted;
+    },
+    async claimDue(platform, now, limit, leaseUntil) {
+      if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
+      const at = toMs(now);
+      const due = db
+        .selectFrom('outbox as o')
+        .select('o.id')
+        .where('o.platform', '=', platform)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('o.status', '=', 'pending'), eb('o.not_before', '<=', at)]),
+            eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
+          ]),
+        )
+        .where((eb) => eb.not(heldBack(eb)))
+        .orderBy('o.priority')
+        .orderBy('o.not_before')
+        .orderBy('o.id')
+        // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
+        .limit(sql.lit(limit))
+        .$if(postgres, (qb) => qb.forUpdate().skipLocked());
+      const rows = await db
+        .updateTable('outbox')
+        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
+        .where('id', 'in', due)
+        .returning(OUTBOX_COLUMNS)
+        .execute();
+      // RETURNING has no order.
+      return rows
+        .map(toItem)
+        .sort(
+          (a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id,
+        );
+    },
+    /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
+    async markSent(id, now, sent) {
+      const row = await db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: toMs(now), last_error: null, lease_until: null })
+        .where('id', '=', id)
+        .returning(['community', 'ref'])
+        .executeTakeFirst();
+      if (!row?.ref || !sent) return;
+      await db
+        .insertInto('message_refs')
+        .values({ community: row.community, ref: row.ref, channel_id: sent.channelId, message_id: sent.messageId })
+        .onConflict((oc) =>
+          oc.columns(['community', 'ref']).doUpdateSet((eb) => ({
+            channel_id: eb.ref('excluded.channel_id'),
+            message_id: eb.ref('excluded.message_id'),
+          })),
+        )
+        .execute();
+    },
+    async markRetry(id, notBefore, error) {
+      await db
+        .updateTable('outbox')
+        .set({ status: 'pending', not_before: toMs(notBefore), last_error: error, lease_until: null })
+        .where('id', '=', id)
+        .execute();
+    },
+    async markFailed(id, error, now) {
+      await db
+        .updateTable('outbox')
+        .set({ status: 'failed', last_error: error, failed_at: toMs(now), lease_until: null })
+        .where('id', '=', id)
+        .execute();
+    },
+    async recoverInFlight() {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'pending', lease_until: null })
+        .where('status', '=', 'sending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async counts(community) {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .$if(community !== undefined, (qb) => qb.where('community', '=', community!))
+        .groupBy('status')
+        .execute();
+      const counts = { ...EMPTY_COUNTS };
+      for (const row of rows) counts[row.status] = Number(row.n);
+      return counts;
+    },
+    async nextDue(platform) {
+      // ORDER BY … LIMIT 1 walks the outbox_due index and stops at the first match (min() would scan them all).
+      const pending = await db
+        .selectFrom('outbox as o')
+        .select('o.not_before as at')
+        .where('o.platform', '=', platform)
+        .where('o.status', '=', 'pending')
+        .where((eb) => eb.not(heldBack(eb)))
+        .orderBy('o.not_before')
+        .limit(1)
+        .executeTakeFirst();
+      const lease = await db
+        .selectFrom('outbox')
+        .select('lease_until as at')
+        .where('platform', '=', platform)
+        .where('status', '=', 'sending')
+        .where('lease_until', 'is not', null)
+        .orderBy('lease_until')
+        .limit(1)
+        .executeTakeFirst();
+      const times = [pending?.at, lease?.at].filter((t): t is number => t !== undefined && t !== null);
+      return times.length ? new Date(Math.min(...times)) : undefined;
+    },
+    async get(id) {
+      const row = await db.selectFrom('outbox').select(OUTBOX_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row && toItem(row);
+    },
+    async list(community, limit = 100) {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(OUTBOX_COLUMNS)
+        .where('community', '=', community)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toItem);
+    },
+    async deleteForMember(community, userId) {
+      // A coarse SQL filter (it may match more, never less), then the exact rule in `erasable`.
+      const like = `%${userId}%`;
+      const rows = await db
+        .selectFrom('outbox')
+        .select(OUTBOX_COLUMNS)
+        .where('community', '=', community)
+        .where((eb) =>
+          eb.or([
+            eb('key', 'like', like),
+            eb('ref', 'like', like),
+            eb('target', 'like', like),
+            eb('reply', 'like', like),
+          ]),
+        )
+        .execute();
+      const ids = rows
+        .map(toItem)
+        .filter((item) => erasable(item, userId))
+        .map((item) => item.id);
+      if (ids.length > 0) await db.deleteFrom('outbox').where('id', 'in', ids).execute();
+      return ids.length;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The unit of work. A handler, a job or a sweep runs inside one `transaction`: everything it writes (its own
+ * feature's rows, the core's rows, the outbox messages it queues) commits together or rolls back together, on
+ * SQLite and on PostgreSQL alike. The core and the features never see the database: they get stores opened on a
+ * `Tx`, and only `data/` knows what a `Tx` is.
+ */
+import type { CommunitiesStore } from '../stores/communities.ts';
+import type { InboundEventsStore } from '../stores/inbound-events.ts';
+import type { JobRunsStore } from '../stores/job-runs.ts';
+import type { MembersStore } from '../stores/members.ts';
+import type { MessageRefsStore } from '../stores/message-refs.ts';
+import type { OutboxStore } from '../stores/outbox.ts';
+
+/** An open transaction, opaque outside `data/`. Valid only until the `transaction` callback settles. */
+export interface Tx {
+  readonly __transaction: unique symbol;
+}
+
+/** The stores every feature may use, opened on one transaction. */
+export interface CoreStores {
+  readonly communities: CommunitiesStore;
+  readonly members: MembersStore;
+  readonly jobRuns: JobRunsStore;
+  readonly outbox: OutboxStore;
+  readonly messageRefs: MessageRefsStore;
+  readonly inboundEvents: InboundEventsStore;
+}
+
+export interface Storage {
+  /** Which database is behind it, for logs and benchmarks. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: commits when it resolves, rolls back when it rejects (and rejects with the same
+   * error). Never call `transaction` again from inside `fn` with the outer `tx` still in use: on SQLite the one
+   * connection is held by the outer transaction and the inner call would wait for ever.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The core stores on `tx`. Cheap: call it per transaction. */
+  core(tx: Tx): CoreStores;
+  /** Closes the connection or pool. Safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,76 @@
+import type { CommunityId, Platform } from '../ids.ts';
+import type { Reply } from '../reply.ts';
+import type { SentMessage } from '../ports/chat-platform.ts';
+
+export type OutboxTarget =
+  | { readonly kind: 'dm'; readonly userIds: readonly string[] }
+  | { readonly kind: 'post'; readonly channelId: string }
+  | { readonly kind: 'update'; readonly ref: string };
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxItem {
+  readonly id: number;
+  readonly community: CommunityId;
+  readonly platform: Platform;
+  /** Unique within the community: a second enqueue with the same key is ignored. */
+  readonly key: string;
+  readonly target: OutboxTarget;
+  readonly reply: Reply;
+  /** Save the sent message under this ref (for later updates). */
+  readonly ref?: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  /** 0: a reply to what a member just did; 1: bulk. */
+  readonly priority: number;
+  readonly notBefore: Date;
+  readonly lastError?: string;
+  readonly createdAt: Date;
+  readonly sentAt?: Date;
+}
+
+export interface NewOutboxItem {
+  readonly community: CommunityId;
+  readonly key: string;
+  readonly target: OutboxTarget;
+  readonly reply: Reply;
+  readonly ref?: string;
+  readonly notBefore: Date;
+  readonly now: Date;
+  /** 0: a reply to what a member just did; 1: bulk (a round, a digest). Lower goes first. */
+  readonly priority?: number;
+}
+
+export interface OutboxStore {
+  /** Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. */
+  enqueue(items: readonly NewOutboxItem[]): Promise<number>;
+  /**
+   * Atomically marks up to `limit` due items of a platform as `sending` under a lease until `leaseUntil`, and
+   * returns them, most urgent first (priority, then due time). Due means pending and not before `now`, or sending
+   * with a lease that ran out (its process died). Safe with several processes: each item goes to one. An update
+   * to a ref waits while a post that saves that ref, or an earlier update of it, is still pending or sending.
+   */
+  claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  markSent(id: number, now: Date, sent?: SentMessage): Promise<void>;
+  /** Back to pending, to try again at `notBefore`. */
+  markRetry(id: number, notBefore: Date, error: string): Promise<void>;
+  /** Permanent failure: recorded, never retried. */
+  markFailed(id: number, error: string, now: Date): Promise<void>;
+  /**
+   * After a crash of the only process (SQLite): items left `sending` go back to `pending` at once (each sent at
+   * most once more). With several processes, leases do this instead. Returns how many.
+   */
+  recoverInFlight(): Promise<number>;
+  /** Count by status, for stats and tests. */
+  counts(community?: CommunityId): Promise<Record<OutboxStatus, number>>;
+  /** The earliest instant an item of the platform becomes due (pending, or a lease running out), to wake up then. */
+  nextDue(platform: Platform): Promise<Date | undefined>;
+  get(id: number): Promise<OutboxItem | undefined>;
+  /** Items of a community (newest first), for tests and export. */
+  list(community: CommunityId, limit?: number): Promise<OutboxItem[]>;
+  /**
+   * Data rights: deletes the items addressed to a member or naming them, sent or not (a queued card post that an
+   * update will redraw without them excepted; in-flight items are left to finish). Returns rows deleted.
+   */
+  deleteForMember(community: CommunityId, userId: string): Promise<number>;
+}

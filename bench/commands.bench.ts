@@ -5,9 +5,9 @@
  * SQLite's automatic checkpoints (on whichever commit crosses 1000 WAL pages) against checkpoints from a timer.
  */
 import { join } from 'node:path';
-import { skillLabel } from '../commands/matching/vocabulary.ts';
+import { skillLabel } from '../commands/skills/index.ts';
 import type { InboundEvent } from '#core/inbound.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../commands/matching/store.ts';
 import { numberOption, quick, sizeLabel, sizes, yieldToLoop } from './lib/args.ts';
 import { actorOf, buildDatabase, type CheckpointMode, copyDatabase, openCore, tempDir } from './lib/core-harness.ts';
 import { median, ms, quantile, ratio, table, verdict } from './lib/stats.ts';

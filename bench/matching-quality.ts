@@ -8,7 +8,7 @@
  */
 import { syntheticCommunity } from './synthetic-community.ts';
 import { measure, record, type RoundMetrics, runStrategy, type Strategy } from './matching-strategies.ts';
-import type { MetPair } from '#core/ports/repos/matching.ts';
+import type { MetPair } from '../commands/matching/store.ts';
 
 const STRATEGIES: readonly Strategy[] = ['hallway', 'greedy', 'first-come', 'random'];
 const ROUNDS = 12;

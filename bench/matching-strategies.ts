@@ -10,7 +10,7 @@ import { type MatchProfile, scorePair } from '../commands/matching/match-score.t
 import { pairKey } from '../commands/matching/pairing-graph.ts';
 import { pairMembers, type WeightedEdge } from '../commands/matching/pairing.ts';
 import { seededRandom, shuffled } from '../commands/matching/random.ts';
-import type { MatchMember, MetPair } from '#core/ports/repos/matching.ts';
+import type { MatchMember, MetPair } from '../commands/matching/store.ts';
 
 export type Strategy = 'hallway' | 'greedy' | 'first-come' | 'random';
 

@@ -6,7 +6,7 @@
  */
 import { toProfile } from '../commands/matching/history.ts';
 import { planRound } from '../commands/matching/round-plan.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../commands/matching/store.ts';
 import { numberOption, option, quick, sizeLabel, sizes } from './lib/args.ts';
 import { candidateEdges } from './lib/candidate-graph.ts';
 import { naiveScoring, optimumPairing, pairingScore } from './lib/optimum.ts';

@@ -4,8 +4,8 @@
  * or skewed (Zipf) popularity. Demand is skewed differently from supply, as in real communities (many offer
  * photography, more need video than offer it). Same seed, same community.
  */
-import type { MatchMember } from '#core/ports/repos/matching.ts';
-import { allSkills, skillLabel } from '../commands/matching/vocabulary.ts';
+import type { MatchMember } from '../commands/matching/store.ts';
+import { allSkills, skillLabel } from '../commands/skills/index.ts';
 import { type Random, seededRandom } from '../commands/matching/random.ts';
 
 export interface SyntheticOptions {

@@ -14,7 +14,7 @@ import type { Actor } from '#core/inbound.ts';
 import { createOutboxNotifier } from '#core/outbox.ts';
 import { type Clock, systemClock } from '#core/ports/clock.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../../commands/matching/store.ts';
 import type { Repositories } from '#core/ports/repositories.ts';
 import { BENCH_COMMUNITY, type SeedOptions, seedCommunity } from './seed.ts';
 

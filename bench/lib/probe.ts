@@ -5,7 +5,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Core } from '#core/dispatch.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../../commands/matching/store.ts';
 import { actorOf } from './core-harness.ts';
 
 export interface Responsiveness<T> {

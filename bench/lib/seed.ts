@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { nameKey } from '../../data/repositories/members.repo.ts';
 import type { CommunityId } from '#core/ids.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../../commands/matching/store.ts';
 import { syntheticCommunity } from '../synthetic-community.ts';
 
 export const BENCH_COMMUNITY: CommunityId = 'slack:TBENCH';

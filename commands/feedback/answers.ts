@@ -5,7 +5,7 @@
  */
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { FeedbackAsk, FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackAsk, FeedbackRequest } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { advanceAndTell, afterGiven } from './flow.ts';

@@ -1,7 +1,7 @@
 /** Withdrawing a request (the requester cancels, or leaves the community) and letting reviewers off the hook. */
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRequest } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { advanceAndTell, closePendingAsks, type FeedbackScope } from './flow.ts';
 import { askClosedMessage, requestName } from './messages.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Context, defineCommand, defineSubcommand } from '#core/command.ts';
 import { opt } from '#core/options.ts';
-import type { FeedbackPromptKind } from '#core/ports/repos/feedback.ts';
+import type { FeedbackPromptKind } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { markGiven } from './answers.ts';
 import { cancelRequest } from './cancel.ts';

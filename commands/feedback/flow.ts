@@ -4,7 +4,7 @@
  * stored state, so calling `advance` twice changes nothing the second time.
  */
 import type { JobContext } from '#core/command.ts';
-import type { FeedbackAsk, FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackAsk, FeedbackRequest } from './store.ts';
 import { askClosedMessage, askMessage, noFitNotice, publicOffer } from './messages.ts';
 import { chooseReviewers, spreadStart } from './reviewers.ts';
 import { placesLeft } from './routing.ts';

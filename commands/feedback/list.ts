@@ -1,6 +1,6 @@
 /** `/feedback list`: the member's open requests and the asks waiting for them. */
 import type { Context } from '#core/command.ts';
-import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRequest } from './store.ts';
 import type { Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';

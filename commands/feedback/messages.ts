@@ -1,9 +1,9 @@
 /** What the feedback feature says: the DMs and posts, built from a request. Member text stays literal text. */
-import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRequest } from './store.ts';
 import type { Button, Field, Reply } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
-import { skillLabel } from '../matching/vocabulary.ts';
+import { skillLabel } from '../skills/index.ts';
 
 /** `#12 "Zine layout draft"`: how members refer to a request. */
 export function requestName(request: FeedbackRequest): string {

@@ -5,7 +5,7 @@
  */
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRequest } from './store.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { ownAsk } from './answers.ts';

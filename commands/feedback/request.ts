@@ -3,7 +3,7 @@ import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
-import { skillLabel } from '../matching/vocabulary.ts';
+import { skillLabel } from '../skills/index.ts';
 import { parseDeadline } from './deadline.ts';
 import { advance } from './flow.ts';
 import { noFitNotice, requestName } from './messages.ts';

@@ -6,7 +6,7 @@
  * everyone had been read. Members offering a related skill are read only once the wanted skills' offerers run out.
  */
 import type { CommunityId } from '#core/ids.ts';
-import type { FeedbackRepo, ReviewerCandidate } from '#core/ports/repos/feedback.ts';
+import type { FeedbackStore, ReviewerCandidate } from './store.ts';
 import { mergeTiers, rankReviewers, reviewerLoad } from './routing.ts';
 
 /**
@@ -34,7 +34,7 @@ export interface ReviewerSearch {
   readonly count: number;
 }
 
-type Source = Pick<FeedbackRepo, 'offerersOf' | 'reviewerLoads'>;
+type Source = Pick<FeedbackStore, 'offerersOf' | 'reviewerLoads'>;
 
 /** A request's starting point in each skill's offerers: the same for its hand-offs, spread across requests. */
 export function spreadStart(requestId: number): number {

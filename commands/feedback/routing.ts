@@ -3,7 +3,7 @@
  * Members who offer one of the wanted skills come before members who offer only a related skill; within each
  * group the least busy come first, so requests spread over the community instead of landing on the same few.
  */
-import type { ReviewerCandidate } from '#core/ports/repos/feedback.ts';
+import type { ReviewerCandidate } from './store.ts';
 
 /** At most this many reviewers work on one request at a time. */
 export const MAX_REVIEWERS = 3;

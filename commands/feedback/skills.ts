@@ -1,5 +1,5 @@
 /** Which skills a feedback request wants, in the matching vocabulary's canonical form. */
-import { exactSkill, parseSkillList, relatedSkills } from '../matching/vocabulary.ts';
+import { exactSkill, parseSkillList, relatedSkills } from '../skills/index.ts';
 
 /** A request names at most this many skills: enough to describe it, few enough to route on. */
 export const MAX_SKILLS = 5;

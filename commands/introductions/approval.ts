@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Context, FormDef } from '#core/command.ts';
 import { defineAction } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { IntroFields, ProfileRecord } from '#core/ports/repos/profiles.ts';
+import type { IntroFields, ProfileRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { cleanLine, cleanParagraph, LIMITS, optional, parseLinks } from './clean.ts';

@@ -2,7 +2,7 @@
  * The intro card and the profile view, as Replies. Pure. Member text goes in as literal text (the renderers escape
  * it); the only member pinged is the one introduced, by id: never anything found inside their answers.
  */
-import type { IntroFields, MemberSkill } from '#core/ports/repos/profiles.ts';
+import type { IntroFields, MemberSkill } from './store.ts';
 import type { Field, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import type { Neighbour } from './neighbours.ts';

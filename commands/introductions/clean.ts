@@ -5,7 +5,7 @@
  */
 import { UserError } from '#core/errors.ts';
 import { sanitize } from '#core/text.ts';
-import { MAX_SKILLS_PER_LIST } from '../matching/vocabulary.ts';
+import { MAX_SKILLS_PER_LIST } from '../skills/index.ts';
 
 /** Length caps, in characters (code points). The forms pass the same numbers to the platform. */
 export const LIMITS = {

@@ -3,7 +3,7 @@
  * card's substance) and, from a button after it, "A bit more" (pronouns, a fun fact, the community's questions).
  * Both are prefilled with what the member said last, so running `/intro` again edits.
  */
-import type { IntroFields, MemberSkill } from '#core/ports/repos/profiles.ts';
+import type { IntroFields, MemberSkill } from './store.ts';
 import type { Form, FormField } from '#core/reply.ts';
 import type { Settings } from '#core/settings.ts';
 import { truncate } from '#core/text.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Deleted } from '#core/command.ts';
 import type { Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { skillLabel, suggestSkills } from '../matching/vocabulary.ts';
+import { skillLabel, suggestSkills } from '../skills/index.ts';
 import { REMOVED_CARD } from './card.ts';
 import { statusLine } from './profile.command.ts';
 import { cardRef, skillsOf } from './publish.ts';

@@ -4,7 +4,7 @@
  * recent activity. Deliberately simple; the matcher (matching feature) owns the finer weekly scoring.
  */
 import type { CommunityId } from '#core/ids.ts';
-import type { ProfilesRepo, SkillOverlap } from '#core/ports/repos/profiles.ts';
+import type { ProfilesStore, SkillOverlap } from './store.ts';
 
 /** A member worth meeting, with the skills that make it so. */
 export interface Neighbour {
@@ -44,6 +44,6 @@ export function rankNeighbours(overlaps: readonly SkillOverlap[], limit = 3): Ne
 }
 
 /** Up to `limit` neighbours of a member in their community. */
-export function findNeighbours(repo: ProfilesRepo, community: CommunityId, userId: string, limit = 3): Neighbour[] {
+export function findNeighbours(repo: ProfilesStore, community: CommunityId, userId: string, limit = 3): Neighbour[] {
   return rankNeighbours(repo.complements(community, userId, OVERLAP_ROWS), limit);
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Context } from '#core/command.ts';
 import { defineCommand } from '#core/command.ts';
 import { opt } from '#core/options.ts';
-import type { ProfileRecord } from '#core/ports/repos/profiles.ts';
+import type { ProfileRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { profileReply } from './card.ts';

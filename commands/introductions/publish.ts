@@ -7,7 +7,7 @@
  * is known yet, a notice without any member text goes to the intro channel, asking managers to run `/intro review`.
  */
 import type { Context } from '#core/command.ts';
-import type { IntroFields } from '#core/ports/repos/profiles.ts';
+import type { IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';

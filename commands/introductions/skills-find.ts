@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import type { Context } from '#core/command.ts';
 import { defineAction } from '#core/command.ts';
-import type { SkillKind } from '#core/ports/repos/profiles.ts';
+import type { SkillKind } from './store.ts';
 import type { Button, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { normaliseSkill, skillLabel, suggestSkills } from '../matching/vocabulary.ts';
+import { normaliseSkill, skillLabel, suggestSkills } from '../skills/index.ts';
 import { noteManager } from './managers.ts';
 
 /** Paging and "did you mean" buttons: value `page:skill`. */

@@ -3,9 +3,9 @@
  * deduplicated and capped per list. The cap is not an error: the first skills are kept and the member is told.
  */
 import { UserError } from '#core/errors.ts';
-import type { SkillInput } from '#core/ports/repos/profiles.ts';
+import type { SkillInput } from './store.ts';
 import { sanitize } from '#core/text.ts';
-import { displaySkill, parseSkillList } from '../matching/vocabulary.ts';
+import { displaySkill, parseSkillList } from '../skills/index.ts';
 import { LIMITS } from './clean.ts';
 
 /** Past this, the text is not a list of skills but a paste; refused before any parsing work. */

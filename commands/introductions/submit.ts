@@ -4,7 +4,7 @@
  */
 import type { Context, FormDef } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { IntroAnswer, IntroFields } from '#core/ports/repos/profiles.ts';
+import type { IntroAnswer, IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { cleanLine, cleanParagraph, LIMITS, optional, parseLinks } from './clean.ts';
 import { customQuestions, FORM_ABOUT, FORM_MORE, LABELS } from './forms.ts';

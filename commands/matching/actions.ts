@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Context } from '#core/command.ts';
 import { defineAction } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { MatchMember, MetAnswer, PairingRecord } from '#core/ports/repos/matching.ts';
+import type { MatchMember, MetAnswer, PairingRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { collaborationQuestion, introMessage } from './messages.ts';

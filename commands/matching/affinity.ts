@@ -3,7 +3,7 @@
  * specialisations, its broad skill, close skills) with how; for an offer, the needs it meets. Scoring and candidate
  * generation read these in their inner loops instead of walking the taxonomy each time.
  */
-import { areRelated, broaderSkill, narrowerSkills, relatedSkills } from './vocabulary.ts';
+import { areRelated, broaderSkill, narrowerSkills, relatedSkills } from '../skills/index.ts';
 
 /** How an offer meets a need: the same skill, a specialisation of it, the broad skill, or a close one. */
 export type Via = 'exact' | 'narrower' | 'broader' | 'related';

@@ -4,7 +4,7 @@
  * skills are the member's own terms where they say more than the label.
  */
 import type { ScoreParts, SkillLink } from './match-score.ts';
-import { displaySkill, skillLabel } from './vocabulary.ts';
+import { displaySkill, skillLabel } from '../skills/index.ts';
 
 const show = (s: { skill: string; term?: string }) => displaySkill(s.skill, s.term);
 

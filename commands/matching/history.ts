@@ -2,7 +2,7 @@
  * Who met whom, as lookups for scoring and pairing, and members as the scorer sees them. Read once per round or
  * per `/match`, then used in tight loops.
  */
-import type { MatchMember, MetPair } from '#core/ports/repos/matching.ts';
+import type { MatchMember, MetPair } from './store.ts';
 import { type MatchProfile, skillAreas } from './match-score.ts';
 import { pairKey } from './pairing-graph.ts';
 

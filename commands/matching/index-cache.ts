@@ -7,8 +7,8 @@
  * member leaves it at the next read.
  */
 import type { CommunityId } from '#core/ids.ts';
-import type { MatchingRepo } from '#core/ports/repos/matching.ts';
-import type { IndexCursor } from '#core/ports/repos/matching-index.ts';
+import type { MatchingStore } from './store.ts';
+import type { IndexCursor } from './index-store.ts';
 import { loadFromRepo, reloadFromRepo } from './index-load.ts';
 import { SkillIndex } from './skill-index.ts';
 import { runNow, runSliced, type Steps } from './steps.ts';
@@ -25,9 +25,9 @@ interface Entry {
   leases: number;
 }
 
-let caches = new WeakMap<MatchingRepo, Map<CommunityId, Entry>>();
+let caches = new WeakMap<MatchingStore, Map<CommunityId, Entry>>();
 
-function* building(repo: MatchingRepo, community: CommunityId): Steps<Entry> {
+function* building(repo: MatchingStore, community: CommunityId): Steps<Entry> {
   // The head first: changes landing during the scan are applied (again) at the next read, which is harmless.
   const cursor = repo.indexHead(community);
   const index = new SkillIndex();
@@ -35,11 +35,11 @@ function* building(repo: MatchingRepo, community: CommunityId): Steps<Entry> {
   return { index, cursor, leases: 0 };
 }
 
-function build(repo: MatchingRepo, community: CommunityId): Entry {
+function build(repo: MatchingStore, community: CommunityId): Entry {
   return runNow(building(repo, community));
 }
 
-function refresh(entry: Entry, repo: MatchingRepo, community: CommunityId): void {
+function refresh(entry: Entry, repo: MatchingStore, community: CommunityId): void {
   const changes = repo.indexChanges(community, entry.cursor);
   const many = changes.members.length > Math.max(RELOAD_LIMIT, entry.index.slots / 10);
   if (changes.rebuild || many || entry.index.fragmented) {
@@ -51,7 +51,7 @@ function refresh(entry: Entry, repo: MatchingRepo, community: CommunityId): void
   entry.cursor = changes.cursor;
 }
 
-function cacheOf(repo: MatchingRepo): Map<CommunityId, Entry> {
+function cacheOf(repo: MatchingStore): Map<CommunityId, Entry> {
   let byCommunity = caches.get(repo);
   if (!byCommunity) {
     byCommunity = new Map();
@@ -60,7 +60,7 @@ function cacheOf(repo: MatchingRepo): Map<CommunityId, Entry> {
   return byCommunity;
 }
 
-function entryOf(repo: MatchingRepo, community: CommunityId): Entry {
+function entryOf(repo: MatchingStore, community: CommunityId): Entry {
   const byCommunity = cacheOf(repo);
   let entry = byCommunity.get(community);
   if (entry) {
@@ -86,7 +86,7 @@ function evict(byCommunity: Map<CommunityId, Entry>): void {
 }
 
 /** The community's index, current as of this call (inside a transaction: as this transaction sees it). */
-export function matchIndex(repo: MatchingRepo, community: CommunityId): SkillIndex {
+export function matchIndex(repo: MatchingStore, community: CommunityId): SkillIndex {
   return entryOf(repo, community).index;
 }
 
@@ -94,7 +94,7 @@ export function matchIndex(repo: MatchingRepo, community: CommunityId): SkillInd
  * The community's index for a round planned in slices: it is not changed until `release`, so every slice reads the
  * same state (`/match` meanwhile reads it as of the round's start; changes are applied after).
  */
-export function leaseIndex(repo: MatchingRepo, community: CommunityId): { index: SkillIndex; release(): void } {
+export function leaseIndex(repo: MatchingStore, community: CommunityId): { index: SkillIndex; release(): void } {
   const entry = entryOf(repo, community);
   entry.leases++;
   let released = false;
@@ -112,7 +112,7 @@ export function leaseIndex(repo: MatchingRepo, community: CommunityId): { index:
  * pages (a 100k-member load in one go holds the event loop for about a second).
  */
 export async function leaseIndexInSlices(
-  repo: MatchingRepo,
+  repo: MatchingStore,
   community: CommunityId,
   pause: () => Promise<void>,
 ): Promise<{ index: SkillIndex; release(): void }> {

@@ -3,12 +3,12 @@
  * per-skill object), or from members and profiles already in memory (the round's pure API, benchmarks, tests).
  */
 import type { CommunityId } from '#core/ids.ts';
-import type { MatchingRepo, MatchMember } from '#core/ports/repos/matching.ts';
-import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from '#core/ports/repos/matching-index.ts';
+import type { MatchingStore, MatchMember } from './store.ts';
+import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from './index-store.ts';
 import type { MatchProfile, SkillRef } from './match-score.ts';
 import { MemberDraft, type SkillIndex } from './skill-index.ts';
 import type { Steps } from './steps.ts';
-import { displaySkill, skillLabel } from './vocabulary.ts';
+import { displaySkill, skillLabel } from '../skills/index.ts';
 
 /** skill → term → the term's id as worth keeping (see `termId`); few distinct pairs per community. */
 const termCaches = new WeakMap<SkillIndex, Map<string, Map<string, number>>>();
@@ -97,7 +97,7 @@ function putScanned(index: SkillIndex, draft: MemberDraft, m: MatchIndexMember, 
 }
 
 /** Reloads the members with these keys from the repository, removing those no longer there. */
-export function reloadFromRepo(index: SkillIndex, repo: MatchingRepo, community: CommunityId, keys: readonly number[]) {
+export function reloadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId, keys: readonly number[]) {
   const draft = new MemberDraft();
   const seen = new Set<number>();
   repo.scanIndex(community, keys, (m, skills) => seen.add(putScanned(index, draft, m, skills)));
@@ -108,7 +108,7 @@ export function reloadFromRepo(index: SkillIndex, repo: MatchingRepo, community:
 const PAGE = 400;
 
 /** Loads every member of the community from the repository, page by page. */
-export function* loadFromRepo(index: SkillIndex, repo: MatchingRepo, community: CommunityId): Steps<void> {
+export function* loadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId): Steps<void> {
   const draft = new MemberDraft();
   const visit = (m: MatchIndexMember, skills: string | null) => void putScanned(index, draft, m, skills);
   for (let after = repo.scanIndexPage(community, undefined, PAGE, visit); after !== undefined; ) {

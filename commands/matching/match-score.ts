@@ -5,7 +5,7 @@
  * met recently. Every number comes with the links that produced it, so it can always be explained.
  */
 import { CREDIT, offersMeeting, type Via } from './affinity.ts';
-import { broaderSkill } from './vocabulary.ts';
+import { broaderSkill } from '../skills/index.ts';
 
 export { CREDIT, skillAffinity, type Via } from './affinity.ts';
 

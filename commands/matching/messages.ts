@@ -1,5 +1,5 @@
 /** Every message the matching feature sends, in one place so the wording stays consistent. */
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { describeMember, joinAnd } from './explain.ts';

@@ -3,7 +3,7 @@
  * by the pair score, the pairing, then one explanation per member. Runs as steps (`steps.ts`): the job runs it in
  * slices of a few milliseconds so the bot keeps answering; `planRound` is the pure API over members in memory.
  */
-import type { MatchMember, MetPair } from '#core/ports/repos/matching.ts';
+import type { MatchMember, MetPair } from './store.ts';
 import { fmt } from '#core/text.ts';
 import { type CandidateOptions, type PairRules, RoundCandidates } from './candidates.ts';
 import { explainMatch } from './explain.ts';

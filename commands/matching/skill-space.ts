@@ -5,7 +5,7 @@
  * (the taxonomy never relates to it), so it needs no table.
  */
 import { CREDIT, needsMetBy, offersMeeting, type Via } from './affinity.ts';
-import { allSkills, broaderSkill } from './vocabulary.ts';
+import { allSkills, broaderSkill } from '../skills/index.ts';
 
 /** How an offer meets a need, as an integer ordered like the credit: 0 none, 1 related … 4 exact. */
 export const EXACT = 4;

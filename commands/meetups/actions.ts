@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAction } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { RsvpStatus } from '#core/ports/repos/meetups.ts';
+import type { RsvpStatus } from './store.ts';
 import { fmt } from '#core/text.ts';
 import { commentForm, createForm } from './forms.ts';
 import { findMeetup } from './lookup.ts';

@@ -5,7 +5,7 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { UserError } from '#core/errors.ts';
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import type { MeetupEnv } from './format.ts';
 import { occurrencesFrom } from './recurrence.ts';

@@ -1,7 +1,7 @@
 /** Cancelling a meetup (or the rest of its series): the card says so and everyone who answered yes/maybe is told. */
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
 import { label, when } from './format.ts';

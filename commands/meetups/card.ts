@@ -3,7 +3,7 @@
  * every change (RSVP, edit, cancel). Each update gets a fresh outbox key from the meetup's card version, since the
  * outbox drops a second message with the same key.
  */
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { Button, Field, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { countsText, label, type MeetupEnv, names, type Tally, tally, when } from './format.ts';

@@ -1,7 +1,7 @@
 /** Creating a meetup (and its series), from the command or the form: one use case, two entry points. */
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { Repeat } from '#core/ports/repos/meetups.ts';
+import type { Repeat } from './store.ts';
 import { pickedInstant, type Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';

@@ -3,10 +3,10 @@
  * members and one skill-share idea — a skill several members need and someone offers, with a button that drafts the
  * meetup for the member who offers it. Nobody is pinged: the post names people without mentioning them.
  */
-import type { SkillShareIdea } from '#core/ports/repos/meetups.ts';
+import type { SkillShareIdea } from './store.ts';
 import type { Reply, Section } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
-import { skillLabel } from '../matching/vocabulary.ts';
+import { skillLabel } from '../skills/index.ts';
 import { countsText, type MeetupEnv, names, summaryLine, tally } from './format.ts';
 
 const WEEK = 7 * 86_400_000;

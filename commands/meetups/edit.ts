@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { MeetupFields, MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupFields, MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
 import { checkLength, echo, LIMITS } from './create.ts';

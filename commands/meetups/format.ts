@@ -1,6 +1,6 @@
 /** How meetups read in messages: dates as viewer-local tokens with the community's zone as fallback. Pure. */
 import type { Context } from '#core/command.ts';
-import type { MeetupRecord, RsvpRecord, RsvpStatus } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord, RsvpRecord, RsvpStatus } from './store.ts';
 import { type DateStyle, fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Context, FormDef } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
-import type { MeetupRecord, Repeat } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord, Repeat } from './store.ts';
 import type { Form, FormField, Reply } from '#core/reply.ts';
 import { createMeetup, LIMITS } from './create.ts';
 import { editMeetup } from './edit.ts';

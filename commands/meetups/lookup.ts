@@ -2,7 +2,7 @@
 import type { Context } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { MeetupEnv } from './format.ts';
 
 /** The `meetup` option every subcommand that names one uses (Discord suggests upcoming meetups). */

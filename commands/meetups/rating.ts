@@ -3,7 +3,7 @@
  * ever see the aggregate (`/meetup stats`): counts, average, and comments without names.
  */
 import { UserError } from '#core/errors.ts';
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { Button, Reply } from '#core/reply.ts';
 import type { Context } from '#core/command.ts';
 import { label, type MeetupEnv } from './format.ts';

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import rrule, { type Weekday } from 'rrule';
-import type { Repeat } from '#core/ports/repos/meetups.ts';
+import type { Repeat } from './store.ts';
 
 export const REPEATS = ['weekly', 'biweekly', 'monthly'] as const satisfies readonly Repeat[];
 

@@ -4,7 +4,7 @@
  * nobody who turned reminders off, nothing for cancelled meetups. Each (meetup, member, kind, schedule revision) is
  * logged before the DM is queued with an idempotency key, so a reminder never goes out twice.
  */
-import type { MeetupRecord, ReminderKind, RsvpRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord, ReminderKind, RsvpRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { label, type MeetupEnv, when } from './format.ts';
 import { ratingPrompt } from './rating.ts';

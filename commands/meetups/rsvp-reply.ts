@@ -1,5 +1,5 @@
 /** What a member reads after answering, from the button or `/meetup rsvp`. */
-import type { MeetupRecord } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { label, type MeetupEnv, when } from './format.ts';
 import type { RsvpOutcome } from './rsvp.ts';

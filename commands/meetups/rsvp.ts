@@ -4,7 +4,7 @@
  * what one already answered changes nothing, so a double click has one effect.
  */
 import { UserError } from '#core/errors.ts';
-import type { MeetupRecord, RsvpStatus } from '#core/ports/repos/meetups.ts';
+import type { MeetupRecord, RsvpStatus } from './store.ts';
 import { refreshCard } from './card.ts';
 import { label, type MeetupEnv, tally, when } from './format.ts';
 

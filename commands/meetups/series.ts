@@ -1,5 +1,5 @@
 /** Keeping recurring series going: once an occurrence has started, the next one is created and its card posted. */
-import type { SeriesRecord } from '#core/ports/repos/meetups.ts';
+import type { SeriesRecord } from './store.ts';
 import { cardChannel, postCard } from './card.ts';
 import type { MeetupEnv } from './format.ts';
 import { nextOccurrence } from './recurrence.ts';

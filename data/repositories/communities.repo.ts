@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '#core/ids.ts';
-import type { CommunitiesRepo, CommunityRecord } from '#core/ports/repos/communities.ts';
+import type { CommunitiesStore, CommunityRecord } from '#core/stores/communities.ts';
 import { parseJsonObject, toCommunityId, toDate, toMs } from './rows.ts';
 
 interface CommunityRow {
@@ -17,8 +17,8 @@ function toRecord(row: CommunityRow): CommunityRecord {
   };
 }
 
-/** SQLite implementation of CommunitiesRepo. */
-export function createCommunitiesRepo(db: Database): CommunitiesRepo {
+/** SQLite implementation of CommunitiesStore. */
+export function createCommunitiesRepo(db: Database): CommunitiesStore {
   const insert = db.prepare<[string, number]>(
     `INSERT INTO communities (id, settings, created_at) VALUES (?, '{}', ?) ON CONFLICT (id) DO NOTHING`,
   );

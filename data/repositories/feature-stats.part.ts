@@ -3,9 +3,9 @@
  * never a single member's answers.
  */
 import type { Database } from 'better-sqlite3';
-import type { FeedbackRepo } from '#core/ports/repos/feedback.ts';
-import type { MeetupsRepo } from '#core/ports/repos/meetups.ts';
-import type { ProfilesRepo } from '#core/ports/repos/profiles.ts';
+import type { FeedbackStore } from '../../commands/feedback/store.ts';
+import type { MeetupsStore } from '../../commands/meetups/store.ts';
+import type { ProfilesStore } from '../../commands/introductions/store.ts';
 import { toMs } from './rows.ts';
 
 /** Rows of members who have not left (a row-less member, e.g. seeded, counts as here). */
@@ -14,7 +14,7 @@ const HERE = `NOT EXISTS (SELECT 1 FROM members m WHERE m.community = t.communit
 
 const average = (sum: number | null, count: number) => (count > 0 && sum !== null ? sum / count : undefined);
 
-export function createIntroStatsPart(db: Database): Pick<ProfilesRepo, 'stats'> {
+export function createIntroStatsPart(db: Database): Pick<ProfilesStore, 'stats'> {
   const profiles = db.prepare<[string], { introduced: number; awaiting: number }>(
     `SELECT count(*) FILTER (WHERE status = 'approved' AND introduced_at IS NOT NULL) AS introduced,
             count(*) FILTER (WHERE status = 'pending_approval') AS awaiting
@@ -39,7 +39,7 @@ export function createIntroStatsPart(db: Database): Pick<ProfilesRepo, 'stats'> 
   };
 }
 
-export function createMeetupStatsPart(db: Database): Pick<MeetupsRepo, 'stats'> {
+export function createMeetupStatsPart(db: Database): Pick<MeetupsStore, 'stats'> {
   const meetups = db.prepare<[number, number, string], { upcoming: number; held: number }>(
     `SELECT count(*) FILTER (WHERE starts_at > ?) AS upcoming, count(*) FILTER (WHERE ends_at <= ?) AS held
      FROM meetups WHERE community = ? AND status = 'scheduled'`,
@@ -62,7 +62,7 @@ export function createMeetupStatsPart(db: Database): Pick<MeetupsRepo, 'stats'> 
   };
 }
 
-export function createFeedbackStatsPart(db: Database): Pick<FeedbackRepo, 'stats'> {
+export function createFeedbackStatsPart(db: Database): Pick<FeedbackStore, 'stats'> {
   const requests = db.prepare<[string], { requests: number; open: number }>(
     `SELECT count(*) AS requests, count(*) FILTER (WHERE status = 'open') AS open
      FROM feedback_requests WHERE community = ?`,

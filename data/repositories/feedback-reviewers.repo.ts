@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '#core/ids.ts';
-import type { FeedbackRating, ReviewerLoad } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRating, ReviewerLoad } from '../../commands/feedback/store.ts';
 import { toDate, toMs } from './rows.ts';
 
 interface LoadRow {

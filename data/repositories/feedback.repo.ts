@@ -5,10 +5,10 @@ import type {
   FeedbackAsk,
   FeedbackAskStatus,
   FeedbackPromptKind,
-  FeedbackRepo,
+  FeedbackStore,
   FeedbackRequest,
   FeedbackRequestStatus,
-} from '#core/ports/repos/feedback.ts';
+} from '../../commands/feedback/store.ts';
 import { createFeedbackReviewerQueries } from './feedback-reviewers.repo.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
 
@@ -75,8 +75,8 @@ function byListLength(db: Database, sql: (marks: string) => string): (list: read
   };
 }
 
-/** SQLite implementation of FeedbackRepo. */
-export function createFeedbackRepo(db: Database): FeedbackRepo {
+/** SQLite implementation of FeedbackStore. */
+export function createFeedbackRepo(db: Database): FeedbackStore {
   const insertRequest = db.prepare(
     `INSERT INTO feedback_requests (community, requester, about, link, skills, due_at, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, 'open', ?) RETURNING *`,

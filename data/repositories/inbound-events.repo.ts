@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { InboundEventsRepo } from '#core/ports/repos/inbound-events.ts';
+import type { InboundEventsStore } from '#core/stores/inbound-events.ts';
 import { toMs } from './rows.ts';
 
-/** SQLite implementation of InboundEventsRepo: the primary key makes the first sighting the only one. */
-export function createInboundEventsRepo(db: Database): InboundEventsRepo {
+/** SQLite implementation of InboundEventsStore: the primary key makes the first sighting the only one. */
+export function createInboundEventsRepo(db: Database): InboundEventsStore {
   const insert = db.prepare<[string, string, number]>(
     `INSERT INTO inbound_events (community, event_id, seen_at) VALUES (?, ?, ?)
      ON CONFLICT (community, event_id) DO NOTHING`,

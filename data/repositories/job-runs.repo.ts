@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { JobRunsRepo } from '#core/ports/repos/job-runs.ts';
+import type { JobRunsStore } from '#core/stores/job-runs.ts';
 import { toMs } from './rows.ts';
 
-/** SQLite implementation of JobRunsRepo: the primary key (community, job, period) lets one insert succeed. */
-export function createJobRunsRepo(db: Database): JobRunsRepo {
+/** SQLite implementation of JobRunsStore: the primary key (community, job, period) lets one insert succeed. */
+export function createJobRunsRepo(db: Database): JobRunsStore {
   const claim = db.prepare<[string, string, string, number]>(
     `INSERT INTO job_runs (community, job, period, claimed_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (community, job, period) DO NOTHING`,

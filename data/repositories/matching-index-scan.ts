@@ -6,7 +6,7 @@
  * eight skills each was 3 seconds, against 0.4 this way. Rows are visited as they come (nothing held).
  */
 import type { Database } from 'better-sqlite3';
-import type { MatchIndexMember, MatchingIndexRepo } from '#core/ports/repos/matching-index.ts';
+import type { MatchIndexMember, MatchingIndexStore } from '../../commands/matching/index-store.ts';
 
 const COLUMNS = `m.rowid, m.user_id, m.last_active_at, coalesce(p.opted_in, 0), p.paused_at, p.paused_until`;
 const PREFS = 'LEFT JOIN match_prefs p ON p.community = m.community AND p.user_id = m.user_id';
@@ -25,7 +25,7 @@ type Row = [number, string, number, number, number | null, number | null, string
 type Visit = (member: MatchIndexMember, skills: string | null) => void;
 
 /** A page of members with skills after a user id, then (last page) those opted in without skills. */
-export function createIndexPages(db: Database): MatchingIndexRepo['scanIndexPage'] {
+export function createIndexPages(db: Database): MatchingIndexStore['scanIndexPage'] {
   // Every grouped user comes back (those who left with NULL columns), so the next page starts after the last one.
   const page = db
     .prepare(
@@ -44,7 +44,7 @@ export function createIndexPages(db: Database): MatchingIndexRepo['scanIndexPage
   };
 }
 
-export function createIndexScan(db: Database): MatchingIndexRepo['scanIndex'] {
+export function createIndexScan(db: Database): MatchingIndexStore['scanIndex'] {
   const all = db
     .prepare(
       `SELECT ${COLUMNS}, s.skills FROM (${SKILLS} GROUP BY user_id) s

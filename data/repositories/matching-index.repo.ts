@@ -1,10 +1,10 @@
 /**
- * The matcher's index reads (`MatchingIndexRepo`): one scan of `members` + `match_prefs` + `member_skills` with one
+ * The matcher's index reads (`MatchingIndexStore`): one scan of `members` + `match_prefs` + `member_skills` with one
  * row per member (their skills folded into one string: reading 800k skill rows one by one costs seconds), the change
  * log written by the triggers of migration 0006, and per-member lookups for `/match` and the weekly round.
  */
 import type { Database } from 'better-sqlite3';
-import type { IndexChanges, IndexCursor, MatchingIndexRepo } from '#core/ports/repos/matching-index.ts';
+import type { IndexChanges, IndexCursor, MatchingIndexStore } from '../../commands/matching/index-store.ts';
 import { createIndexPages, createIndexScan } from './matching-index-scan.ts';
 import { toDate, toMs } from './rows.ts';
 
@@ -26,7 +26,7 @@ function changeStatements(db: Database) {
   };
 }
 
-function createIndexChanges(db: Database): Pick<MatchingIndexRepo, 'indexHead' | 'indexChanges'> {
+function createIndexChanges(db: Database): Pick<MatchingIndexStore, 'indexHead' | 'indexChanges'> {
   const sql = changeStatements(db);
   return {
     indexHead: (community) => sql.head.get(community),
@@ -50,7 +50,7 @@ function createIndexChanges(db: Database): Pick<MatchingIndexRepo, 'indexHead' |
   };
 }
 
-function createHistoryReads(db: Database): Pick<MatchingIndexRepo, 'partnersSince' | 'scanMet' | 'roundAnswers'> {
+function createHistoryReads(db: Database): Pick<MatchingIndexStore, 'partnersSince' | 'scanMet' | 'roundAnswers'> {
   const partners = db.prepare<{ community: string; userId: string; since: number }, { user_id: string; at: number }>(
     `SELECT o.user_id, max(p.created_at) AS at FROM match_pairing_members me
      JOIN match_pairings p ON p.id = me.pairing_id AND p.created_at >= @since
@@ -98,7 +98,7 @@ function createHistoryReads(db: Database): Pick<MatchingIndexRepo, 'partnersSinc
   };
 }
 
-export function createMatchingIndexRepo(db: Database): MatchingIndexRepo {
+export function createMatchingIndexRepo(db: Database): MatchingIndexStore {
   const avoidsEither = db
     .prepare<{ community: string; userId: string }, string>(
       `SELECT avoid_user_id FROM match_avoid WHERE community = @community AND user_id = @userId

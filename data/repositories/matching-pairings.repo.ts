@@ -1,10 +1,10 @@
-/** The rounds-and-pairings half of MatchingRepo: `match_rounds`, `match_pairings`, `match_pairing_members`. */
+/** The rounds-and-pairings half of MatchingStore: `match_rounds`, `match_pairings`, `match_pairing_members`. */
 import type { Database } from 'better-sqlite3';
-import type { MatchingRepo, MetAnswer, PairingRecord } from '#core/ports/repos/matching.ts';
+import type { MatchingStore, MetAnswer, PairingRecord } from '../../commands/matching/store.ts';
 import { toDate, toMs, toOptionalDate } from './rows.ts';
 
 type PairingsPart = Pick<
-  MatchingRepo,
+  MatchingStore,
   | 'metSince'
   | 'createRound'
   | 'lastRound'

@@ -1,10 +1,10 @@
 /**
- * SQLite implementation of MatchingRepo: participants (read from `member_skills` and `members`), pauses, avoid
+ * SQLite implementation of MatchingStore: participants (read from `member_skills` and `members`), pauses, avoid
  * lists, suggestions and data rights; rounds and pairings live in `matching-pairings.repo.ts`, the reads behind the
  * matcher's in-memory index in `matching-index.repo.ts`.
  */
 import type { Database } from 'better-sqlite3';
-import type { MatchingRepo, MatchMember, MatchPrefs, PauseReason } from '#core/ports/repos/matching.ts';
+import type { MatchingStore, MatchMember, MatchPrefs, PauseReason } from '../../commands/matching/store.ts';
 import { createMatchingIndexRepo } from './matching-index.repo.ts';
 import { createMatchingPairingsRepo } from './matching-pairings.repo.ts';
 import { toDate, toMs, toOptionalDate } from './rows.ts';
@@ -28,7 +28,7 @@ const TAKES_PART = `m.left_at IS NULL
        OR p.opted_in = 1)
   AND (p.paused_at IS NULL OR (p.paused_until IS NOT NULL AND p.paused_until <= @now))`;
 
-export function createMatchingRepo(db: Database): MatchingRepo {
+export function createMatchingRepo(db: Database): MatchingStore {
   const participants = db.prepare<{ community: string; now: number }, MemberRow>(
     `SELECT m.user_id, m.display_name, m.last_active_at FROM members m
      LEFT JOIN match_prefs p ON p.community = m.community AND p.user_id = m.user_id

@@ -1,12 +1,12 @@
 /**
- * The community-wide half of MeetupsRepo: what the digest reads from other features' tables (read-only), and the
+ * The community-wide half of MeetupsStore: what the digest reads from other features' tables (read-only), and the
  * data-rights operations (forget a member, export the community).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { MeetupsRepo, SkillShareIdea } from '#core/ports/repos/meetups.ts';
+import type { MeetupsStore, SkillShareIdea } from '../../commands/meetups/store.ts';
 import { toDate, toMs } from './rows.ts';
 
-type CommunityPart = Pick<MeetupsRepo, 'newestMembers' | 'skillShareIdeas' | 'forgetMember' | 'exportRows'>;
+type CommunityPart = Pick<MeetupsStore, 'newestMembers' | 'skillShareIdeas' | 'forgetMember' | 'exportRows'>;
 
 /** Members still here (a member with no row, e.g. only seen by an import, counts as here). */
 const HERE = (alias: string, skills: string) =>

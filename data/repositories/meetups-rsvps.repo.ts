@@ -1,11 +1,11 @@
-/** The member-facing half of MeetupsRepo: RSVPs, the reminder log, reminder preferences and ratings. */
+/** The member-facing half of MeetupsStore: RSVPs, the reminder log, reminder preferences and ratings. */
 import type { Database } from 'better-sqlite3';
-import type { MeetupsRepo, RsvpStatus } from '#core/ports/repos/meetups.ts';
+import type { MeetupsStore, RsvpStatus } from '../../commands/meetups/store.ts';
 import { MEETUP_COLUMNS, type MeetupRow, RSVP_COLUMNS, type RsvpRow, toMeetup, toRsvp } from './meetups.rows.ts';
 import { toMs } from './rows.ts';
 
 type RsvpPart = Pick<
-  MeetupsRepo,
+  MeetupsStore,
   | 'getRsvp'
   | 'listRsvps'
   | 'saveRsvp'

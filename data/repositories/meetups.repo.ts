@@ -1,13 +1,13 @@
-/** SQLite implementation of MeetupsRepo: meetups and series here, the rest in `meetups-*.repo.ts`. */
+/** SQLite implementation of MeetupsStore: meetups and series here, the rest in `meetups-*.repo.ts`. */
 import { createMeetupStatsPart } from './feature-stats.part.ts';
 import type { Database } from 'better-sqlite3';
-import type { MeetupFields, MeetupsRepo } from '#core/ports/repos/meetups.ts';
+import type { MeetupFields, MeetupsStore } from '../../commands/meetups/store.ts';
 import { createMeetupsCommunityPart } from './meetups-community.repo.ts';
 import { createMeetupsRsvpPart } from './meetups-rsvps.repo.ts';
 import { MEETUP_COLUMNS, type MeetupRow, type SeriesRow, toMeetup, toSeries } from './meetups.rows.ts';
 import { toMs } from './rows.ts';
 
-type SeriesPart = Pick<MeetupsRepo, 'createSeries' | 'getSeries' | 'listActiveSeries' | 'endSeries'>;
+type SeriesPart = Pick<MeetupsStore, 'createSeries' | 'getSeries' | 'listActiveSeries' | 'endSeries'>;
 
 function createSeriesPart(db: Database): SeriesPart {
   const SERIES = 'id, community, repeat, timezone, first_starts_at, active, created_by, created_at';
@@ -37,7 +37,7 @@ function createSeriesPart(db: Database): SeriesPart {
 }
 
 type MeetupPart = Pick<
-  MeetupsRepo,
+  MeetupsStore,
   | 'create'
   | 'get'
   | 'update'
@@ -136,7 +136,7 @@ function createMeetupPart(db: Database): MeetupPart {
 }
 
 /** Builds the meetups repository. Statements that read other features' tables are prepared on first use. */
-export function createMeetupsRepo(db: Database): MeetupsRepo {
+export function createMeetupsRepo(db: Database): MeetupsStore {
   return {
     ...createSeriesPart(db),
     ...createMeetupPart(db),

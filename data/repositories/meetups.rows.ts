@@ -1,4 +1,4 @@
-/** Row shapes of the meetups tables and their mapping to the records of `MeetupsRepo`. */
+/** Row shapes of the meetups tables and their mapping to the records of `MeetupsStore`. */
 import type {
   MeetupRecord,
   MeetupStatus,
@@ -6,7 +6,7 @@ import type {
   RsvpRecord,
   RsvpStatus,
   SeriesRecord,
-} from '#core/ports/repos/meetups.ts';
+} from '../../commands/meetups/store.ts';
 import { toCommunityId, toDate } from './rows.ts';
 
 export interface MeetupRow {

@@ -1,11 +1,11 @@
-/** The skills half of ProfilesRepo (`member_skills`) and the managers Hallway has seen (`intro_managers`). */
+/** The skills half of ProfilesStore (`member_skills`) and the managers Hallway has seen (`intro_managers`). */
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '#core/ids.ts';
-import type { ProfilesRepo, SkillKind } from '#core/ports/repos/profiles.ts';
+import type { ProfilesStore, SkillKind } from '../../commands/introductions/store.ts';
 import { toDate, toMs } from './rows.ts';
 
 type SkillsPart = Pick<
-  ProfilesRepo,
+  ProfilesStore,
   | 'skills'
   | 'addSkills'
   | 'replaceSkills'

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CommunityId } from '#core/ids.ts';
-import type { MemberRecord, MembersRepo } from '#core/ports/repos/members.ts';
+import type { MemberRecord, MembersStore } from '#core/stores/members.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
 
 interface MemberRow {
@@ -42,8 +42,8 @@ export function nameKey(name: string): string {
 
 type Upsert = { community: string; userId: string; name: string; key: string; keepName: number; now: number };
 
-/** SQLite implementation of MembersRepo. */
-export function createMembersRepo(db: Database): MembersRepo {
+/** SQLite implementation of MembersStore. */
+export function createMembersRepo(db: Database): MembersStore {
   // An empty name from a platform never overwrites a known one; a new member without a name shows their id.
   const touch = db.prepare<Upsert, MemberRow>(
     `INSERT INTO members (community, user_id, display_name, name_key, first_seen_at, last_active_at)

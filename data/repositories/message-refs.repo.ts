@@ -1,14 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { SentMessage } from '#core/ports/chat-platform.ts';
-import type { MessageRefsRepo } from '#core/ports/repos/message-refs.ts';
+import type { MessageRefsStore } from '#core/stores/message-refs.ts';
 
 interface RefRow {
   channel_id: string;
   message_id: string;
 }
 
-/** SQLite implementation of MessageRefsRepo. Saving a ref again points it at the newer message. */
-export function createMessageRefsRepo(db: Database): MessageRefsRepo {
+/** SQLite implementation of MessageRefsStore. Saving a ref again points it at the newer message. */
+export function createMessageRefsRepo(db: Database): MessageRefsStore {
   const save = db.prepare<[string, string, string, string]>(
     `INSERT INTO message_refs (community, ref, channel_id, message_id) VALUES (?, ?, ?, ?)
      ON CONFLICT (community, ref) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id`,

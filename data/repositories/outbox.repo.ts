@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { platformOf } from '#core/ids.ts';
 import type { SentMessage } from '#core/ports/chat-platform.ts';
-import type { NewOutboxItem, OutboxItem, OutboxRepo, OutboxStatus } from '#core/ports/repos/outbox.ts';
+import type { NewOutboxItem, OutboxItem, OutboxStore, OutboxStatus } from '#core/stores/outbox.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, type OutboxRow, toItem } from './outbox.rows.ts';
 import { toMs } from './rows.ts';
@@ -19,8 +19,8 @@ const HELD_BACK = `json_extract(o.target, '$.kind') = 'update' AND EXISTS (
 
 const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
 
-/** SQLite implementation of OutboxRepo. */
-export function createOutboxRepo(db: Database): OutboxRepo {
+/** SQLite implementation of OutboxStore. */
+export function createOutboxRepo(db: Database): OutboxStore {
   const s = prepare(db);
   const claims = new Map<number, ReturnType<typeof claimStatement>>();
   const claim = (limit: number) => {

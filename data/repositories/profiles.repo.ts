@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { CommunityId } from '#core/ids.ts';
-import type { IntroFields, ProfileRecord, ProfilesRepo } from '#core/ports/repos/profiles.ts';
+import type { IntroFields, ProfileRecord, ProfilesStore } from '../../commands/introductions/store.ts';
 import { createIntroStatsPart } from './feature-stats.part.ts';
 import { createMemberSkillsRepo } from './member-skills.repo.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from './rows.ts';
@@ -84,8 +84,8 @@ function publishParams(community: string, userId: string, f: IntroFields, now: D
   };
 }
 
-/** SQLite implementation of ProfilesRepo. */
-export function createProfilesRepo(db: Database): ProfilesRepo {
+/** SQLite implementation of ProfilesStore. */
+export function createProfilesRepo(db: Database): ProfilesStore {
   const { deleteSkills, forgetManager, exportSkillRows, ...skills } = createMemberSkillsRepo(db);
   const get = db.prepare<[string, string], ProfileRow>('SELECT * FROM profiles WHERE community = ? AND user_id = ?');
   // Creates the row on first touch; every write below goes through it so a profile always exists when written.

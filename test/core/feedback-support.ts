@@ -1,6 +1,6 @@
 /** Shared set-up for the feedback core tests: a bot with only the feedback feature, members with skills. */
 import { feedbackFeature } from '../../commands/feedback/index.ts';
-import type { FeedbackRequest } from '#core/ports/repos/feedback.ts';
+import type { FeedbackRequest } from '../../commands/feedback/store.ts';
 import type { Button, Reply } from '#core/reply.ts';
 import type { Settings } from '#core/settings.ts';
 import { TestBot } from '../support/test-bot.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSkill, skillLabel } from '../../commands/matching/vocabulary.ts';
+import { normaliseSkill, skillLabel } from '../../commands/skills/index.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { createdId, EVENTS, meetupBot } from './meetups-support.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationCommands, NAME_PATTERN } from '../../adapters/discord/commands.ts';
-import { normaliseSkill } from '../../commands/matching/vocabulary.ts';
+import { normaliseSkill } from '../../commands/skills/index.ts';
 import { DiscordStack, customIds, visibleText } from '../support/discord-stack.ts';
 import type { FakeUser } from '../support/fake-discord-payloads.ts';
 import { checkCommands } from '../support/fake-discord-limits.ts';

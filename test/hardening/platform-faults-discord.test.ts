@@ -9,7 +9,7 @@
  */
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '#core/ports/repos/outbox.ts';
+import type { OutboxItem } from '#core/stores/outbox.ts';
 import { customIds, DiscordStack, visibleText } from '../support/discord-stack.ts';
 import type { InteractionState, RecordedCall } from '../support/fake-discord.ts';
 import type { FakeUser } from '../support/fake-discord-payloads.ts';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '#core/ports/repos/outbox.ts';
+import type { OutboxItem } from '#core/stores/outbox.ts';
 import type { ApiCall } from '../support/fake-slack.ts';
 import { buttonClick, sendCommand, sendInteraction } from '../support/slack-requests.ts';
 import { blocksText, buttonsOf, type Handled, messageLocation, SlackStack } from '../support/slack-stack.ts';

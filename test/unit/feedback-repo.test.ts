@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
 import type { CommunityId } from '#core/ids.ts';
-import type { FeedbackRepo } from '#core/ports/repos/feedback.ts';
+import type { FeedbackStore } from '../../commands/feedback/store.ts';
 import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT: CommunityId = 'shell:loft';
@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 
 let repos: Repositories;
-let repo: FeedbackRepo;
+let repo: FeedbackStore;
 beforeEach(() => {
   repos = createRepositories(openDatabase(':memory:'));
   repo = repos.feedback;
@@ -36,7 +36,7 @@ function tenOfferers(): string[] {
   return ids;
 }
 
-describe('FeedbackRepo.offerersOf', () => {
+describe('FeedbackStore.offerersOf', () => {
   it('reads a bounded window of offerers that starts where asked and wraps around', () => {
     const ids = tenOfferers();
     expect(repo.offerersOf(LOFT, 'illustration', 0, 4)).toEqual(ids.slice(0, 4));
@@ -66,7 +66,7 @@ describe('FeedbackRepo.offerersOf', () => {
   });
 });
 
-describe('FeedbackRepo.reviewerLoads', () => {
+describe('FeedbackStore.reviewerLoads', () => {
   function request(requester: string, at: Date) {
     return repo.createRequest({ community: LOFT, requester, about: 'Draft', skills: ['illustration'], now: at });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseReviewers, type ReviewerSearch, spreadStart, WINDOW } from '../../commands/feedback/reviewers.ts';
-import type { ReviewerLoad } from '#core/ports/repos/feedback.ts';
+import type { ReviewerLoad } from '../../commands/feedback/store.ts';
 
 const ids = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);

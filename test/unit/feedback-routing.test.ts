@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REVIEWERS, mergeTiers, placesLeft, rankReviewers, reviewerLoad } from '../../commands/feedback/routing.ts';
-import type { ReviewerCandidate } from '#core/ports/repos/feedback.ts';
+import type { ReviewerCandidate } from '../../commands/feedback/store.ts';
 
 const at = (iso: string) => new Date(iso);
 function candidate(userId: string, load: Partial<ReviewerCandidate> = {}): ReviewerCandidate {

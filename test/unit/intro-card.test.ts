@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { introCard, profileReply } from '../../commands/introductions/card.ts';
 import { aboutForm, moreForm, rejectForm, reviewEditForm } from '../../commands/introductions/forms.ts';
-import type { IntroFields } from '#core/ports/repos/profiles.ts';
+import type { IntroFields } from '../../commands/introductions/store.ts';
 import { parseSettings } from '#core/settings.ts';
 import { segments, toPlain } from '#core/text.ts';
 

@@ -5,7 +5,7 @@ import { commandSpec } from '#core/catalog.ts';
 import { parseCommandText } from '#core/grammar.ts';
 import { rankNeighbours } from '../../commands/introductions/neighbours.ts';
 import { parseSkills, skillsText } from '../../commands/introductions/skills-input.ts';
-import type { SkillOverlap } from '#core/ports/repos/profiles.ts';
+import type { SkillOverlap } from '../../commands/introductions/store.ts';
 
 describe('parseSkills', () => {
   it('normalises and deduplicates', () => {

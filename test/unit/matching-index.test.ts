@@ -15,7 +15,7 @@ import { planRound } from '../../commands/matching/round-plan.ts';
 import type { SkillIndex } from '../../commands/matching/skill-index.ts';
 import { slotScore } from '../../commands/matching/slot-parts.ts';
 import { PairScorer } from '../../commands/matching/slot-score.ts';
-import { allSkills } from '../../commands/matching/vocabulary.ts';
+import { allSkills } from '../../commands/skills/index.ts';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
 import type { CommunityId } from '#core/ids.ts';

@@ -10,7 +10,7 @@ import {
   scorePair,
   skillAffinity,
 } from '../../commands/matching/match-score.ts';
-import { allSkills } from '../../commands/matching/vocabulary.ts';
+import { allSkills } from '../../commands/skills/index.ts';
 
 const s = (skill: string, term?: string) => ({ skill, term });
 const emma: MatchProfile = {

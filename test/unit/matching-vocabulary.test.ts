@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { taxonomyProblems } from '../../commands/matching/taxonomy.ts';
+import { taxonomyProblems } from '../../commands/skills/index.ts';
 import {
   allSkills,
   broaderSkill,
@@ -10,7 +10,7 @@ import {
   relatedSkills,
   skillLabel,
   suggestSkills,
-} from '../../commands/matching/vocabulary.ts';
+} from '../../commands/skills/index.ts';
 
 describe('skill taxonomy', () => {
   it('is consistent: no alias claimed twice, every relation points at a skill', () => {

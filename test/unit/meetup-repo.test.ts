@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../data/db.ts';
 import { createRepositories } from '../../data/repositories/index.ts';
 import type { CommunityId } from '#core/ids.ts';
-import type { MeetupsRepo } from '#core/ports/repos/meetups.ts';
+import type { MeetupsStore } from '../../commands/meetups/store.ts';
 import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT: CommunityId = 'shell:loft';
@@ -11,7 +11,7 @@ const NOW = new Date('2026-11-16T08:00:00Z');
 const hours = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
 
 let repos: Repositories;
-let repo: MeetupsRepo;
+let repo: MeetupsStore;
 beforeEach(() => {
   repos = createRepositories(openDatabase(':memory:'));
   repo = repos.meetups;
@@ -30,7 +30,7 @@ function meetup(community = LOFT, startsIn = 24, extra: { capacity?: number; ser
   });
 }
 
-describe('MeetupsRepo', () => {
+describe('MeetupsStore', () => {
   it('creates and reads a meetup with a short integer id, only within its community', () => {
     const m = meetup();
     expect(m.id).toBeGreaterThan(0);

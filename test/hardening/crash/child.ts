@@ -16,7 +16,7 @@ import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
 import { DeliveryError } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { OutboxItem } from '#core/ports/repos/outbox.ts';
+import type { OutboxItem } from '#core/stores/outbox.ts';
 import type { Reply } from '#core/reply.ts';
 
 const { DATABASE_PATH, RECORDER_URL, NOW } = process.env;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../data/db.ts';
 import { createRepositories } from '../../../data/repositories/index.ts';
-import type { NewOutboxItem, OutboxTarget } from '#core/ports/repos/outbox.ts';
+import type { NewOutboxItem, OutboxTarget } from '#core/stores/outbox.ts';
 import type { Repositories } from '#core/ports/repositories.ts';
 
 const LOFT = 'discord:1';

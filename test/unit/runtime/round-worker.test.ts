@@ -1,7 +1,7 @@
 /** The weekly round planned in a worker thread gives the same plan as on the main thread. */
 import { describe, expect, it } from 'vitest';
 import { planRound } from '../../../commands/matching/round-plan.ts';
-import type { MatchMember } from '#core/ports/repos/matching.ts';
+import type { MatchMember } from '../../../commands/matching/store.ts';
 import { planRoundInWorker } from '../../../src/runtime/round-worker.ts';
 
 const now = new Date('2026-11-16T09:00:00Z');

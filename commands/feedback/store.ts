@@ -1,4 +1,4 @@
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 /**
  * `open`: looking for or working with reviewers; `fulfilled`: feedback given and nobody left to answer;
@@ -72,37 +72,37 @@ export interface ReviewerCandidate extends ReviewerLoad {
   readonly skills: readonly string[];
 }
 
-export interface FeedbackRepo {
+export interface FeedbackStore {
   /** Counts for `/hallway stats`. */
-  stats(community: CommunityId): FeedbackStats;
-  createRequest(request: NewFeedbackRequest): FeedbackRequest;
-  getRequest(community: CommunityId, id: number): FeedbackRequest | undefined;
+  stats(community: CommunityId): Promise<FeedbackStats>;
+  createRequest(request: NewFeedbackRequest): Promise<FeedbackRequest>;
+  getRequest(community: CommunityId, id: number): Promise<FeedbackRequest | undefined>;
   /** Sets the status only if it is currently one of `from`; returns whether it changed (double clicks). */
   setRequestStatus(
     community: CommunityId,
     id: number,
     from: readonly FeedbackRequestStatus[],
     to: FeedbackRequestStatus,
-  ): boolean;
+  ): Promise<boolean>;
   /** A member's requests with one of the statuses, newest first. */
   listRequestsBy(
     community: CommunityId,
     requester: string,
     statuses: readonly FeedbackRequestStatus[],
-  ): FeedbackRequest[];
+  ): Promise<FeedbackRequest[]>;
   /** Open requests whose deadline is at or before `now`. */
-  listOverdueRequests(community: CommunityId, now: Date): FeedbackRequest[];
+  listOverdueRequests(community: CommunityId, now: Date): Promise<FeedbackRequest[]>;
 
   /** Records an ask (status `asked`, or `accepted` for volunteers); false if this reviewer already has one. */
-  addAsk(community: CommunityId, requestId: number, reviewer: string, status: 'asked' | 'accepted', now: Date): boolean;
-  getAsk(community: CommunityId, requestId: number, reviewer: string): FeedbackAsk | undefined;
-  listAsks(community: CommunityId, requestId: number): FeedbackAsk[];
+  addAsk(community: CommunityId, requestId: number, reviewer: string, status: 'asked' | 'accepted', now: Date): Promise<boolean>;
+  getAsk(community: CommunityId, requestId: number, reviewer: string): Promise<FeedbackAsk | undefined>;
+  listAsks(community: CommunityId, requestId: number): Promise<FeedbackAsk[]>;
   /** A reviewer's asks with one of the statuses, with their requests, newest first. */
   listAsksFor(
     community: CommunityId,
     reviewer: string,
     statuses: readonly FeedbackAskStatus[],
-  ): { ask: FeedbackAsk; request: FeedbackRequest }[];
+  ): Promise<{ ask: FeedbackAsk; request: FeedbackRequest }[]>;
   /**
    * Moves an ask to `to` only if it is currently one of `from` (so a double click has one effect); stamps
    * `answered_at` and, when given, the note. Returns whether it changed.
@@ -115,43 +115,43 @@ export interface FeedbackRepo {
     to: FeedbackAskStatus,
     now: Date,
     note?: string,
-  ): boolean;
+  ): Promise<boolean>;
   /** Sets the note of a given ask once (a second note is refused). */
-  setAskNote(community: CommunityId, requestId: number, reviewer: string, note: string): boolean;
+  setAskNote(community: CommunityId, requestId: number, reviewer: string, note: string): Promise<boolean>;
   /** Asks still `asked` at or before `askedBefore`, on open requests, oldest first. */
-  listUnansweredAsks(community: CommunityId, askedBefore: Date): FeedbackAsk[];
+  listUnansweredAsks(community: CommunityId, askedBefore: Date): Promise<FeedbackAsk[]>;
 
   /**
    * Up to `limit` members offering `skill` (canonical), never members who left or paused review asks: a bounded,
    * rotating sample. The list is read in storage order from `start` (a fraction in [0, 1) of the way through it),
    * wrapping around, so different starts reach different members. Fewer than `limit` only when that is all.
    */
-  offerersOf(community: CommunityId, skill: string, start: number, limit: number): string[];
+  offerersOf(community: CommunityId, skill: string, start: number, limit: number): Promise<string[]>;
   /** The load of those of `userIds` who were ever asked for feedback (a member never asked is absent: load 0). */
-  reviewerLoads(community: CommunityId, userIds: readonly string[], since: Date): ReviewerLoad[];
+  reviewerLoads(community: CommunityId, userIds: readonly string[], since: Date): Promise<ReviewerLoad[]>;
   /** A member's profile skills (`member_skills`) of one kind, canonical, in the order they added them. */
-  memberSkills(community: CommunityId, userId: string, kind: 'offer' | 'need'): string[];
+  memberSkills(community: CommunityId, userId: string, kind: 'offer' | 'need'): Promise<string[]>;
 
   /** Records the requester's score once; false if this reviewer was already rated for this request. */
-  addRating(community: CommunityId, requestId: number, reviewer: string, score: number, now: Date): boolean;
-  getRating(community: CommunityId, requestId: number, reviewer: string): FeedbackRating | undefined;
+  addRating(community: CommunityId, requestId: number, reviewer: string, score: number, now: Date): Promise<boolean>;
+  getRating(community: CommunityId, requestId: number, reviewer: string): Promise<FeedbackRating | undefined>;
   /** Sets the thank-you once; false if there is none to attach to or it was already set. */
-  setThanks(community: CommunityId, requestId: number, reviewer: string, thanks: string): boolean;
+  setThanks(community: CommunityId, requestId: number, reviewer: string, thanks: string): Promise<boolean>;
   /** Feedback this member gave that the requester rated at least `minScore`. */
-  countRatedGiven(community: CommunityId, reviewer: string, minScore: number): number;
+  countRatedGiven(community: CommunityId, reviewer: string, minScore: number): Promise<number>;
 
   /** Turns one prompt kind off (true) or on (false) for a member. */
-  setOptOut(community: CommunityId, userId: string, kind: FeedbackPromptKind, off: boolean, now: Date): void;
+  setOptOut(community: CommunityId, userId: string, kind: FeedbackPromptKind, off: boolean, now: Date): Promise<void>;
   /** The prompt kinds this member turned off. */
-  optOuts(community: CommunityId, userId: string): FeedbackPromptKind[];
+  optOuts(community: CommunityId, userId: string): Promise<FeedbackPromptKind[]>;
 
   /** Deletes everything of one member: their requests (with asks and ratings), asks, ratings, opt-outs. */
   forgetMember(
     community: CommunityId,
     userId: string,
-  ): { requests: number; asks: number; ratings: number; settings: number };
+  ): Promise<{ requests: number; asks: number; ratings: number; settings: number }>;
   /** Every feedback row of the community, as plain rows. */
-  exportAll(community: CommunityId): Record<string, readonly Record<string, unknown>[]>;
+  exportAll(community: CommunityId): Promise<Record<string, readonly Record<string, unknown>[]>>;
 }
 
 /** Feedback in numbers. */

@@ -1,5 +1,5 @@
 /** Storage of the meetups feature: meetups, recurring series, RSVPs, reminders sent, reminder prefs, ratings. */
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 export type MeetupStatus = 'scheduled' | 'cancelled';
 export type RsvpStatus = 'going' | 'maybe' | 'no';
@@ -83,65 +83,65 @@ export interface NewMember {
   readonly joinedAt: Date;
 }
 
-export interface MeetupsRepo {
+export interface MeetupsStore {
   /** Counts for `/hallway stats`, as of `now`. */
-  stats(community: CommunityId, now: Date): MeetupStats;
-  createSeries(input: Omit<SeriesRecord, 'id' | 'active'>): SeriesRecord;
-  getSeries(community: CommunityId, id: number): SeriesRecord | undefined;
-  listActiveSeries(community: CommunityId): SeriesRecord[];
-  endSeries(community: CommunityId, id: number): void;
+  stats(community: CommunityId, now: Date): Promise<MeetupStats>;
+  createSeries(input: Omit<SeriesRecord, 'id' | 'active'>): Promise<SeriesRecord>;
+  getSeries(community: CommunityId, id: number): Promise<SeriesRecord | undefined>;
+  listActiveSeries(community: CommunityId): Promise<SeriesRecord[]>;
+  endSeries(community: CommunityId, id: number): Promise<void>;
 
   create(
     input: MeetupFields & { community: CommunityId; seriesId?: number; createdBy?: string; now: Date },
-  ): MeetupRecord;
-  get(community: CommunityId, id: number): MeetupRecord | undefined;
+  ): Promise<MeetupRecord>;
+  get(community: CommunityId, id: number): Promise<MeetupRecord | undefined>;
   /** Replaces the host-set fields; bumps `scheduleRevision` when the start moves. */
-  update(community: CommunityId, id: number, fields: MeetupFields): MeetupRecord;
-  setStatus(community: CommunityId, id: number, status: MeetupStatus): void;
-  setCardChannel(community: CommunityId, id: number, channelId: string): void;
+  update(community: CommunityId, id: number, fields: MeetupFields): Promise<MeetupRecord>;
+  setStatus(community: CommunityId, id: number, status: MeetupStatus): Promise<void>;
+  setCardChannel(community: CommunityId, id: number, channelId: string): Promise<void>;
   /** Increments and returns the card version. */
-  bumpCardVersion(community: CommunityId, id: number): number;
+  bumpCardVersion(community: CommunityId, id: number): Promise<number>;
   /** Scheduled meetups not yet ended at `now`, soonest first. */
-  listUpcoming(community: CommunityId, now: Date, limit: number): MeetupRecord[];
+  listUpcoming(community: CommunityId, now: Date, limit: number): Promise<MeetupRecord[]>;
   /** Scheduled meetups starting in [from, to), soonest first. */
-  listStartingBetween(community: CommunityId, from: Date, to: Date): MeetupRecord[];
+  listStartingBetween(community: CommunityId, from: Date, to: Date): Promise<MeetupRecord[]>;
   /** Scheduled meetups that ended in [from, to). */
-  listEndedBetween(community: CommunityId, from: Date, to: Date): MeetupRecord[];
+  listEndedBetween(community: CommunityId, from: Date, to: Date): Promise<MeetupRecord[]>;
   /** Occurrences of a series (any status) starting at or after `from`, soonest first. */
-  listSeries(community: CommunityId, seriesId: number, from: Date): MeetupRecord[];
+  listSeries(community: CommunityId, seriesId: number, from: Date): Promise<MeetupRecord[]>;
   /** The occurrence of a series with the latest series date (`slotAt`). */
-  latestInSeries(community: CommunityId, seriesId: number): MeetupRecord | undefined;
+  latestInSeries(community: CommunityId, seriesId: number): Promise<MeetupRecord | undefined>;
 
-  getRsvp(community: CommunityId, meetupId: number, userId: string): RsvpRecord | undefined;
+  getRsvp(community: CommunityId, meetupId: number, userId: string): Promise<RsvpRecord | undefined>;
   /** Every answer to a meetup: seated `going` first by time, then the waitlist in order, then maybe, then no. */
-  listRsvps(community: CommunityId, meetupId: number): RsvpRecord[];
+  listRsvps(community: CommunityId, meetupId: number): Promise<RsvpRecord[]>;
   /** Inserts or replaces a member's answer. */
-  saveRsvp(community: CommunityId, rsvp: RsvpRecord): void;
+  saveRsvp(community: CommunityId, rsvp: RsvpRecord): Promise<void>;
   /** The position after the last one on the meetup's waitlist. */
-  nextWaitlistPosition(community: CommunityId, meetupId: number): number;
+  nextWaitlistPosition(community: CommunityId, meetupId: number): Promise<number>;
   /** The member's answers to scheduled meetups not yet ended, soonest first. */
-  listMemberRsvps(community: CommunityId, userId: string, now: Date): { meetup: MeetupRecord; rsvp: RsvpRecord }[];
+  listMemberRsvps(community: CommunityId, userId: string, now: Date): Promise<{ meetup: MeetupRecord; rsvp: RsvpRecord }[]>;
 
   /** Records a reminder; false if that (meetup, member, kind, revision) was recorded before. */
   recordReminder(
     community: CommunityId,
     reminder: { meetupId: number; userId: string; kind: ReminderKind; revision: number },
     now: Date,
-  ): boolean;
+  ): Promise<boolean>;
   /** On unless the member turned them off. */
-  remindersEnabled(community: CommunityId, userId: string): boolean;
-  setRemindersEnabled(community: CommunityId, userId: string, enabled: boolean, now: Date): void;
+  remindersEnabled(community: CommunityId, userId: string): Promise<boolean>;
+  setRemindersEnabled(community: CommunityId, userId: string, enabled: boolean, now: Date): Promise<void>;
 
   /** Saves a score (a second tap changes it, keeping any comment). */
-  saveRating(community: CommunityId, meetupId: number, userId: string, score: number, now: Date): void;
+  saveRating(community: CommunityId, meetupId: number, userId: string, score: number, now: Date): Promise<void>;
   /** Adds a comment to an existing rating; false when there is no rating to attach it to. */
-  saveRatingComment(community: CommunityId, meetupId: number, userId: string, comment: string): boolean;
-  ratingSummary(community: CommunityId, meetupId: number): RatingSummary;
+  saveRatingComment(community: CommunityId, meetupId: number, userId: string, comment: string): Promise<boolean>;
+  ratingSummary(community: CommunityId, meetupId: number): Promise<RatingSummary>;
 
   /** Members (not left) who joined at or after `since`, newest first. Reads the core `members` table. */
-  newestMembers(community: CommunityId, since: Date, limit: number): NewMember[];
+  newestMembers(community: CommunityId, since: Date, limit: number): Promise<NewMember[]>;
   /** Skills at least `minNeeds` members need and someone else offers, most needed first. Reads `member_skills`. */
-  skillShareIdeas(community: CommunityId, minNeeds: number, limit: number): SkillShareIdea[];
+  skillShareIdeas(community: CommunityId, minNeeds: number, limit: number): Promise<SkillShareIdea[]>;
 
   /**
    * Deletes the member's RSVPs, reminder log, prefs and ratings and clears them as host/creator. Returns the counts
@@ -150,9 +150,9 @@ export interface MeetupsRepo {
   forgetMember(
     community: CommunityId,
     userId: string,
-  ): { counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] };
+  ): Promise<{ counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] }>;
   /** The community's rows of every meetups table (ratings without who gave them). */
-  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+  exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }
 
 /** Meetups in numbers. */

@@ -3,7 +3,7 @@
  * and reminder state), the skills members offer and look for, and the managers Hallway has seen. Every query that
  * lists members skips those who left (`members.left_at`).
  */
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 export type IntroStatus = 'draft' | 'pending_approval' | 'approved' | 'rejected';
 export type SkillKind = 'offer' | 'need';
@@ -74,31 +74,31 @@ export interface SkillOverlap {
   readonly lastActiveAt: Date;
 }
 
-export interface ProfilesRepo {
+export interface ProfilesStore {
   /** Counts for `/hallway stats`. */
-  stats(community: CommunityId): IntroStats;
-  get(community: CommunityId, userId: string): ProfileRecord | undefined;
+  stats(community: CommunityId): Promise<IntroStats>;
+  get(community: CommunityId, userId: string): Promise<ProfileRecord | undefined>;
   /** Records the welcome DM; returns false if the member was welcomed before (never twice). */
-  markWelcomed(community: CommunityId, userId: string, now: Date): boolean;
+  markWelcomed(community: CommunityId, userId: string, now: Date): Promise<boolean>;
   /** Stores a submission waiting for approval; returns the new revision. */
-  submitDraft(community: CommunityId, userId: string, fields: IntroFields, now: Date): number;
+  submitDraft(community: CommunityId, userId: string, fields: IntroFields, now: Date): Promise<number>;
   /** Publishes `fields` (no approval needed, or approved): status approved, draft cleared; returns the revision. */
-  publish(community: CommunityId, userId: string, fields: IntroFields, now: Date, reviewedBy?: string): number;
+  publish(community: CommunityId, userId: string, fields: IntroFields, now: Date, reviewedBy?: string): Promise<number>;
   /** Refuses the pending submission, keeping it as the draft for editing. */
-  reject(community: CommunityId, userId: string, now: Date, reviewedBy: string, note?: string): void;
-  markCardPosted(community: CommunityId, userId: string, now: Date): void;
-  markReminded(community: CommunityId, userId: string, now: Date): void;
+  reject(community: CommunityId, userId: string, now: Date, reviewedBy: string, note?: string): Promise<void>;
+  markCardPosted(community: CommunityId, userId: string, now: Date): Promise<void>;
+  markReminded(community: CommunityId, userId: string, now: Date): Promise<void>;
   /** Welcomed before `welcomedBefore`, never introduced, never reminded, still here. */
-  dueReminders(community: CommunityId, welcomedBefore: Date, limit: number): string[];
+  dueReminders(community: CommunityId, welcomedBefore: Date, limit: number): Promise<string[]>;
   /** Published intros whose card was never posted (the intro channel was not set). */
-  awaitingCard(community: CommunityId, limit: number): string[];
+  awaitingCard(community: CommunityId, limit: number): Promise<string[]>;
   /** Submissions waiting for approval from members still here, oldest first. */
-  pending(community: CommunityId, limit: number): ProfileRecord[];
-  countPending(community: CommunityId): number;
+  pending(community: CommunityId, limit: number): Promise<ProfileRecord[]>;
+  countPending(community: CommunityId): Promise<number>;
 
-  skills(community: CommunityId, userId: string, kind: SkillKind): MemberSkill[];
+  skills(community: CommunityId, userId: string, kind: SkillKind): Promise<MemberSkill[]>;
   /** Adds skills (already there: kept); returns how many were new. */
-  addSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): number;
+  addSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): Promise<number>;
   /** Replaces one list; skills kept keep their `added_at`. */
   replaceSkills(
     community: CommunityId,
@@ -106,26 +106,26 @@ export interface ProfilesRepo {
     kind: SkillKind,
     skills: readonly SkillInput[],
     now: Date,
-  ): void;
+  ): Promise<void>;
   /** Removes canonical skills from both lists; returns rows removed. */
-  removeSkills(community: CommunityId, userId: string, skills: readonly string[]): number;
+  removeSkills(community: CommunityId, userId: string, skills: readonly string[]): Promise<number>;
   /** Members still here with `skill` in their `kind` list, most recently active first. */
-  findBySkill(community: CommunityId, skill: string, kind: SkillKind, limit: number, offset: number): SkillHolder[];
-  countBySkill(community: CommunityId, skill: string, kind: SkillKind): number;
+  findBySkill(community: CommunityId, skill: string, kind: SkillKind, limit: number, offset: number): Promise<SkillHolder[]>;
+  countBySkill(community: CommunityId, skill: string, kind: SkillKind): Promise<number>;
   /** Members still here whose skills complement the member's (both directions), most recently active first. */
-  complements(community: CommunityId, userId: string, limit: number): SkillOverlap[];
+  complements(community: CommunityId, userId: string, limit: number): Promise<SkillOverlap[]>;
   /** Skills listed in this community starting with `prefix` (canonical or as typed), most common first. */
-  knownSkills(community: CommunityId, prefix: string, limit: number): string[];
+  knownSkills(community: CommunityId, prefix: string, limit: number): Promise<string[]>;
 
   /** Records (admin) or forgets (no longer admin) a member as a manager. */
-  noteManager(community: CommunityId, userId: string, isAdmin: boolean, now: Date): void;
+  noteManager(community: CommunityId, userId: string, isAdmin: boolean, now: Date): Promise<void>;
   /** Managers seen who are still here. */
-  managers(community: CommunityId): string[];
+  managers(community: CommunityId): Promise<string[]>;
 
   /** Deletes the member's profile, skills and manager mark; returns rows deleted by kind. */
-  deleteMember(community: CommunityId, userId: string): { profile: number; skills: number };
+  deleteMember(community: CommunityId, userId: string): Promise<{ profile: number; skills: number }>;
   /** The community's rows of these tables, for the admin export. */
-  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+  exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }
 
 /** Introductions in numbers (members who left excluded). */

@@ -3,8 +3,8 @@
  * follow-up answers, and the suggestions `/match` showed. Skills are read from the introductions' `member_skills`;
  * every listing skips members who left.
  */
-import type { CommunityId } from '../../ids.ts';
-import type { MatchingIndexRepo } from './matching-index.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { MatchingIndexStore } from './index-store.ts';
 
 export interface MatchSkill {
   readonly skill: string;
@@ -78,60 +78,60 @@ export interface MetPair {
   readonly at: Date;
 }
 
-/** Matching's storage; the reads behind the matcher's in-memory index are in `MatchingIndexRepo`. */
-export interface MatchingRepo extends MatchingIndexRepo {
+/** Matching's storage; the reads behind the matcher's in-memory index are in `MatchingIndexStore`. */
+export interface MatchingStore extends MatchingIndexStore {
   /** Members still here who take part: skills listed or opted in, not paused at `now`. */
-  participants(community: CommunityId, now: Date): MatchMember[];
+  participants(community: CommunityId, now: Date): Promise<MatchMember[]>;
   /** One member still here (whatever their pause), or undefined. */
-  member(community: CommunityId, userId: string): MatchMember | undefined;
+  member(community: CommunityId, userId: string): Promise<MatchMember | undefined>;
   /** Members still here among `userIds` (whatever their pause), in the order given. */
-  members(community: CommunityId, userIds: readonly string[]): MatchMember[];
-  prefs(community: CommunityId, userId: string): MatchPrefs;
+  members(community: CommunityId, userIds: readonly string[]): Promise<MatchMember[]>;
+  prefs(community: CommunityId, userId: string): Promise<MatchPrefs>;
   /** Pauses until `until` (undefined: until they resume). */
-  pause(community: CommunityId, userId: string, until: Date | undefined, reason: PauseReason, now: Date): void;
+  pause(community: CommunityId, userId: string, until: Date | undefined, reason: PauseReason, now: Date): Promise<void>;
   /** Ends any pause, opts in and clears the ignored streak. */
-  resume(community: CommunityId, userId: string, now: Date): void;
-  setIgnoredStreak(community: CommunityId, userId: string, streak: number, now: Date): void;
+  resume(community: CommunityId, userId: string, now: Date): Promise<void>;
+  setIgnoredStreak(community: CommunityId, userId: string, streak: number, now: Date): Promise<void>;
 
   /** Records that `userId` never wants to be matched with `otherId`; false if already recorded. */
-  addAvoid(community: CommunityId, userId: string, otherId: string, now: Date): boolean;
-  removeAvoid(community: CommunityId, userId: string, otherId: string): boolean;
+  addAvoid(community: CommunityId, userId: string, otherId: string, now: Date): Promise<boolean>;
+  removeAvoid(community: CommunityId, userId: string, otherId: string): Promise<boolean>;
   /** Whom the member avoids. */
-  avoids(community: CommunityId, userId: string): string[];
+  avoids(community: CommunityId, userId: string): Promise<string[]>;
   /** Every avoid pair of the community (either direction), for the matcher. */
-  avoidPairs(community: CommunityId): [string, string][];
+  avoidPairs(community: CommunityId): Promise<[string, string][]>;
 
   /** The latest meeting of each pair since `since` (rounds and introductions). */
-  metSince(community: CommunityId, since: Date): MetPair[];
+  metSince(community: CommunityId, since: Date): Promise<MetPair[]>;
   /** Creates the round of a period; undefined if it exists already. */
-  createRound(community: CommunityId, round: Omit<RoundRecord, 'id' | 'createdAt'>, now: Date): number | undefined;
-  lastRound(community: CommunityId): RoundRecord | undefined;
+  createRound(community: CommunityId, round: Omit<RoundRecord, 'id' | 'createdAt'>, now: Date): Promise<number | undefined>;
+  lastRound(community: CommunityId): Promise<RoundRecord | undefined>;
   /** Stores a group (2-3 members) and returns its id. */
   addPairing(
     community: CommunityId,
     pairing: { roundId?: number; kind: 'round' | 'intro'; score: number; members: readonly string[] },
     now: Date,
-  ): number;
-  pairing(community: CommunityId, id: number): PairingRecord | undefined;
-  roundPairings(community: CommunityId, roundId: number): PairingRecord[];
+  ): Promise<number>;
+  pairing(community: CommunityId, id: number): Promise<PairingRecord | undefined>;
+  roundPairings(community: CommunityId, roundId: number): Promise<PairingRecord[]>;
   /** The member's groups, newest first. */
-  pairingsOf(community: CommunityId, userId: string, limit: number): PairingRecord[];
-  markResponded(community: CommunityId, pairingId: number, userId: string, now: Date): void;
-  recordMet(community: CommunityId, pairingId: number, userId: string, met: MetAnswer, now: Date): void;
-  recordCollaborating(community: CommunityId, pairingId: number, userId: string, yes: boolean, now: Date): void;
+  pairingsOf(community: CommunityId, userId: string, limit: number): Promise<PairingRecord[]>;
+  markResponded(community: CommunityId, pairingId: number, userId: string, now: Date): Promise<void>;
+  recordMet(community: CommunityId, pairingId: number, userId: string, met: MetAnswer, now: Date): Promise<void>;
+  recordCollaborating(community: CommunityId, pairingId: number, userId: string, yes: boolean, now: Date): Promise<void>;
   /** Pairings created at or before `createdBefore` whose follow-up was never sent, oldest first. */
-  dueFollowUps(community: CommunityId, createdBefore: Date, limit: number): PairingRecord[];
-  markFollowUpSent(community: CommunityId, pairingId: number, now: Date): void;
+  dueFollowUps(community: CommunityId, createdBefore: Date, limit: number): Promise<PairingRecord[]>;
+  markFollowUpSent(community: CommunityId, pairingId: number, now: Date): Promise<void>;
 
-  addSuggestion(community: CommunityId, userId: string, suggestedId: string, score: number, now: Date): number;
-  suggestion(community: CommunityId, id: number): SuggestionRecord | undefined;
-  decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): void;
+  addSuggestion(community: CommunityId, userId: string, suggestedId: string, score: number, now: Date): Promise<number>;
+  suggestion(community: CommunityId, id: number): Promise<SuggestionRecord | undefined>;
+  decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): Promise<void>;
   /** Members the user dismissed ("Not now") since `since`. */
-  dismissedSince(community: CommunityId, userId: string, since: Date): string[];
+  dismissedSince(community: CommunityId, userId: string, since: Date): Promise<string[]>;
 
   /** Outcomes for stats: groups, and members' answers. */
-  outcomes(community: CommunityId, since: Date): { pairings: number; met: number; collaborating: number };
+  outcomes(community: CommunityId, since: Date): Promise<{ pairings: number; met: number; collaborating: number }>;
   /** Deletes every row about the member (their own and others' rows naming them); counts by table. */
-  forget(community: CommunityId, userId: string): Record<string, number>;
-  exportRows(community: CommunityId): Record<string, Record<string, unknown>[]>;
+  forget(community: CommunityId, userId: string): Promise<Record<string, number>>;
+  exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }

@@ -1,9 +1,9 @@
 /**
- * The reads behind the matcher's in-memory index (part of `MatchingRepo`): one scan of the members taking part with
+ * The reads behind the matcher's in-memory index (part of `MatchingStore`): one scan of the members taking part with
  * their skills, a change log to catch up member by member, and the per-member lookups `/match` and the weekly round
  * need without loading the whole community.
  */
-import type { CommunityId } from '../../ids.ts';
+import type { CommunityId } from '#core/ids.ts';
 
 /** A member still here who lists skills or has matching preferences, as an index scan gives them. */
 export type MatchIndexMember = readonly [
@@ -45,7 +45,7 @@ export interface RoundAnswer {
   readonly hasPrefs: boolean;
 }
 
-export interface MatchingIndexRepo {
+export interface MatchingIndexStore {
   /**
    * Visits the members of the community who list skills or have matching preferences (only those with the given
    * keys, when given), in no particular order; returns how many. A member's skills come as one string, one
@@ -57,7 +57,7 @@ export interface MatchingIndexRepo {
     community: CommunityId,
     keys: readonly number[] | undefined,
     visit: (member: MatchIndexMember, skills: string | null) => void,
-  ): number;
+  ): Promise<number>;
   /**
    * One page of a full scan: the members after `afterUserId` (undefined: from the start) in user-id order, at most
    * `limit` of those with skills; the last page also brings members opted in without skills. Returns the last user
@@ -68,15 +68,15 @@ export interface MatchingIndexRepo {
     afterUserId: string | undefined,
     limit: number,
     visit: (member: MatchIndexMember, skills: string | null) => void,
-  ): string | undefined;
+  ): Promise<string | undefined>;
   /** The newest change of the community, where a fresh scan starts from. */
-  indexHead(community: CommunityId): IndexCursor | undefined;
+  indexHead(community: CommunityId): Promise<IndexCursor | undefined>;
   /** The members changed after `cursor` (undefined: since the log began). */
-  indexChanges(community: CommunityId, cursor: IndexCursor | undefined): IndexChanges;
+  indexChanges(community: CommunityId, cursor: IndexCursor | undefined): Promise<IndexChanges>;
   /** Members the user avoids and members who avoid the user. */
-  avoidsEither(community: CommunityId, userId: string): string[];
+  avoidsEither(community: CommunityId, userId: string): Promise<string[]>;
   /** The user's partners (rounds and introductions) met since `since`, with the latest meeting each. */
-  partnersSince(community: CommunityId, userId: string, since: Date): { userId: string; at: Date }[];
+  partnersSince(community: CommunityId, userId: string, since: Date): Promise<{ userId: string; at: Date }[]>;
   /**
    * Visits the pairs grouped since `since` (user ids, ms) in the next `limit` pairings after pairing id `after`, in
    * id order; returns the last pairing id read (`after` when there are no more). A round reads history page by
@@ -88,7 +88,7 @@ export interface MatchingIndexRepo {
     after: number,
     limit: number,
     visit: (a: string, b: string, at: number) => void,
-  ): number;
+  ): Promise<number>;
   /** Members of a round, whether each answered anything, and their ignored streak so far. */
-  roundAnswers(community: CommunityId, roundId: number): RoundAnswer[];
+  roundAnswers(community: CommunityId, roundId: number): Promise<RoundAnswer[]>;
 }

@@ -1,17 +1,9 @@
-/** Every feature of Hallway, in the order help lists them. */
-import type { Feature } from '#core/command.ts';
-import { adminFeature, bindFeatures } from './admin/index.ts';
-import { feedbackFeature } from './feedback/index.ts';
-import { introductionsFeature } from './introductions/index.ts';
-import { matchingFeature } from './matching/index.ts';
-import { meetupsFeature } from './meetups/index.ts';
-
-export const features: readonly Feature[] = [
-  introductionsFeature,
-  matchingFeature,
-  meetupsFeature,
-  feedbackFeature,
-  adminFeature,
-];
-
-bindFeatures(features);
+/**
+ * Every feature of Hallway, in the order help lists them (admin, made from the others, comes last). Each is bound
+ * to its store implementation by the composition root (`src/app/features.ts`).
+ */
+export { createAdminFeature } from './admin/index.ts';
+export { feedbackFeature } from './feedback/index.ts';
+export { introductionsFeature } from './introductions/index.ts';
+export { matchingFeature } from './matching/index.ts';
+export { meetupsFeature } from './meetups/index.ts';

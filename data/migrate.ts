@@ -7,7 +7,7 @@
  * `schema_migrations` lists each one applied, which lets numbers land out of order (a 0003 that arrives after 0004
  * was applied is still applied, once). On SQLite `PRAGMA user_version` also holds the highest version.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
@@ -15,8 +15,13 @@ import type { PoolClient } from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** The migrations folders, next to this module so it works from any working directory. */
-export const MIGRATIONS_ROOT = fileURLToPath(new URL('./migrations/', import.meta.url));
+/**
+ * The migrations folders, found from this module so it works from any working directory: next to it when run from
+ * source, in the source tree when run compiled from `dist/data/` (tsc copies no .sql files).
+ */
+export const MIGRATIONS_ROOT = [new URL('./migrations/', import.meta.url), new URL('../../data/migrations/', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(dir))!;
 export const MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'sqlite');
 export const migrationsDir = (dialect: Dialect): string => join(MIGRATIONS_ROOT, dialect);
 

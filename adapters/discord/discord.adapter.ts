@@ -245,24 +245,6 @@ export class DiscordPlatform implements ChatPlatform {
     });
   }
 
-  async getUser(community: CommunityId, userId: string): Promise<PlatformUser | undefined> {
-    const guildId = this.guildOf(community);
-    const m = await delivering(async () => {
-      const guild = this.client.guilds.cache.get(guildId) ?? (await this.client.guilds.fetch(guildId));
-      return guild.members.fetch(userId);
-    }).catch((error: unknown) => {
-      if (error instanceof DeliveryError && (error.code === '10007' || error.code === '10013')) return undefined;
-      throw error;
-    });
-    if (!m) return undefined;
-    return {
-      userId: m.id,
-      displayName: m.displayName,
-      isPlatformAdmin: m.permissions.has(PermissionFlagsBits.ManageGuild),
-      isBot: m.user.bot,
-    };
-  }
-
   async syncCommands(catalog: CommandCatalog): Promise<void> {
     this.catalog = catalog;
     await syncApplicationCommands(

@@ -19,8 +19,6 @@ export interface ListenerDeps {
   readonly answers: Answerer;
   readonly log: Logger;
   readonly botUserId: string;
-  /** Extra managers on top of Slack's admins and owners (e.g. HALLWAY_MANAGERS); the core adds them as well. */
-  readonly isManager?: (community: CommunityId, userId: string) => boolean;
 }
 
 /**
@@ -32,10 +30,9 @@ const VIEW_ANSWER_BUDGET_MS = 2_000;
 
 export function registerListeners(app: App, catalog: CommandCatalog, deps: ListenerDeps): void {
   const run = safeDispatch(deps);
-  const facts = async (teamId: string, userId: string, name?: string): Promise<inbound.UserFacts> => {
-    const found = await deps.users.factsFor(userId, name);
-    return deps.isManager?.(inbound.slackCommunity(teamId), userId) ? { ...found, isPlatformAdmin: true } : found;
-  };
+  // HALLWAY_MANAGERS is the core's business: the adapter reports Slack's own admins and owners only.
+  const facts = (_teamId: string, userId: string, name?: string): Promise<inbound.UserFacts> =>
+    deps.users.factsFor(userId, name);
 
   for (const spec of catalog) {
     app.command(`/${spec.name}`, async ({ command, ack, respond }) => {

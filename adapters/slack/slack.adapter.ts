@@ -38,7 +38,6 @@ export interface SlackPlatformOptions {
   readonly host?: string;
   readonly log: Logger;
   readonly catalog: CommandCatalog;
-  readonly isManager?: (community: CommunityId, userId: string) => boolean;
   /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
   readonly retries?: number;
   /** Milliseconds before a Web API request that gets no answer is abandoned (and retried); default 10 s. */
@@ -89,7 +88,6 @@ export class SlackPlatform implements ChatPlatform {
       answers: new Answerer(this.client, this.log),
       log: this.log,
       botUserId: identity.botUserId,
-      isManager: this.options.isManager,
     });
     try {
       if (this.options.appToken) await app.start();
@@ -155,14 +153,6 @@ export class SlackPlatform implements ChatPlatform {
     await delivering(() =>
       this.client.chat.update({ channel: message.channelId, ts: message.messageId, ...renderMessage(reply) }),
     );
-  }
-
-  async getUser(community: CommunityId, userId: string): Promise<PlatformUser | undefined> {
-    this.checkCommunity(community);
-    const facts = await delivering(() => this.users.lookup(userId));
-    if (!facts) return undefined;
-    const isManager = this.options.isManager?.(community, userId) ?? false;
-    return { userId, ...facts, isPlatformAdmin: facts.isPlatformAdmin || isManager };
   }
 
   /** `auth.test` before anything else: the one place a wrong token or API URL is reported, clearly. */

@@ -1,15 +1,13 @@
 /** `/hallway export`: the community's data as JSON or CSV, for managers (data portability). */
 import { z } from 'zod';
-import { type Context, defineSubcommand, type Feature } from '#core/command.ts';
+import { type Context, defineSubcommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 
 type Table = readonly Record<string, unknown>[];
 
-export function collectTables(features: readonly Feature[], ctx: Context): Record<string, Table> {
-  const members = ctx.repos.members.listActive(ctx.community.id, 1_000_000).map((m) => ({ ...m }));
-  const tables: Record<string, Table> = { members };
-  for (const feature of features) Object.assign(tables, feature.exportData?.(ctx) ?? {});
-  return tables;
+export async function collectTables(ctx: Context): Promise<Record<string, Table>> {
+  const members = (await ctx.core.members.listActive(ctx.community.id)).map((m) => ({ ...m }));
+  return { members, ...(await ctx.features.exportData()) };
 }
 
 function csvCell(value: unknown): string {
@@ -34,25 +32,23 @@ export function toCsv(tables: Record<string, Table>): string {
     .join('\n\n');
 }
 
-export function exportSubcommand(features: () => readonly Feature[]) {
-  return defineSubcommand({
-    description: "Export the community's data as JSON or CSV (managers)",
-    examples: ['', 'format:csv'],
-    admin: true,
-    args: z.object({ format: opt.choice('File format', ['json', 'csv']).default('json') }),
-    run({ format }, ctx) {
-      const tables = collectTables(features(), ctx);
-      const stamp = ctx.now.toISOString().slice(0, 10);
-      const counts = Object.entries(tables).map(([name, rows]) => `${name}: ${rows.length}`);
-      const file =
-        format === 'csv'
-          ? { name: `hallway-export-${stamp}.csv`, content: toCsv(tables), mimeType: 'text/csv' }
-          : {
-              name: `hallway-export-${stamp}.json`,
-              content: JSON.stringify(tables, null, 2),
-              mimeType: 'application/json',
-            };
-      return { text: `Here is the community's data (${counts.join(', ')}).`, file };
-    },
-  });
-}
+export const exportSubcommand = defineSubcommand({
+  description: "Export the community's data as JSON or CSV (managers)",
+  examples: ['', 'format:csv'],
+  admin: true,
+  args: z.object({ format: opt.choice('File format', ['json', 'csv']).default('json') }),
+  async run({ format }, ctx) {
+    const tables = await collectTables(ctx);
+    const stamp = ctx.now.toISOString().slice(0, 10);
+    const counts = Object.entries(tables).map(([name, rows]) => `${name}: ${rows.length}`);
+    const file =
+      format === 'csv'
+        ? { name: `hallway-export-${stamp}.csv`, content: toCsv(tables), mimeType: 'text/csv' }
+        : {
+            name: `hallway-export-${stamp}.json`,
+            content: JSON.stringify(tables, null, 2),
+            mimeType: 'application/json',
+          };
+    return { text: `Here is the community's data (${counts.join(', ')}).`, file };
+  },
+});

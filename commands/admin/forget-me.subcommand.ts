@@ -1,13 +1,14 @@
 /** `/hallway forget-me`: deletes everything Hallway keeps about the member, after a confirmation button. */
 import { z } from 'zod';
-import { type Context, type Deleted, defineAction, defineSubcommand, type Feature } from '#core/command.ts';
+import type { Deleted } from '#core/command.ts';
+import { type Context, defineAction, defineSubcommand } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 
 export const forgetMeSubcommand = defineSubcommand({
   description: 'Delete everything Hallway keeps about you (asks to confirm)',
   examples: [''],
   args: z.object({}),
-  run(_args, ctx) {
+  async run(_args, ctx) {
     return {
       text: 'This deletes your profile, skills, RSVPs, pairings, feedback and everything else Hallway keeps about you. It cannot be undone.',
       buttons: [
@@ -24,40 +25,37 @@ export const forgetMeSubcommand = defineSubcommand({
  * named after them, then the member row. Features run first, so the updates they queue to redraw cards without
  * the member survive.
  */
-export function forgetMember(features: readonly Feature[], ctx: Context, userId: string): Deleted {
-  const deleted: Deleted = {};
-  for (const feature of features) Object.assign(deleted, feature.forget?.(ctx, userId) ?? {});
+export async function forgetMember(ctx: Context, userId: string): Promise<Deleted> {
+  const deleted: Deleted = await ctx.features.forget(userId);
   deleted['messages to or about you'] =
-    ctx.repos.outbox.deleteForMember(ctx.community.id, userId) +
-    ctx.repos.messageRefs.deleteForMember(ctx.community.id, userId);
-  deleted['member record'] = ctx.repos.members.delete(ctx.community.id, userId);
+    (await ctx.core.outbox.deleteForMember(ctx.community.id, userId)) +
+    (await ctx.core.messageRefs.deleteForMember(ctx.community.id, userId));
+  deleted['member record'] = await ctx.core.members.delete(ctx.community.id, userId);
   return deleted;
 }
 
 /** The buttons carry the member's id and only that member may press them. */
 const ownId = z.string().min(1).max(40);
 
-export function forgetActions(features: () => readonly Feature[]) {
-  return [
-    defineAction({
-      id: 'hallway.forget',
-      value: ownId,
-      run(userId, ctx) {
-        if (userId !== ctx.actor.userId) throw new UserError('not_allowed', 'You can only delete your own data.');
-        const deleted = forgetMember(features(), ctx, userId);
-        const lines = Object.entries(deleted)
-          .filter(([, n]) => n > 0)
-          .map(([what, n]) => `• ${what}: ${n}`);
-        return {
-          text: `Done. Hallway has forgotten you${lines.length ? ':\n' + lines.join('\n') : ' (there was nothing stored).'}`,
-          replaceOriginal: true,
-        };
-      },
-    }),
-    defineAction({
-      id: 'hallway.keep',
-      value: ownId,
-      run: () => ({ text: 'Nothing was deleted.', replaceOriginal: true }),
-    }),
-  ];
-}
+export const forgetActions = [
+  defineAction({
+    id: 'hallway.forget',
+    value: ownId,
+    async run(userId, ctx) {
+      if (userId !== ctx.actor.userId) throw new UserError('not_allowed', 'You can only delete your own data.');
+      const deleted = await forgetMember(ctx, userId);
+      const lines = Object.entries(deleted)
+        .filter(([, n]) => n > 0)
+        .map(([what, n]) => `• ${what}: ${n}`);
+      return {
+        text: `Done. Hallway has forgotten you${lines.length ? ':\n' + lines.join('\n') : ' (there was nothing stored).'}`,
+        replaceOriginal: true,
+      };
+    },
+  }),
+  defineAction({
+    id: 'hallway.keep',
+    value: ownId,
+    run: async () => ({ text: 'Nothing was deleted.', replaceOriginal: true }),
+  }),
+];

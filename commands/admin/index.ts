@@ -1,43 +1,48 @@
-/** `/hallway`: help, settings, jobs on demand, figures, export and the right to be forgotten. */
+/**
+ * `/hallway`: help, settings, jobs on demand, figures, export and the right to be forgotten. The admin feature
+ * acts on every other feature: it is made from them (their settings and job names) by the composition root, and
+ * reaches their data only through the core's hooks (`ctx.features`), each feature with its own store.
+ */
 import { z } from 'zod';
-import { defineCommand, defineFeature, defineSubcommand, type Feature } from '#core/command.ts';
+import type { Feature } from '#core/command.ts';
 import { helpForAll } from '#core/help.ts';
+import { coreSettings, mergeSettings } from '#core/settings.ts';
 import { configSubcommand } from './config.subcommand.ts';
 import { exportSubcommand } from './export.subcommand.ts';
 import { forgetActions, forgetMeSubcommand } from './forget-me.subcommand.ts';
+import { type AdminStore, defineCommand, defineFeature, defineSubcommand } from './kit.ts';
 import { runSubcommand } from './run.subcommand.ts';
 import { statsSubcommand } from './stats.subcommand.ts';
-
-/** Late-bound: the admin feature acts on every feature, itself included, and is listed among them. */
-let allFeatures: readonly Feature[] = [];
-export function bindFeatures(features: readonly Feature[]): void {
-  allFeatures = features;
-}
-const features = () => allFeatures;
 
 const help = defineSubcommand({
   description: 'Every command, with an example',
   examples: [''],
   args: z.object({}),
-  run: (_args, ctx) => helpForAll(ctx.catalog, ctx.actor.isAdmin),
+  run: async (_args, ctx) => helpForAll(ctx.catalog, ctx.actor.isAdmin),
 });
 
-export const adminFeature = defineFeature({
-  name: 'admin',
-  commands: [
-    defineCommand({
-      name: 'hallway',
-      description: 'Help, settings and data rights',
-      default: 'help',
-      subcommands: {
-        help,
-        config: configSubcommand,
-        run: runSubcommand,
-        stats: statsSubcommand(features),
-        export: exportSubcommand(features),
-        'forget-me': forgetMeSubcommand,
-      },
-    }),
-  ],
-  actions: forgetActions(features),
-});
+/** The admin feature for a deployment with these other features. */
+export function createAdminFeature(features: readonly Feature<never>[]): Feature<AdminStore> {
+  const jobs = features.flatMap((f) => (f.jobs ?? []).map((j) => j.name));
+  if (jobs.length === 0) throw new Error('the admin feature needs at least one job to offer');
+  const settings = mergeSettings([coreSettings, ...features.map((f) => f.settings ?? {})]);
+  return defineFeature({
+    name: 'admin',
+    commands: [
+      defineCommand({
+        name: 'hallway',
+        description: 'Help, settings and data rights',
+        default: 'help',
+        subcommands: {
+          help,
+          config: configSubcommand(settings),
+          run: runSubcommand(jobs as [string, ...string[]]),
+          stats: statsSubcommand,
+          export: exportSubcommand,
+          'forget-me': forgetMeSubcommand,
+        },
+      }),
+    ],
+    actions: forgetActions,
+  });
+}

@@ -1,8 +1,8 @@
 /** `/hallway run <job>`: runs a scheduled job for the current period now (managers only). */
 import { z } from 'zod';
-import { defineSubcommand, JOB_NAMES } from '#core/command.ts';
 import { opt } from '#core/options.ts';
 import { fmt } from '#core/text.ts';
+import { defineSubcommand } from './kit.ts';
 
 const OUTCOME = {
   ran: 'done.',
@@ -10,13 +10,16 @@ const OUTCOME = {
   'not-due': 'has nothing due right now.',
 } as const;
 
-export const runSubcommand = defineSubcommand({
-  description: 'Run a scheduled job for the current period now (managers)',
-  examples: ['match-round', 'digest'],
-  admin: true,
-  args: z.object({ job: opt.choice('The job to run', JOB_NAMES) }),
-  run({ job }, ctx) {
-    ctx.defer(async () => `${fmt.code(job)} ${OUTCOME[await ctx.runJobNow(job)]}`);
-    return { text: `Running ${fmt.code(job)} for this community…` };
-  },
-});
+/** `jobs`: the names of every feature's jobs (operators rely on them). */
+export function runSubcommand(jobs: readonly [string, ...string[]]) {
+  return defineSubcommand({
+    description: 'Run a scheduled job for the current period now (managers)',
+    examples: ['match-round', 'digest'],
+    admin: true,
+    args: z.object({ job: opt.choice('The job to run', jobs) }),
+    async run({ job }, ctx) {
+      ctx.defer(async () => `${fmt.code(job)} ${OUTCOME[await ctx.runJobNow(job)]}`);
+      return { text: `Running ${fmt.code(job)} for this community…` };
+    },
+  });
+}

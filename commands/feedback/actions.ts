@@ -4,7 +4,7 @@
  * a member sees and taps reflects asks that have already moved on.
  */
 import { z } from 'zod';
-import { type ActionDef, type Context, defineAction, type FormDef } from '#core/command.ts';
+import { type ActionDef, type Context, defineAction, type FormDef } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Reply } from '#core/reply.ts';
 import { accept, decline, markGiven, volunteer } from './answers.ts';
@@ -31,9 +31,9 @@ const rating = z
   });
 
 /** Runs the lazy timeout scan, then the handler. */
-function fresh<T>(handler: (ctx: Context, value: T) => Reply): (value: T, ctx: Context) => Reply {
-  return (value, ctx) => {
-    handOffExpiredAsks(ctx);
+function fresh<T>(handler: (ctx: Context, value: T) => Promise<Reply> | Reply): (value: T, ctx: Context) => Promise<Reply> {
+  return async (value, ctx) => {
+    await handOffExpiredAsks(ctx);
     return handler(ctx, value);
   };
 }
@@ -66,18 +66,18 @@ function parseMeta<T>(schema: z.ZodType<T, string>, meta: string | undefined): T
 export const feedbackForms: FormDef[] = [
   {
     id: 'feedback.request',
-    submit: (values, _meta, ctx) => {
-      handOffExpiredAsks(ctx);
+    submit: async (values, _meta, ctx) => {
+      await handOffExpiredAsks(ctx);
       return submitRequest({ about: values.about, link: values.link, skills: values.skills, by: values.by }, ctx);
     },
   },
   {
     id: 'feedback.note',
-    submit: (values, meta, ctx) => sendNote(ctx, parseMeta(requestId, meta), values.note ?? ''),
+    submit: async (values, meta, ctx) => sendNote(ctx, parseMeta(requestId, meta), values.note ?? ''),
   },
   {
     id: 'feedback.thanks',
-    submit: (values, meta, ctx) => {
+    submit: async (values, meta, ctx) => {
       const { requestId: id, reviewer } = parseMeta(idAndMember, meta);
       return sendThanks(ctx, id, reviewer, values.thanks ?? '');
     },

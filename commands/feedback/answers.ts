@@ -3,7 +3,8 @@
  * the ask belongs to the member tapping (button values carry only the request id; the actor names the reviewer),
  * and each moves state only from where it expects it, so a double click has one effect.
  */
-import type { Context } from '#core/command.ts';
+import { feedbackSettings } from './settings.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { FeedbackAsk, FeedbackRequest } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -23,23 +24,23 @@ const isLive = (r: FeedbackRequest) => r.status === 'open' || r.status === 'offe
 const replace = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ text, replaceOriginal: true, ...extra });
 
 /** The request and the actor's own ask on it; a refusal when there is none (someone else's button value). */
-export function ownAsk(ctx: Context, requestId: number): { request: FeedbackRequest; ask: FeedbackAsk } {
-  const request = ctx.repos.feedback.getRequest(ctx.community.id, requestId);
-  const ask = request && ctx.repos.feedback.getAsk(ctx.community.id, requestId, ctx.actor.userId);
+export async function ownAsk(ctx: Context, requestId: number): Promise<{ request: FeedbackRequest; ask: FeedbackAsk }> {
+  const request = await ctx.store.getRequest(ctx.community.id, requestId);
+  const ask = request && await ctx.store.getAsk(ctx.community.id, requestId, ctx.actor.userId);
   if (!request || !ask)
     throw new UserError('not_allowed', 'This feedback request was not sent to you, so you cannot answer it.');
   return { request, ask };
 }
 
 /** "I'll give feedback". */
-export function accept(ctx: Context, requestId: number): Reply {
-  const { request, ask } = ownAsk(ctx, requestId);
+export async function accept(ctx: Context, requestId: number): Promise<Reply> {
+  const { request, ask } = await ownAsk(ctx, requestId);
   if (ask.status === 'accepted')
     return replace(`You already said yes to ${requestName(request)}. Thank you!`, { buttons: [givenButton(request)] });
   if (ask.status === 'given') return replace(`You already gave feedback on ${requestName(request)}. Thank you!`);
   if (!isLive(request)) return replace(`${requestName(request)} is ${STATUS_WORDS[request.status]}: nothing to do.`);
-  const { community, repos, actor, now } = ctx;
-  if (!repos.feedback.answerAsk(community.id, request.id, actor.userId, ['asked'], 'accepted', now)) {
+  const { community, store, actor, now } = ctx;
+  if (!await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'accepted', now)) {
     return replace(
       ask.status === 'declined'
         ? `You said not this time to ${requestName(request)}, and it has moved on.`
@@ -56,30 +57,30 @@ export function accept(ctx: Context, requestId: number): Reply {
 }
 
 /** "Not this time": pass the request on. */
-export function decline(ctx: Context, requestId: number): Reply {
-  const { request, ask } = ownAsk(ctx, requestId);
-  const { community, repos, actor, now } = ctx;
-  if (!repos.feedback.answerAsk(community.id, request.id, actor.userId, ['asked'], 'declined', now)) {
+export async function decline(ctx: Context, requestId: number): Promise<Reply> {
+  const { request, ask } = await ownAsk(ctx, requestId);
+  const { community, store, actor, now } = ctx;
+  if (!await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'declined', now)) {
     const was = ask.status === 'declined' ? 'You already passed on' : `There is nothing left to decline on`;
     return replace(`${was} ${requestName(request)}.`);
   }
-  const fresh = repos.feedback.getRequest(community.id, request.id) ?? request;
-  advanceAndTell(ctx, fresh);
+  const fresh = await store.getRequest(community.id, request.id) ?? request;
+  await advanceAndTell(ctx, fresh);
   return replace(`No problem, I'll ask someone else for ${requestName(request)}. Thanks for saying so.`);
 }
 
 /** "I'll give feedback" on a request offered in the feedback channel: anyone but the requester may volunteer. */
-export function volunteer(ctx: Context, requestId: number): Reply {
-  const { community, repos, actor, now } = ctx;
-  const request = repos.feedback.getRequest(community.id, requestId);
+export async function volunteer(ctx: Context, requestId: number): Promise<Reply> {
+  const { community, store, actor, now } = ctx;
+  const request = await store.getRequest(community.id, requestId);
   if (!request) throw new UserError('not_found', 'That feedback request no longer exists.');
   if (request.requester === actor.userId) return { text: 'That is your own request: someone else will pick it up.' };
   if (!isLive(request))
     return { text: `${requestName(request)} is ${STATUS_WORDS[request.status]}. Thanks for offering!` };
-  const added = repos.feedback.addAsk(community.id, request.id, actor.userId, 'accepted', now);
+  const added = await store.addAsk(community.id, request.id, actor.userId, 'accepted', now);
   const changed =
     added ||
-    repos.feedback.answerAsk(
+    await store.answerAsk(
       community.id,
       request.id,
       actor.userId,
@@ -99,13 +100,13 @@ export function volunteer(ctx: Context, requestId: number): Reply {
 }
 
 /** "Feedback given": tell the requester and ask them, in one tap, whether it helped. */
-export function markGiven(ctx: Context, requestId: number): Reply {
-  const { request, ask } = ownAsk(ctx, requestId);
+export async function markGiven(ctx: Context, requestId: number): Promise<Reply> {
+  const { request, ask } = await ownAsk(ctx, requestId);
   if (ask.status === 'given')
     return replace(`You already marked your feedback on ${requestName(request)} as given. Thank you!`);
   if (request.status === 'cancelled') return replace(`${requestName(request)} was cancelled: nothing to mark.`);
-  const { community, repos, actor, now } = ctx;
-  repos.feedback.answerAsk(
+  const { community, store, actor, now } = ctx;
+  await store.answerAsk(
     community.id,
     request.id,
     actor.userId,
@@ -113,12 +114,12 @@ export function markGiven(ctx: Context, requestId: number): Reply {
     'given',
     now,
   );
-  const optedOut = repos.feedback.optOuts(community.id, request.requester).includes('helpful');
-  const askRating = community.settings.prompts && !optedOut;
+  const optedOut = (await store.optOuts(community.id, request.requester)).includes('helpful');
+  const askRating = feedbackSettings(community).prompts && !optedOut;
   ctx.notify.dm(community.id, request.requester, givenNotice(request, actor.userId, askRating), {
     key: `feedback-given:${request.id}:${actor.userId}`,
   });
-  afterGiven(ctx, request);
+  await afterGiven(ctx, request);
   return replace(
     `Thank you for your feedback on ${requestName(request)}! I've let ${fmt.user(request.requester)} know.`,
     {

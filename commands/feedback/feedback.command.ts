@@ -1,6 +1,6 @@
 /** `/feedback`: ask for feedback, see what is open, cancel, mark feedback given, turn prompts on or off. */
 import { z } from 'zod';
-import { type Context, defineCommand, defineSubcommand } from '#core/command.ts';
+import { type Context, defineCommand, defineSubcommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 import type { FeedbackPromptKind } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -13,9 +13,9 @@ import { handOffExpiredAsks } from './timeouts.ts';
 const requestNumber = opt.integer('The request number (see /feedback list)', { min: 1 });
 
 /** Commands see asks that timed out already moved on (see timeouts.ts). */
-function fresh<A>(run: (args: A, ctx: Context) => Reply): (args: A, ctx: Context) => Reply {
-  return (args, ctx) => {
-    handOffExpiredAsks(ctx);
+function fresh<A>(run: (args: A, ctx: Context) => Promise<Reply>): (args: A, ctx: Context) => Promise<Reply> {
+  return async (args, ctx) => {
+    await handOffExpiredAsks(ctx);
     return run(args, ctx);
   };
 }
@@ -55,7 +55,7 @@ const given = defineSubcommand({
   description: 'Mark the feedback you gave on a request as given',
   examples: ['12'],
   args: z.object({ request: requestNumber }),
-  run: fresh(({ request: id }, ctx) => ({ ...markGiven(ctx, id), replaceOriginal: undefined })),
+  run: fresh(async ({ request: id }, ctx) => ({ ...(await markGiven(ctx, id)), replaceOriginal: undefined })),
 });
 
 const prompts = defineSubcommand({
@@ -65,7 +65,7 @@ const prompts = defineSubcommand({
     state: opt.choice('on or off', ['on', 'off']),
     which: opt.choice('Which prompts (default: all)', ['all', 'asks', 'helpful']).optional(),
   }),
-  run: ({ state, which }, ctx) => setPrompts(ctx, state === 'off', which ?? 'all'),
+  run: async ({ state, which }, ctx) => setPrompts(ctx, state === 'off', which ?? 'all'),
 });
 
 export const feedbackCommand = defineCommand({
@@ -81,8 +81,8 @@ const KINDS: Record<'all' | FeedbackPromptKind, FeedbackPromptKind[]> = {
   helpful: ['helpful'],
 };
 
-function setPrompts(ctx: Context, off: boolean, which: 'all' | FeedbackPromptKind): Reply {
-  for (const kind of KINDS[which]) ctx.repos.feedback.setOptOut(ctx.community.id, ctx.actor.userId, kind, off, ctx.now);
+async function setPrompts(ctx: Context, off: boolean, which: 'all' | FeedbackPromptKind): Promise<Reply> {
+  for (const kind of KINDS[which]) await ctx.store.setOptOut(ctx.community.id, ctx.actor.userId, kind, off, ctx.now);
   const what = { all: 'Feedback prompts', asks: 'Review asks', helpful: '"Was this helpful?" questions' }[which];
   return {
     text: off

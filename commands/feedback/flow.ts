@@ -3,7 +3,8 @@
  * or stays silent, and close it when feedback is given or nobody can take it. Every step is a pure function of the
  * stored state, so calling `advance` twice changes nothing the second time.
  */
-import type { JobContext } from '#core/command.ts';
+import { feedbackSettings } from './settings.ts';
+import type { JobContext } from './kit.ts';
 import type { FeedbackAsk, FeedbackRequest } from './store.ts';
 import { askClosedMessage, askMessage, noFitNotice, publicOffer } from './messages.ts';
 import { chooseReviewers, spreadStart } from './reviewers.ts';
@@ -11,7 +12,7 @@ import { placesLeft } from './routing.ts';
 import { relatedTo } from './skills.ts';
 
 /** What the feedback flow needs: both command contexts and job contexts have it. */
-export type FeedbackScope = Pick<JobContext, 'community' | 'now' | 'repos' | 'notify' | 'log'>;
+export type FeedbackScope = Pick<JobContext, 'community' | 'now' | 'store' | 'core' | 'notify' | 'log'>;
 
 /** Asks sent within this window count as "asked recently" when spreading the load. */
 const RECENT_MS = 14 * 24 * 3_600_000;
@@ -30,17 +31,17 @@ const isActive = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accep
 const isPending = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accepted';
 
 /** Fills free reviewer places with the next candidates, then settles the request if nobody is left to answer. */
-export function advance(scope: FeedbackScope, request: FeedbackRequest): Outcome {
+export async function advance(scope: FeedbackScope, request: FeedbackRequest): Promise<Outcome> {
   if (request.status !== 'open') return { kind: 'closed' };
-  const { community, repos, now } = scope;
-  const asks = repos.feedback.listAsks(community.id, request.id);
+  const { community, store, now } = scope;
+  const asks = await store.listAsks(community.id, request.id);
   // Once someone has given feedback, no one new is recruited: the request closes when the others have answered.
   const given = asks.some((a) => a.status === 'given');
   const places = given ? 0 : placesLeft(asks.filter(isActive).length, request.dueAt, now);
   const asked: string[] = [];
   if (places > 0) {
-    for (const reviewer of nextReviewers(scope, request, asks, places)) {
-      if (!repos.feedback.addAsk(community.id, request.id, reviewer, 'asked', now)) continue;
+    for (const reviewer of await nextReviewers(scope, request, asks, places)) {
+      if (!await store.addAsk(community.id, request.id, reviewer, 'asked', now)) continue;
       const key = askKey(request.id, reviewer);
       scope.notify.dm(community.id, reviewer, askMessage(request, community.timezone), { key, ref: key });
       asked.push(reviewer);
@@ -50,21 +51,21 @@ export function advance(scope: FeedbackScope, request: FeedbackRequest): Outcome
   // `asks` was read, so it is still current.
   if (asked.length > 0 || asks.some(isPending)) return { kind: 'waiting', asked };
   if (given) {
-    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'fulfilled');
+    await store.setRequestStatus(community.id, request.id, ['open'], 'fulfilled');
     return { kind: 'fulfilled' };
   }
   return offerPublicly(scope, request, asks.length > 0);
 }
 
 /** The best `count` candidates not yet asked for this request. */
-function nextReviewers(
+async function nextReviewers(
   scope: FeedbackScope,
   request: FeedbackRequest,
   asks: readonly FeedbackAsk[],
   count: number,
-): string[] {
-  const { repos, community, now } = scope;
-  return chooseReviewers(repos.feedback, {
+): Promise<string[]> {
+  const { store, community, now } = scope;
+  return await chooseReviewers(store, {
     community: community.id,
     skills: request.skills,
     related: relatedTo(request.skills),
@@ -76,36 +77,36 @@ function nextReviewers(
 }
 
 /** Nobody fitting is left: post the request for volunteers (or close it when there is nowhere to post). */
-function offerPublicly(scope: FeedbackScope, request: FeedbackRequest, anyoneAsked: boolean): Outcome {
-  const { community, repos } = scope;
-  const channelId = community.settings['feedback-channel'];
+async function offerPublicly(scope: FeedbackScope, request: FeedbackRequest, anyoneAsked: boolean): Promise<Outcome> {
+  const { community, store } = scope;
+  const channelId = feedbackSettings(community)['feedback-channel'];
   if (channelId) {
-    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'offered_publicly');
+    await store.setRequestStatus(community.id, request.id, ['open'], 'offered_publicly');
     scope.notify.post(community.id, channelId, publicOffer(request, community.timezone), {
       key: `feedback-public:${request.id}`,
       ref: `feedback-public:${request.id}`,
     });
   } else {
-    repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'expired');
+    await store.setRequestStatus(community.id, request.id, ['open'], 'expired');
   }
   return { kind: 'offered', channelId, anyoneAsked };
 }
 
 /** After feedback was given: an open request advances; one offered publicly is fulfilled once nobody is pending. */
-export function afterGiven(scope: FeedbackScope, request: FeedbackRequest): void {
+export async function afterGiven(scope: FeedbackScope, request: FeedbackRequest): Promise<void> {
   if (request.status === 'open') {
-    advance(scope, request);
+    await advance(scope, request);
     return;
   }
-  const asks = scope.repos.feedback.listAsks(scope.community.id, request.id);
+  const asks = await scope.store.listAsks(scope.community.id, request.id);
   if (!asks.some(isPending)) {
-    scope.repos.feedback.setRequestStatus(scope.community.id, request.id, ['offered_publicly', 'expired'], 'fulfilled');
+    await scope.store.setRequestStatus(scope.community.id, request.id, ['offered_publicly', 'expired'], 'fulfilled');
   }
 }
 
 /** `advance`, telling the requester by DM when their request ends up offered publicly (later steps, not commands). */
-export function advanceAndTell(scope: FeedbackScope, request: FeedbackRequest): Outcome {
-  const outcome = advance(scope, request);
+export async function advanceAndTell(scope: FeedbackScope, request: FeedbackRequest): Promise<Outcome> {
+  const outcome = await advance(scope, request);
   if (outcome.kind === 'offered') {
     scope.notify.dm(
       scope.community.id,
@@ -120,11 +121,11 @@ export function advanceAndTell(scope: FeedbackScope, request: FeedbackRequest): 
 }
 
 /** Replaces the ask DMs still waiting for an answer, so nobody taps a button that no longer applies. */
-export function closePendingAsks(scope: FeedbackScope, request: FeedbackRequest, why: string): void {
-  const { community, repos, now } = scope;
-  for (const ask of repos.feedback.listAsks(community.id, request.id)) {
+export async function closePendingAsks(scope: FeedbackScope, request: FeedbackRequest, why: string): Promise<void> {
+  const { community, store, now } = scope;
+  for (const ask of await store.listAsks(community.id, request.id)) {
     if (ask.status !== 'asked') continue;
-    repos.feedback.answerAsk(community.id, request.id, ask.reviewer, ['asked'], 'timed_out', now);
+    await store.answerAsk(community.id, request.id, ask.reviewer, ['asked'], 'timed_out', now);
     scope.notify.update(community.id, askKey(request.id, ask.reviewer), askClosedMessage(request, why));
   }
 }

@@ -1,18 +1,19 @@
 /** The feedback feature's part in the shared flows: the member's home, forget-me and the admin export. */
-import type { Context, Deleted } from '#core/command.ts';
+import type { Deleted } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { feedbackGivenCount } from './recognition.ts';
 
 /** A short summary on the member's home. */
-export function feedbackHome(ctx: Context): Section[] {
-  const { community, repos, actor } = ctx;
-  const requests = repos.feedback.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']).length;
-  const asks = repos.feedback
-    .listAsksFor(community.id, actor.userId, ['asked', 'accepted'])
+export async function feedbackHome(ctx: Context): Promise<Section[]> {
+  const { community, store, actor } = ctx;
+  const requests = (await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly'])).length;
+  const asks = (await store
+    .listAsksFor(community.id, actor.userId, ['asked', 'accepted']))
     .filter(({ request }) => request.status === 'open' || request.status === 'offered_publicly').length;
-  const given = feedbackGivenCount(repos, community.id, actor.userId);
-  const paused = repos.feedback.optOuts(community.id, actor.userId);
+  const given = await feedbackGivenCount(store, community.id, actor.userId);
+  const paused = await store.optOuts(community.id, actor.userId);
   return [
     {
       text: `${fmt.bold('Feedback')}\nAsk for feedback on your work in progress with /feedback request.${
@@ -28,8 +29,8 @@ export function feedbackHome(ctx: Context): Section[] {
 }
 
 /** Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs. */
-export function forgetFeedback(ctx: Context, userId: string): Deleted {
-  const gone = ctx.repos.feedback.forgetMember(ctx.community.id, userId);
+export async function forgetFeedback(ctx: Context, userId: string): Promise<Deleted> {
+  const gone = await ctx.store.forgetMember(ctx.community.id, userId);
   return {
     'feedback requests': gone.requests,
     'feedback asks': gone.asks,
@@ -38,6 +39,6 @@ export function forgetFeedback(ctx: Context, userId: string): Deleted {
   };
 }
 
-export function exportFeedback(ctx: Context): Record<string, readonly Record<string, unknown>[]> {
-  return ctx.repos.feedback.exportAll(ctx.community.id);
+export async function exportFeedback(ctx: Context): Promise<Record<string, readonly Record<string, unknown>[]>> {
+  return await ctx.store.exportAll(ctx.community.id);
 }

@@ -2,7 +2,8 @@
  * The feedback feature: weekly work-in-progress prompts, feedback requests routed to members whose skills fit,
  * hand-offs on declines and silence, and the loop closed with "Was this helpful?".
  */
-import { defineFeature } from '#core/command.ts';
+import { FEEDBACK_SETTINGS } from './settings.ts';
+import { defineFeature } from './kit.ts';
 import { feedbackStats } from './stats.ts';
 import { feedbackActions, feedbackForms } from './actions.ts';
 import { feedbackMemberLeft } from './cancel.ts';
@@ -16,12 +17,13 @@ export { handOffExpiredAsks } from './timeouts.ts';
 
 export const feedbackFeature = defineFeature({
   name: 'feedback',
+  settings: FEEDBACK_SETTINGS,
   commands: [feedbackCommand],
   actions: feedbackActions,
   forms: feedbackForms,
   jobs: [feedbackPromptJob],
   // Silent reviewers: each minute, asks past `feedback-timeout-hours` pass to the next candidate.
-  sweep: (scope) => void handOffExpiredAsks(scope),
+  sweep: async (scope) => void (await handOffExpiredAsks(scope)),
   onMemberLeft: feedbackMemberLeft,
   home: feedbackHome,
   forget: forgetFeedback,

@@ -3,7 +3,7 @@
  * reviewer), and the reviewer's optional note (delivered to the requester). Each is checked against the member
  * it belongs to and recorded once.
  */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { FeedbackRequest } from './store.ts';
 import type { Form, Reply } from '#core/reply.ts';
@@ -15,23 +15,23 @@ import { HELPFUL_SCORE } from './recognition.ts';
 const TEXT_MAX = 500;
 
 /** The request, if the actor asked for it and `reviewer` gave feedback on it; a refusal otherwise. */
-function ownGivenFeedback(ctx: Context, requestId: number, reviewer: string): FeedbackRequest {
-  const request = ctx.repos.feedback.getRequest(ctx.community.id, requestId);
+async function ownGivenFeedback(ctx: Context, requestId: number, reviewer: string): Promise<FeedbackRequest> {
+  const request = await ctx.store.getRequest(ctx.community.id, requestId);
   if (!request || request.requester !== ctx.actor.userId) {
     throw new UserError('not_allowed', 'Only the member who asked for this feedback can answer that.');
   }
-  const ask = ctx.repos.feedback.getAsk(ctx.community.id, requestId, reviewer);
+  const ask = await ctx.store.getAsk(ctx.community.id, requestId, reviewer);
   if (ask?.status !== 'given') throw new UserError('conflict', 'There is no feedback from that member to rate yet.');
   return request;
 }
 
 /** A one-tap score from 1 to 5. The first tap counts; later taps say what was recorded. */
-export function rate(ctx: Context, value: { requestId: number; reviewer: string; score: number }): Reply {
-  const request = ownGivenFeedback(ctx, value.requestId, value.reviewer);
-  const { community, repos, now } = ctx;
+export async function rate(ctx: Context, value: { requestId: number; reviewer: string; score: number }): Promise<Reply> {
+  const request = await ownGivenFeedback(ctx, value.requestId, value.reviewer);
+  const { community, store, now } = ctx;
   const thank = { label: 'Send a thank-you', action: 'feedback.thank', value: `${request.id}:${value.reviewer}` };
-  if (!repos.feedback.addRating(community.id, request.id, value.reviewer, value.score, now)) {
-    const recorded = repos.feedback.getRating(community.id, request.id, value.reviewer);
+  if (!await store.addRating(community.id, request.id, value.reviewer, value.score, now)) {
+    const recorded = await store.getRating(community.id, request.id, value.reviewer);
     return { text: `You already rated this feedback ${recorded?.score ?? value.score}/5.`, replaceOriginal: true };
   }
   const counts =
@@ -44,8 +44,8 @@ export function rate(ctx: Context, value: { requestId: number; reviewer: string;
 }
 
 /** The thank-you form (meta: `requestId:reviewer`). */
-export function thanksForm(ctx: Context, requestId: number, reviewer: string): Reply {
-  ownGivenFeedback(ctx, requestId, reviewer);
+export async function thanksForm(ctx: Context, requestId: number, reviewer: string): Promise<Reply> {
+  await ownGivenFeedback(ctx, requestId, reviewer);
   const form: Form = {
     formId: 'feedback.thanks',
     title: 'Say thank you',
@@ -57,14 +57,14 @@ export function thanksForm(ctx: Context, requestId: number, reviewer: string): R
 }
 
 /** Delivers the thank-you to the reviewer, once. */
-export function sendThanks(ctx: Context, requestId: number, reviewer: string, text: string): Reply {
-  const request = ownGivenFeedback(ctx, requestId, reviewer);
+export async function sendThanks(ctx: Context, requestId: number, reviewer: string, text: string): Promise<Reply> {
+  const request = await ownGivenFeedback(ctx, requestId, reviewer);
   const thanks = text.trim().slice(0, TEXT_MAX);
   if (!thanks) throw new UserError('invalid_input', 'The thank-you is empty.');
-  if (!ctx.repos.feedback.getRating(ctx.community.id, requestId, reviewer)) {
+  if (!await ctx.store.getRating(ctx.community.id, requestId, reviewer)) {
     throw new UserError('conflict', 'Rate the feedback first (one tap), then send your thank-you.');
   }
-  if (!ctx.repos.feedback.setThanks(ctx.community.id, requestId, reviewer, thanks)) {
+  if (!await ctx.store.setThanks(ctx.community.id, requestId, reviewer, thanks)) {
     return { text: 'You already sent a thank-you for this feedback.' };
   }
   ctx.notify.dm(ctx.community.id, reviewer, thanksNotice(request, thanks), {
@@ -74,8 +74,8 @@ export function sendThanks(ctx: Context, requestId: number, reviewer: string, te
 }
 
 /** The reviewer's note form (meta: the request id). */
-export function noteForm(ctx: Context, requestId: number): Reply {
-  const { ask } = ownAsk(ctx, requestId);
+export async function noteForm(ctx: Context, requestId: number): Promise<Reply> {
+  const { ask } = await ownAsk(ctx, requestId);
   if (ask.status !== 'given') throw new UserError('conflict', 'Mark your feedback as given first.');
   const form: Form = {
     formId: 'feedback.note',
@@ -88,12 +88,12 @@ export function noteForm(ctx: Context, requestId: number): Reply {
 }
 
 /** Stores the note and passes it on to the requester, once. */
-export function sendNote(ctx: Context, requestId: number, text: string): Reply {
-  const { request, ask } = ownAsk(ctx, requestId);
+export async function sendNote(ctx: Context, requestId: number, text: string): Promise<Reply> {
+  const { request, ask } = await ownAsk(ctx, requestId);
   const note = text.trim().slice(0, TEXT_MAX);
   if (!note) throw new UserError('invalid_input', 'The note is empty.');
   if (ask.status !== 'given') throw new UserError('conflict', 'Mark your feedback as given first.');
-  if (!ctx.repos.feedback.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note)) {
+  if (!await ctx.store.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note)) {
     return { text: 'You already sent a note for this request.' };
   }
   ctx.notify.dm(ctx.community.id, request.requester, noteNotice(request, ctx.actor.userId, note), {

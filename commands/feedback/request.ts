@@ -1,5 +1,5 @@
 /** Creating a feedback request, from `/feedback request` or the request form: check, store, route, answer. */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
@@ -84,19 +84,19 @@ export function checkLink(text: string): string {
 }
 
 /** Stores the request, asks the first reviewers, and says what happened. */
-export function submitRequest(input: RequestInput, ctx: Context): Reply {
+export async function submitRequest(input: RequestInput, ctx: Context): Promise<Reply> {
   const about = input.about?.trim();
   if (!about) return { text: 'Tell me what you would like feedback on.', form: requestForm(input) };
   if (Array.from(about).length > ABOUT_MAX) {
     throw new UserError('invalid_input', `Please describe the work in at most ${ABOUT_MAX} characters.`);
   }
-  const { community, repos, actor, now } = ctx;
+  const { community, store, actor, now } = ctx;
   const link = input.link?.trim() ? checkLink(input.link) : undefined;
   const dueAt = input.by?.trim() ? parseDeadline(input.by, now, community.timezone) : undefined;
-  const open = repos.feedback.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
+  const open = await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
   if (open.length >= MAX_OPEN_REQUESTS) {
     throw new UserError(
-      'too_many_requests',
+      'too_many',
       `You already have ${open.length} feedback requests open. Cancel one (/feedback cancel) or wait for answers first.`,
     );
   }
@@ -104,11 +104,11 @@ export function submitRequest(input: RequestInput, ctx: Context): Reply {
   const profile = input.skills?.trim()
     ? { needs: [], offers: [] }
     : {
-        needs: repos.feedback.memberSkills(community.id, actor.userId, 'need'),
-        offers: repos.feedback.memberSkills(community.id, actor.userId, 'offer'),
+        needs: await store.memberSkills(community.id, actor.userId, 'need'),
+        offers: await store.memberSkills(community.id, actor.userId, 'offer'),
       };
   const skills = requestSkills(input.skills, about, profile);
-  const request = repos.feedback.createRequest({
+  const request = await store.createRequest({
     community: community.id,
     requester: actor.userId,
     about,
@@ -117,7 +117,7 @@ export function submitRequest(input: RequestInput, ctx: Context): Reply {
     dueAt,
     now,
   });
-  const outcome = advance(ctx, request);
+  const outcome = await advance(ctx, request);
   const skillText = skills.length ? skills.map(skillLabel).join(', ') : undefined;
   if (outcome.kind === 'waiting') {
     const n = outcome.asked.length;

@@ -42,15 +42,15 @@ export function spreadStart(requestId: number): number {
 }
 
 /** The user ids of the best `count` reviewers, best first: exact fit, then least busy (see `rankReviewers`). */
-export function chooseReviewers(source: Source, search: ReviewerSearch): string[] {
+export async function chooseReviewers(source: Source, search: ReviewerSearch): Promise<string[]> {
   if (search.count <= 0) return [];
-  const exact = gather(source, search, search.skills, search.exclude);
+  const exact = await gather(source, search, search.skills, search.exclude);
   // Every member offering a wanted skill ranks before any related one: the related ones matter only when the
   // wanted skills' offerers were all read and are too few.
   let related: ReviewerCandidate[] = [];
   if (exact.complete && exact.candidates.length < search.count) {
     const exclude = [...search.exclude, ...exact.candidates.map((c) => c.userId)];
-    related = gather(source, search, search.related, exclude).candidates;
+    related = (await gather(source, search, search.related, exclude)).candidates;
   }
   return rankReviewers(mergeTiers(exact.candidates, related))
     .slice(0, search.count)
@@ -61,25 +61,25 @@ export function chooseReviewers(source: Source, search: ReviewerSearch): string[
  * Offerers of any of `skills` from growing windows, with their load, until the windows hold `count` free members
  * or every offerer (`complete`). A candidate's `skills` are the wanted skills in whose window they were found.
  */
-function gather(
+async function gather(
   source: Source,
   search: ReviewerSearch,
   skills: readonly string[],
   exclude: readonly string[],
-): { candidates: ReviewerCandidate[]; complete: boolean } {
+): Promise<{ candidates: ReviewerCandidate[]; complete: boolean }> {
   const excluded = new Set(exclude);
   for (let limit = WINDOW; ; limit *= GROWTH) {
     const offers = new Map<string, string[]>();
     let complete = true;
     for (const skill of skills) {
-      const ids = source.offerersOf(search.community, skill, search.start, limit);
+      const ids = await source.offerersOf(search.community, skill, search.start, limit);
       if (ids.length >= limit) complete = false;
       for (const id of ids) {
         if (!excluded.has(id)) offers.set(id, [...(offers.get(id) ?? []), skill]);
       }
     }
     const loads = new Map(
-      source.reviewerLoads(search.community, [...offers.keys()], search.since).map((l) => [l.userId, l]),
+      (await source.reviewerLoads(search.community, [...offers.keys()], search.since)).map((l) => [l.userId, l]),
     );
     const candidates = [...offers].map(([userId, offered]): ReviewerCandidate => {
       const load = loads.get(userId);

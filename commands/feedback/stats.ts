@@ -1,8 +1,8 @@
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 
 /** `/hallway stats`: feedback asked for, given, and how helpful it was (aggregate only). */
-export function feedbackStats(ctx: Context) {
-  const s = ctx.repos.feedback.stats(ctx.community.id);
+export async function feedbackStats(ctx: Context) {
+  const s = await ctx.store.stats(ctx.community.id);
   const helpful =
     s.averageHelpfulness === undefined ? 'no ratings yet' : `${s.averageHelpfulness.toFixed(1)} / 5 (${s.ratings})`;
   return [

@@ -8,6 +8,7 @@
  * the exported `handOffExpiredAsks` for each community so quiet communities move on too; (3) the weekly job runs
  * it as well.
  */
+import { feedbackSettings } from './settings.ts';
 import { askClosedMessage, expiredNotice } from './messages.ts';
 import { advanceAndTell, askKey, closePendingAsks, type FeedbackScope } from './flow.ts';
 
@@ -17,15 +18,15 @@ const HOUR_MS = 3_600_000;
  * Times out unanswered asks, passes their requests on, and closes requests past their deadline. Returns how many
  * asks timed out. Safe to call as often as wanted: a second call at the same instant does nothing.
  */
-export function handOffExpiredAsks(scope: FeedbackScope): number {
-  const { community, repos, now } = scope;
-  expireOverdueRequests(scope);
-  const cutoff = new Date(now.getTime() - community.settings['feedback-timeout-hours'] * HOUR_MS);
+export async function handOffExpiredAsks(scope: FeedbackScope): Promise<number> {
+  const { community, store, now } = scope;
+  await expireOverdueRequests(scope);
+  const cutoff = new Date(now.getTime() - feedbackSettings(community)['feedback-timeout-hours'] * HOUR_MS);
   const touched = new Set<number>();
   let timedOut = 0;
-  for (const ask of repos.feedback.listUnansweredAsks(community.id, cutoff)) {
-    if (!repos.feedback.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now)) continue;
-    const request = repos.feedback.getRequest(community.id, ask.requestId);
+  for (const ask of await store.listUnansweredAsks(community.id, cutoff)) {
+    if (!await store.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now)) continue;
+    const request = await store.getRequest(community.id, ask.requestId);
     if (!request) continue;
     const why = 'no answer in time, so I passed it to someone else. No worries!';
     scope.notify.update(community.id, askKey(request.id, ask.reviewer), askClosedMessage(request, why));
@@ -33,27 +34,27 @@ export function handOffExpiredAsks(scope: FeedbackScope): number {
     timedOut++;
   }
   for (const id of touched) {
-    const request = repos.feedback.getRequest(community.id, id);
-    if (request) advanceAndTell(scope, request);
+    const request = await store.getRequest(community.id, id);
+    if (request) await advanceAndTell(scope, request);
   }
   if (timedOut > 0) scope.log.info({ community: community.id, timedOut }, 'feedback asks timed out');
   return timedOut;
 }
 
 /** Requests past their deadline: stop asking; with nobody on board, close and tell the requester. */
-function expireOverdueRequests(scope: FeedbackScope): void {
-  const { community, repos } = scope;
-  for (const request of repos.feedback.listOverdueRequests(community.id, scope.now)) {
-    closePendingAsks(scope, request, 'its deadline has passed.');
-    const onBoard = repos.feedback
-      .listAsks(community.id, request.id)
+async function expireOverdueRequests(scope: FeedbackScope): Promise<void> {
+  const { community, store } = scope;
+  for (const request of await store.listOverdueRequests(community.id, scope.now)) {
+    await closePendingAsks(scope, request, 'its deadline has passed.');
+    const onBoard = (await store
+      .listAsks(community.id, request.id))
       .some((a) => a.status === 'accepted' || a.status === 'given');
     if (onBoard) {
       // Reviewers who said yes may still deliver; `advance` fulfils the request once the last one has.
-      advanceAndTell(scope, request);
+      await advanceAndTell(scope, request);
       continue;
     }
-    if (repos.feedback.setRequestStatus(community.id, request.id, ['open'], 'expired')) {
+    if (await store.setRequestStatus(community.id, request.id, ['open'], 'expired')) {
       scope.notify.dm(community.id, request.requester, expiredNotice(request), {
         key: `feedback-expired:${request.id}`,
       });

@@ -4,8 +4,8 @@
  * act (checked here, server-side, from the core's `ctx.actor.isAdmin`); the member is told what happened.
  */
 import { z } from 'zod';
-import type { Context, FormDef } from '#core/command.ts';
-import { defineAction } from '#core/command.ts';
+import type { Context, FormDef } from './kit.ts';
+import { defineAction } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { IntroFields, ProfileRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -28,10 +28,10 @@ const submissionRef = z.string().transform((value, ctx) => {
 type SubmissionRef = z.output<typeof submissionRef>;
 
 /** The submission still waiting at that revision, or a UserError saying why not. */
-function pendingSubmission(ctx: Context, ref: SubmissionRef): ProfileRecord & { draft: IntroFields } {
-  requireManager(ctx, 'review introductions');
-  const profile = ctx.repos.profiles.get(ctx.community.id, ref.userId);
-  const member = ctx.repos.members.get(ctx.community.id, ref.userId);
+async function pendingSubmission(ctx: Context, ref: SubmissionRef): Promise<ProfileRecord & { draft: IntroFields }> {
+  await requireManager(ctx, 'review introductions');
+  const profile = await ctx.store.get(ctx.community.id, ref.userId);
+  const member = await ctx.core.members.get(ctx.community.id, ref.userId);
   if (!profile || !member || member.leftAt) {
     throw new UserError('conflict', 'That member has left or asked to be forgotten: nothing to review.');
   }
@@ -43,8 +43,8 @@ function pendingSubmission(ctx: Context, ref: SubmissionRef): ProfileRecord & { 
   return { ...profile, draft: profile.draft };
 }
 
-function approve(ctx: Context, userId: string, fields: IntroFields, edited: boolean): Reply {
-  const outcome = publishIntro(ctx, userId, fields, ctx.actor.userId);
+async function approve(ctx: Context, userId: string, fields: IntroFields, edited: boolean): Promise<Reply> {
+  const outcome = await publishIntro(ctx, userId, fields, ctx.actor.userId);
   const how = edited
     ? 'A community manager tidied up your introduction and approved it'
     : 'Your introduction was approved';
@@ -58,8 +58,8 @@ function approve(ctx: Context, userId: string, fields: IntroFields, edited: bool
 export const approveAction = defineAction({
   id: ACTION_APPROVE,
   value: submissionRef,
-  run(ref, ctx) {
-    const profile = pendingSubmission(ctx, ref);
+  async run(ref, ctx) {
+    const profile = await pendingSubmission(ctx, ref);
     return approve(ctx, ref.userId, profile.draft, false);
   },
 });
@@ -68,8 +68,8 @@ export const approveAction = defineAction({
 export const editAction = defineAction({
   id: ACTION_EDIT,
   value: submissionRef,
-  run(ref, ctx) {
-    const profile = pendingSubmission(ctx, ref);
+  async run(ref, ctx) {
+    const profile = await pendingSubmission(ctx, ref);
     return {
       text: 'Edit the introduction, then approve it.',
       form: reviewEditForm(profile.draft, `${ref.userId}:${ref.revision}`),
@@ -81,8 +81,8 @@ export const editAction = defineAction({
 export const rejectAction = defineAction({
   id: ACTION_REJECT,
   value: submissionRef,
-  run(ref, ctx) {
-    pendingSubmission(ctx, ref);
+  async run(ref, ctx) {
+    await pendingSubmission(ctx, ref);
     return { text: 'Say why, if you like.', form: rejectForm(`${ref.userId}:${ref.revision}`) };
   },
 });
@@ -96,9 +96,9 @@ function parseMeta(meta: string | undefined): SubmissionRef {
 /** A manager's edited version: checked like the member's own answers, then approved. */
 export const reviewEditSubmit: FormDef = {
   id: FORM_REVIEW_EDIT,
-  submit(values, meta, ctx) {
+  async submit(values, meta, ctx) {
     const ref = parseMeta(meta);
-    const { draft } = pendingSubmission(ctx, ref);
+    const { draft } = await pendingSubmission(ctx, ref);
     const fields: IntroFields = {
       ...draft,
       role: cleanLine(values.role, LIMITS.role, LABELS.role, true),
@@ -114,11 +114,11 @@ export const reviewEditSubmit: FormDef = {
 /** Refuses the submission (kept as the member's draft) and DMs them, with the note if any. */
 export const rejectSubmit: FormDef = {
   id: FORM_REJECT,
-  submit(values, meta, ctx) {
+  async submit(values, meta, ctx) {
     const ref = parseMeta(meta);
-    pendingSubmission(ctx, ref);
+    await pendingSubmission(ctx, ref);
     const note = optional(cleanParagraph(values.reason, 300, 'Note'));
-    ctx.repos.profiles.reject(ctx.community.id, ref.userId, ctx.now, ctx.actor.userId, note);
+    await ctx.store.reject(ctx.community.id, ref.userId, ctx.now, ctx.actor.userId, note);
     const said = note ? `\nTheir note: ${note}` : '';
     ctx.notify.dm(ctx.community.id, ref.userId, {
       text: `A community manager didn't approve your introduction this time.${said}\nYou can edit it and send it again.`,
@@ -129,11 +129,11 @@ export const rejectSubmit: FormDef = {
 };
 
 /** `/intro review`: the oldest submission waiting, with its buttons, and how many more wait. */
-export function reviewQueue(ctx: Context): Reply {
-  requireManager(ctx, 'review introductions');
-  const [next] = ctx.repos.profiles.pending(ctx.community.id, 1);
+export async function reviewQueue(ctx: Context): Promise<Reply> {
+  await requireManager(ctx, 'review introductions');
+  const [next] = await ctx.store.pending(ctx.community.id, 1);
   if (!next?.draft) return { text: 'No introductions are waiting for approval. 🎉' };
-  const more = ctx.repos.profiles.countPending(ctx.community.id) - 1;
-  const request = approvalRequest(ctx, next.userId, next.draft, next.revision);
+  const more = await ctx.store.countPending(ctx.community.id) - 1;
+  const request = await approvalRequest(ctx, next.userId, next.draft, next.revision);
   return { ...request, context: more > 0 ? `${more} more waiting after this one.` : undefined };
 }

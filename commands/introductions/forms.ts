@@ -5,7 +5,7 @@
  */
 import type { IntroFields, MemberSkill } from './store.ts';
 import type { Form, FormField } from '#core/reply.ts';
-import type { Settings } from '#core/settings.ts';
+import type { IntroSettings } from './settings.ts';
 import { truncate } from '#core/text.ts';
 import { LIMITS } from './clean.ts';
 import { skillsText } from './skills-input.ts';
@@ -32,7 +32,7 @@ export const LABELS = {
 } as const;
 
 /** The community's custom questions (`intro-question-1..3`) that are set, as field id → question. */
-export function customQuestions(settings: Settings): { id: string; question: string }[] {
+export function customQuestions(settings: Pick<IntroSettings, `intro-question-${1 | 2 | 3}`>): { id: string; question: string }[] {
   const keys = ['intro-question-1', 'intro-question-2', 'intro-question-3'] as const;
   return keys.flatMap((key, i) => {
     const question = settings[key]?.trim();
@@ -78,7 +78,7 @@ export function aboutForm(
 }
 
 /** Form 2: pronouns, a fun fact, and up to three custom questions. */
-export function moreForm(current: IntroFields | undefined, settings: Settings): Form {
+export function moreForm(current: IntroFields | undefined, settings: IntroSettings): Form {
   const questions = customQuestions(settings).map(({ id, question }) =>
     field(id, truncate(question, LABEL_MAX), 'long', LIMITS.answer, {
       placeholder: truncate(question, PLACEHOLDER_MAX),

@@ -2,7 +2,8 @@
  * The introductions feature: the welcome DM and its one reminder, the two-part intro form, the intro card with
  * "you might want to meet", approval mode, `/profile` and the `/skills` directory.
  */
-import { defineFeature } from '#core/command.ts';
+import { INTRO_SETTINGS } from './settings.ts';
+import { defineFeature } from './kit.ts';
 import { introStats } from './stats.ts';
 import { approveAction, editAction, rejectAction, rejectSubmit, reviewEditSubmit } from './approval.ts';
 import { autocompleteSkills, exportIntroductions, forgetMember, homeSections, memberLeft } from './hooks.ts';
@@ -16,6 +17,7 @@ import { introRemindersJob, welcomeMember } from './welcome.ts';
 /** Everything introductions adds to Hallway. */
 export const introductionsFeature = defineFeature({
   name: 'introductions',
+  settings: INTRO_SETTINGS,
   commands: [introCommand, profileCommand, skillsCommand],
   actions: [openAction, approveAction, editAction, rejectAction, findPageAction],
   forms: [aboutSubmit, moreSubmit, reviewEditSubmit, rejectSubmit],

@@ -1,7 +1,8 @@
 /** `/intro`: opens the intro form (prefilled: running it again edits); `/intro review` is the managers' queue. */
+import { introSettings } from './settings.ts';
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineAction, defineCommand, defineSubcommand } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineAction, defineCommand, defineSubcommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 import type { Reply } from '#core/reply.ts';
 import { reviewQueue } from './approval.ts';
@@ -12,14 +13,14 @@ import { ACTION_OPEN, currentIntro, skillsOf } from './publish.ts';
 type Part = 'about' | 'more' | 'review';
 
 /** The form for a part of the intro, prefilled with what the member said last. */
-export function openPart(ctx: Context, part: Part): Reply {
-  if (part === 'review') return reviewQueue(ctx);
-  noteManager(ctx);
-  const current = currentIntro(ctx, ctx.actor.userId);
+export async function openPart(ctx: Context, part: Part): Promise<Reply> {
+  if (part === 'review') return await reviewQueue(ctx);
+  await noteManager(ctx);
+  const current = await currentIntro(ctx, ctx.actor.userId);
   if (part === 'more') {
-    return { text: 'A bit more about you (all optional).', form: moreForm(current, ctx.community.settings) };
+    return { text: 'A bit more about you (all optional).', form: moreForm(current, introSettings(ctx.community)) };
   }
-  const { offers, needs } = skillsOf(ctx, ctx.actor.userId);
+  const { offers, needs } = await skillsOf(ctx, ctx.actor.userId);
   return { text: 'Tell the community about yourself.', form: aboutForm(current, offers, needs) };
 }
 
@@ -34,7 +35,7 @@ export const introCommand = defineCommand({
         .choice('about (default), more: pronouns and questions, review: managers', ['about', 'more', 'review'])
         .optional(),
     }),
-    run: (args, ctx) => openPart(ctx, args.part ?? 'about'),
+    run: async (args, ctx) => openPart(ctx, args.part ?? 'about'),
   }),
 });
 
@@ -42,5 +43,5 @@ export const introCommand = defineCommand({
 export const openAction = defineAction({
   id: ACTION_OPEN,
   value: z.enum(['about', 'more']),
-  run: (part, ctx) => openPart(ctx, part),
+  run: async (part, ctx) => openPart(ctx, part),
 });

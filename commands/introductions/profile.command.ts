@@ -3,8 +3,8 @@
  * approval); members who left are not in the directory. Your own profile shows its status and edit buttons.
  */
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineCommand } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineCommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 import type { ProfileRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -31,12 +31,12 @@ export function statusLine(profile: ProfileRecord | undefined): string {
   }
 }
 
-function ownProfile(ctx: Context): Reply {
+async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
-  const profile = ctx.repos.profiles.get(ctx.community.id, userId);
+  const profile = await ctx.store.get(ctx.community.id, userId);
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   return {
-    ...profileReply({ userId, fields, ...skillsOf(ctx, userId) }, statusLine(profile)),
+    ...profileReply({ userId, fields, ...await skillsOf(ctx, userId) }, statusLine(profile)),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
@@ -49,11 +49,11 @@ function ownProfile(ctx: Context): Reply {
   };
 }
 
-function otherProfile(ctx: Context, userId: string): Reply {
-  const member = ctx.repos.members.get(ctx.community.id, userId);
+async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
+  const member = await ctx.core.members.get(ctx.community.id, userId);
   if (member?.leftAt) return { text: `${fmt.user(userId)} is no longer in the directory.` };
-  const published = ctx.repos.profiles.get(ctx.community.id, userId)?.published;
-  const skills = skillsOf(ctx, userId);
+  const published = (await ctx.store.get(ctx.community.id, userId))?.published;
+  const skills = await skillsOf(ctx, userId);
   if (!published && !skills.offers.length && !skills.needs.length) {
     return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
   }
@@ -66,9 +66,9 @@ export const profileCommand = defineCommand({
   description: "See a member's profile (yours when no member is given)",
   examples: ['', '@lucas'],
   args: z.object({ member: opt.user('The member (yourself if empty)').optional() }),
-  run(args, ctx) {
-    noteManager(ctx);
+  async run(args, ctx) {
+    await noteManager(ctx);
     const member = args.member as string | undefined;
-    return !member || member === ctx.actor.userId ? ownProfile(ctx) : otherProfile(ctx, member);
+    return !member || member === ctx.actor.userId ? await ownProfile(ctx) : await otherProfile(ctx, member);
   },
 });

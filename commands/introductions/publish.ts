@@ -6,7 +6,8 @@
  * button with admin rights; see `noteManager`), since HALLWAY_MANAGERS and platform roles are not stored. When none
  * is known yet, a notice without any member text goes to the intro channel, asking managers to run `/intro review`.
  */
-import type { Context } from '#core/command.ts';
+import { introSettings } from './settings.ts';
+import type { Context } from './kit.ts';
 import type { IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
@@ -15,7 +16,7 @@ import { introCard, introSections } from './card.ts';
 import { findNeighbours } from './neighbours.ts';
 
 /** What publishing needs: a command's Context or a job's. */
-export type Scope = Pick<Context, 'community' | 'repos' | 'notify' | 'now'>;
+export type Scope = Pick<Context, 'community' | 'store' | 'core' | 'notify' | 'now'>;
 
 /** Button ids (the core routes clicks by these). */
 export const ACTION_OPEN = 'intro.open';
@@ -28,28 +29,29 @@ export const cardRef = (userId: string) => `intro-card:${userId}`;
 const SET_CHANNEL = fmt.code('/hallway config intro-channel:#intros');
 
 /** The member's own current intro: the submission waiting, else the published one. */
-export function currentIntro(scope: Scope, userId: string): IntroFields | undefined {
-  const profile = scope.repos.profiles.get(scope.community.id, userId);
+export async function currentIntro(scope: Scope, userId: string): Promise<IntroFields | undefined> {
+  const profile = await scope.store.get(scope.community.id, userId);
   return profile?.draft ?? profile?.published;
 }
 
 /** A member's two skill lists. */
-export function skillsOf(scope: Scope, userId: string) {
-  const { profiles } = scope.repos;
+export async function skillsOf(scope: Scope, userId: string) {
+  const profiles = scope.store;
   return {
-    offers: profiles.skills(scope.community.id, userId, 'offer'),
-    needs: profiles.skills(scope.community.id, userId, 'need'),
+    offers: await profiles.skills(scope.community.id, userId, 'offer'),
+    needs: await profiles.skills(scope.community.id, userId, 'need'),
   };
 }
 
 /** Posts the member's published card, or updates the one posted before. */
-export function postCard(scope: Scope, userId: string): 'posted' | 'updated' | 'no_channel' {
-  const { id, settings } = scope.community;
-  const profile = scope.repos.profiles.get(id, userId);
+export async function postCard(scope: Scope, userId: string): Promise<'posted' | 'updated' | 'no_channel'> {
+  const { id } = scope.community;
+  const settings = introSettings(scope.community);
+  const profile = await scope.store.get(id, userId);
   if (!profile?.published) throw new Error(`no published intro for ${userId}`);
   const card = introCard(
-    { userId, fields: profile.published, ...skillsOf(scope, userId) },
-    findNeighbours(scope.repos.profiles, id, userId),
+    { userId, fields: profile.published, ...await skillsOf(scope, userId) },
+    await findNeighbours(scope.store, id, userId),
   );
   if (profile.cardPostedAt) {
     scope.notify.update(id, cardRef(userId), card);
@@ -57,7 +59,7 @@ export function postCard(scope: Scope, userId: string): 'posted' | 'updated' | '
   }
   const channel = settings['intro-channel'];
   if (!channel) {
-    tellManagers(
+    await tellManagers(
       scope,
       `An introduction is ready, but there is no intro channel to post it in. Set one with ${SET_CHANNEL}.`,
       'no-channel',
@@ -65,23 +67,23 @@ export function postCard(scope: Scope, userId: string): 'posted' | 'updated' | '
     return 'no_channel';
   }
   scope.notify.post(id, channel, card, { ref: cardRef(userId) });
-  scope.repos.profiles.markCardPosted(id, userId, scope.now);
+  await scope.store.markCardPosted(id, userId, scope.now);
   return 'posted';
 }
 
 /** DMs every known manager; `topic` keeps it to one message per topic and day. */
-function tellManagers(scope: Scope, text: string, topic: string): void {
+async function tellManagers(scope: Scope, text: string, topic: string): Promise<void> {
   const day = formatInZone(scope.now, scope.community.timezone, 'date');
-  for (const manager of scope.repos.profiles.managers(scope.community.id)) {
+  for (const manager of await scope.store.managers(scope.community.id)) {
     scope.notify.dm(scope.community.id, manager, { text }, { key: `intro-managers:${topic}:${day}:${manager}` });
   }
 }
 
 /** Publishes `fields` and posts the card; returns what to tell the member. */
-export function publishIntro(scope: Scope, userId: string, fields: IntroFields, reviewedBy?: string): string {
-  scope.repos.profiles.publish(scope.community.id, userId, fields, scope.now, reviewedBy);
-  const channel = scope.community.settings['intro-channel'];
-  switch (postCard(scope, userId)) {
+export async function publishIntro(scope: Scope, userId: string, fields: IntroFields, reviewedBy?: string): Promise<string> {
+  await scope.store.publish(scope.community.id, userId, fields, scope.now, reviewedBy);
+  const channel = introSettings(scope.community)['intro-channel'];
+  switch (await postCard(scope, userId)) {
     case 'posted':
       return `your introduction is posted in ${fmt.channel(channel!)}.`;
     case 'updated':
@@ -92,12 +94,12 @@ export function publishIntro(scope: Scope, userId: string, fields: IntroFields, 
 }
 
 /** The approval request a manager sees: the card, and Approve / Edit / Reject. */
-export function approvalRequest(scope: Scope, userId: string, draft: IntroFields, revision: number): Reply {
+export async function approvalRequest(scope: Scope, userId: string, draft: IntroFields, revision: number): Promise<Reply> {
   const value = `${userId}:${revision}`;
   return {
     title: 'Introduction to approve',
     text: `${fmt.user(userId)} introduced themselves. Post their card in the intro channel?`,
-    sections: introSections({ userId, fields: draft, ...skillsOf(scope, userId) }),
+    sections: introSections({ userId, fields: draft, ...await skillsOf(scope, userId) }),
     buttons: [
       { label: 'Approve', action: ACTION_APPROVE, value, style: 'primary' },
       { label: 'Edit', action: ACTION_EDIT, value },
@@ -108,11 +110,12 @@ export function approvalRequest(scope: Scope, userId: string, draft: IntroFields
 }
 
 /** Stores the submission and asks the managers; returns what to tell the member. */
-export function requestApproval(ctx: Context, userId: string, fields: IntroFields): string {
-  const { id, settings } = ctx.community;
-  const revision = ctx.repos.profiles.submitDraft(id, userId, fields, ctx.now);
-  const managers = ctx.repos.profiles.managers(id).filter((m) => m !== userId);
-  const request = approvalRequest(ctx, userId, fields, revision);
+export async function requestApproval(ctx: Context, userId: string, fields: IntroFields): Promise<string> {
+  const { id } = ctx.community;
+  const settings = introSettings(ctx.community);
+  const revision = await ctx.store.submitDraft(id, userId, fields, ctx.now);
+  const managers = (await ctx.store.managers(id)).filter((m) => m !== userId);
+  const request = await approvalRequest(ctx, userId, fields, revision);
   for (const manager of managers) ctx.notify.dm(id, manager, request);
   const channel = settings['intro-channel'];
   if (managers.length === 0 && channel) {
@@ -124,7 +127,7 @@ export function requestApproval(ctx: Context, userId: string, fields: IntroField
 }
 
 /** A member's submission: straight to the channel, or through approval when it is on (managers skip it). */
-export function submitIntro(ctx: Context, userId: string, fields: IntroFields): string {
-  if (ctx.community.settings.approval && !ctx.actor.isAdmin) return requestApproval(ctx, userId, fields);
-  return publishIntro(ctx, userId, fields);
+export async function submitIntro(ctx: Context, userId: string, fields: IntroFields): Promise<string> {
+  if (introSettings(ctx.community).approval && !ctx.actor.isAdmin) return await requestApproval(ctx, userId, fields);
+  return await publishIntro(ctx, userId, fields);
 }

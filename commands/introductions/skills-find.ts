@@ -3,8 +3,8 @@
  * it, most recently active first, a page at a time. An unknown skill nobody lists gets "did you mean …" buttons.
  */
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineAction } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineAction } from './kit.ts';
 import type { SkillKind } from './store.ts';
 import type { Button, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
@@ -23,15 +23,15 @@ function pageButton(label: string, page: number, skill: string): Button[] {
   return value.length <= VALUE_MAX ? [{ label, action: ACTION_FIND_PAGE, value }] : [];
 }
 
-function listSection(
+async function listSection(
   ctx: Context,
   title: string,
   skill: string,
   kind: SkillKind,
   page: number,
   total: number,
-): Section {
-  const rows = ctx.repos.profiles.findBySkill(ctx.community.id, skill, kind, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+): Promise<Section> {
+  const rows = await ctx.store.findBySkill(ctx.community.id, skill, kind, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const lines = rows.map((r) => `• ${fmt.user(r.userId)}`);
   const body = total === 0 ? 'Nobody yet.' : lines.length ? lines.join('\n') : 'No more on this page.';
   return { text: `${fmt.bold(`${title} (${total})`)}\n${body}` };
@@ -53,13 +53,13 @@ function nobody(text: string, skill: string, known: boolean): Reply {
 }
 
 /** One page of the directory for a skill, typed freely (normalised through the vocabulary). */
-export function findSkill(ctx: Context, text: string, page: number, canonical?: string): Reply {
-  noteManager(ctx);
+export async function findSkill(ctx: Context, text: string, page: number, canonical?: string): Promise<Reply> {
+  await noteManager(ctx);
   const { id } = ctx.community;
   const normalised = canonical ? { skill: canonical, known: true } : normaliseSkill(text);
   const { skill } = normalised;
-  const offering = ctx.repos.profiles.countBySkill(id, skill, 'offer');
-  const learning = ctx.repos.profiles.countBySkill(id, skill, 'need');
+  const offering = await ctx.store.countBySkill(id, skill, 'offer');
+  const learning = await ctx.store.countBySkill(id, skill, 'need');
   if (offering + learning === 0) return nobody(text, skill, normalised.known);
   const pages = Math.max(1, Math.ceil(Math.max(offering, learning) / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -71,8 +71,8 @@ export function findSkill(ctx: Context, text: string, page: number, canonical?: 
     title: skillLabel(skill),
     text: `Who offers ${fmt.bold(skillLabel(skill))}, and who wants to learn it:`,
     sections: [
-      listSection(ctx, 'Offer it', skill, 'offer', current, offering),
-      listSection(ctx, 'Want to learn it', skill, 'need', current, learning),
+      await listSection(ctx, 'Offer it', skill, 'offer', current, offering),
+      await listSection(ctx, 'Want to learn it', skill, 'need', current, learning),
     ],
     context: pages > 1 ? `Page ${current} of ${pages} · most recently active first` : 'Most recently active first',
     buttons: buttons.length ? buttons : undefined,
@@ -92,5 +92,5 @@ const pageValue = z.string().transform((value, ctx) => {
 export const findPageAction = defineAction({
   id: ACTION_FIND_PAGE,
   value: pageValue,
-  run: ({ page, skill }, ctx) => ({ ...findSkill(ctx, skill, page, skill), replaceOriginal: true }),
+  run: async ({ page, skill }, ctx) => ({ ...await findSkill(ctx, skill, page, skill), replaceOriginal: true }),
 });

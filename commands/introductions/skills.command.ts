@@ -1,7 +1,7 @@
 /** `/skills`: show, offer, need, remove and find skills (comma-separated, normalised, deduplicated). */
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineCommand, defineSubcommand } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineCommand, defineSubcommand } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
 import type { SkillKind } from './store.ts';
@@ -18,9 +18,9 @@ const LIST_NAME: Record<SkillKind, string> = { offer: 'what you offer', need: "w
 const skillsArg = (what: string) =>
   z.object({ skills: opt.string(`${what}, comma-separated`, { max: 4000, autocomplete: 'skills' }) });
 
-function show(ctx: Context): Reply {
-  noteManager(ctx);
-  const { offers, needs } = skillsOf(ctx, ctx.actor.userId);
+async function show(ctx: Context): Promise<Reply> {
+  await noteManager(ctx);
+  const { offers, needs } = await skillsOf(ctx, ctx.actor.userId);
   if (!offers.length && !needs.length) {
     return { text: `You haven't listed any skills yet. Try ${fmt.code('/skills offer photography, layout design')}.` };
   }
@@ -47,16 +47,16 @@ function didYouMean(unknown: readonly string[]): string[] {
   });
 }
 
-function add(ctx: Context, kind: SkillKind, text: string): Reply {
-  noteManager(ctx);
+async function add(ctx: Context, kind: SkillKind, text: string): Promise<Reply> {
+  await noteManager(ctx);
   const { id } = ctx.community;
   const userId = ctx.actor.userId;
-  const existing = new Set(ctx.repos.profiles.skills(id, userId, kind).map((s) => s.skill));
+  const existing = new Set((await ctx.store.skills(id, userId, kind)).map((s) => s.skill));
   const parsed = parseSkills(text, kind === 'offer' ? 'Skills you offer' : "Skills you're looking for", Infinity);
   const fresh = parsed.skills.filter((s) => !existing.has(s.skill));
   const room = Math.max(0, LIMITS.skillsPerList - existing.size);
   const added = fresh.slice(0, room);
-  ctx.repos.profiles.addSkills(id, userId, kind, added, ctx.now);
+  await ctx.store.addSkills(id, userId, kind, added, ctx.now);
   const notes = [...parsed.notes];
   if (added.length < fresh.length) {
     notes.push(
@@ -73,10 +73,10 @@ function add(ctx: Context, kind: SkillKind, text: string): Reply {
   return { text: already ? `${said} (${already} already there.)` : said, context: notes.join('\n') || undefined };
 }
 
-function remove(ctx: Context, text: string): Reply {
-  noteManager(ctx);
+async function remove(ctx: Context, text: string): Promise<Reply> {
+  await noteManager(ctx);
   const parsed = parseSkills(text, 'Skills to remove', Infinity);
-  const removed = ctx.repos.profiles.removeSkills(
+  const removed = await ctx.store.removeSkills(
     ctx.community.id,
     ctx.actor.userId,
     parsed.skills.map((s) => s.skill),
@@ -95,25 +95,25 @@ export const skillsCommand = defineCommand({
       description: 'Show your skills',
       examples: ['show'],
       args: z.object({}),
-      run: (_a, ctx) => show(ctx),
+      run: async (_a, ctx) => show(ctx),
     }),
     offer: defineSubcommand({
       description: 'Add skills you can help with',
       examples: ['offer photography, layout design'],
       args: skillsArg('Skills you offer'),
-      run: (args, ctx) => add(ctx, 'offer', args.skills),
+      run: async (args, ctx) => add(ctx, 'offer', args.skills),
     }),
     need: defineSubcommand({
       description: 'Add skills you are looking for',
       examples: ['need risograph printing'],
       args: skillsArg("Skills you're looking for"),
-      run: (args, ctx) => add(ctx, 'need', args.skills),
+      run: async (args, ctx) => add(ctx, 'need', args.skills),
     }),
     remove: defineSubcommand({
       description: 'Remove skills from your lists',
       examples: ['remove photography'],
       args: skillsArg('Skills to remove'),
-      run: (args, ctx) => remove(ctx, args.skills),
+      run: async (args, ctx) => remove(ctx, args.skills),
     }),
     find: defineSubcommand({
       description: 'Members who offer a skill, and those who want to learn it',
@@ -122,7 +122,7 @@ export const skillsCommand = defineCommand({
         skill: opt.string('The skill to look for', { max: 100, autocomplete: 'skills' }),
         page: opt.integer('Page of results', { min: 1, max: 1000 }).optional(),
       }),
-      run: (args, ctx) => findSkill(ctx, args.skill, args.page ?? 1),
+      run: async (args, ctx) => findSkill(ctx, args.skill, args.page ?? 1),
     }),
   },
 });

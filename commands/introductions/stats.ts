@@ -1,8 +1,8 @@
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 
 /** `/hallway stats`: how far introductions have got. */
-export function introStats(ctx: Context) {
-  const s = ctx.repos.profiles.stats(ctx.community.id);
+export async function introStats(ctx: Context) {
+  const s = await ctx.store.stats(ctx.community.id);
   return [
     { label: 'Introduced', value: String(s.introduced) },
     { label: 'Intros awaiting approval', value: String(s.awaitingApproval) },

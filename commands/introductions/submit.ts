@@ -2,7 +2,8 @@
  * The intro forms' submit handlers. Everything is checked before anything is written, and the handler runs in the
  * dispatcher's transaction: a refused answer leaves no trace.
  */
-import type { Context, FormDef } from '#core/command.ts';
+import { introSettings } from './settings.ts';
+import type { Context, FormDef } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { IntroAnswer, IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -42,13 +43,13 @@ export function readMore(
   };
 }
 
-function thanks(ctx: Context, outcome: string, notes: readonly string[], more: boolean): Reply {
+async function thanks(ctx: Context, outcome: string, notes: readonly string[], more: boolean): Promise<Reply> {
   const userId = ctx.actor.userId;
-  const fields = currentIntro(ctx, userId) ?? EMPTY;
+  const fields = await currentIntro(ctx, userId) ?? EMPTY;
   return {
     title: 'Your introduction',
     text: `Thanks! ${outcome.charAt(0).toUpperCase()}${outcome.slice(1)}`,
-    sections: introSections({ userId, fields, ...skillsOf(ctx, userId) }),
+    sections: introSections({ userId, fields, ...await skillsOf(ctx, userId) }),
     context: notes.length ? notes.join('\n') : undefined,
     buttons: more ? [{ label: 'Add a bit more', action: ACTION_OPEN, value: 'more', style: 'primary' }] : undefined,
     mentions: [],
@@ -58,18 +59,16 @@ function thanks(ctx: Context, outcome: string, notes: readonly string[], more: b
 /** "About you": replaces both skill lists and submits the intro, all or nothing. */
 export const aboutSubmit: FormDef = {
   id: FORM_ABOUT,
-  submit(values, _meta, ctx) {
-    noteManager(ctx);
+  async submit(values, _meta, ctx) {
+    await noteManager(ctx);
     const about = readAbout(values);
     const { id } = ctx.community;
     const userId = ctx.actor.userId;
-    const base = currentIntro(ctx, userId) ?? EMPTY;
+    const base = await currentIntro(ctx, userId) ?? EMPTY;
     const fields: IntroFields = { ...base, role: about.role, workingOn: about.workingOn, links: about.links };
-    const outcome = ctx.repos.transaction(() => {
-      ctx.repos.profiles.replaceSkills(id, userId, 'offer', about.offers.skills, ctx.now);
-      ctx.repos.profiles.replaceSkills(id, userId, 'need', about.needs.skills, ctx.now);
-      return submitIntro(ctx, userId, fields);
-    });
+    await ctx.store.replaceSkills(id, userId, 'offer', about.offers.skills, ctx.now);
+    await ctx.store.replaceSkills(id, userId, 'need', about.needs.skills, ctx.now);
+    const outcome = await submitIntro(ctx, userId, fields);
     return thanks(ctx, outcome, [...about.offers.notes, ...about.needs.notes], true);
   },
 };
@@ -77,15 +76,15 @@ export const aboutSubmit: FormDef = {
 /** "A bit more": adds pronouns, fun fact and answers to the current intro and submits it. */
 export const moreSubmit: FormDef = {
   id: FORM_MORE,
-  submit(values, _meta, ctx) {
-    noteManager(ctx);
-    const base = currentIntro(ctx, ctx.actor.userId);
+  async submit(values, _meta, ctx) {
+    await noteManager(ctx);
+    const base = await currentIntro(ctx, ctx.actor.userId);
     if (!base?.role) {
       throw new UserError('conflict', 'Fill in “About you” first: run /intro, then add a bit more.');
     }
-    const more = readMore(values, customQuestions(ctx.community.settings));
+    const more = readMore(values, customQuestions(introSettings(ctx.community)));
     const fields: IntroFields = { ...base, ...more };
-    const outcome = ctx.repos.transaction(() => submitIntro(ctx, ctx.actor.userId, fields));
+    const outcome = await submitIntro(ctx, ctx.actor.userId, fields);
     return thanks(ctx, outcome, [], false);
   },
 };

@@ -3,8 +3,9 @@
  * introduced themselves after `intro-reminder-days` — one gentle reminder, never more. Both carry idempotency keys
  * and are recorded on the profile, so neither a redelivered join nor a re-run job sends them twice.
  */
-import type { Context } from '#core/command.ts';
-import { defineJob } from '#core/command.ts';
+import { introSettings } from './settings.ts';
+import type { Context } from './kit.ts';
+import { defineJob } from './kit.ts';
 import type { Reply } from '#core/reply.ts';
 import { slotPeriod } from '#core/schedule.ts';
 import { fmt } from '#core/text.ts';
@@ -17,7 +18,7 @@ const BATCH = 200;
 const introButton = (label: string) => ({ label, action: ACTION_OPEN, value: 'about', style: 'primary' as const });
 
 function welcomeDm(ctx: Context): Reply {
-  const channel = ctx.community.settings['intro-channel'];
+  const channel = introSettings(ctx.community)['intro-channel'];
   const where = channel ? ` in ${fmt.channel(channel)}` : '';
   return {
     title: 'Welcome! 👋',
@@ -40,11 +41,11 @@ const REMINDER: Reply = {
 };
 
 /** `onMemberJoined`: welcome once, unless they already introduced themselves (a member coming back). */
-export function welcomeMember(ctx: Context): undefined {
+export async function welcomeMember(ctx: Context): Promise<undefined> {
   const { id } = ctx.community;
   const userId = ctx.actor.userId;
-  if (ctx.repos.profiles.get(id, userId)?.introducedAt) return undefined;
-  if (!ctx.repos.profiles.markWelcomed(id, userId, ctx.now)) return undefined;
+  if ((await ctx.store.get(id, userId))?.introducedAt) return undefined;
+  if (!await ctx.store.markWelcomed(id, userId, ctx.now)) return undefined;
   ctx.notify.dm(id, userId, welcomeDm(ctx), { key: `welcome:${userId}` });
   return undefined;
 }
@@ -54,16 +55,17 @@ export const introRemindersJob = defineJob({
   name: 'intro-reminders',
   description: 'One gentle reminder to members who joined and have not introduced themselves; posts waiting cards',
   period: (now) => slotPeriod(now, 60),
-  run(ctx) {
-    const { id, settings } = ctx.community;
+  async run(ctx) {
+    const { id } = ctx.community;
+  const settings = introSettings(ctx.community);
     const before = new Date(ctx.now.getTime() - settings['intro-reminder-days'] * DAY_MS);
-    for (const userId of ctx.repos.profiles.dueReminders(id, before, BATCH)) {
+    for (const userId of await ctx.store.dueReminders(id, before, BATCH)) {
       ctx.notify.dm(id, userId, REMINDER, { key: `intro-reminder:${userId}` });
-      ctx.repos.profiles.markReminded(id, userId, ctx.now);
+      await ctx.store.markReminded(id, userId, ctx.now);
     }
     // Cards published while no intro channel was set go out once one is.
     if (settings['intro-channel']) {
-      for (const userId of ctx.repos.profiles.awaitingCard(id, BATCH)) postCard(ctx, userId);
+      for (const userId of await ctx.store.awaitingCard(id, BATCH)) await postCard(ctx, userId);
     }
   },
 });

@@ -3,8 +3,8 @@
  * suggestion was for, or a member of the pairing, so a forwarded or forged button does nothing.
  */
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineAction } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineAction } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { MatchMember, MetAnswer, PairingRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -24,38 +24,43 @@ const answer = <T extends string>(values: readonly T[]) =>
 const done = (text: string): Reply => ({ text, replaceOriginal: true, mentions: [] });
 
 /** The pairing, if the actor is in it; a UserError otherwise (also for pairings of other communities). */
-function myPairing(ctx: Context, pairingId: number): PairingRecord {
-  const pairing = ctx.repos.matching.pairing(ctx.community.id, pairingId);
+async function myPairing(ctx: Context, pairingId: number): Promise<PairingRecord> {
+  const pairing = await ctx.store.pairing(ctx.community.id, pairingId);
   if (!pairing?.members.some((m) => m.userId === ctx.actor.userId)) {
     throw new UserError('not_allowed', "This button isn't for you.");
   }
   return pairing!;
 }
 
-function present(ctx: Context, userIds: readonly string[]): MatchMember[] {
-  return userIds.flatMap((u) => ctx.repos.matching.member(ctx.community.id, u) ?? []);
+async function present(ctx: Context, userIds: readonly string[]): Promise<MatchMember[]> {
+  const members: MatchMember[] = [];
+  for (const userId of userIds) {
+    const member = await ctx.store.member(ctx.community.id, userId);
+    if (member) members.push(member);
+  }
+  return members;
 }
 
 export const introduceAction = defineAction({
   id: 'match.introduce',
   value: id,
-  run(suggestionId, ctx) {
+  async run(suggestionId, ctx) {
     const { id: community } = ctx.community;
-    const suggestion = ctx.repos.matching.suggestion(community, suggestionId);
+    const suggestion = await ctx.store.suggestion(community, suggestionId);
     if (!suggestion || suggestion.userId !== ctx.actor.userId) {
       throw new UserError('not_allowed', "This button isn't for you.");
     }
     if (suggestion.status === 'introduced')
       return done(`You've already been introduced to ${fmt.user(suggestion.suggestedId)}.`);
-    const members = present(ctx, [suggestion.userId, suggestion.suggestedId]);
+    const members = await present(ctx, [suggestion.userId, suggestion.suggestedId]);
     if (members.length < 2) return done('That member is no longer here.');
-    const pairingId = ctx.repos.matching.addPairing(
+    const pairingId = await ctx.store.addPairing(
       community,
       { kind: 'intro', score: suggestion.score, members: members.map((m) => m.userId) },
       ctx.now,
     );
-    ctx.repos.matching.markResponded(community, pairingId, ctx.actor.userId, ctx.now);
-    ctx.repos.matching.decideSuggestion(community, suggestionId, 'introduced', ctx.now);
+    await ctx.store.markResponded(community, pairingId, ctx.actor.userId, ctx.now);
+    await ctx.store.decideSuggestion(community, suggestionId, 'introduced', ctx.now);
     ctx.notify.dm(
       community,
       members.map((m) => m.userId),
@@ -69,13 +74,13 @@ export const introduceAction = defineAction({
 export const dismissAction = defineAction({
   id: 'match.dismiss',
   value: id,
-  run(suggestionId, ctx) {
-    const suggestion = ctx.repos.matching.suggestion(ctx.community.id, suggestionId);
+  async run(suggestionId, ctx) {
+    const suggestion = await ctx.store.suggestion(ctx.community.id, suggestionId);
     if (!suggestion || suggestion.userId !== ctx.actor.userId) {
       throw new UserError('not_allowed', "This button isn't for you.");
     }
     if (suggestion.status === 'shown')
-      ctx.repos.matching.decideSuggestion(ctx.community.id, suggestionId, 'dismissed', ctx.now);
+      await ctx.store.decideSuggestion(ctx.community.id, suggestionId, 'dismissed', ctx.now);
     return done(`OK, not now. I won't suggest ${fmt.user(suggestion.suggestedId)} again for a while.`);
   },
 });
@@ -83,10 +88,10 @@ export const dismissAction = defineAction({
 export const groupChatAction = defineAction({
   id: 'match.group',
   value: id,
-  run(pairingId, ctx) {
-    const pairing = myPairing(ctx, pairingId);
-    ctx.repos.matching.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
-    const members = present(
+  async run(pairingId, ctx) {
+    const pairing = await myPairing(ctx, pairingId);
+    await ctx.store.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
+    const members = await present(
       ctx,
       pairing.members.map((m) => m.userId),
     );
@@ -105,9 +110,9 @@ export const groupChatAction = defineAction({
 export const skipAction = defineAction({
   id: 'match.skip',
   value: id,
-  run(pairingId, ctx) {
-    myPairing(ctx, pairingId);
-    ctx.repos.matching.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
+  async run(pairingId, ctx) {
+    await myPairing(ctx, pairingId);
+    await ctx.store.markResponded(ctx.community.id, pairingId, ctx.actor.userId, ctx.now);
     return { text: 'No problem — catch up another time. Thanks for letting me know.', mentions: [] };
   },
 });
@@ -115,9 +120,9 @@ export const skipAction = defineAction({
 export const metAction = defineAction({
   id: 'match.met',
   value: answer<MetAnswer>(['yes', 'not_yet', 'no']),
-  run({ id: pairingId, answer: met }, ctx) {
-    myPairing(ctx, pairingId);
-    ctx.repos.matching.recordMet(ctx.community.id, pairingId, ctx.actor.userId, met, ctx.now);
+  async run({ id: pairingId, answer: met }, ctx) {
+    await myPairing(ctx, pairingId);
+    await ctx.store.recordMet(ctx.community.id, pairingId, ctx.actor.userId, met, ctx.now);
     if (met === 'yes') return collaborationQuestion(pairingId);
     return done(met === 'not_yet' ? 'Thanks! There is still time — a short call counts.' : 'Thanks for telling me.');
   },
@@ -126,9 +131,9 @@ export const metAction = defineAction({
 export const collaborateAction = defineAction({
   id: 'match.collab',
   value: answer(['yes', 'no'] as const),
-  run({ id: pairingId, answer: yes }, ctx) {
-    myPairing(ctx, pairingId);
-    ctx.repos.matching.recordCollaborating(ctx.community.id, pairingId, ctx.actor.userId, yes === 'yes', ctx.now);
+  async run({ id: pairingId, answer: yes }, ctx) {
+    await myPairing(ctx, pairingId);
+    await ctx.store.recordCollaborating(ctx.community.id, pairingId, ctx.actor.userId, yes === 'yes', ctx.now);
     return done(yes === 'yes' ? 'Wonderful — good luck with it!' : 'Thanks! Good connections take time.');
   },
 });

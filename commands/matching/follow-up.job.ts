@@ -2,8 +2,9 @@
  * `match-follow-up`: a few days (setting `match-follow-up-days`) after each pairing — a round's or an
  * introduction — ask its members "Did you meet?". Each pairing is asked once; answers feed stats and feedback.
  */
-import type { JobContext } from '#core/command.ts';
-import { defineJob } from '#core/command.ts';
+import { matchingSettings } from './settings.ts';
+import type { JobContext } from './kit.ts';
+import { defineJob } from './kit.ts';
 import { dailyPeriod } from '#core/schedule.ts';
 import { followUpMessage } from './messages.ts';
 
@@ -12,16 +13,18 @@ const DAY_MS = 86_400_000;
 const STALE_DAYS = 14;
 const BATCH = 500;
 
-function run(ctx: JobContext): void {
-  const { id, settings } = ctx.community;
+async function run(ctx: JobContext): Promise<void> {
+  const { id } = ctx.community;
+  const settings = matchingSettings(ctx.community);
   const days = settings['match-follow-up-days'];
   const dueBefore = new Date(ctx.now.getTime() - days * DAY_MS);
   const staleBefore = new Date(dueBefore.getTime() - STALE_DAYS * DAY_MS);
   let asked = 0;
-  for (const pairing of ctx.repos.matching.dueFollowUps(id, dueBefore, BATCH)) {
-    ctx.repos.matching.markFollowUpSent(id, pairing.id, ctx.now);
+  for (const pairing of await ctx.store.dueFollowUps(id, dueBefore, BATCH)) {
+    await ctx.store.markFollowUpSent(id, pairing.id, ctx.now);
     if (pairing.createdAt < staleBefore) continue;
-    const here = pairing.members.filter((m) => ctx.repos.matching.member(id, m.userId) !== undefined);
+    const here = [];
+    for (const m of pairing.members) if ((await ctx.store.member(id, m.userId)) !== undefined) here.push(m);
     if (here.length < 2) continue;
     for (const m of here) {
       const others = pairing.members.filter((o) => o.userId !== m.userId).map((o) => o.userId);
@@ -38,7 +41,7 @@ export const matchFollowUpJob = defineJob({
   name: 'match-follow-up',
   description: 'Asks members a few days after each match whether they met, and whether they work together',
   period(now, community) {
-    const s = community.settings;
+    const s = matchingSettings(community);
     return s.matching ? dailyPeriod(now, community.timezone, s['match-time']) : undefined;
   },
   run,

@@ -11,7 +11,18 @@ import type { MatchingStore } from './store.ts';
 import type { IndexCursor } from './index-store.ts';
 import { loadFromRepo, reloadFromRepo } from './index-load.ts';
 import { SkillIndex } from './skill-index.ts';
-import { runNow, runSliced, type Steps } from './steps.ts';
+
+/** Where an index is read from: one database (the cache key), read in the caller's transaction or in its own. */
+export interface IndexSource {
+  /** Identifies the database behind the store: the cache holds one set of indexes per database. */
+  readonly key: object;
+  read<T>(fn: (store: MatchingStore) => Promise<T>): Promise<T>;
+}
+
+/** Reads inside the caller's transaction. */
+export function inTransaction(store: MatchingStore): IndexSource {
+  return { key: store.indexCacheKey, read: (fn) => fn(store) };
+}
 
 /** Member slots the cache may hold across communities (about 100 bytes each) before evicting. */
 export const CACHED_SLOTS = 250_000;
@@ -25,49 +36,48 @@ interface Entry {
   leases: number;
 }
 
-let caches = new WeakMap<MatchingStore, Map<CommunityId, Entry>>();
+let caches = new WeakMap<object, Map<CommunityId, Entry>>();
 
-function* building(repo: MatchingStore, community: CommunityId): Steps<Entry> {
+/** Loads the whole index; with `pause`, page by page awaiting it in between (a 100k load takes about a second). */
+async function build(source: IndexSource, community: CommunityId, pause?: () => Promise<void>): Promise<Entry> {
   // The head first: changes landing during the scan are applied (again) at the next read, which is harmless.
-  const cursor = repo.indexHead(community);
+  const cursor = await source.read((store) => store.indexHead(community));
   const index = new SkillIndex();
-  yield* loadFromRepo(index, repo, community);
+  await loadFromRepo(index, source, community, pause);
   return { index, cursor, leases: 0 };
 }
 
-function build(repo: MatchingStore, community: CommunityId): Entry {
-  return runNow(building(repo, community));
-}
-
-function refresh(entry: Entry, repo: MatchingStore, community: CommunityId): void {
-  const changes = repo.indexChanges(community, entry.cursor);
+async function refresh(entry: Entry, source: IndexSource, community: CommunityId): Promise<void> {
+  const changes = await source.read((store) => store.indexChanges(community, entry.cursor));
   const many = changes.members.length > Math.max(RELOAD_LIMIT, entry.index.slots / 10);
   if (changes.rebuild || many || entry.index.fragmented) {
-    Object.assign(entry, build(repo, community), { leases: entry.leases });
+    Object.assign(entry, await build(source, community), { leases: entry.leases });
     return;
   }
-  if (changes.members.length > 0) reloadFromRepo(entry.index, repo, community, changes.members);
+  if (changes.members.length > 0) {
+    await source.read((store) => reloadFromRepo(entry.index, store, community, changes.members));
+  }
   for (const [key, at] of changes.activity) entry.index.touch(key, at);
   entry.cursor = changes.cursor;
 }
 
-function cacheOf(repo: MatchingStore): Map<CommunityId, Entry> {
-  let byCommunity = caches.get(repo);
+function cacheOf(source: IndexSource): Map<CommunityId, Entry> {
+  let byCommunity = caches.get(source.key);
   if (!byCommunity) {
     byCommunity = new Map();
-    caches.set(repo, byCommunity);
+    caches.set(source.key, byCommunity);
   }
   return byCommunity;
 }
 
-function entryOf(repo: MatchingStore, community: CommunityId): Entry {
-  const byCommunity = cacheOf(repo);
+async function entryOf(source: IndexSource, community: CommunityId): Promise<Entry> {
+  const byCommunity = cacheOf(source);
   let entry = byCommunity.get(community);
   if (entry) {
-    if (entry.leases === 0) refresh(entry, repo, community);
+    if (entry.leases === 0) await refresh(entry, source, community);
     byCommunity.delete(community); // re-inserted last: the Map's order is least recently used first
   } else {
-    entry = build(repo, community);
+    entry = await build(source, community);
   }
   byCommunity.set(community, entry);
   evict(byCommunity);
@@ -86,16 +96,19 @@ function evict(byCommunity: Map<CommunityId, Entry>): void {
 }
 
 /** The community's index, current as of this call (inside a transaction: as this transaction sees it). */
-export function matchIndex(repo: MatchingStore, community: CommunityId): SkillIndex {
-  return entryOf(repo, community).index;
+export async function matchIndex(store: MatchingStore, community: CommunityId): Promise<SkillIndex> {
+  return (await entryOf(inTransaction(store), community)).index;
 }
 
 /**
  * The community's index for a round planned in slices: it is not changed until `release`, so every slice reads the
  * same state (`/match` meanwhile reads it as of the round's start; changes are applied after).
  */
-export function leaseIndex(repo: MatchingStore, community: CommunityId): { index: SkillIndex; release(): void } {
-  const entry = entryOf(repo, community);
+export async function leaseIndex(
+  source: IndexSource,
+  community: CommunityId,
+): Promise<{ index: SkillIndex; release(): void }> {
+  const entry = await entryOf(source, community);
   entry.leases++;
   let released = false;
   return {
@@ -112,16 +125,16 @@ export function leaseIndex(repo: MatchingStore, community: CommunityId): { index
  * pages (a 100k-member load in one go holds the event loop for about a second).
  */
 export async function leaseIndexInSlices(
-  repo: MatchingStore,
+  source: IndexSource,
   community: CommunityId,
   pause: () => Promise<void>,
 ): Promise<{ index: SkillIndex; release(): void }> {
-  if (!cacheOf(repo).has(community)) {
-    const entry = await runSliced(building(repo, community), pause);
+  if (!cacheOf(source).has(community)) {
+    const entry = await build(source, community, pause);
     // A /match may have loaded it meanwhile: then that one stays.
-    if (!cacheOf(repo).has(community)) cacheOf(repo).set(community, entry);
+    if (!cacheOf(source).has(community)) cacheOf(source).set(community, entry);
   }
-  return leaseIndex(repo, community);
+  return leaseIndex(source, community);
 }
 
 /** Forgets every cached index (tests that rewrite the database behind the repositories' back). */

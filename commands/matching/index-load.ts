@@ -7,7 +7,7 @@ import type { MatchingStore, MatchMember } from './store.ts';
 import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from './index-store.ts';
 import type { MatchProfile, SkillRef } from './match-score.ts';
 import { MemberDraft, type SkillIndex } from './skill-index.ts';
-import type { Steps } from './steps.ts';
+import type { IndexSource } from './index-cache.ts';
 import { displaySkill, skillLabel } from '../skills/index.ts';
 
 /** skill → term → the term's id as worth keeping (see `termId`); few distinct pairs per community. */
@@ -97,10 +97,10 @@ function putScanned(index: SkillIndex, draft: MemberDraft, m: MatchIndexMember, 
 }
 
 /** Reloads the members with these keys from the repository, removing those no longer there. */
-export function reloadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId, keys: readonly number[]) {
+export async function reloadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId, keys: readonly number[]) {
   const draft = new MemberDraft();
   const seen = new Set<number>();
-  repo.scanIndex(community, keys, (m, skills) => seen.add(putScanned(index, draft, m, skills)));
+  await repo.scanIndex(community, keys, (m, skills) => seen.add(putScanned(index, draft, m, skills)));
   for (const key of keys) if (!seen.has(key)) index.remove(key);
 }
 
@@ -108,13 +108,20 @@ export function reloadFromRepo(index: SkillIndex, repo: MatchingStore, community
 const PAGE = 400;
 
 /** Loads every member of the community from the repository, page by page. */
-export function* loadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId): Steps<void> {
+export async function loadFromRepo(
+  index: SkillIndex,
+  source: IndexSource,
+  community: CommunityId,
+  pause?: () => Promise<void>,
+): Promise<void> {
   const draft = new MemberDraft();
   const visit = (m: MatchIndexMember, skills: string | null) => void putScanned(index, draft, m, skills);
-  for (let after = repo.scanIndexPage(community, undefined, PAGE, visit); after !== undefined; ) {
-    yield;
-    after = repo.scanIndexPage(community, after, PAGE, visit);
-  }
+  let after: string | undefined;
+  do {
+    const from = after;
+    after = await source.read((store) => store.scanIndexPage(community, from, PAGE, visit));
+    if (after !== undefined) await pause?.();
+  } while (after !== undefined);
 }
 
 /** Adds members held in memory, keyed by position; all of them take part (a round's participants). */

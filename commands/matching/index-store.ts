@@ -47,6 +47,11 @@ export interface RoundAnswer {
 
 export interface MatchingIndexStore {
   /**
+   * The same object for every store on one database (and a different one per database): the in-memory index cache
+   * (index-cache.ts) keeps one set of indexes per database under it.
+   */
+  readonly indexCacheKey: object;
+  /**
    * Visits the members of the community who list skills or have matching preferences (only those with the given
    * keys, when given), in no particular order; returns how many. A member's skills come as one string, one
    * entry per skill in the order they were added: `o` (offer) or `n` (need), the skill, `SKILL_PART`, the term;

@@ -3,7 +3,8 @@
  * complementary skills, follow-ups, pauses and avoid lists. The shared skill vocabulary lives here too
  * (`vocabulary.ts`).
  */
-import { defineFeature } from '#core/command.ts';
+import { MATCHING_SETTINGS } from './settings.ts';
+import { defineFeature } from './kit.ts';
 import { matchIndex } from './index-cache.ts';
 import {
   collaborateAction,
@@ -20,6 +21,7 @@ import { matchRoundJob } from './round.job.ts';
 
 export const matchingFeature = defineFeature({
   name: 'matching',
+  settings: MATCHING_SETTINGS,
   commands: [matchCommand],
   actions: [introduceAction, dismissAction, groupChatAction, skipAction, metAction, collaborateAction],
   jobs: [matchRoundJob, matchFollowUpJob],
@@ -28,5 +30,5 @@ export const matchingFeature = defineFeature({
   exportData: exportMatching,
   stats: matchingStats,
   // Builds the skill index at start-up (≈ 1 s at 100k members) so the first /match does not pay for it.
-  warm: (repos, community) => void matchIndex(repos.matching, community.id),
+  warm: async (ctx) => void (await matchIndex(ctx.store, ctx.community.id)),
 });

@@ -1,7 +1,8 @@
 /** `/match`: suggestions by DM (default), pause and resume weekly rounds, avoid a member, and your status. */
+import { matchingSettings } from './settings.ts';
 import { z } from 'zod';
-import type { Context } from '#core/command.ts';
-import { defineCommand, defineSubcommand } from '#core/command.ts';
+import type { Context } from './kit.ts';
+import { defineCommand, defineSubcommand } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
 import type { Reply } from '#core/reply.ts';
@@ -14,15 +15,15 @@ import { statusSections } from './status.ts';
 import { suggestionsFor } from './suggest.ts';
 
 function ensureEnabled(ctx: Context): void {
-  if (!ctx.community.settings.matching) {
+  if (!matchingSettings(ctx.community).matching) {
     throw new UserError('conflict', 'Matching is turned off in this community.');
   }
 }
 
-function suggest(ctx: Context): Reply {
+async function suggest(ctx: Context): Promise<Reply> {
   ensureEnabled(ctx);
   const { id } = ctx.community;
-  const found = suggestionsFor(ctx);
+  const found = await suggestionsFor(ctx);
   if (found === undefined) {
     return {
       text:
@@ -33,42 +34,42 @@ function suggest(ctx: Context): Reply {
   if (found.length === 0) {
     return {
       text: "No one complements your skills yet — I'll keep looking. Adding a few more needs or offers helps.",
-      context: `Your weekly match still comes every ${ctx.community.settings['match-day']}.`,
+      context: `Your weekly match still comes every ${matchingSettings(ctx.community)['match-day']}.`,
     };
   }
   const me = ctx.actor.userId;
-  found.forEach(({ userId, score }, i) => {
-    const sid = ctx.repos.matching.addSuggestion(id, me, userId, score.total, ctx.now);
+  for (const [i, { userId, score }] of found.entries()) {
+    const sid = await ctx.store.addSuggestion(id, me, userId, score.total, ctx.now);
     const reason = explainMatch(score.parts, fmt.user(userId));
     ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), { key: `match-suggest:${sid}` });
-  });
+  }
   const n = found.length;
   return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };
 }
 
-function pause(ctx: Context, until: string | undefined): Reply {
+async function pause(ctx: Context, until: string | undefined): Promise<Reply> {
   const end = until === undefined ? undefined : parseUntil(until, ctx.now, ctx.community.timezone);
-  ctx.repos.matching.pause(ctx.community.id, ctx.actor.userId, end, 'member', ctx.now);
+  await ctx.store.pause(ctx.community.id, ctx.actor.userId, end, 'member', ctx.now);
   const when = end ? ` until ${fmt.date(end, 'date', formatInZone(end, ctx.community.timezone, 'date'))}` : '';
   const back = end ? 'They start again by themselves' : `Send ${fmt.code('/match resume')} to start again`;
   return { text: `Weekly matches paused${when}. ${back}.` };
 }
 
-function resume(ctx: Context): Reply {
-  ctx.repos.matching.resume(ctx.community.id, ctx.actor.userId, ctx.now);
-  const { settings } = ctx.community;
+async function resume(ctx: Context): Promise<Reply> {
+  await ctx.store.resume(ctx.community.id, ctx.actor.userId, ctx.now);
+  const settings = matchingSettings(ctx.community);
   return { text: `You're in! Your next weekly match comes ${settings['match-day']} at ${settings['match-time']}.` };
 }
 
-function avoid(ctx: Context, member: string): Reply {
+async function avoid(ctx: Context, member: string): Promise<Reply> {
   if (member === ctx.actor.userId) throw new UserError('invalid_input', "You can't avoid yourself.");
-  const added = ctx.repos.matching.addAvoid(ctx.community.id, ctx.actor.userId, member, ctx.now);
+  const added = await ctx.store.addAvoid(ctx.community.id, ctx.actor.userId, member, ctx.now);
   const what = added ? "Got it: I'll never match you with" : 'You already avoid';
   return { text: `${what} ${fmt.user(member)}. Only you can see this.`, mentions: [] };
 }
 
-function unavoid(ctx: Context, member: string): Reply {
-  const removed = ctx.repos.matching.removeAvoid(ctx.community.id, ctx.actor.userId, member);
+async function unavoid(ctx: Context, member: string): Promise<Reply> {
+  const removed = await ctx.store.removeAvoid(ctx.community.id, ctx.actor.userId, member);
   return {
     text: removed ? `${fmt.user(member)} can be matched with you again.` : `You weren't avoiding ${fmt.user(member)}.`,
     mentions: [],
@@ -84,7 +85,7 @@ export const matchCommand = defineCommand({
       description: 'Get your top three matches by DM, with the reasons',
       examples: [''],
       args: z.object({}),
-      run: (_args, ctx) => suggest(ctx),
+      run: async (_args, ctx) => suggest(ctx),
     }),
     pause: defineSubcommand({
       description: 'Take a break from weekly matches (until a date, or until you resume)',
@@ -92,34 +93,34 @@ export const matchCommand = defineCommand({
       args: z.object({
         until: opt.string('When to start again, e.g. 2027-01-05 or "in 3 weeks"', { max: 60 }).optional(),
       }),
-      run: ({ until }, ctx) => pause(ctx, until),
+      run: async ({ until }, ctx) => pause(ctx, until),
     }),
     resume: defineSubcommand({
       description: 'Take part in weekly matches again',
       examples: [''],
       args: z.object({}),
-      run: (_args, ctx) => resume(ctx),
+      run: async (_args, ctx) => resume(ctx),
     }),
     avoid: defineSubcommand({
       description: 'Never be matched with a member (private)',
       examples: ['@lucas'],
       args: z.object({ member: opt.user('The member never to be matched with') }),
-      run: ({ member }, ctx) => avoid(ctx, member),
+      run: async ({ member }, ctx) => avoid(ctx, member),
     }),
     unavoid: defineSubcommand({
       description: 'Allow matches with a member you avoided',
       examples: ['@lucas'],
       args: z.object({ member: opt.user('The member to allow again') }),
-      run: ({ member }, ctx) => unavoid(ctx, member),
+      run: async ({ member }, ctx) => unavoid(ctx, member),
     }),
     status: defineSubcommand({
       description: 'Your weekly-match status, recent matches and avoid list',
       examples: [''],
       args: z.object({}),
-      run: (_args, ctx) => ({
+      run: async (_args, ctx) => ({
         title: 'Your matches',
         text: 'Where you stand in weekly matches.',
-        sections: statusSections(ctx, ctx.actor.userId),
+        sections: await statusSections(ctx, ctx.actor.userId),
       }),
     }),
   },

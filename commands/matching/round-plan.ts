@@ -125,12 +125,12 @@ export function* planSteps(round: IndexRound): Steps<RoundPlan> {
 }
 
 /** Plans a round over an index; in slices with `pause` between them when given. */
-export function planOnIndex(round: IndexRound, pause?: () => Promise<void>): Promise<RoundPlan> {
-  return pause ? runSliced(planSteps(round), pause) : Promise.resolve(runNow(planSteps(round)));
+export async function planOnIndex(round: IndexRound, pause?: () => Promise<void>): Promise<RoundPlan> {
+  return pause ? await runSliced(planSteps(round), pause) : await Promise.resolve(runNow(planSteps(round)));
 }
 
 /** Plans a round over members held in memory (every one of them takes part). */
-export function planRound(input: RoundInput): Promise<RoundPlan> {
+export async function planRound(input: RoundInput): Promise<RoundPlan> {
   const index = new SkillIndex();
   loadMembers(index, input.members);
   const round: IndexRound = {
@@ -143,5 +143,5 @@ export function planRound(input: RoundInput): Promise<RoundPlan> {
       yield;
     },
   };
-  return planOnIndex(round, input.pause);
+  return await planOnIndex(round, input.pause);
 }

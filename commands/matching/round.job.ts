@@ -3,11 +3,14 @@
  * no repeats inside the window, one trio when odd, nobody left out) and DM each their match with the reason.
  * Members who let three rounds in a row pass without a word are paused, with a friendly note.
  */
-import type { JobContext } from '#core/command.ts';
-import { defineJob } from '#core/command.ts';
+import { matchingSettings } from './settings.ts';
+import type { CommunityId } from '#core/ids.ts';
+import type { JobContext, PrepareContext } from './kit.ts';
+import type { MatchingStore } from './store.ts';
+import { defineJob } from './kit.ts';
 import { weeklyPeriod } from '#core/schedule.ts';
 import { historySince } from './history.ts';
-import { leaseIndexInSlices } from './index-cache.ts';
+import { type IndexSource, leaseIndexInSlices } from './index-cache.ts';
 import { pausedForSilenceMessage, roundMessage } from './messages.ts';
 import { seedFrom } from './random.ts';
 import { planOnIndex, type RoundPlan } from './round-plan.ts';
@@ -28,48 +31,74 @@ interface RoundJobPlan {
 }
 
 /** Last round's members' new streaks (back to 0 after any answer, one more without), skipping unchanged ones. */
-function streaksAfterLastRound(ctx: JobContext): [string, number][] {
-  const { id } = ctx.community;
-  const last = ctx.repos.matching.lastRound(id);
+async function streaksAfterLastRound(store: MatchingStore, id: CommunityId): Promise<[string, number][]> {
+  const last = await store.lastRound(id);
   if (!last) return [];
-  return ctx.repos.matching.roundAnswers(id, last.id).flatMap((m): [string, number][] => {
+  return (await store.roundAnswers(id, last.id)).flatMap((m): [string, number][] => {
     const streak = m.answered ? 0 : m.ignoredStreak + 1;
     return streak === m.ignoredStreak && m.hasPrefs ? [] : [[m.userId, streak]];
   });
 }
 
 /** Everyone taking part now (skills listed or opted in, not paused, still here), minus those being paused. */
-function participants(ctx: JobContext, index: SkillIndex, pausing: ReadonlySet<string>): number[] {
-  const now = ctx.now.getTime();
+function participants(now: Date, index: SkillIndex, pausing: ReadonlySet<string>): number[] {
+  const at = now.getTime();
   const out: number[] = [];
   for (let slot = 0; slot < index.slots; slot++) {
-    if (index.takesPart(slot, now) && !pausing.has(index.userIds[slot]!)) out.push(slot);
+    if (index.takesPart(slot, at) && !pausing.has(index.userIds[slot]!)) out.push(slot);
   }
   return out;
 }
 
-async function prepare(ctx: JobContext): Promise<RoundJobPlan> {
-  const { id, settings } = ctx.community;
-  const repo = ctx.repos.matching;
-  const streaks = streaksAfterLastRound(ctx);
+/**
+ * The pairs met since `since` among the index's members, read page by page in short transactions and kept as
+ * index slots (three numbers a pair: no strings held), then visited in steps while the round is planned.
+ */
+async function metPairs(ctx: PrepareContext, index: SkillIndex, since: Date) {
+  const { id } = ctx.community;
+  const a: number[] = [];
+  const b: number[] = [];
+  const at: number[] = [];
+  const keep = (x: string, y: string, when: number) => {
+    const i = index.slotOf(x);
+    const j = index.slotOf(y);
+    if (i === undefined || j === undefined) return;
+    a.push(i);
+    b.push(j);
+    at.push(when);
+  };
+  for (let after = 0; ; ) {
+    const from = after;
+    after = await ctx.read((store) => store.scanMet(id, since, from, HISTORY_PAGE, keep));
+    if (after === from) break;
+    await breathe();
+  }
+  return function* forEachMet(visit: (x: string, y: string, when: number) => void) {
+    for (let k = 0; k < a.length; k++) {
+      visit(index.userIds[a[k]!]!, index.userIds[b[k]!]!, at[k]!);
+      if ((k & 1023) === 1023) yield;
+    }
+  };
+}
+
+async function prepare(ctx: PrepareContext): Promise<RoundJobPlan> {
+  const { id } = ctx.community;
+  const settings = matchingSettings(ctx.community);
+  const streaks = await ctx.read((store) => streaksAfterLastRound(store, id));
   const toPause = streaks.filter(([, n]) => n >= IGNORED_ROUNDS_LIMIT).map(([u]) => u);
+  const source: IndexSource = { key: await ctx.read(async (store) => store.indexCacheKey), read: ctx.read };
   // The index stays as it is while the round is planned in slices; members' changes apply after.
-  const lease = await leaseIndexInSlices(repo, id, breathe);
+  const lease = await leaseIndexInSlices(source, id, breathe);
   try {
-    const members = participants(ctx, lease.index, new Set(toPause));
-    const since = historySince(ctx.now);
+    const members = participants(ctx.now, lease.index, new Set(toPause));
+    const forEachMet = await metPairs(ctx, lease.index, historySince(ctx.now));
+    const avoid = await ctx.read((store) => store.avoidPairs(id));
     const round = await planOnIndex(
       {
         index: lease.index,
         participants: members,
-        *forEachMet(visit) {
-          for (let after = 0; ; yield) {
-            const last = repo.scanMet(id, since, after, HISTORY_PAGE, visit);
-            if (last === after) return;
-            after = last;
-          }
-        },
-        avoid: repo.avoidPairs(id),
+        forEachMet,
+        avoid,
         now: ctx.now,
         windowWeeks: settings['match-window-weeks'],
         seed: seedFrom(`${id}|${ctx.period}`),
@@ -83,11 +112,11 @@ async function prepare(ctx: JobContext): Promise<RoundJobPlan> {
   }
 }
 
-function run(ctx: JobContext, plan: RoundJobPlan): void {
+async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
   const { id } = ctx.community;
-  const repo = ctx.repos.matching;
+  const repo = ctx.store;
   const { round } = plan;
-  const roundId = repo.createRound(
+  const roundId = await repo.createRound(
     id,
     {
       period: ctx.period,
@@ -99,13 +128,13 @@ function run(ctx: JobContext, plan: RoundJobPlan): void {
     ctx.now,
   );
   if (roundId === undefined) return;
-  for (const [userId, streak] of plan.streaks) repo.setIgnoredStreak(id, userId, streak, ctx.now);
+  for (const [userId, streak] of plan.streaks) await repo.setIgnoredStreak(id, userId, streak, ctx.now);
   for (const userId of plan.toPause) {
-    repo.pause(id, userId, undefined, 'ignored', ctx.now);
+    await repo.pause(id, userId, undefined, 'ignored', ctx.now);
     ctx.notify.dm(id, userId, pausedForSilenceMessage(), { key: `match-paused:${ctx.period}:${userId}` });
   }
   for (const group of round.groups) {
-    const pairingId = repo.addPairing(
+    const pairingId = await repo.addPairing(
       id,
       { roundId, kind: 'round', score: group.score, members: group.members },
       ctx.now,
@@ -126,7 +155,7 @@ export const matchRoundJob = defineJob<RoundJobPlan>({
   name: 'match-round',
   description: 'Pairs every member taking part by complementary skills and DMs each their weekly match',
   period(now, community) {
-    const s = community.settings;
+    const s = matchingSettings(community);
     return s.matching ? weeklyPeriod(now, community.timezone, s['match-day'], s['match-time']) : undefined;
   },
   prepare,

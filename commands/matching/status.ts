@@ -1,21 +1,23 @@
 /** A member's matching status: in weekly rounds or paused, recent matches, avoid list. Used by /match status and home. */
-import type { Context } from '#core/command.ts';
+import { matchingSettings } from './settings.ts';
+import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { joinAnd } from './explain.ts';
 
-function weeklyLine(ctx: Context, userId: string): string {
-  const { id, settings, timezone } = ctx.community;
+async function weeklyLine(ctx: Context, userId: string): Promise<string> {
+  const { id, timezone } = ctx.community;
+  const settings = matchingSettings(ctx.community);
   if (!settings.matching) return 'Matching is turned off in this community.';
-  const prefs = ctx.repos.matching.prefs(id, userId);
+  const prefs = await ctx.store.prefs(id, userId);
   const paused = prefs.pausedAt && (!prefs.pausedUntil || prefs.pausedUntil > ctx.now);
   if (paused && prefs.pausedUntil) {
     const day = formatInZone(prefs.pausedUntil, timezone, 'date');
     return `Weekly matches paused until ${fmt.date(prefs.pausedUntil, 'date', day)}.`;
   }
   if (paused) return `Weekly matches paused. ${fmt.code('/match resume')} to start again.`;
-  const member = ctx.repos.matching.member(id, userId);
+  const member = await ctx.store.member(id, userId);
   const listed = member !== undefined && member.offers.length + member.needs.length > 0;
   if (!listed && !prefs.optedIn) {
     return `Not in weekly matches yet: list your skills with ${fmt.code('/skills offer …')} or send ${fmt.code('/match resume')}.`;
@@ -23,16 +25,16 @@ function weeklyLine(ctx: Context, userId: string): string {
   return `In weekly matches: every ${settings['match-day']} at ${settings['match-time']}.`;
 }
 
-export function statusSections(ctx: Context, userId: string): Section[] {
+export async function statusSections(ctx: Context, userId: string): Promise<Section[]> {
   const { id, timezone } = ctx.community;
-  const recent = ctx.repos.matching.pairingsOf(id, userId, 3).map((p) => {
+  const recent = (await ctx.store.pairingsOf(id, userId, 3)).map((p) => {
     const others = p.members.filter((m) => m.userId !== userId).map((m) => fmt.user(m.userId));
     const day = formatInZone(p.createdAt, timezone, 'date');
     return `${fmt.date(p.createdAt, 'date', day)}: ${others.length ? joinAnd(others) : 'a member who left'}`;
   });
-  const avoided = ctx.repos.matching.avoids(id, userId).map((u) => fmt.user(u));
+  const avoided = (await ctx.store.avoids(id, userId)).map((u) => fmt.user(u));
   return [
-    { text: weeklyLine(ctx, userId) },
+    { text: await weeklyLine(ctx, userId) },
     {
       fields: [
         { label: 'Recent matches', value: recent.join('\n') || '—' },

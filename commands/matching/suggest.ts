@@ -4,7 +4,7 @@
  * scores with their reasons. Work is bounded (`SEARCH`), never the whole community, and nothing is allocated per
  * candidate beyond the finder's reused arrays.
  */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { CandidateFinder, type FinderLimits } from './candidate-finder.ts';
 import { historySince } from './history.ts';
 import { matchIndex } from './index-cache.ts';
@@ -50,18 +50,18 @@ interface Ranked {
 }
 
 /** Members never suggested to the actor: dismissed lately, avoided either way. */
-function leftOut(ctx: Context): Set<string> {
+async function leftOut(ctx: Context): Promise<Set<string>> {
   const { id } = ctx.community;
   const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
-  const left = new Set(ctx.repos.matching.dismissedSince(id, ctx.actor.userId, since));
-  for (const u of ctx.repos.matching.avoidsEither(id, ctx.actor.userId)) left.add(u);
+  const left = new Set(await ctx.store.dismissedSince(id, ctx.actor.userId, since));
+  for (const u of await ctx.store.avoidsEither(id, ctx.actor.userId)) left.add(u);
   return left;
 }
 
 /** The shortlist, scored and ranked (the pair score, active members first), best first, at most `limit`. */
-function ranked(ctx: Context, index: SkillIndex, me: number, met: ReadonlyMap<string, Date>, limit: number): Ranked[] {
+async function ranked(ctx: Context, index: SkillIndex, me: number, met: ReadonlyMap<string, Date>, limit: number): Promise<Ranked[]> {
   const now = ctx.now.getTime();
-  const left = leftOut(ctx);
+  const left = await leftOut(ctx);
   const { finder, scorer } = toolsFor(index);
   const picked = finder.shortlistFor(me);
   scorer.anchorOn(me);
@@ -86,13 +86,13 @@ function weeksAgo(at: Date | undefined, now: number): number | undefined {
  * The member's best matches right now, best first: empty when nobody complements them yet, undefined when they
  * have listed no skills (or are not here).
  */
-export function suggestionsFor(ctx: Context, limit = 3): Suggestion[] | undefined {
-  const index = matchIndex(ctx.repos.matching, ctx.community.id);
+export async function suggestionsFor(ctx: Context, limit = 3): Promise<Suggestion[] | undefined> {
+  const index = await matchIndex(ctx.store, ctx.community.id);
   const me = index.slotOf(ctx.actor.userId);
   if (me === undefined || !index.hasSkills(me)) return undefined;
-  const partners = ctx.repos.matching.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
+  const partners = await ctx.store.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
   const met = new Map(partners.map((p) => [p.userId, p.at]));
-  return ranked(ctx, index, me, met, limit).map(({ slot }) => {
+  return (await ranked(ctx, index, me, met, limit)).map(({ slot }) => {
     const userId = index.userIds[slot]!;
     return { userId, score: slotScore(index, me, slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
   });

@@ -1,6 +1,6 @@
 /** The meetup buttons: RSVP on the card, the one-tap rating, the comment form, and the digest's draft button. */
 import { z } from 'zod';
-import { defineAction } from '#core/command.ts';
+import { defineAction } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { RsvpStatus } from './store.ts';
 import { fmt } from '#core/text.ts';
@@ -22,9 +22,9 @@ const rsvpValue = z
 export const rsvpAction = defineAction({
   id: 'meetup.rsvp',
   value: rsvpValue,
-  run({ id, status }, ctx) {
-    const meetup = findMeetup(ctx, id);
-    return rsvpReply(ctx, meetup, ctx.actor.userId, respond(ctx, meetup, ctx.actor.userId, status));
+  async run({ id, status }, ctx) {
+    const meetup = await findMeetup(ctx, id);
+    return rsvpReply(ctx, meetup, ctx.actor.userId, await respond(ctx, meetup, ctx.actor.userId, status));
   },
 });
 
@@ -34,7 +34,7 @@ export const rateAction = defineAction({
     .string()
     .regex(/^\d{1,9}:[1-5]$/)
     .transform((v) => v.split(':').map(Number) as [number, number]),
-  run: ([id, score], ctx) => rate(ctx, findMeetup(ctx, id), score),
+  run: async ([id, score], ctx) => rate(ctx, await findMeetup(ctx, id), score),
 });
 
 export const commentAction = defineAction({
@@ -43,8 +43,8 @@ export const commentAction = defineAction({
     .string()
     .regex(/^\d{1,9}$/)
     .transform(Number),
-  run(id, ctx) {
-    const meetup = findMeetup(ctx, id);
+  async run(id, ctx) {
+    const meetup = await findMeetup(ctx, id);
     return { text: `Add a comment about #${meetup.id}.`, form: commentForm(meetup.id) };
   },
 });
@@ -58,7 +58,7 @@ export const draftAction = defineAction({
     .string()
     .regex(/^[^|]{1,40}\|.{1,79}$/s)
     .transform((v) => ({ host: v.slice(0, v.indexOf('|')), skill: v.slice(v.indexOf('|') + 1) })),
-  run({ host, skill }, ctx) {
+  async run({ host, skill }, ctx) {
     // The digest suggests a member host; only they (or a manager on their behalf) set it up.
     if (ctx.actor.userId !== host && !ctx.actor.isAdmin) {
       throw new UserError('not_allowed', `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`);

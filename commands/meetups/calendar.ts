@@ -40,10 +40,10 @@ function event(env: MeetupEnv, m: MeetupRecord): IcsEvent {
 }
 
 /** The occurrences of a series from now: those already created, then computed ones up to SERIES_EVENTS. */
-function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): IcsEvent[] {
-  const series = env.repos.meetups.getSeries(env.community.id, meetup.seriesId!);
+async function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): Promise<IcsEvent[]> {
+  const series = await env.store.getSeries(env.community.id, meetup.seriesId!);
   if (!series) return [event(env, meetup)];
-  const created = env.repos.meetups.listSeries(env.community.id, series.id, env.now);
+  const created = await env.store.listSeries(env.community.id, series.id, env.now);
   const events = created.map((m) => event(env, m));
   const latest = created.at(-1) ?? meetup;
   if (!series.active) return events;
@@ -64,9 +64,9 @@ function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): IcsEvent[] {
 }
 
 /** The .ics attachment for one meetup, or for the rest of its series. */
-export function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): NonNullable<Reply['file']> {
+export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): Promise<NonNullable<Reply['file']>> {
   if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
-  const events = wholeSeries ? seriesEvents(env, meetup) : [event(env, meetup)];
+  const events = wholeSeries ? await seriesEvents(env, meetup) : [event(env, meetup)];
   const { error, value } = createEvents(events, {
     productId: 'hallway',
     calName: 'Hallway meetups',

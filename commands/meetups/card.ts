@@ -3,6 +3,7 @@
  * every change (RSVP, edit, cancel). Each update gets a fresh outbox key from the meetup's card version, since the
  * outbox drops a second message with the same key.
  */
+import { meetupSettings } from './settings.ts';
 import type { MeetupRecord } from './store.ts';
 import type { Button, Field, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
@@ -28,7 +29,7 @@ function fields(meetup: MeetupRecord, zone: string, t: Tally): Field[] {
 }
 
 /** The card as it stands. Pure apart from the reads; mentions stay empty so names never ping the channel. */
-export function buildCard(env: MeetupEnv, meetup: MeetupRecord): Reply {
+export async function buildCard(env: MeetupEnv, meetup: MeetupRecord): Promise<Reply> {
   const zone = env.community.timezone;
   if (meetup.status === 'cancelled') {
     return {
@@ -37,13 +38,13 @@ export function buildCard(env: MeetupEnv, meetup: MeetupRecord): Reply {
       mentions: [],
     };
   }
-  const t = tally(env.repos.meetups.listRsvps(env.community.id, meetup.id));
+  const t = tally(await env.store.listRsvps(env.community.id, meetup.id));
   const sections: Section[] = [{ fields: fields(meetup, zone, t) }];
   if (meetup.description) sections.unshift({ text: meetup.description });
   sections.push({ text: `${fmt.bold('Going')}: ${names(t.seated)}` });
   if (t.waitlist.length) sections.push({ text: `${fmt.bold('Waitlist')}: ${names(t.waitlist)}` });
   if (t.maybe.length) sections.push({ text: `${fmt.bold('Maybe')}: ${names(t.maybe)}` });
-  const series = meetup.seriesId ? env.repos.meetups.getSeries(env.community.id, meetup.seriesId) : undefined;
+  const series = meetup.seriesId ? await env.store.getSeries(env.community.id, meetup.seriesId) : undefined;
   const repeat = series ? ` · Repeats ${describeRepeat(series.repeat, series.firstStartsAt, series.timezone)}` : '';
   return {
     title: meetup.title,
@@ -57,23 +58,23 @@ export function buildCard(env: MeetupEnv, meetup: MeetupRecord): Reply {
 
 /** Where a new card goes: the configured meetup channel, else the channel the command came from. */
 export function cardChannel(env: MeetupEnv, fallback?: string): string | undefined {
-  return env.community.settings['meetup-channel'] || fallback || undefined;
+  return meetupSettings(env.community)['meetup-channel'] || fallback || undefined;
 }
 
 /** Posts the card of a new meetup; returns the channel, or undefined when there is nowhere to post. */
-export function postCard(env: MeetupEnv, meetup: MeetupRecord, channelId: string | undefined): string | undefined {
+export async function postCard(env: MeetupEnv, meetup: MeetupRecord, channelId: string | undefined): Promise<string | undefined> {
   if (!channelId) return undefined;
-  env.repos.meetups.setCardChannel(env.community.id, meetup.id, channelId);
+  await env.store.setCardChannel(env.community.id, meetup.id, channelId);
   const ref = cardRef(meetup.id);
-  env.notify.post(env.community.id, channelId, buildCard(env, meetup), { key: ref, ref });
+  env.notify.post(env.community.id, channelId, await buildCard(env, meetup), { key: ref, ref });
   return channelId;
 }
 
 /** Replaces the card with its current state (a no-op for meetups that never had one). */
-export function refreshCard(env: MeetupEnv, meetupId: number): void {
-  const meetup = env.repos.meetups.get(env.community.id, meetupId);
+export async function refreshCard(env: MeetupEnv, meetupId: number): Promise<void> {
+  const meetup = await env.store.get(env.community.id, meetupId);
   if (!meetup?.cardChannelId) return;
-  const version = env.repos.meetups.bumpCardVersion(env.community.id, meetupId);
+  const version = await env.store.bumpCardVersion(env.community.id, meetupId);
   const ref = cardRef(meetupId);
-  env.notify.update(env.community.id, ref, buildCard(env, meetup), { key: `${ref}:v${version}` });
+  env.notify.update(env.community.id, ref, await buildCard(env, meetup), { key: `${ref}:v${version}` });
 }

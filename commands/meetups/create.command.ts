@@ -1,6 +1,6 @@
 /** `/meetup create`: typed options on Discord and in text; bare, it opens the form (Slack modal, Discord modal). */
 import { z } from 'zod';
-import { defineSubcommand } from '#core/command.ts';
+import { defineSubcommand } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
 import { createMeetup, LIMITS } from './create.ts';
@@ -26,7 +26,7 @@ export const createSubcommand = defineSubcommand({
     host: opt.user('Who hosts it (default: you)').optional(),
     duration: opt.integer('Length in minutes (default 120)', { min: 15, max: 24 * 60 }).optional(),
   }),
-  run(args, ctx) {
+  async run(args, ctx) {
     const { title, when } = args;
     if (title === undefined && when === undefined) {
       return { text: 'Fill in the form to plan a meetup.', form: createForm() };

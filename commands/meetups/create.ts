@@ -1,5 +1,5 @@
 /** Creating a meetup (and its series), from the command or the form: one use case, two entry points. */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Repeat } from './store.ts';
 import { pickedInstant, type Reply } from '#core/reply.ts';
@@ -39,26 +39,26 @@ export function echo(typed: string, at: Date, zone: string): string {
 }
 
 /** A host is named on the card (a ping on Slack): only members Hallway knows here, who have not left. */
-function checkHost(ctx: Context, host: string | undefined): void {
+async function checkHost(ctx: Context, host: string | undefined): Promise<void> {
   if (!host || host === ctx.actor.userId) return;
-  const member = ctx.repos.members.get(ctx.community.id, host);
+  const member = await ctx.core.members.get(ctx.community.id, host);
   if (!member || member.leftAt) {
     throw new UserError('not_found', 'I can only name a host who is a member here and has used Hallway before.');
   }
 }
 
-export function createMeetup(ctx: Context, input: CreateInput): Reply {
+export async function createMeetup(ctx: Context, input: CreateInput): Promise<Reply> {
   checkLength(input.title, LIMITS.title, 'title');
   checkLength(input.where, LIMITS.where, 'place');
   checkLength(input.description, LIMITS.description, 'description');
-  checkHost(ctx, input.host);
+  await checkHost(ctx, input.host);
   const split = input.repeat ? { when: input.when, repeat: input.repeat } : splitRepeat(input.when);
   const zone = ctx.community.timezone;
   const startsAt = parseWhen(split.when, ctx.now, zone);
   const minutes = input.duration ?? DEFAULT_DURATION_MINUTES;
   const { id: community } = ctx.community;
   const series = split.repeat
-    ? ctx.repos.meetups.createSeries({
+    ? await ctx.store.createSeries({
         community,
         repeat: split.repeat,
         timezone: zone,
@@ -67,7 +67,7 @@ export function createMeetup(ctx: Context, input: CreateInput): Reply {
         createdAt: ctx.now,
       })
     : undefined;
-  const meetup = ctx.repos.meetups.create({
+  const meetup = await ctx.store.create({
     community,
     seriesId: series?.id,
     title: input.title,
@@ -80,7 +80,7 @@ export function createMeetup(ctx: Context, input: CreateInput): Reply {
     createdBy: ctx.actor.userId,
     now: ctx.now,
   });
-  const channel = postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
+  const channel = await postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
   const lines = [echo(split.when, startsAt, zone)];
   if (series) lines.push(`It repeats ${describeRepeat(series.repeat, startsAt, zone)} (also across clock changes).`);
   lines.push(

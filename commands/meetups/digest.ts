@@ -20,22 +20,23 @@ export function pickIdea(ideas: readonly SkillShareIdea[], now: Date): SkillShar
   return ideas[Math.floor(now.getTime() / WEEK) % ideas.length];
 }
 
-function meetupsSection(env: MeetupEnv): Section {
-  const repo = env.repos.meetups;
-  const soon = repo.listStartingBetween(env.community.id, env.now, new Date(env.now.getTime() + WEEK)).slice(0, LIMIT);
+async function meetupsSection(env: MeetupEnv): Promise<Section> {
+  const repo = env.store;
+  const soon = (await repo.listStartingBetween(env.community.id, env.now, new Date(env.now.getTime() + WEEK))).slice(0, LIMIT);
   if (soon.length === 0) {
     return { text: `${fmt.bold('This week')}\nNothing planned yet — start something with \`/meetup create\`.` };
   }
-  const lines = soon.map((m) => {
-    const counts = countsText(m, tally(repo.listRsvps(env.community.id, m.id)));
-    return `• ${summaryLine(m, env.community.timezone)} (${counts})`;
-  });
+  const lines: string[] = [];
+  for (const m of soon) {
+    const counts = countsText(m, tally(await repo.listRsvps(env.community.id, m.id)));
+    lines.push(`• ${summaryLine(m, env.community.timezone)} (${counts})`);
+  }
   return { text: `${fmt.bold('This week')}\n${lines.join('\n')}` };
 }
 
-function newcomersSection(env: MeetupEnv): Section | undefined {
+async function newcomersSection(env: MeetupEnv): Promise<Section | undefined> {
   const since = new Date(env.now.getTime() - WEEK);
-  const newcomers = env.repos.meetups.newestMembers(env.community.id, since, LIMIT);
+  const newcomers = await env.store.newestMembers(env.community.id, since, LIMIT);
   if (newcomers.length === 0) return undefined;
   return { text: `${fmt.bold('New faces')}\n${names(newcomers.map((m) => m.userId))} — say hello!` };
 }
@@ -47,11 +48,11 @@ export function ideaText(idea: SkillShareIdea): string {
 }
 
 /** The digest post for the week of `env.now`. */
-export function buildDigest(env: MeetupEnv): Reply {
-  const sections: Section[] = [meetupsSection(env)];
-  const newcomers = newcomersSection(env);
+export async function buildDigest(env: MeetupEnv): Promise<Reply> {
+  const sections: Section[] = [await meetupsSection(env)];
+  const newcomers = await newcomersSection(env);
   if (newcomers) sections.push(newcomers);
-  const idea = pickIdea(env.repos.meetups.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT), env.now);
+  const idea = pickIdea(await env.store.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT), env.now);
   const buttons = [];
   if (idea) {
     sections.push({ text: `${fmt.bold('Skill-share idea')}\n${ideaText(idea)}` });

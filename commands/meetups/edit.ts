@@ -1,6 +1,6 @@
 /** Changing a meetup: the host or a manager edits; people who answered hear about a new time or place. */
 import { DateTime } from 'luxon';
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { MeetupFields, MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
@@ -48,7 +48,7 @@ function newFields(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Me
 }
 
 /** Tells everyone who answered going/maybe (seated or waiting), except the editor, that the plan changed. */
-function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord): number {
+async function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord): Promise<number> {
   const zone = ctx.community.timezone;
   const changes: string[] = [];
   if (after.startsAt.getTime() !== before.startsAt.getTime())
@@ -56,8 +56,8 @@ function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord):
   if (after.location !== before.location)
     changes.push(after.location ? `it now takes place at ${after.location}` : 'the place was removed');
   if (changes.length === 0) return 0;
-  const people = ctx.repos.meetups
-    .listRsvps(ctx.community.id, after.id)
+  const people = (await ctx.store
+    .listRsvps(ctx.community.id, after.id))
     .filter((r) => r.status !== 'no' && r.userId !== ctx.actor.userId);
   for (const r of people) {
     ctx.notify.dm(ctx.community.id, r.userId, {
@@ -67,7 +67,7 @@ function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRecord):
   return people.length;
 }
 
-export function editMeetup(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Reply {
+export async function editMeetup(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Promise<Reply> {
   assertCanManage(ctx, meetup, 'edit');
   if (meetup.status === 'cancelled') throw new UserError('conflict', `${label(meetup)} was cancelled.`);
   if (meetup.endsAt <= ctx.now) throw new UserError('conflict', `${label(meetup)} is already over.`);
@@ -75,15 +75,15 @@ export function editMeetup(ctx: Context, meetup: MeetupRecord, changes: EditChan
   checkLength(changes.where ?? undefined, LIMITS.where, 'place');
   checkLength(changes.description ?? undefined, LIMITS.description, 'description');
   const fields = newFields(ctx, meetup, changes);
-  const updated = ctx.repos.meetups.update(ctx.community.id, meetup.id, fields);
-  const promoted = promoteWaitlist(ctx, updated);
-  refreshCard(ctx, updated.id);
-  const told = tellAttendees(ctx, meetup, updated);
+  const updated = await ctx.store.update(ctx.community.id, meetup.id, fields);
+  const promoted = await promoteWaitlist(ctx, updated);
+  await refreshCard(ctx, updated.id);
+  const told = await tellAttendees(ctx, meetup, updated);
   const zone = ctx.community.timezone;
   const lines: string[] = [];
   if (updated.startsAt.getTime() !== meetup.startsAt.getTime()) lines.push(echo(changes.when!, updated.startsAt, zone));
   if (promoted.length) lines.push(`${promoted.length} from the waitlist got a seat and were told.`);
-  const seated = tally(ctx.repos.meetups.listRsvps(ctx.community.id, updated.id)).seated.length;
+  const seated = tally(await ctx.store.listRsvps(ctx.community.id, updated.id)).seated.length;
   if (updated.capacity !== undefined && seated > updated.capacity) {
     lines.push(`${seated} members already have a seat: nobody was moved to the waitlist.`);
   }

@@ -1,11 +1,11 @@
 /** How meetups read in messages: dates as viewer-local tokens with the community's zone as fallback. Pure. */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import type { MeetupRecord, RsvpRecord, RsvpStatus } from './store.ts';
 import { type DateStyle, fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 
 /** What meetup helpers need from a command or job context. */
-export type MeetupEnv = Pick<Context, 'community' | 'now' | 'repos' | 'notify'>;
+export type MeetupEnv = Pick<Context, 'community' | 'now' | 'store' | 'core' | 'notify'>;
 
 /** A date every platform can localise for the viewer; the text fallback is in the community's zone. */
 export function when(at: Date, zone: string, style: Exclude<DateStyle, 'relative'> = 'full'): string {

@@ -3,7 +3,7 @@
  * most (Discord's limit). `when` is a date-time picker on Slack and words elsewhere; the create form asks for the
  * repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
  */
-import type { Context, FormDef } from '#core/command.ts';
+import type { Context, FormDef } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord, Repeat } from './store.ts';
 import type { Form, FormField, Reply } from '#core/reply.ts';
@@ -128,7 +128,7 @@ function required(values: Readonly<Record<string, string>>, id: string, name: st
 
 export const createFormDef: FormDef = {
   id: CREATE_FORM,
-  submit(values, meta, ctx: Context): Reply {
+  async submit(values, meta, ctx: Context): Promise<Reply> {
     const host = meta?.startsWith('host=') ? meta.slice('host='.length) : undefined;
     return createMeetup(ctx, {
       title: required(values, 'title', 'title'),
@@ -144,8 +144,8 @@ export const createFormDef: FormDef = {
 
 export const editFormDef: FormDef = {
   id: EDIT_FORM,
-  submit(values, meta, ctx: Context): Reply {
-    const meetup = findMeetup(ctx, meta ?? '');
+  async submit(values, meta, ctx: Context): Promise<Reply> {
+    const meetup = await findMeetup(ctx, meta ?? '');
     // In the form an emptied optional field means "remove it".
     return editMeetup(ctx, meetup, {
       title: required(values, 'title', 'title'),
@@ -171,6 +171,6 @@ export function commentForm(meetupId: number): Form {
 
 export const commentFormDef: FormDef = {
   id: COMMENT_FORM,
-  submit: (values, meta, ctx) =>
-    commentOnRating(ctx, findMeetup(ctx, meta ?? ''), required(values, 'comment', 'comment')),
+  submit: async (values, meta, ctx) =>
+    commentOnRating(ctx, await findMeetup(ctx, meta ?? ''), required(values, 'comment', 'comment')),
 };

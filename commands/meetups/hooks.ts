@@ -1,5 +1,6 @@
 /** How meetups plug into the shared flows: home, members leaving, forget-me, export, Discord autocomplete. */
-import type { Context, Deleted } from '#core/command.ts';
+import type { Deleted } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
@@ -8,16 +9,16 @@ import { answerText, summaryLine } from './format.ts';
 import { respond } from './rsvp.ts';
 
 /** Gives up the member's seats and maybes in meetups still to come (promoting the waitlist). */
-function stepBack(ctx: Context, userId: string): void {
-  for (const { meetup, rsvp } of ctx.repos.meetups.listMemberRsvps(ctx.community.id, userId, ctx.now)) {
-    if (rsvp.status !== 'no') respond(ctx, meetup, userId, 'no');
+async function stepBack(ctx: Context, userId: string): Promise<void> {
+  for (const { meetup, rsvp } of await ctx.store.listMemberRsvps(ctx.community.id, userId, ctx.now)) {
+    if (rsvp.status !== 'no') await respond(ctx, meetup, userId, 'no');
   }
 }
 
 /** Home: the member's upcoming meetups and their answer to each. */
-export function meetupsHome(ctx: Context): Section[] {
-  const mine = ctx.repos.meetups
-    .listMemberRsvps(ctx.community.id, ctx.actor.userId, ctx.now)
+export async function meetupsHome(ctx: Context): Promise<Section[]> {
+  const mine = (await ctx.store
+    .listMemberRsvps(ctx.community.id, ctx.actor.userId, ctx.now))
     .filter(({ rsvp }) => rsvp.status !== 'no');
   if (mine.length === 0) {
     return [{ text: `${fmt.bold('Your meetups')}\nNothing on your list — see \`/meetup list\`.` }];
@@ -29,15 +30,15 @@ export function meetupsHome(ctx: Context): Section[] {
 }
 
 /** A member left the workspace: their seats go to the waitlist. */
-export function meetupsMemberLeft(ctx: Context): void {
-  stepBack(ctx, ctx.actor.userId);
+export async function meetupsMemberLeft(ctx: Context): Promise<void> {
+  await stepBack(ctx, ctx.actor.userId);
 }
 
-export function forgetMeetups(ctx: Context, userId: string): Deleted {
-  stepBack(ctx, userId);
-  const { counts, meetupIds } = ctx.repos.meetups.forgetMember(ctx.community.id, userId);
+export async function forgetMeetups(ctx: Context, userId: string): Promise<Deleted> {
+  await stepBack(ctx, userId);
+  const { counts, meetupIds } = await ctx.store.forgetMember(ctx.community.id, userId);
   // Cards still showing their name (even of past meetups) are redrawn without it.
-  for (const id of meetupIds) refreshCard(ctx, id);
+  for (const id of meetupIds) await refreshCard(ctx, id);
   return {
     'meetup answers': counts.rsvps,
     'meetup ratings': counts.ratings,
@@ -46,16 +47,16 @@ export function forgetMeetups(ctx: Context, userId: string): Deleted {
   };
 }
 
-export function exportMeetups(ctx: Context): Record<string, readonly Record<string, unknown>[]> {
-  return ctx.repos.meetups.exportRows(ctx.community.id);
+export async function exportMeetups(ctx: Context): Promise<Record<string, readonly Record<string, unknown>[]>> {
+  return await ctx.store.exportRows(ctx.community.id);
 }
 
 /** Upcoming meetups whose number starts with, or whose title contains, what the member typed. */
-export function autocompleteMeetups(source: string, prefix: string, ctx: Context) {
+export async function autocompleteMeetups(source: string, prefix: string, ctx: Context) {
   if (source !== 'meetups') return undefined;
   const typed = prefix.trim().replace(/^#/, '').toLowerCase();
-  return ctx.repos.meetups
-    .listUpcoming(ctx.community.id, ctx.now, 100)
+  return (await ctx.store
+    .listUpcoming(ctx.community.id, ctx.now, 100))
     .filter((m) => typed === '' || String(m.id).startsWith(typed) || m.title.toLowerCase().includes(typed))
     .slice(0, 25)
     .map((m) => ({

@@ -2,7 +2,8 @@
  * The meetups feature: `/meetup` (create, list, rsvp, edit, cancel, calendar, reminders, stats), the RSVP, rating
  * and draft buttons, the create/edit/comment forms, the `meetup-reminders` and `digest` jobs, and its hooks.
  */
-import { defineFeature } from '#core/command.ts';
+import { MEETUP_SETTINGS } from './settings.ts';
+import { defineFeature } from './kit.ts';
 import { meetupStats } from './stats.ts';
 import { meetupActions } from './actions.ts';
 import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
@@ -12,6 +13,7 @@ import { meetupCommand } from './meetup.command.ts';
 
 export const meetupsFeature = defineFeature({
   name: 'meetups',
+  settings: MEETUP_SETTINGS,
   commands: [meetupCommand],
   actions: meetupActions,
   forms: [createFormDef, editFormDef, commentFormDef],

@@ -1,5 +1,6 @@
 /** The meetups jobs: `meetup-reminders` every 5 minutes, `digest` weekly at the configured day and time. */
-import { defineJob } from '#core/command.ts';
+import { meetupSettings } from './settings.ts';
+import { defineJob } from './kit.ts';
 import { slotPeriod, weeklyPeriod } from '#core/schedule.ts';
 import { buildDigest } from './digest.ts';
 import { sendRatingPrompts, sendReminders } from './reminders.ts';
@@ -9,10 +10,10 @@ export const meetupRemindersJob = defineJob({
   name: 'meetup-reminders',
   description: 'Next dates of recurring meetups, reminders 24 h and 1 h before, ratings after',
   period: (now) => slotPeriod(now, 5),
-  run(ctx) {
-    const created = extendAllSeries(ctx);
-    const reminders = sendReminders(ctx);
-    const ratings = sendRatingPrompts(ctx);
+  async run(ctx) {
+    const created = await extendAllSeries(ctx);
+    const reminders = await sendReminders(ctx);
+    const ratings = await sendRatingPrompts(ctx);
     if (created.length || reminders || ratings) ctx.log.info({ created, reminders, ratings }, 'meetup reminders');
   },
 });
@@ -21,16 +22,16 @@ export const digestJob = defineJob({
   name: 'digest',
   description: "Weekly post: this week's meetups, new members, a skill-share idea",
   period(now, community) {
-    const s = community.settings;
+    const s = meetupSettings(community);
     if (!s.digest) return undefined;
     return weeklyPeriod(now, community.timezone, s['digest-day'], s['digest-time']);
   },
-  run(ctx) {
-    const channel = ctx.community.settings['meetup-channel'];
+  async run(ctx) {
+    const channel = meetupSettings(ctx.community)['meetup-channel'];
     if (!channel) {
       ctx.log.info({}, 'digest skipped: no meetup channel configured');
       return;
     }
-    ctx.notify.post(ctx.community.id, channel, buildDigest(ctx), { key: `digest:${ctx.period}` });
+    ctx.notify.post(ctx.community.id, channel, await buildDigest(ctx), { key: `digest:${ctx.period}` });
   },
 });

@@ -1,5 +1,5 @@
 /** Finding the meetup a member names (`12`, `#12`) and deciding who may change it. */
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
 import type { MeetupRecord } from './store.ts';
@@ -17,9 +17,9 @@ export function parseMeetupId(raw: string): number {
 }
 
 /** The meetup of this community with that number, or a UserError. */
-export function findMeetup(env: MeetupEnv, raw: string | number): MeetupRecord {
+export async function findMeetup(env: MeetupEnv, raw: string | number): Promise<MeetupRecord> {
   const id = typeof raw === 'number' ? raw : parseMeetupId(raw);
-  const meetup = env.repos.meetups.get(env.community.id, id);
+  const meetup = await env.store.get(env.community.id, id);
   if (!meetup) throw new UserError('not_found', `There is no meetup #${id} here. See \`/meetup list\`.`);
   return meetup;
 }

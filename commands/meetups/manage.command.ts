@@ -1,6 +1,6 @@
 /** What hosts and managers do with a meetup: edit, cancel, see stats. */
 import { z } from 'zod';
-import { defineSubcommand } from '#core/command.ts';
+import { defineSubcommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 import { cancelMeetup } from './cancel.ts';
 import { LIMITS } from './create.ts';
@@ -26,8 +26,8 @@ export const editSubcommand = defineSubcommand({
     description: opt.string('New description ("none" to remove it)', { max: LIMITS.description }).optional(),
     duration: opt.integer('Length in minutes', { min: 15, max: 24 * 60 }).optional(),
   }),
-  run({ meetup: ref, ...changes }, ctx) {
-    const meetup = findMeetup(ctx, ref);
+  async run({ meetup: ref, ...changes }, ctx) {
+    const meetup = await findMeetup(ctx, ref);
     if (Object.values(changes).every((v) => v === undefined)) {
       assertCanManage(ctx, meetup, 'edit');
       return {
@@ -51,17 +51,17 @@ export const cancelSubcommand = defineSubcommand({
     meetup: meetupOption(),
     series: opt.boolean('Cancel every upcoming date of the series').optional(),
   }),
-  run: (args, ctx) => cancelMeetup(ctx, findMeetup(ctx, args.meetup), args.series ?? false),
+  run: async (args, ctx) => cancelMeetup(ctx, await findMeetup(ctx, args.meetup), args.series ?? false),
 });
 
 export const statsSubcommand = defineSubcommand({
   description: 'Answers and ratings of a meetup (host or manager)',
   examples: ['stats 12'],
   args: z.object({ meetup: meetupOption() }),
-  run(args, ctx) {
-    const meetup = findMeetup(ctx, args.meetup);
+  async run(args, ctx) {
+    const meetup = await findMeetup(ctx, args.meetup);
     assertCanManage(ctx, meetup, 'see the stats of');
-    const t = tally(ctx.repos.meetups.listRsvps(ctx.community.id, meetup.id));
+    const t = tally(await ctx.store.listRsvps(ctx.community.id, meetup.id));
     return statsReply(ctx, meetup, `${countsText(meetup, t)} · ${t.no.length} can't go`);
   },
 });

@@ -1,5 +1,5 @@
 /** `/meetup`: plan, answer, change and export meetups. */
-import { defineCommand } from '#core/command.ts';
+import { defineCommand } from './kit.ts';
 import { createSubcommand } from './create.command.ts';
 import { cancelSubcommand, editSubcommand, statsSubcommand } from './manage.command.ts';
 import { calendarSubcommand, listSubcommand, remindersSubcommand, rsvpSubcommand } from './member.command.ts';

@@ -1,6 +1,6 @@
 /** What every member can do: list, rsvp, calendar files, reminder settings. */
 import { z } from 'zod';
-import { defineSubcommand } from '#core/command.ts';
+import { defineSubcommand } from './kit.ts';
 import { opt } from '#core/options.ts';
 import type { Section } from '#core/reply.ts';
 import { calendarFile } from './calendar.ts';
@@ -12,21 +12,23 @@ import { rsvpReply } from './rsvp-reply.ts';
 const LIST_LIMIT = 10;
 
 /** One section per upcoming meetup, with the counts and the viewer's answer. */
-export function upcomingSections(env: MeetupEnv, userId: string): Section[] {
-  const repo = env.repos.meetups;
-  return repo.listUpcoming(env.community.id, env.now, LIST_LIMIT).map((m) => {
-    const t = tally(repo.listRsvps(env.community.id, m.id));
-    const mine = answerText(repo.getRsvp(env.community.id, m.id, userId));
-    return { text: `${summaryLine(m, env.community.timezone)}\n${countsText(m, t)} · You: ${mine}` };
-  });
+export async function upcomingSections(env: MeetupEnv, userId: string): Promise<Section[]> {
+  const repo = env.store;
+  const sections: Section[] = [];
+  for (const m of await repo.listUpcoming(env.community.id, env.now, LIST_LIMIT)) {
+    const t = tally(await repo.listRsvps(env.community.id, m.id));
+    const mine = answerText(await repo.getRsvp(env.community.id, m.id, userId));
+    sections.push({ text: `${summaryLine(m, env.community.timezone)}\n${countsText(m, t)} · You: ${mine}` });
+  }
+  return sections;
 }
 
 export const listSubcommand = defineSubcommand({
   description: 'Upcoming meetups, with your answer',
   examples: ['list'],
   args: z.object({}),
-  run(_args, ctx) {
-    const sections = upcomingSections(ctx, ctx.actor.userId);
+  async run(_args, ctx) {
+    const sections = await upcomingSections(ctx, ctx.actor.userId);
     if (sections.length === 0) return { text: 'No meetups planned yet. Plan one with `/meetup create`!' };
     return {
       title: 'Upcoming meetups',
@@ -44,9 +46,9 @@ export const rsvpSubcommand = defineSubcommand({
     meetup: meetupOption(),
     answer: opt.choice('Your answer', ['going', 'maybe', 'no']),
   }),
-  run(args, ctx) {
-    const meetup = findMeetup(ctx, args.meetup);
-    return rsvpReply(ctx, meetup, ctx.actor.userId, respond(ctx, meetup, ctx.actor.userId, args.answer));
+  async run(args, ctx) {
+    const meetup = await findMeetup(ctx, args.meetup);
+    return rsvpReply(ctx, meetup, ctx.actor.userId, await respond(ctx, meetup, ctx.actor.userId, args.answer));
   },
 });
 
@@ -57,9 +59,9 @@ export const calendarSubcommand = defineSubcommand({
     meetup: meetupOption(),
     series: opt.boolean('The whole series instead of one date').optional(),
   }),
-  run(args, ctx) {
-    const meetup = findMeetup(ctx, args.meetup);
-    const file = calendarFile(ctx, meetup, args.series ?? false);
+  async run(args, ctx) {
+    const meetup = await findMeetup(ctx, args.meetup);
+    const file = await calendarFile(ctx, meetup, args.series ?? false);
     return { text: `Here is ${file.name}: open it to add it to your calendar.`, file };
   },
 });
@@ -68,8 +70,8 @@ export const remindersSubcommand = defineSubcommand({
   description: 'Turn your meetup reminders on or off',
   examples: ['reminders off', 'reminders on'],
   args: z.object({ enabled: opt.boolean('on or off') }),
-  run(args, ctx) {
-    ctx.repos.meetups.setRemindersEnabled(ctx.community.id, ctx.actor.userId, args.enabled, ctx.now);
+  async run(args, ctx) {
+    await ctx.store.setRemindersEnabled(ctx.community.id, ctx.actor.userId, args.enabled, ctx.now);
     return {
       text: args.enabled
         ? "Reminders are on: I'll DM you the day before and an hour before meetups you're going to."

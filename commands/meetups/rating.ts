@@ -5,7 +5,7 @@
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
 import type { Button, Reply } from '#core/reply.ts';
-import type { Context } from '#core/command.ts';
+import type { Context } from './kit.ts';
 import { label, type MeetupEnv } from './format.ts';
 
 export function ratingButtons(meetupId: number): Button[] {
@@ -20,8 +20,8 @@ export function ratingPrompt(meetup: MeetupRecord): Reply {
   };
 }
 
-function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): void {
-  const rsvp = env.repos.meetups.getRsvp(env.community.id, meetup.id, userId);
+async function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): Promise<void> {
+  const rsvp = await env.store.getRsvp(env.community.id, meetup.id, userId);
   if (rsvp?.status !== 'going' || rsvp.waitlistPosition !== undefined) {
     throw new UserError('not_allowed', `Only members who had a seat at ${label(meetup)} can rate it.`);
   }
@@ -29,9 +29,9 @@ function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): v
   if (meetup.endsAt > env.now) throw new UserError('conflict', `${label(meetup)} has not ended yet.`);
 }
 
-export function rate(ctx: Context, meetup: MeetupRecord, score: number): Reply {
-  assertAttended(ctx, meetup, ctx.actor.userId);
-  ctx.repos.meetups.saveRating(ctx.community.id, meetup.id, ctx.actor.userId, score, ctx.now);
+export async function rate(ctx: Context, meetup: MeetupRecord, score: number): Promise<Reply> {
+  await assertAttended(ctx, meetup, ctx.actor.userId);
+  await ctx.store.saveRating(ctx.community.id, meetup.id, ctx.actor.userId, score, ctx.now);
   return {
     text: `Thanks! You gave ${label(meetup)} ${'★'.repeat(score)} (${score}/5). Tap again to change it.`,
     buttons: [
@@ -42,17 +42,17 @@ export function rate(ctx: Context, meetup: MeetupRecord, score: number): Reply {
   };
 }
 
-export function commentOnRating(ctx: Context, meetup: MeetupRecord, comment: string): Reply {
-  assertAttended(ctx, meetup, ctx.actor.userId);
-  if (!ctx.repos.meetups.saveRatingComment(ctx.community.id, meetup.id, ctx.actor.userId, comment)) {
+export async function commentOnRating(ctx: Context, meetup: MeetupRecord, comment: string): Promise<Reply> {
+  await assertAttended(ctx, meetup, ctx.actor.userId);
+  if (!await ctx.store.saveRatingComment(ctx.community.id, meetup.id, ctx.actor.userId, comment)) {
     throw new UserError('conflict', 'Tap a score first, then add your comment.');
   }
   return { text: 'Thanks — your comment goes to the host without your name.' };
 }
 
 /** `/meetup stats`: answers and the rating aggregate. */
-export function statsReply(ctx: Context, meetup: MeetupRecord, counts: string): Reply {
-  const s = ctx.repos.meetups.ratingSummary(ctx.community.id, meetup.id);
+export async function statsReply(ctx: Context, meetup: MeetupRecord, counts: string): Promise<Reply> {
+  const s = await ctx.store.ratingSummary(ctx.community.id, meetup.id);
   const lines = [counts];
   if (s.count === 0) lines.push('No ratings yet.');
   else {

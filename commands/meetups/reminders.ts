@@ -42,18 +42,18 @@ function reminderText(env: MeetupEnv, meetup: MeetupRecord, rsvp: RsvpRecord, ki
 }
 
 /** Whether this member should get this kind of message at all (before the log is consulted). */
-function wants(env: MeetupEnv, rsvp: RsvpRecord, kind: ReminderKind, dueSince: Date): boolean {
+async function wants(env: MeetupEnv, rsvp: RsvpRecord, kind: ReminderKind, dueSince: Date): Promise<boolean> {
   if (rsvp.status === 'no' || rsvp.waitlistPosition !== undefined) return false;
   if (rsvp.status === 'maybe' && kind !== '24h') return false;
   // Someone who answered after the reminder was due has just been looking at the meetup: no need.
   if (kind !== 'rating' && rsvp.respondedAt >= dueSince) return false;
-  if (!env.repos.meetups.remindersEnabled(env.community.id, rsvp.userId)) return false;
-  return !env.repos.members.get(env.community.id, rsvp.userId)?.leftAt;
+  if (!await env.store.remindersEnabled(env.community.id, rsvp.userId)) return false;
+  return !(await env.core.members.get(env.community.id, rsvp.userId))?.leftAt;
 }
 
-function send(env: MeetupEnv, meetup: MeetupRecord, userId: string, kind: ReminderKind, reply: Reply): boolean {
+async function send(env: MeetupEnv, meetup: MeetupRecord, userId: string, kind: ReminderKind, reply: Reply): Promise<boolean> {
   const revision = kind === 'rating' ? 0 : meetup.scheduleRevision;
-  if (!env.repos.meetups.recordReminder(env.community.id, { meetupId: meetup.id, userId, kind, revision }, env.now)) {
+  if (!await env.store.recordReminder(env.community.id, { meetupId: meetup.id, userId, kind, revision }, env.now)) {
     return false;
   }
   env.notify.dm(env.community.id, userId, reply, { key: reminderKey(meetup, kind, userId) });
@@ -61,30 +61,30 @@ function send(env: MeetupEnv, meetup: MeetupRecord, userId: string, kind: Remind
 }
 
 /** Sends the reminders due at `env.now`; returns how many were queued. */
-export function sendReminders(env: MeetupEnv): number {
+export async function sendReminders(env: MeetupEnv): Promise<number> {
   const { id: community } = env.community;
   const to = new Date(env.now.getTime() + REMINDER_OFFSETS_MS['24h'] + 1);
   let sent = 0;
-  for (const meetup of env.repos.meetups.listStartingBetween(community, env.now, to)) {
+  for (const meetup of await env.store.listStartingBetween(community, env.now, to)) {
     const kind = meetup.startsAt.getTime() - env.now.getTime() <= REMINDER_OFFSETS_MS['1h'] ? '1h' : '24h';
     const dueSince = new Date(meetup.startsAt.getTime() - REMINDER_OFFSETS_MS[kind]);
-    for (const rsvp of env.repos.meetups.listRsvps(community, meetup.id)) {
-      if (!wants(env, rsvp, kind, dueSince)) continue;
-      if (send(env, meetup, rsvp.userId, kind, reminderText(env, meetup, rsvp, kind))) sent++;
+    for (const rsvp of await env.store.listRsvps(community, meetup.id)) {
+      if (!await wants(env, rsvp, kind, dueSince)) continue;
+      if (await send(env, meetup, rsvp.userId, kind, reminderText(env, meetup, rsvp, kind))) sent++;
     }
   }
   return sent;
 }
 
 /** Sends the one-tap rating to seated attendees of meetups that ended recently; returns how many. */
-export function sendRatingPrompts(env: MeetupEnv): number {
+export async function sendRatingPrompts(env: MeetupEnv): Promise<number> {
   const { id: community } = env.community;
   const from = new Date(env.now.getTime() - RATING_WINDOW_MS);
   let sent = 0;
-  for (const meetup of env.repos.meetups.listEndedBetween(community, from, new Date(env.now.getTime() + 1))) {
-    for (const rsvp of env.repos.meetups.listRsvps(community, meetup.id)) {
-      if (rsvp.status !== 'going' || !wants(env, rsvp, 'rating', env.now)) continue;
-      if (send(env, meetup, rsvp.userId, 'rating', ratingPrompt(meetup))) sent++;
+  for (const meetup of await env.store.listEndedBetween(community, from, new Date(env.now.getTime() + 1))) {
+    for (const rsvp of await env.store.listRsvps(community, meetup.id)) {
+      if (rsvp.status !== 'going' || !await wants(env, rsvp, 'rating', env.now)) continue;
+      if (await send(env, meetup, rsvp.userId, 'rating', ratingPrompt(meetup))) sent++;
     }
   }
   return sent;

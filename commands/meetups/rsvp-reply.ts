@@ -5,7 +5,7 @@ import { label, type MeetupEnv, when } from './format.ts';
 import type { RsvpOutcome } from './rsvp.ts';
 import { waitlistRank } from './rsvp.ts';
 
-export function rsvpReply(env: MeetupEnv, meetup: MeetupRecord, userId: string, outcome: RsvpOutcome): Reply {
+export async function rsvpReply(env: MeetupEnv, meetup: MeetupRecord, userId: string, outcome: RsvpOutcome): Promise<Reply> {
   const at = when(meetup.startsAt, env.community.timezone);
   const name = label(meetup);
   switch (outcome.kind) {
@@ -21,7 +21,7 @@ export function rsvpReply(env: MeetupEnv, meetup: MeetupRecord, userId: string, 
       return { text: `Got it, you can't make ${name}. Thanks for saying so.` };
     case 'unchanged': {
       if (outcome.waitlisted) {
-        return { text: `You're already on the waitlist for ${name} (#${waitlistRank(env, meetup, userId)}).` };
+        return { text: `You're already on the waitlist for ${name} (#${await waitlistRank(env, meetup, userId)}).` };
       }
       const said = { going: 'going', maybe: 'maybe', no: "can't go" }[outcome.status];
       return { text: `You already said ${said} for ${name} — nothing changed.` };

@@ -21,47 +21,47 @@ export function assertOpen(env: MeetupEnv, meetup: MeetupRecord): void {
 }
 
 /** Records a member's answer, seats or waitlists them, promotes from the waitlist, and refreshes the card. */
-export function respond(env: MeetupEnv, meetup: MeetupRecord, userId: string, status: RsvpStatus): RsvpOutcome {
+export async function respond(env: MeetupEnv, meetup: MeetupRecord, userId: string, status: RsvpStatus): Promise<RsvpOutcome> {
   assertOpen(env, meetup);
   const { id: community } = env.community;
-  const repo = env.repos.meetups;
-  const previous = repo.getRsvp(community, meetup.id, userId);
+  const repo = env.store;
+  const previous = await repo.getRsvp(community, meetup.id, userId);
   if (previous?.status === status) {
     return { kind: 'unchanged', status, waitlisted: previous.waitlistPosition !== undefined };
   }
   let outcome: RsvpOutcome;
   if (status === 'going') {
-    const t = tally(repo.listRsvps(community, meetup.id));
+    const t = tally(await repo.listRsvps(community, meetup.id));
     const full = meetup.capacity !== undefined && (t.seated.length >= meetup.capacity || t.waitlist.length > 0);
-    const position = full ? repo.nextWaitlistPosition(community, meetup.id) : undefined;
-    repo.saveRsvp(community, { meetupId: meetup.id, userId, status, waitlistPosition: position, respondedAt: env.now });
+    const position = full ? await repo.nextWaitlistPosition(community, meetup.id) : undefined;
+    await repo.saveRsvp(community, { meetupId: meetup.id, userId, status, waitlistPosition: position, respondedAt: env.now });
     outcome =
-      position === undefined ? { kind: 'seated' } : { kind: 'waitlisted', position: waitlistRank(env, meetup, userId) };
+      position === undefined ? { kind: 'seated' } : { kind: 'waitlisted', position: await waitlistRank(env, meetup, userId) };
   } else {
-    repo.saveRsvp(community, { meetupId: meetup.id, userId, status, respondedAt: env.now });
+    await repo.saveRsvp(community, { meetupId: meetup.id, userId, status, respondedAt: env.now });
     outcome = { kind: status };
-    if (previous?.status === 'going' && previous.waitlistPosition === undefined) promoteWaitlist(env, meetup);
+    if (previous?.status === 'going' && previous.waitlistPosition === undefined) await promoteWaitlist(env, meetup);
   }
-  refreshCard(env, meetup.id);
+  await refreshCard(env, meetup.id);
   return outcome;
 }
 
 /** 1 for the first on the waitlist (positions are increasing numbers with gaps; members see ranks). */
-export function waitlistRank(env: MeetupEnv, meetup: MeetupRecord, userId: string): number {
-  const t = tally(env.repos.meetups.listRsvps(env.community.id, meetup.id));
+export async function waitlistRank(env: MeetupEnv, meetup: MeetupRecord, userId: string): Promise<number> {
+  const t = tally(await env.store.listRsvps(env.community.id, meetup.id));
   return t.waitlist.indexOf(userId) + 1;
 }
 
 /** Seats waitlisted members while there is room, in waitlist order, and DMs each one. Returns who was seated. */
-export function promoteWaitlist(env: MeetupEnv, meetup: MeetupRecord): string[] {
+export async function promoteWaitlist(env: MeetupEnv, meetup: MeetupRecord): Promise<string[]> {
   const { id: community, timezone } = env.community;
-  const repo = env.repos.meetups;
-  const rsvps = repo.listRsvps(community, meetup.id);
+  const repo = env.store;
+  const rsvps = await repo.listRsvps(community, meetup.id);
   const t = tally(rsvps);
   const room = meetup.capacity === undefined ? t.waitlist.length : Math.max(0, meetup.capacity - t.seated.length);
   const promoted = t.waitlist.slice(0, room);
   for (const userId of promoted) {
-    repo.saveRsvp(community, { meetupId: meetup.id, userId, status: 'going', respondedAt: env.now });
+    await repo.saveRsvp(community, { meetupId: meetup.id, userId, status: 'going', respondedAt: env.now });
     env.notify.dm(community, userId, {
       text: `A seat opened up: you're going to ${label(meetup)} on ${when(meetup.startsAt, timezone)}. Can't make it any more? Tap "Can't go" so the next person gets your seat.`,
       buttons: [{ label: "Can't go", action: 'meetup.rsvp', value: `${meetup.id}:no` }],

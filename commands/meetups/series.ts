@@ -5,9 +5,9 @@ import type { MeetupEnv } from './format.ts';
 import { nextOccurrence } from './recurrence.ts';
 
 /** Creates the next occurrence of a series whose latest one has started; returns its id, if one was made. */
-export function extendSeries(env: MeetupEnv, series: SeriesRecord): number | undefined {
-  const repo = env.repos.meetups;
-  const latest = repo.latestInSeries(env.community.id, series.id);
+export async function extendSeries(env: MeetupEnv, series: SeriesRecord): Promise<number | undefined> {
+  const repo = env.store;
+  const latest = await repo.latestInSeries(env.community.id, series.id);
   if (!latest || latest.startsAt > env.now) return undefined;
   // After the latest's series date (an edit may have moved it earlier), skipping dates missed while the bot was down.
   const slot = latest.slotAt ?? latest.startsAt;
@@ -15,7 +15,7 @@ export function extendSeries(env: MeetupEnv, series: SeriesRecord): number | und
   const startsAt = nextOccurrence(series.repeat, series.firstStartsAt, series.timezone, after);
   if (!startsAt) return undefined;
   const duration = latest.endsAt.getTime() - latest.startsAt.getTime();
-  const meetup = repo.create({
+  const meetup = await repo.create({
     community: env.community.id,
     seriesId: series.id,
     title: latest.title,
@@ -28,14 +28,16 @@ export function extendSeries(env: MeetupEnv, series: SeriesRecord): number | und
     createdBy: latest.createdBy,
     now: env.now,
   });
-  postCard(env, meetup, latest.cardChannelId ?? cardChannel(env));
+  await postCard(env, meetup, latest.cardChannelId ?? cardChannel(env));
   return meetup.id;
 }
 
 /** Extends every active series of the community; returns the ids of the occurrences created. */
-export function extendAllSeries(env: MeetupEnv): number[] {
-  return env.repos.meetups
-    .listActiveSeries(env.community.id)
-    .map((series) => extendSeries(env, series))
-    .filter((id): id is number => id !== undefined);
+export async function extendAllSeries(env: MeetupEnv): Promise<number[]> {
+  const created: number[] = [];
+  for (const series of await env.store.listActiveSeries(env.community.id)) {
+    const id = await extendSeries(env, series);
+    if (id !== undefined) created.push(id);
+  }
+  return created;
 }

@@ -58,8 +58,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
   }
   try {
     await migratePostgres(client);
-  } finally {
+  } catch (error) {
     client.release();
+    await pool.end().catch(() => {});
+    throw error;
   }
+  client.release();
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

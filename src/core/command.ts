@@ -203,3 +203,19 @@ export function bindStore<S>(feature: Feature<S>, openStore: (tx: Tx) => S): Bou
 export function subcommandsOf<S>(command: CommandDef<S>): Readonly<Record<string, SubcommandDef<S>>> {
   return 'subcommands' in command ? command.subcommands : { '': command };
 }
+
+/**
+ * The definition helpers typed with one feature's store, so that every handler of the feature gets `ctx.store`
+ * as that store. Each feature re-exports them from its `kit.ts`.
+ */
+export function featureKit<S>() {
+  return {
+    defineCommand: (def: CommandDef<S>): CommandDef<S> => def,
+    defineSubcommand: <A extends z.ZodObject>(def: SubcommandDef<S, A>): SubcommandDef<S> =>
+      def as unknown as SubcommandDef<S>,
+    defineAction: <T>(def: ActionDef<S, T>): ActionDef<S> => def as unknown as ActionDef<S>,
+    defineForm: (def: FormDef<S>): FormDef<S> => def,
+    defineJob: <Plan>(def: JobDef<S, Plan>): JobDef<S> => def as unknown as JobDef<S>,
+    defineFeature: (def: Feature<S>): Feature<S> => def,
+  };
+}

@@ -68,8 +68,8 @@ describe('ShellPlatform', () => {
       output,
       community: 'shell:loft',
       color: false,
-      afterEach: () => bot.drain(),
-      tick: () => bot.tick(),
+      afterEach: async () => await bot.drain(),
+      tick: async () => await bot.tick(),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
     });
@@ -97,10 +97,10 @@ describe('ShellPlatform', () => {
     expect(printed).toMatch(/About you/);
     expect(printed).toContain('demo loaded');
     expect(printed).not.toContain('never-reached\n*');
-    expect(bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+    expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
       published: { role: 'Writer', workingOn: 'A zine about the loft' },
     });
-    expect(bot.repos.profiles.skills('shell:loft', 'mia', 'need').map((s) => s.skill)).toContain('video');
+    expect((await bot.repos.profiles.skills('shell:loft', 'mia', 'need')).map((s) => s.skill)).toContain('video');
     expect(printed.trimEnd().endsWith('Bye!')).toBe(true);
   });
 });

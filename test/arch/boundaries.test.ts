@@ -1,9 +1,26 @@
-/** The house rule of ARCHITECTURE.md: the core and the commands never touch a platform, the database or cron. */
+/**
+ * The house rules of ARCHITECTURE.md: arrows point inward. The core imports nothing outside itself; a feature
+ * imports the core, the shared skills module and other features only through their `index.ts`; SQL, the query
+ * builder and the database drivers live only under `data/`; cron only in the scheduler.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const FORBIDDEN = ['@slack/bolt', '@slack/web-api', 'discord.js', '@discordjs/rest', 'better-sqlite3', 'node-cron'];
+const PLATFORM_AND_STORAGE = [
+  '@slack/bolt',
+  '@slack/web-api',
+  '@slack/oauth',
+  'discord.js',
+  '@discordjs/rest',
+  '@discordjs/ws',
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  'node-cron',
+  'hono',
+  '@hono/node-server',
+];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,30 +34,73 @@ function imports(file: string): string[] {
   return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 }
 
+/** A relative import as a path from the repository root. */
+function target(file: string, spec: string): string {
+  return normalize(join(dirname(file), spec));
+}
+
+const isLibrary = (spec: string, libs: readonly string[]) => libs.some((l) => spec === l || spec.startsWith(`${l}/`));
+
 describe('import boundaries', () => {
-  for (const root of ['src/core', 'commands']) {
-    it(`${root} imports no platform, database or cron library`, () => {
-      const offenders = sources(root).flatMap((file) =>
-        imports(file)
-          .filter((spec) => FORBIDDEN.some((lib) => spec === lib || spec.startsWith(`${lib}/`)))
-          .map((spec) => `${file} → ${spec}`),
-      );
-      expect(offenders).toEqual([]);
-    });
-  }
-
-  it('only src/runtime/scheduler.ts imports node-cron', () => {
-    const all = ['src', 'adapters', 'commands', 'data'].flatMap(sources);
-    const users = all.filter((file) => imports(file).includes('node-cron'));
-    expect(users).toEqual(['src/runtime/scheduler.ts']);
-  });
-
-  it('the core and commands never import adapters or data', () => {
-    const offenders = ['src/core', 'commands'].flatMap(sources).flatMap((file) =>
+  it('src/core imports nothing outside src/core (only libraries with no platform or storage in them)', () => {
+    const offenders = sources('src/core').flatMap((file) =>
       imports(file)
-        .filter((spec) => /(^|\/)(adapters|data)\//.test(spec) && !spec.endsWith('.json'))
+        .filter((spec) =>
+          spec.startsWith('.') ? !target(file, spec).startsWith('src/core') : isLibrary(spec, PLATFORM_AND_STORAGE),
+        )
         .map((spec) => `${file} → ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('a feature imports the core, the skills module, and other features only through their index.ts', () => {
+    const offenders = sources('commands').flatMap((file) => {
+      const feature = relative('commands', file).split('/')[0]!;
+      return imports(file)
+        .filter((spec) => {
+          if (isLibrary(spec, PLATFORM_AND_STORAGE)) return true;
+          if (!spec.startsWith('.')) return false;
+          const to = target(file, spec);
+          if (to.endsWith('.json')) return !to.startsWith('data/skills/');
+          if (!to.startsWith('commands/')) return true;
+          const other = relative('commands', to).split('/')[0]!;
+          return other !== feature && other !== 'skills' && to !== `commands/${other}/index.ts` && other !== 'index.ts';
+        })
+        .map((spec) => `${file} → ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('SQL, the query builder and the drivers live only under data/', () => {
+    const storage = ['better-sqlite3', 'pg', 'kysely'];
+    const offenders = ['src', 'adapters', 'commands'].flatMap(sources).flatMap((file) =>
+      imports(file)
+        .filter((spec) => isLibrary(spec, storage))
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('only src/app/scheduler.ts imports node-cron', () => {
+    const all = ['src', 'adapters', 'commands', 'data'].flatMap(sources);
+    const users = all.filter((file) => imports(file).includes('node-cron'));
+    expect(users).toEqual(['src/app/scheduler.ts']);
+  });
+
+  it('the core and the features never import adapters, data or the composition root', () => {
+    const offenders = ['src/core', 'commands'].flatMap(sources).flatMap((file) =>
+      imports(file)
+        .filter((spec) => spec.startsWith('.'))
+        .filter((spec) => /^(adapters|data|src\/app)\//.test(target(file, spec)) && !spec.endsWith('.json'))
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('every feature keeps its storage port in its own folder (store.ts), none in the core', () => {
+    const inCore = sources('src/core').filter((file) =>
+      /meetup|feedback|matching|profile|intro|resource|mentor|presence|skill/i.test(file),
+    );
+    expect(inCore).toEqual([]);
   });
 });

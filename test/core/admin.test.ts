@@ -5,7 +5,7 @@ import { TestBot as Bot, type BotOptions } from '../support/test-bot.ts';
 
 // Only the admin feature: these tests are about the core and /hallway, not the features.
 bindFeatures([adminFeature]);
-const TestBot = { create: (options: BotOptions = {}) => Bot.create({ features: [adminFeature], ...options }) };
+const TestBot = { create: async (options: BotOptions = {}) => await Bot.create({ features: [adminFeature], ...options }) };
 
 describe('/hallway', () => {
   it('lists every command with an example', async () => {
@@ -25,14 +25,14 @@ describe('/hallway', () => {
     const bot = await TestBot.create();
     const reply = await bot.run('/hallway config timezone:Europe/Paris', { as: 'mia' });
     expect(bot.text(reply)).toMatch(/Only community managers/);
-    expect(bot.repos.communities.get(bot.community)?.settings).toEqual({});
+    expect((await bot.repos.communities.get(bot.community))?.settings).toEqual({});
   });
 
   it('lets HALLWAY_MANAGERS configure, and shows the saved settings', async () => {
     const bot = await TestBot.create({ managers: ['mia'] });
     const reply = await bot.run('/hallway config timezone:Europe/Paris match-day:tuesday approval:on', { as: 'mia' });
     expect(bot.text(reply)).toContain('Saved');
-    expect(bot.repos.communities.get(bot.community)?.settings).toMatchObject({
+    expect((await bot.repos.communities.get(bot.community))?.settings).toMatchObject({
       timezone: 'Europe/Paris',
       'match-day': 'tuesday',
       approval: true,
@@ -46,7 +46,7 @@ describe('/hallway', () => {
     const reply = await bot.run('/hallway config timezone:Mars/Olympus match-day:tuesday');
     expect(bot.text(reply)).toMatch(/timezone.*IANA/);
     expect(reply.context).toContain('Usage');
-    expect(bot.repos.communities.get(bot.community)?.settings).toEqual({});
+    expect((await bot.repos.communities.get(bot.community))?.settings).toEqual({});
     const day = await bot.run('/hallway config match-day:caturday');
     expect(bot.text(day)).toMatch(/match-day.*one of/);
   });
@@ -54,9 +54,9 @@ describe('/hallway', () => {
   it('sets channels from mentions and clears with none', async () => {
     const bot = await TestBot.create({ community: 'slack:T1' });
     await bot.run('/hallway config intro-channel:<#C123|intros>');
-    expect(bot.repos.communities.get('slack:T1')?.settings['intro-channel']).toBe('C123');
+    expect((await bot.repos.communities.get('slack:T1'))?.settings['intro-channel']).toBe('C123');
     await bot.run('/hallway config intro-channel:none');
-    expect(bot.repos.communities.get('slack:T1')?.settings['intro-channel']).toBeUndefined();
+    expect((await bot.repos.communities.get('slack:T1'))?.settings['intro-channel']).toBeUndefined();
   });
 
   it('says so for unknown commands and subcommands', async () => {
@@ -74,7 +74,7 @@ describe('/hallway', () => {
           name: 'digest',
           description: 'test',
           period: (now) => now.toISOString().slice(0, 10),
-          run: (ctx) => {
+          run: async (ctx) => {
             runs++;
             ctx.notify.post(ctx.community.id, 'events', { text: 'weekly digest' }, { key: `digest:${ctx.period}` });
           },
@@ -106,9 +106,9 @@ describe('/hallway', () => {
     const ask = await bot.run('/hallway forget-me', { as: 'mia' });
     const yes = ask.buttons!.find((b) => b.action === 'hallway.forget')!;
     expect(bot.text(await bot.click(yes, { as: 'lucas' }))).toMatch(/only delete your own/);
-    expect(bot.repos.members.get(bot.community, 'mia')).toBeDefined();
+    expect(await bot.repos.members.get(bot.community, 'mia')).toBeDefined();
     const done = await bot.click(yes, { as: 'mia' });
     expect(bot.text(done)).toMatch(/forgotten/);
-    expect(bot.repos.members.get(bot.community, 'mia')).toBeUndefined();
+    expect(await bot.repos.members.get(bot.community, 'mia')).toBeUndefined();
   });
 });

@@ -22,13 +22,13 @@ const probe = defineFeature({
             words: opt.string('Words', { max: 20 }).optional(),
             times: opt.integer('Times', { min: 1, max: 3 }).optional(),
           }),
-          run: ({ words, times }) => ({ text: `${words ?? ''}×${times ?? 1}` }),
+          run: async ({ words, times }) => ({ text: `${words ?? ''}×${times ?? 1}` }),
         }),
         crash: defineSubcommand({
           description: 'Write then crash',
           examples: [],
           args: z.object({}),
-          run(_a, ctx) {
+          async run(_a, ctx) {
             ctx.repos.communities.saveSettings(ctx.community.id, { timezone: 'Europe/Paris' });
             ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
             throw new Error('boom: internal details');
@@ -38,7 +38,7 @@ const probe = defineFeature({
           description: 'Write then refuse',
           examples: [],
           args: z.object({}),
-          run(_a, ctx) {
+          async run(_a, ctx) {
             ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
             throw new UserError('nope', 'Not like that.');
           },
@@ -47,17 +47,17 @@ const probe = defineFeature({
           description: 'Who',
           examples: [],
           args: z.object({ member: opt.user('Member') }),
-          run: ({ member }) => ({ text: `member=${member}` }),
+          run: async ({ member }) => ({ text: `member=${member}` }),
         }),
       },
     }),
   ],
   actions: [
-    defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: (v) => ({ text: `pressed ${v}` }) }),
+    defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: async (v) => ({ text: `pressed ${v}` }) }),
   ],
 });
 
-const create = () => TestBot.create({ features: [probe, adminFeature] });
+const create = async () => await TestBot.create({ features: [probe, adminFeature] });
 
 describe('dispatch', () => {
   it('validates options and shows the usage line', async () => {
@@ -75,14 +75,14 @@ describe('dispatch', () => {
     const reply = await bot.run('/probe crash');
     expect(bot.text(reply)).toMatch(/Sorry, something went wrong.*code: [0-9a-f]{8}/);
     expect(bot.text(reply)).not.toContain('internal details');
-    expect(bot.repos.communities.get(bot.community)?.settings).toEqual({});
+    expect((await bot.repos.communities.get(bot.community))?.settings).toEqual({});
     expect(bot.sent).toEqual([]);
   });
 
   it('rolls back a refused command and shows the message', async () => {
     const bot = await create();
     expect(bot.text(await bot.run('/probe refuse'))).toContain('Not like that.');
-    expect(bot.repos.outbox.counts(bot.community)).toMatchObject({ pending: 0, sent: 0 });
+    expect(await bot.repos.outbox.counts(bot.community)).toMatchObject({ pending: 0, sent: 0 });
   });
 
   it('resolves members from mentions and names, and refuses unknown ones', async () => {
@@ -116,13 +116,13 @@ describe('dispatch', () => {
     const event = { kind: 'member_joined', actor: bot.actor({ as: 'zoe' }), eventId: 'Ev1' } as const;
     await bot.dispatch(event);
     expect(await bot.dispatch(event)).toBeUndefined();
-    expect(bot.repos.members.get(bot.community, 'zoe')?.joinedAt).toBeDefined();
+    expect((await bot.repos.members.get(bot.community, 'zoe'))?.joinedAt).toBeDefined();
   });
 
   it('tells a member once that their DMs are closed', async () => {
     const bot = await create();
     await bot.run('/probe', { as: 'mia' });
-    bot.repos.members.setDmUnreachable(bot.community, 'mia', true);
+    await bot.repos.members.setDmUnreachable(bot.community, 'mia', true);
     expect((await bot.run('/probe echo hi', { as: 'mia' })).context).toMatch(/DMs seem closed/);
     expect((await bot.run('/probe echo hi', { as: 'mia' })).context).toBeUndefined();
   });
@@ -130,8 +130,8 @@ describe('dispatch', () => {
   it('keeps communities apart', async () => {
     const bot = await create();
     await bot.run('/hallway config timezone:Europe/Paris', { community: 'slack:T1' });
-    expect(bot.repos.communities.get('slack:T1')?.settings).toEqual({ timezone: 'Europe/Paris' });
-    expect(bot.repos.communities.get('discord:1')).toBeUndefined();
+    expect((await bot.repos.communities.get('slack:T1'))?.settings).toEqual({ timezone: 'Europe/Paris' });
+    expect(await bot.repos.communities.get('discord:1')).toBeUndefined();
     await bot.run('/probe', { as: 'lucas', community: 'discord:1' });
     expect(bot.text(await bot.run('/probe who @lucas', { community: 'slack:T1' }))).toMatch(/don't know/);
   });

@@ -13,8 +13,8 @@ describe('a feedback request, start to finish', () => {
       as: 'zoe',
     });
     expect(bot.text(reply)).toMatch(/asked 3 members whose skills fit \(illustration\)/);
-    const request = latestRequest(bot, 'zoe');
-    expect(askedFor(bot, request).sort()).toEqual(['ana', 'ben', 'cy']);
+    const request = await latestRequest(bot, 'zoe');
+    expect((await askedFor(bot, request)).sort()).toEqual(['ana', 'ben', 'cy']);
     const ask = buttonIn(bot, 'ana', 'feedback.accept');
     expect(bot.text(ask.reply)).toContain('Cover for my zine');
     expect(ask.reply.buttons?.map((b) => b.action)).toEqual(['feedback.accept', 'feedback.decline']);
@@ -22,7 +22,7 @@ describe('a feedback request, start to finish', () => {
     // A decline passes the request to the next candidate.
     const declined = await bot.click(buttonIn(bot, 'ana', 'feedback.decline').button, { as: 'ana' });
     expect(declined?.replaceOriginal).toBe(true);
-    expect(askedFor(bot, request)).toContain('dan');
+    expect(await askedFor(bot, request)).toContain('dan');
     expect(bot.dmsTo('zoe')).toHaveLength(0); // a decline stays private
 
     // A yes is told to the requester.
@@ -33,11 +33,11 @@ describe('a feedback request, start to finish', () => {
     // Silence past the timeout (48 h by default) passes it on too, the next time anything feedback runs.
     bot.clock.advance(47 * HOUR);
     await bot.run('/feedback list', { as: 'zoe' });
-    expect(status(bot, request, 'cy')).toBe('asked');
+    expect(await status(bot, request, 'cy')).toBe('asked');
     bot.clock.advance(2 * HOUR);
     await bot.run('/feedback list', { as: 'zoe' });
-    expect(status(bot, request, 'cy')).toBe('timed_out');
-    expect(askedFor(bot, request)).toContain('eve');
+    expect(await status(bot, request, 'cy')).toBe('timed_out');
+    expect(await askedFor(bot, request)).toContain('eve');
     expect(bot.sent.some((d) => d.kind === 'update' && /passed it to someone else/.test(d.reply.text))).toBe(true);
 
     // Given → "Was this helpful?" in one tap → a thank-you delivered to the reviewer.
@@ -47,7 +47,7 @@ describe('a feedback request, start to finish', () => {
     const five = helpful.reply.buttons!.find((b) => b.label === '5')!;
     const rated = await bot.click(five, { as: 'zoe' });
     expect(bot.text(rated)).toMatch(/rated @ben's feedback .* 5\/5/);
-    expect(feedbackGivenCount(bot.repos, bot.community, 'ben')).toBe(1);
+    expect(await feedbackGivenCount(bot.repos, bot.community, 'ben')).toBe(1);
     const form = (await bot.click(rated!.buttons![0]!, { as: 'zoe' }))!.form!;
     expect(form.formId).toBe('feedback.thanks');
     await bot.submit(form, { thanks: 'The colour notes were spot on!' }, { as: 'zoe' });
@@ -61,8 +61,8 @@ describe('a feedback request, start to finish', () => {
     // Once the others have answered, the request is fulfilled and nobody new is asked.
     await bot.click(buttonIn(bot, 'dan', 'feedback.decline').button, { as: 'dan' });
     await bot.click(buttonIn(bot, 'eve', 'feedback.decline').button, { as: 'eve' });
-    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('fulfilled');
-    expect(askedFor(bot, request).sort()).toEqual(['ana', 'ben', 'cy', 'dan', 'eve']);
+    expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('fulfilled');
+    expect((await askedFor(bot, request)).sort()).toEqual(['ana', 'ben', 'cy', 'dan', 'eve']);
   });
 
   it('takes skills from the text and the profile when none are given', async () => {
@@ -72,9 +72,9 @@ describe('a feedback request, start to finish', () => {
     member(bot, 'typo', ['typography']);
     member(bot, 'ill', ['illustration']);
     await bot.run('/feedback request "the page layout of my portfolio"', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     expect(request.skills).toEqual(['layout-design', 'typography', 'illustration']);
-    expect(askedFor(bot, request).sort()).toEqual(['ill', 'lay', 'typo']);
+    expect((await askedFor(bot, request)).sort()).toEqual(['ill', 'lay', 'typo']);
   });
 
   it('opens the request form from the weekly post, and from /feedback alone', async () => {
@@ -84,7 +84,7 @@ describe('a feedback request, start to finish', () => {
     expect(bare.form?.fields.length).toBeLessThanOrEqual(5);
     member(bot, 'ana', ['photography']);
     await bot.submit(bare.form!, { about: 'Street photos series', link: '', skills: 'photos', by: '' }, { as: 'zoe' });
-    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana']);
+    expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana']);
   });
 
   it('refuses links that are not http(s) and deadlines in the past, storing nothing', async () => {
@@ -93,7 +93,7 @@ describe('a feedback request, start to finish', () => {
     expect(bot.text(link)).toMatch(/https:\/\//);
     const past = await bot.run('/feedback request about:zine by:yesterday', { as: 'zoe' });
     expect(bot.text(past)).toMatch(/past/);
-    expect(bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired'])).toEqual(
+    expect(await bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired'])).toEqual(
       [],
     );
   });
@@ -103,7 +103,7 @@ describe('a feedback request, start to finish', () => {
     member(bot, 'ana', ['illustration']);
     member(bot, 'ben', ['illustration']);
     await bot.run('/feedback request about:"Poster" skills:illustration', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     await bot.click(buttonIn(bot, 'ana', 'feedback.accept').button, { as: 'ana' });
     expect(bot.text(await bot.run('/feedback list', { as: 'zoe' }))).toMatch(
       /Poster.*1 said yes, 0 gave feedback, waiting on 1/,

@@ -18,7 +18,7 @@ describe('feedback routing beyond one window of offerers', () => {
     for (let i = 0; i < 20; i++) {
       const requester = `req${i % 4}`;
       await bot.run(`/feedback request about:"Piece ${i}" skills:illustration`, { as: requester });
-      const asked = askedFor(bot, latestRequest(bot, requester));
+      const asked = await askedFor(bot, await latestRequest(bot, requester));
       expect(asked).toHaveLength(3);
       for (const reviewer of asked) counts.set(reviewer, counts.get(reviewer)! + 1);
       bot.clock.advance(HOUR);
@@ -32,8 +32,8 @@ describe('feedback routing beyond one window of offerers', () => {
     const reviewers = names(30);
     for (const name of reviewers) member(bot, name, ['illustration']);
     const now = bot.clock.now();
-    bot.repos.transaction(() => {
-      const old = bot.repos.feedback.createRequest({
+    bot.repos.transaction(async () => {
+      const old = await bot.repos.feedback.createRequest({
         community: bot.community,
         requester: 'old',
         about: 'Earlier piece',
@@ -42,11 +42,11 @@ describe('feedback routing beyond one window of offerers', () => {
       });
       // Everyone but m29 holds an accepted ask.
       for (const name of reviewers.slice(0, 29))
-        bot.repos.feedback.addAsk(bot.community, old.id, name, 'accepted', now);
+        await bot.repos.feedback.addAsk(bot.community, old.id, name, 'accepted', now);
     });
     bot.clock.advance(HOUR);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
     // m29 first; then the busy ones, equally loaded, by id.
-    expect(askedFor(bot, latestRequest(bot, 'zoe')).sort()).toEqual(['m00', 'm01', 'm29']);
+    expect((await askedFor(bot, await latestRequest(bot, 'zoe'))).sort()).toEqual(['m00', 'm01', 'm29']);
   });
 });

@@ -17,8 +17,8 @@ describe('feedback routing', () => {
     }
     const counts = new Map(names.map((n) => [n, 0]));
     for (const name of names) {
-      for (const r of bot.repos.feedback.listRequestsBy(bot.community, name, ['open'])) {
-        const asked = askedFor(bot, r);
+      for (const r of await bot.repos.feedback.listRequestsBy(bot.community, name, ['open'])) {
+        const asked = await askedFor(bot, r);
         expect(asked).toHaveLength(3);
         expect(asked).not.toContain(name);
         for (const reviewer of asked) counts.set(reviewer, counts.get(reviewer)! + 1);
@@ -38,14 +38,14 @@ describe('feedback routing', () => {
     for (const name of names) member(bot, name, ['photography']);
     for (let i = 0; i < 20; i++) {
       await bot.run(`/feedback request about:"Shoot ${i}" skills:photography`, { as: `req${i % 4}` });
-      const request = latestRequest(bot, `req${i % 4}`);
+      const request = await latestRequest(bot, `req${i % 4}`);
       // The first reviewer says yes and gives feedback, the others decline: nothing stays open.
-      const [first, ...others] = askedFor(bot, request);
+      const [first, ...others] = await askedFor(bot, request);
       await bot.click({ action: 'feedback.accept', value: String(request.id) }, { as: first });
       await bot.click({ action: 'feedback.given', value: String(request.id) }, { as: first });
       for (const reviewer of others)
         await bot.click({ action: 'feedback.decline', value: String(request.id) }, { as: reviewer });
-      expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('fulfilled');
+      expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('fulfilled');
       bot.clock.advance(HOUR);
     }
     const counts = names.map((n) => bot.repos.feedback.listAsksFor(bot.community, n, ['given', 'declined']).length);
@@ -57,8 +57,8 @@ describe('feedback routing', () => {
     const bot = await feedbackBot();
     for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
     await bot.run('/feedback request about:"One" skills:illustration', { as: 'zoe' });
-    const first = latestRequest(bot, 'zoe');
-    expect(askedFor(bot, first).sort()).toEqual(['a', 'b', 'c']);
+    const first = await latestRequest(bot, 'zoe');
+    expect((await askedFor(bot, first)).sort()).toEqual(['a', 'b', 'c']);
     await bot.click({ action: 'feedback.accept', value: String(first.id) }, { as: 'a' });
     bot.clock.advance(HOUR);
     await bot.click({ action: 'feedback.decline', value: String(first.id) }, { as: 'b' });
@@ -67,7 +67,7 @@ describe('feedback routing', () => {
     bot.clock.advance(HOUR);
     await bot.run('/feedback request about:"Two" skills:illustration', { as: 'yan' });
     // `a` was asked longest ago, but is busy with "One": the three who declined are free.
-    expect(askedFor(bot, latestRequest(bot, 'yan')).sort()).toEqual(['b', 'c', 'd']);
+    expect((await askedFor(bot, await latestRequest(bot, 'yan'))).sort()).toEqual(['b', 'c', 'd']);
   });
 
   it('never asks the requester, members who left, or members who paused review asks', async () => {
@@ -76,28 +76,28 @@ describe('feedback routing', () => {
     await bot.leave('gone');
     expect(bot.text(await bot.run('/feedback prompts off asks', { as: 'paused' }))).toMatch(/Review asks are off/);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana']);
+    expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana']);
 
     await bot.run('/feedback prompts on', { as: 'paused' });
     await bot.run('/feedback request about:"Back cover" skills:illustration', { as: 'zoe' });
-    expect(askedFor(bot, latestRequest(bot, 'zoe')).sort()).toEqual(['ana', 'paused']);
+    expect((await askedFor(bot, await latestRequest(bot, 'zoe'))).sort()).toEqual(['ana', 'paused']);
   });
 
   it('passes asks on when a reviewer leaves, and withdraws the requests of a member who leaves', async () => {
     const bot = await feedbackBot();
     for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
-    expect(askedFor(bot, request).sort()).toEqual(['a', 'b', 'c']);
+    const request = await latestRequest(bot, 'zoe');
+    expect((await askedFor(bot, request)).sort()).toEqual(['a', 'b', 'c']);
     await bot.click({ action: 'feedback.accept', value: String(request.id) }, { as: 'b' });
     await bot.leave('a');
-    expect(status(bot, request, 'a')).toBe('timed_out');
-    expect(askedFor(bot, request)).toContain('d');
+    expect(await status(bot, request, 'a')).toBe('timed_out');
+    expect(await askedFor(bot, request)).toContain('d');
 
     await bot.leave('zoe');
-    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('cancelled');
+    expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('cancelled');
     expect(bot.text(bot.dmsTo('b').at(-1))).toMatch(/withdrawn .*has left.*no need/);
-    expect(status(bot, request, 'c')).toBe('timed_out');
+    expect(await status(bot, request, 'c')).toBe('timed_out');
   });
 
   it('asks members with a related skill when nobody offers the exact one', async () => {
@@ -105,7 +105,7 @@ describe('feedback routing', () => {
     member(bot, 'ana', ['drawing']);
     member(bot, 'ben', ['accounting']);
     await bot.run('/feedback request about:"Sketches" skills:illustration', { as: 'zoe' });
-    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana']);
+    expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana']);
   });
 
   it('tells the requester honestly when nobody fits, and offers the request in the feedback channel', async () => {
@@ -113,7 +113,7 @@ describe('feedback routing', () => {
     member(bot, 'ben', ['accounting']);
     const reply = await bot.run('/feedback request about:"Zine cover" skills:illustration', { as: 'zoe' });
     expect(bot.text(reply)).toMatch(/found nobody here who offers .* posted it in #wip/);
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     expect(request.status).toBe('offered_publicly');
     const post = bot.postsIn('wip')[0]!;
     expect(bot.text(post)).toMatch(/@zoe is looking for feedback on #\d+ Zine cover/);
@@ -124,14 +124,14 @@ describe('feedback routing', () => {
     expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/@ben will give you feedback/);
     await bot.click(volunteered!.buttons![0]!, { as: 'ben' });
     expect(buttonIn(bot, 'zoe', 'feedback.rate').button.value).toBe(`${request.id}:ben:1`);
-    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('fulfilled');
+    expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('fulfilled');
   });
 
   it('says so when there is no feedback channel to offer the request in', async () => {
     const bot = await feedbackBot({});
     const reply = await bot.run('/feedback request about:"Zine cover" skills:illustration', { as: 'zoe' });
     expect(bot.text(reply)).toMatch(/no feedback channel .* \/hallway config/);
-    expect(latestRequest(bot, 'zoe').status).toBe('expired');
+    expect((await latestRequest(bot, 'zoe')).status).toBe('expired');
   });
 
   it('offers the request publicly once every candidate declined or stayed silent', async () => {
@@ -139,32 +139,32 @@ describe('feedback routing', () => {
     member(bot, 'ana', ['illustration']);
     member(bot, 'ben', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     await bot.click(buttonIn(bot, 'ana', 'feedback.decline').button, { as: 'ana' });
     expect(bot.postsIn('wip')).toHaveLength(0);
     bot.clock.advance(11 * HOUR);
     await bot.run('/feedback list', { as: 'ana' });
-    expect(status(bot, request, 'ben')).toBe('asked');
+    expect(await status(bot, request, 'ben')).toBe('asked');
     bot.clock.advance(HOUR);
     await bot.run('/feedback list', { as: 'ana' });
-    expect(status(bot, request, 'ben')).toBe('timed_out');
+    expect(await status(bot, request, 'ben')).toBe('timed_out');
     expect(bot.postsIn('wip')).toHaveLength(1);
     expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/Nobody I asked could take .* posted it in #wip/);
     // A late tap on the timed-out ask is answered kindly and changes nothing.
     const late = await bot.click(buttonIn(bot, 'ben', 'feedback.accept').button, { as: 'ben' });
     expect(bot.text(late)).toMatch(/timed out/);
-    expect(status(bot, request, 'ben')).toBe('timed_out');
+    expect(await status(bot, request, 'ben')).toBe('timed_out');
   });
 
   it('stops asking at the deadline and tells the requester when nobody said yes', async () => {
     const bot = await feedbackBot(); // Monday 08:00 UTC
     member(bot, 'ana', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration by:"tuesday 12:00"', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     bot.clock.advance(28 * HOUR + 1); // Tuesday 12:00 has passed, the 48 h timeout has not
     await bot.run('/feedback list', { as: 'ana' });
-    expect(bot.repos.feedback.getRequest(bot.community, request.id)?.status).toBe('expired');
-    expect(status(bot, request, 'ana')).toBe('timed_out');
+    expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('expired');
+    expect(await status(bot, request, 'ana')).toBe('timed_out');
     expect(bot.text(bot.dmsTo('zoe').at(-1))).toMatch(/deadline .* passed/);
     expect(bot.postsIn('wip')).toHaveLength(0);
   });
@@ -185,16 +185,16 @@ describe('feedback routing', () => {
       defaultTimezone: 'UTC',
     };
     const scope = {
-      community: loadCommunity(deps, bot.community, bot.clock.now()),
+      community: await loadCommunity(deps, bot.community, bot.clock.now()),
       now: bot.clock.now(),
       repos: bot.repos,
       notify,
       log: silentLogger,
     };
-    expect(bot.repos.transaction(() => handOffExpiredAsks(scope))).toBe(1);
-    expect(bot.repos.transaction(() => handOffExpiredAsks(scope))).toBe(0);
+    expect(bot.repos.transaction(async () => await handOffExpiredAsks(scope))).toBe(1);
+    expect(bot.repos.transaction(async () => await handOffExpiredAsks(scope))).toBe(0);
     await bot.drain();
-    expect(askedFor(bot, latestRequest(bot, 'zoe'))).toEqual(['ana', 'ben']);
-    expect(buttonIn(bot, 'ben', 'feedback.accept').button.value).toBe(String(latestRequest(bot, 'zoe').id));
+    expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana', 'ben']);
+    expect(buttonIn(bot, 'ben', 'feedback.accept').button.value).toBe(String((await latestRequest(bot, 'zoe')).id));
   });
 });

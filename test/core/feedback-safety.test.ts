@@ -12,7 +12,7 @@ async function givenFeedback(settings = {}) {
   member(bot, 'ana', ['illustration']);
   member(bot, 'mallory', ['accounting']);
   await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-  const request = latestRequest(bot, 'zoe');
+  const request = await latestRequest(bot, 'zoe');
   const accepted = await bot.click(buttonIn(bot, 'ana', 'feedback.accept').button, { as: 'ana' });
   await bot.click(accepted!.buttons![0]!, { as: 'ana' });
   return { bot, request };
@@ -23,13 +23,13 @@ describe('feedback buttons belong to their member', () => {
     const bot = await feedbackBot();
     member(bot, 'ana', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-    const request = latestRequest(bot, 'zoe');
+    const request = await latestRequest(bot, 'zoe');
     const value = String(request.id);
     for (const action of ['feedback.accept', 'feedback.decline', 'feedback.given', 'feedback.note']) {
       expect(bot.text(await bot.click({ action, value }, { as: 'mallory' }))).toMatch(/was not sent to you/);
     }
-    expect(status(bot, request, 'ana')).toBe('asked');
-    expect(status(bot, request, 'mallory')).toBeUndefined();
+    expect(await status(bot, request, 'ana')).toBe('asked');
+    expect(await status(bot, request, 'mallory')).toBeUndefined();
     expect(bot.dmsTo('zoe')).toHaveLength(0);
   });
 
@@ -39,7 +39,7 @@ describe('feedback buttons belong to their member', () => {
     expect(bot.text(rate)).toMatch(/Only the member who asked/);
     const ana = await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:5` }, { as: 'ana' });
     expect(bot.text(ana)).toMatch(/Only the member who asked/);
-    expect(bot.repos.feedback.getRating(bot.community, request.id, 'ana')).toBeUndefined();
+    expect(await bot.repos.feedback.getRating(bot.community, request.id, 'ana')).toBeUndefined();
     const thanks = await bot.submit(
       'feedback.thanks',
       { thanks: 'fake' },
@@ -79,7 +79,7 @@ describe('double clicks have one effect', () => {
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:5` }, { as: 'zoe' });
     const again = await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:1` }, { as: 'zoe' });
     expect(bot.text(again)).toMatch(/already rated this feedback 5\/5/);
-    expect(feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(1);
+    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(1);
 
     const meta = `${request.id}:ana`;
     await bot.submit('feedback.thanks', { thanks: 'Thanks!' }, { as: 'zoe', meta });
@@ -92,7 +92,7 @@ describe('double clicks have one effect', () => {
   it('counts only ratings of 4 and 5 as helpful feedback given', async () => {
     const { bot, request } = await givenFeedback();
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:3` }, { as: 'zoe' });
-    expect(feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
+    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
   });
 });
 
@@ -141,8 +141,8 @@ describe('the weekly work-in-progress prompt', () => {
   });
 });
 
-function contextFor(bot: TestBot, userId: string): Context {
-  const record = bot.repos.communities.get(bot.community)!;
+async function contextFor(bot: TestBot, userId: string): Promise<Context> {
+  const record = (await bot.repos.communities.get(bot.community))!;
   return {
     actor: { ...bot.actor({ as: userId }), isAdmin: false },
     community: { id: bot.community, settings: parseSettings(record.settings), timezone: 'UTC' },
@@ -157,21 +157,21 @@ describe('home, export and forget-me', () => {
   it('shows a summary on the home, exports the rows, and forgets a member completely', async () => {
     const { bot, request } = await givenFeedback();
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:4` }, { as: 'zoe' });
-    const home = bot.text({ text: '', sections: feedbackFeature.home!(contextFor(bot, 'ana')) });
+    const home = bot.text({ text: '', sections: await feedbackFeature.home!(await contextFor(bot, 'ana')) });
     expect(home).toMatch(/Helpful feedback given: 1/);
-    const exported = feedbackFeature.exportData!(contextFor(bot, 'host'));
+    const exported = await feedbackFeature.exportData!(await contextFor(bot, 'host'));
     expect(exported.feedback_requests).toHaveLength(1);
     expect(exported.feedback_ratings).toHaveLength(1);
 
-    const deleted = bot.repos.transaction(() => feedbackFeature.forget!(contextFor(bot, 'host'), 'zoe'));
+    const deleted = bot.repos.transaction(async () => await feedbackFeature.forget!(await contextFor(bot, 'host'), 'zoe'));
     expect(deleted).toEqual({
       'feedback requests': 1,
       'feedback asks': 1,
       'feedback ratings': 1,
       'feedback settings': 0,
     });
-    const after = feedbackFeature.exportData!(contextFor(bot, 'host'));
+    const after = await feedbackFeature.exportData!(await contextFor(bot, 'host'));
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
-    expect(feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
+    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
   });
 });

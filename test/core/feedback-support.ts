@@ -11,8 +11,8 @@ export const HOUR = 3_600_000;
 export async function feedbackBot(settings: Partial<Settings> = { 'feedback-channel': 'wip' }): Promise<TestBot> {
   const bot = await TestBot.create({ features: [feedbackFeature] });
   const now = bot.clock.now();
-  bot.repos.communities.ensure(bot.community, now);
-  bot.repos.communities.saveSettings(bot.community, settings);
+  await bot.repos.communities.ensure(bot.community, now);
+  await bot.repos.communities.saveSettings(bot.community, settings);
   return bot;
 }
 
@@ -20,10 +20,10 @@ export async function feedbackBot(settings: Partial<Settings> = { 'feedback-chan
 export function member(bot: TestBot, userId: string, offers: readonly string[], needs: readonly string[] = []): void {
   const now = bot.clock.now();
   const skills = (list: readonly string[]) => list.map((skill) => ({ skill, term: skill }));
-  bot.repos.transaction(() => {
-    bot.repos.members.touch(bot.community, userId, userId, now);
-    bot.repos.profiles.addSkills(bot.community, userId, 'offer', skills(offers), now);
-    if (needs.length) bot.repos.profiles.addSkills(bot.community, userId, 'need', skills(needs), now);
+  bot.repos.transaction(async () => {
+    await bot.repos.members.touch(bot.community, userId, userId, now);
+    await bot.repos.profiles.addSkills(bot.community, userId, 'offer', skills(offers), now);
+    if (needs.length) await bot.repos.profiles.addSkills(bot.community, userId, 'need', skills(needs), now);
   });
 }
 
@@ -38,13 +38,13 @@ export function buttonIn(bot: TestBot, userId: string, action: string): { reply:
 }
 
 /** Who has a DM asking them about `request`. */
-export function askedFor(bot: TestBot, request: FeedbackRequest): string[] {
-  return bot.repos.feedback.listAsks(bot.community, request.id).map((a) => a.reviewer);
+export async function askedFor(bot: TestBot, request: FeedbackRequest): Promise<string[]> {
+  return (await bot.repos.feedback.listAsks(bot.community, request.id)).map((a) => a.reviewer);
 }
 
 /** The member's newest request. */
-export function latestRequest(bot: TestBot, userId: string): FeedbackRequest {
-  const all = bot.repos.feedback.listRequestsBy(bot.community, userId, [
+export async function latestRequest(bot: TestBot, userId: string): Promise<FeedbackRequest> {
+  const all = await bot.repos.feedback.listRequestsBy(bot.community, userId, [
     'open',
     'fulfilled',
     'expired',
@@ -55,6 +55,6 @@ export function latestRequest(bot: TestBot, userId: string): FeedbackRequest {
   return all[0];
 }
 
-export function status(bot: TestBot, request: FeedbackRequest, reviewer: string): string | undefined {
-  return bot.repos.feedback.getAsk(bot.community, request.id, reviewer)?.status;
+export async function status(bot: TestBot, request: FeedbackRequest, reviewer: string): Promise<string | undefined> {
+  return (await bot.repos.feedback.getAsk(bot.community, request.id, reviewer))?.status;
 }

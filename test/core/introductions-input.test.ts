@@ -8,14 +8,14 @@ let bot: TestBot;
 
 beforeEach(async () => {
   bot = await TestBot.create();
-  bot.repos.communities.ensure(bot.community, bot.clock.now());
-  bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
+  await bot.repos.communities.ensure(bot.community, bot.clock.now());
+  await bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
 });
 
 /** Nothing of ana's intro or skills was stored, and nothing was sent. */
-function nothingSaved() {
-  expect(bot.repos.profiles.get(bot.community, 'ana')).toBeUndefined();
-  expect(bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toEqual([]);
+async function nothingSaved() {
+  expect(await bot.repos.profiles.get(bot.community, 'ana')).toBeUndefined();
+  expect(await bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toEqual([]);
   expect(bot.sent).toEqual([]);
 }
 
@@ -33,7 +33,7 @@ describe('intro form input', () => {
   ])('refuses %s with a clear message and saves nothing', async (_name, values, message) => {
     const reply = await bot.submit('intro.about', values, { as: 'ana' });
     expect(bot.text(reply)).toMatch(message);
-    nothingSaved();
+    await nothingSaved();
   });
 
   it('keeps mass mentions and markup as text, and pings only the member', async () => {
@@ -51,7 +51,7 @@ describe('intro form input', () => {
       { ...ABOUT, role: 'Ill\u0000ustr\u0007ator\u202E \uE000user\uE002host\uE001' },
       { as: 'ana' },
     );
-    const published = bot.repos.profiles.get(bot.community, 'ana')?.published;
+    const published = (await bot.repos.profiles.get(bot.community, 'ana'))?.published;
     expect(published?.role).toBe('Illustrator userhost');
     expect(bot.postsIn('intros')[0]!.mentions).toEqual(['ana']);
   });
@@ -60,13 +60,13 @@ describe('intro form input', () => {
     const offers = Array.from({ length: 1000 }, (_, i) => `zq${i}x`).join(', ');
     const reply = await bot.submit('intro.about', { ...ABOUT, offers }, { as: 'ana' });
     expect(bot.text(reply)).toMatch(/kept the first 20 of the 1000 skills/);
-    expect(bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toHaveLength(20);
+    expect(await bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toHaveLength(20);
   });
 
   it('needs "About you" before "A bit more"', async () => {
     const reply = await bot.submit('intro.more', { pronouns: 'they/them', fun_fact: '' }, { as: 'ana' });
     expect(bot.text(reply)).toMatch(/Fill in “About you” first/);
-    nothingSaved();
+    await nothingSaved();
   });
 
   it('prefills the form with the last answers when run again', async () => {
@@ -91,7 +91,7 @@ describe('/skills input', () => {
     const skills = Array.from({ length: 1000 }, (_, i) => `zq${i}x`).join(', ');
     const reply = await bot.run(`/skills offer ${skills.slice(0, 3900)}`, { as: 'ana' });
     expect(bot.text(reply)).toMatch(/Your list is full at 20 skills: I added 20 of the \d+ new ones/);
-    expect(bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toHaveLength(20);
+    expect(await bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toHaveLength(20);
   });
 
   it('deduplicates, normalises and removes', async () => {

@@ -10,7 +10,7 @@ let bot: TestBot;
 
 beforeEach(async () => {
   bot = await TestBot.create();
-  bot.repos.communities.ensure(bot.community, bot.clock.now());
+  await bot.repos.communities.ensure(bot.community, bot.clock.now());
 });
 
 /** Runs the reminders job `hours` times, an hour apart. */
@@ -30,7 +30,7 @@ describe('welcome and reminder', () => {
   });
 
   it('reminds once after intro-reminder-days, never more', async () => {
-    bot.repos.communities.saveSettings(bot.community, { 'intro-reminder-days': 2 });
+    await bot.repos.communities.saveSettings(bot.community, { 'intro-reminder-days': 2 });
     await bot.join('ana');
     await hourly(47);
     expect(bot.dmsTo('ana')).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('no intro channel', () => {
     );
     expect(bot.text(bot.dmsTo('host')[0])).toMatch(/no intro channel/);
 
-    bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
+    await bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
     await hourly(1);
     expect(bot.postsIn('intros')).toHaveLength(1);
     await hourly(1);

@@ -34,8 +34,8 @@ let bot: TestBot;
 
 beforeEach(async () => {
   bot = await TestBot.create();
-  bot.repos.communities.ensure(bot.community, bot.clock.now());
-  bot.repos.communities.saveSettings(bot.community, {
+  await bot.repos.communities.ensure(bot.community, bot.clock.now());
+  await bot.repos.communities.saveSettings(bot.community, {
     'intro-channel': 'intros',
     approval: true,
     'intro-question-1': 'What are you reading?',
@@ -126,8 +126,8 @@ describe('introductions', () => {
 
   it('asks managers to run /intro review when none is known yet, without showing member text', async () => {
     const fresh = await TestBot.create();
-    fresh.repos.communities.ensure(fresh.community, fresh.clock.now());
-    fresh.repos.communities.saveSettings(fresh.community, { 'intro-channel': 'intros', approval: true });
+    await fresh.repos.communities.ensure(fresh.community, fresh.clock.now());
+    await fresh.repos.communities.saveSettings(fresh.community, { 'intro-channel': 'intros', approval: true });
     await fresh.submit('intro.about', ABOUT, { as: 'ana' });
     await fresh.submit('intro.about', { ...ABOUT, role: 'Photo person' }, { as: 'ana' });
     const notices = fresh.postsIn('intros');
@@ -145,7 +145,7 @@ describe('introductions', () => {
   it('hides members who left from the directory and from "you might want to meet"', async () => {
     await bot.join('bob');
     await bot.leave('bob');
-    bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
+    await bot.repos.communities.saveSettings(bot.community, { 'intro-channel': 'intros' });
     await bot.submit('intro.about', ABOUT, { as: 'ana' });
     expect(bot.text(bot.postsIn('intros')[0])).not.toMatch(/bob|might want to meet/);
     expect(bot.text(await bot.run('/skills find layout design', { as: 'ana' }))).toMatch(/Offer it \(0\)\nNobody yet/);

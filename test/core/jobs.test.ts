@@ -41,7 +41,7 @@ function digestJob(calls: JobContext[], options: { fail?: () => boolean; recipie
     name: 'digest',
     description: 'test digest',
     period: (now, community) => weeklyPeriod(now, community.timezone, 'monday', '09:00'),
-    run(ctx) {
+    async run(ctx) {
       calls.push(ctx);
       for (const userId of options.recipients ?? ['mia']) {
         ctx.notify.dm(ctx.community.id, userId, { text: 'your digest' }, { key: `digest:${ctx.period}:${userId}` });
@@ -78,7 +78,7 @@ describe('runJob', () => {
     const calls: JobContext[] = [];
     let failing = true;
     const job = digestJob(calls, { fail: () => failing, recipients: ['mia', 'lucas'] });
-    await expect(runJob(job, LOFT, deps)).rejects.toThrow('digest broke');
+    await expect(await runJob(job, LOFT, deps)).rejects.toThrow('digest broke');
     expect(errors).toHaveLength(1);
     expect(outboxCount()).toBe(0);
     expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
@@ -119,7 +119,7 @@ describe('runJob', () => {
         prepared++;
         return { pairs: 3 };
       },
-      run: (_ctx, plan) => void plans.push(plan),
+      run: async (_ctx, plan) => void plans.push(plan),
     });
     expect(await runJob(job, LOFT, deps)).toBe('ran');
     expect(await runJob(job, LOFT, deps)).toBe('already-ran');
@@ -134,7 +134,7 @@ describe('runJob', () => {
         throw new Error('worker died');
       },
     });
-    await expect(runJob(job, LOFT, deps)).rejects.toThrow('worker died');
+    await expect(await runJob(job, LOFT, deps)).rejects.toThrow('worker died');
     expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
   });
 
@@ -155,7 +155,7 @@ describe('runDueJobs', () => {
       name: 'feedback-prompt',
       description: 'always fails',
       period: (now, c) => weeklyPeriod(now, c.timezone, 'monday', '09:00'),
-      run: () => {
+      run: async () => {
         throw new Error('nope');
       },
     });

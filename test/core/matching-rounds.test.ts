@@ -25,9 +25,9 @@ beforeAll(async () => {
   const bot = await TestBot.create({ start: ROUND_TIME });
   const members = syntheticCommunity({ members: 40, seed: 42 });
   for (const m of members) {
-    bot.repos.members.touch(bot.community, m.userId, m.displayName, bot.clock.now());
-    bot.repos.profiles.addSkills(bot.community, m.userId, 'offer', m.offers, bot.clock.now());
-    bot.repos.profiles.addSkills(bot.community, m.userId, 'need', m.needs, bot.clock.now());
+    await bot.repos.members.touch(bot.community, m.userId, m.displayName, bot.clock.now());
+    await bot.repos.profiles.addSkills(bot.community, m.userId, 'offer', m.offers, bot.clock.now());
+    await bot.repos.profiles.addSkills(bot.community, m.userId, 'need', m.needs, bot.clock.now());
   }
   for (const [a, b] of AVOID) await bot.run(`/match avoid ${b}`, { as: a });
   for (let week = 0; week < 12; week++) {
@@ -36,7 +36,7 @@ beforeAll(async () => {
     if (week === 9) await bot.run('/match resume', { as: 'm11' });
     bot.clearSent();
     expect(await bot.runJob('match-round')).toBe('ran');
-    const groups = lastRoundGroups(bot);
+    const groups = await lastRoundGroups(bot);
     weeks.push({ groups, expected: members.map((m) => m.userId).filter((u) => !pausedIn(u, week)) });
     dmsPerWeek.push(bot.sent.length);
     // Everyone answers their round DM, so nobody is paused for silence.

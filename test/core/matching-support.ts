@@ -16,11 +16,11 @@ export async function loadLoft(bot: TestBot): Promise<void> {
 }
 
 /** Groups of the latest round, each sorted, sorted by first member. */
-export function lastRoundGroups(bot: TestBot): string[][] {
-  const round = bot.repos.matching.lastRound(bot.community);
+export async function lastRoundGroups(bot: TestBot): Promise<string[][]> {
+  const round = await bot.repos.matching.lastRound(bot.community);
   if (!round) return [];
-  return bot.repos.matching
-    .roundPairings(bot.community, round.id)
+  return (await bot.repos.matching
+    .roundPairings(bot.community, round.id))
     .map((p) => p.members.map((m) => m.userId).sort())
     .sort((a, b) => a[0]!.localeCompare(b[0]!));
 }

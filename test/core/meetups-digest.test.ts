@@ -6,10 +6,10 @@ import { createdId, EVENTS, meetupBot } from './meetups-support.ts';
 // Monday 16 November 2026, 09:00 in Paris: the default digest time (Monday 08:30) has passed.
 const START = '2026-11-16T08:00:00Z';
 
-function addSkill(bot: TestBot, user: string, kind: 'offer' | 'need', text: string) {
+async function addSkill(bot: TestBot, user: string, kind: 'offer' | 'need', text: string) {
   const { skill, term } = normaliseSkill(text);
-  bot.repos.members.touch(bot.community, user, user, bot.clock.now());
-  bot.repos.profiles.addSkills(bot.community, user, kind, [{ skill, term }], bot.clock.now());
+  await bot.repos.members.touch(bot.community, user, user, bot.clock.now());
+  await bot.repos.profiles.addSkills(bot.community, user, kind, [{ skill, term }], bot.clock.now());
 }
 
 describe('meetups: the weekly digest', () => {
@@ -18,8 +18,8 @@ describe('meetups: the weekly digest', () => {
     await bot.run('/meetup create title:"Zine night" when:"fri 19:00"', { as: 'ana' });
     await bot.run('/meetup create title:"Far away" when:"2026-12-18 19:00"', { as: 'ana' });
     await bot.join('newbie');
-    for (const user of ['kim', 'lee', 'max', 'zoe']) addSkill(bot, user, 'need', 'screen printing');
-    addSkill(bot, 'ana', 'offer', 'screen printing');
+    for (const user of ['kim', 'lee', 'max', 'zoe']) await addSkill(bot, user, 'need', 'screen printing');
+    await addSkill(bot, 'ana', 'offer', 'screen printing');
     bot.clearSent();
 
     expect(await bot.runJob('digest')).toBe('ran');
@@ -44,7 +44,7 @@ describe('meetups: the weekly digest', () => {
       { title: `Skill-share: ${label}`, when: 'thu 18:00', where: 'Studio' },
       { as: 'ana' },
     );
-    const meetup = bot.repos.meetups.get(bot.community, createdId(bot, created!))!;
+    const meetup = (await bot.repos.meetups.get(bot.community, createdId(bot, created!)))!;
     expect(meetup.hostUserId).toBe('ana');
     expect(meetup.location).toBe('Studio');
   });

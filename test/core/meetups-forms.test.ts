@@ -38,7 +38,7 @@ describe('meetups: forms, typed options and the other entry points', () => {
     );
     expect(bot.text(done)).toContain('I read "fri 19:00" as Fri 20 Nov 2026, 19:00 (Europe/Paris).');
     expect(bot.text(done)).toContain('It repeats every Friday at 19:00');
-    const meetup = bot.repos.meetups.get(bot.community, createdId(bot, done!))!;
+    const meetup = (await bot.repos.meetups.get(bot.community, createdId(bot, done!)))!;
     expect(meetup.capacity).toBe(5);
     expect(meetup.seriesId).toBeDefined();
   });
@@ -90,7 +90,7 @@ describe('meetups: forms, typed options and the other entry points', () => {
     expect(bot.text(saved)).toContain('1 from the waitlist got a seat');
     expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
     expect(bot.text(card(bot))).toContain('2/2 going');
-    expect(bot.repos.meetups.get(bot.community, id)?.startsAt.toISOString()).toBe('2026-11-20T18:00:00.000Z');
+    expect((await bot.repos.meetups.get(bot.community, id))?.startsAt.toISOString()).toBe('2026-11-20T18:00:00.000Z');
   });
 
   it('answers by command, turns reminders off, suggests meetups, and refuses unknown numbers', async () => {
@@ -99,17 +99,17 @@ describe('meetups: forms, typed options and the other entry points', () => {
     expect(bot.text(await bot.run(`/meetup rsvp ${id} going`, { as: 'kim' }))).toContain("You're going");
     expect(bot.text(await bot.run('/meetup rsvp 999 going', { as: 'kim' }))).toContain('There is no meetup #999 here');
     expect(bot.text(await bot.run('/meetup reminders off', { as: 'kim' }))).toContain('Reminders are off');
-    expect(bot.repos.meetups.remindersEnabled(bot.community, 'kim')).toBe(false);
+    expect(await bot.repos.meetups.remindersEnabled(bot.community, 'kim')).toBe(false);
     const event = {
       kind: 'command' as const,
       actor: bot.actor({ as: 'kim' }),
       command: 'meetup',
       input: { kind: 'text' as const, text: '' },
     };
-    expect(bot.core.autocomplete(event, 'meetups', 'zin')).toEqual([
+    expect(await bot.core.autocomplete(event, 'meetups', 'zin')).toEqual([
       { name: `#${id} Zine night · Fri 20 Nov 2026, 19:00 (Europe/Paris)`, value: String(id) },
     ]);
-    expect(bot.core.autocomplete(event, 'meetups', 'pottery')).toEqual([]);
+    expect(await bot.core.autocomplete(event, 'meetups', 'pottery')).toEqual([]);
     // Another community never sees this meetup.
     const other = await bot.run(`/meetup rsvp ${id} going`, { as: 'kim', community: 'shell:studio' });
     expect(bot.text(other)).toContain(`There is no meetup #${id} here`);
@@ -121,12 +121,12 @@ describe('meetups: forms, typed options and the other entry points', () => {
     for (const user of ['kim', 'lee']) await bot.click({ action: 'meetup.rsvp', value: `${id}:going` }, { as: user });
     const home = await bot.dispatch({ kind: 'home_opened', actor: bot.actor({ as: 'kim' }) });
     expect(bot.text(home)).toContain(`#${id} Crit — Fri 20 Nov 2026, 19:00 (Europe/Paris) — Going`);
-    const deleted = bot.repos.transaction(() => meetupsFeature.forget!(contextOf(bot, 'kim'), 'kim'));
+    const deleted = bot.repos.transaction(async () => await meetupsFeature.forget!(contextOf(bot, 'kim'), 'kim'));
     await bot.drain();
     expect(deleted['meetup answers']).toBe(1);
     expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
     expect(bot.text(card(bot))).not.toContain('@kim');
-    const exported = meetupsFeature.exportData!(contextOf(bot, 'host'));
+    const exported = await meetupsFeature.exportData!(contextOf(bot, 'host'));
     expect(JSON.stringify(exported)).not.toContain('"kim"');
     expect(exported.meetup_rsvps).toHaveLength(1);
   });

@@ -14,12 +14,12 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     expect(bot.text(reply)).toContain('It repeats every Friday at 19:00');
     const first = createdId(bot, reply);
     await bot.click({ action: 'meetup.rsvp', value: `${first}:going` }, { as: 'kim' });
-    const starts: Date[] = [bot.repos.meetups.get(bot.community, first)!.startsAt];
+    const starts: Date[] = [(await bot.repos.meetups.get(bot.community, first))!.startsAt];
     for (let week = 0; week < 2; week++) {
       // Just after this week's session starts, the job creates next week's and posts its card.
       bot.clock.set(new Date(starts.at(-1)!.getTime() + 5 * MINUTE));
       await bot.runJob('meetup-reminders');
-      const next = bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10).at(-1)!;
+      const next = (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)).at(-1)!;
       expect(next.seriesId).toBeDefined();
       expect(next.capacity).toBe(8);
       starts.push(next.startsAt);
@@ -38,9 +38,9 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     expect(bot.text(card(bot))).toContain('Fri 6 Nov 2026, 19:00 (Europe/Paris)');
     // A new occurrence starts with no answers.
     expect(
-      bot.repos.meetups.listRsvps(
+      await bot.repos.meetups.listRsvps(
         bot.community,
-        bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 1)[0]!.id,
+        (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 1))[0]!.id,
       ),
     ).toEqual([]);
   });
@@ -60,7 +60,7 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     // When the second date is created, it keeps the UID the series file gave it.
     bot.clock.set('2026-03-04T23:35:00Z');
     await bot.runJob('meetup-reminders');
-    const second = bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 1)[0]!;
+    const second = (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 1))[0]!;
     const one = (await bot.run(`/meetup calendar ${second.id}`, { as: 'kim' })).file!.content;
     const uid = /UID:(\S+)/.exec(one)![1]!;
     expect(ics).toContain(`UID:${uid}`);
@@ -76,6 +76,6 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     expect(bot.text(reply)).toContain('Cancelled the series');
     bot.clock.set('2026-11-20T18:05:00Z');
     await bot.runJob('meetup-reminders');
-    expect(bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)).toEqual([]);
+    expect(await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)).toEqual([]);
   });
 });

@@ -9,8 +9,8 @@ export const MINUTE = 60_000;
 
 export async function meetupBot(start: string, timezone = 'Europe/Paris', settings: Record<string, unknown> = {}) {
   const bot = await TestBot.create({ start, timezone, features: [meetupsFeature] });
-  bot.repos.communities.ensure(bot.community, bot.clock.now());
-  bot.repos.communities.saveSettings(bot.community, { 'meetup-channel': EVENTS, ...settings });
+  await bot.repos.communities.ensure(bot.community, bot.clock.now());
+  await bot.repos.communities.saveSettings(bot.community, { 'meetup-channel': EVENTS, ...settings });
   return bot;
 }
 

@@ -16,8 +16,8 @@ beforeEach(async () => {
   id = createdId(bot, reply);
 });
 
-const rsvp = (user: string, status: 'going' | 'maybe' | 'no') =>
-  bot.click({ action: 'meetup.rsvp', value: `${id}:${status}` }, { as: user });
+const rsvp = async (user: string, status: 'going' | 'maybe' | 'no') =>
+  await bot.click({ action: 'meetup.rsvp', value: `${id}:${status}` }, { as: user });
 const at = (ms: number) => bot.clock.set(new Date(FRIDAY_1900.getTime() + ms));
 
 describe('meetups: create → RSVP → capacity → waitlist → reminders → cancellation', () => {
@@ -62,7 +62,7 @@ describe('meetups: create → RSVP → capacity → waitlist → reminders → c
     const before = bot.sent.length;
     expect(bot.text(await rsvp('kim', 'going'))).toContain('You already said going');
     expect(bot.sent.length).toBe(before);
-    expect(bot.repos.meetups.listRsvps(bot.community, id)).toHaveLength(1);
+    expect(await bot.repos.meetups.listRsvps(bot.community, id)).toHaveLength(1);
   });
 
   it("promotes the first on the waitlist when someone can't go, and tells them by DM", async () => {

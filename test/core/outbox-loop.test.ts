@@ -26,7 +26,7 @@ describe('OutboxDrainer after a crash', () => {
 
     // A new process on the same database.
     const after = harness({ repos: before.repos });
-    after.drainer.start();
+    await after.drainer.start();
     await after.drainer.idle();
     expect(after.discord.sent.map((c) => c.to[0]).sort()).toEqual(['ana', 'lucas', 'mia']);
     expect(before.discord.sent).toEqual([]);
@@ -55,7 +55,7 @@ describe('OutboxDrainer after a crash', () => {
 describe('OutboxDrainer loop', () => {
   it('sends what is enqueued after a kick, and idles', async () => {
     const { drainer, notify, discord } = harness();
-    drainer.start();
+    await drainer.start();
     await drainer.idle();
     notify.dm(LOFT, 'mia', hello);
     drainer.kick();
@@ -67,7 +67,7 @@ describe('OutboxDrainer loop', () => {
   it('wakes up by itself when a scheduled item falls due', async () => {
     const { drainer, notify, discord, clock } = harness();
     notify.dm(LOFT, 'mia', { text: 'reminder' }, { notBefore: new Date(T0.getTime() + 3_600_000) });
-    drainer.start();
+    await drainer.start();
     await discord.calls.waitFor(() => true);
     // Its waits moved the fake clock to the due time, in steps of at most a minute.
     expect(clock.now().getTime()).toBeGreaterThanOrEqual(T0.getTime() + 3_600_000);
@@ -87,10 +87,10 @@ describe('OutboxDrainer loop', () => {
     discord.beforeSend = () => hold.opened;
     notify.dm(LOFT, 'mia', hello);
     notify.dm(LOFT, 'lucas', hello);
-    drainer.start();
+    await drainer.start();
     await discord.started.waitFor(() => true);
     let stopped = false;
-    const stopping = drainer.stop().then(() => {
+    const stopping = await drainer.stop().then(() => {
       stopped = true;
     });
     await Promise.resolve();
@@ -99,7 +99,7 @@ describe('OutboxDrainer loop', () => {
     await stopping;
     expect(discord.sent.map((c) => c.to[0])).toEqual(['mia']);
     expect(repos.outbox.counts(LOFT)).toEqual({ pending: 1, sending: 0, sent: 1, failed: 0 });
-    expect(() => drainer.start()).toThrow(/starts once/);
+    expect(async () => await drainer.start()).toThrow(/starts once/);
   });
 
   it('stops during a long 429 pause at once, putting the item back in the queue', async () => {
@@ -107,7 +107,7 @@ describe('OutboxDrainer loop', () => {
     const { drainer, notify, discord, repos } = harness({ wait: never });
     discord.failNext(new DeliveryError('rate_limited', '429', 3_600_000));
     notify.dm(LOFT, 'mia', hello);
-    drainer.start();
+    await drainer.start();
     await discord.calls.waitFor((c) => c.error !== undefined);
     await drainer.stop();
     expect(repos.outbox.list(LOFT)[0]).toMatchObject({ status: 'pending', lastError: 'interrupted by shutdown' });
@@ -120,7 +120,7 @@ describe('OutboxDrainer loop', () => {
     const { drainer, notify, discord, slack } = harness({ wait: manual });
     discord.failNext(new DeliveryError('rate_limited', '429', 60_000));
     notify.dm(LOFT, 'mia', hello);
-    drainer.start();
+    await drainer.start();
     await discord.calls.waitFor(() => true);
     notify.post(WORKSPACE, 'C1', hello);
     drainer.kick();
@@ -133,7 +133,7 @@ describe('OutboxDrainer loop', () => {
   it('keeps running after a platform adds itself late (composition root order)', async () => {
     const { drainer, notify, platforms } = harness();
     const shell = new RecordingPlatform('shell');
-    drainer.start();
+    await drainer.start();
     platforms.set('shell', shell);
     notify.dm('shell:loft', 'mia', hello);
     drainer.kick();

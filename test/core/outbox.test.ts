@@ -242,7 +242,7 @@ describe('OutboxDrainer when the store fails', () => {
     };
     const { drainer, notify, discord, repos } = harness({ repos: { ...base.repos, outbox } });
     notify.dm(LOFT, 'mia', hello);
-    await expect(drainer.drainOnce()).rejects.toThrow('SQLITE_BUSY');
+    await expect(await drainer.drainOnce()).rejects.toThrow('SQLITE_BUSY');
     expect(await drainer.drainOnce()).toBe(0);
     expect(discord.calls.length).toBe(1);
     // Left in flight: the next start resends it, once.

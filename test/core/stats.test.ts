@@ -10,7 +10,7 @@ describe('/hallway stats', () => {
     await bot.run('/skills offer layout design', { as: 'emma' });
     const made = await bot.run('/meetup create title:Zines when:"tue 19:00"', { as: 'ana' });
     expect(bot.text(made)).toContain('Tue 17 Nov 2026, 19:00');
-    const id = bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)[0]!.id;
+    const id = (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10))[0]!.id;
     await bot.run(`/meetup rsvp ${id} going`, { as: 'emma' });
     await bot.run(`/meetup rsvp ${id} going`, { as: 'lucas' });
     await bot.run('/feedback request about:"Zine layout" skills:layout', { as: 'mia' });

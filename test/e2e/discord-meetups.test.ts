@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 const card = () => stack.messageRef('meetup-card:1');
-const rsvp = (user: FakeUser, status: 'going' | 'maybe' | 'no') =>
-  stack.click(user, `meetup.rsvp|1:${status}`, { messageId: card().messageId });
+const rsvp = async (user: FakeUser, status: 'going' | 'maybe' | 'no') =>
+  await stack.click(user, `meetup.rsvp|1:${status}`, { messageId: card().messageId });
 const lastEdit = () => stack.editsOf(card().channelId, card().messageId).at(-1);
 
 describe('meetups', () => {

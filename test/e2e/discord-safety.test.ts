@@ -118,7 +118,7 @@ describe('rate limits', () => {
     stack.clock.advance(7 * 24 * 60 * 60_000);
     // The fake clock stands still: once the blocked DM went through, let the Retry-After pass for the whole lane,
     // as real time would, instead of every later DM waiting it out again.
-    const caughtUp = (async () => {
+    const caughtUp = await (async () => {
       const blocked = await stack.fake.waitFor('POST /channels/:id/messages', (c) => c.status === 429);
       await stack.fake.waitFor('POST /channels/:id/messages', (c) => c.path === blocked.path && c.status === 200);
       stack.clock.advance(1000);

@@ -62,9 +62,9 @@ const bus = new EventEmitter();
 /** What the dispatch double answers; tests swap it. */
 let answer: (e: InboundEvent) => Promise<Reply | undefined> | Reply | undefined = () => say('ok');
 
-function nextEvent(predicate: (e: InboundEvent) => boolean): Promise<InboundEvent> {
+async function nextEvent(predicate: (e: InboundEvent) => boolean): Promise<InboundEvent> {
   const found = seen.find(predicate);
-  if (found) return Promise.resolve(found);
+  if (found) return await Promise.resolve(found);
   return new Promise((resolve) => {
     const on = (e: InboundEvent) => {
       if (!predicate(e)) return;
@@ -75,8 +75,8 @@ function nextEvent(predicate: (e: InboundEvent) => boolean): Promise<InboundEven
   });
 }
 
-const callbackOf = (id: string) =>
-  fake.waitFor('POST /interactions/:id/:token/callback', (c) => c.path.includes(id) && c.status === 204);
+const callbackOf = async (id: string) =>
+  await fake.waitFor('POST /interactions/:id/:token/callback', (c) => c.path.includes(id) && c.status === 204);
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
@@ -321,7 +321,7 @@ describe('sending', () => {
   });
 
   it('refuses a channel of another community', async () => {
-    await expect(platform.postMessage('discord:999999999999999999', fake.channelId, say('x'))).rejects.toMatchObject({
+    await expect(await platform.postMessage('discord:999999999999999999', fake.channelId, say('x'))).rejects.toMatchObject({
       kind: 'permanent',
       code: 'channel_not_in_community',
     });
@@ -362,7 +362,7 @@ describe('sending', () => {
     expect(retryAfterMs).toBeGreaterThanOrEqual(250);
     // Too early: discord.js knows the bucket is empty and refuses without asking Discord again.
     const calls = fake.calls.length;
-    await expect(platform.postMessage(community, fake.channelId, reply)).rejects.toMatchObject({
+    await expect(await platform.postMessage(community, fake.channelId, reply)).rejects.toMatchObject({
       kind: 'rate_limited',
     });
     expect(fake.calls.length).toBe(calls);
@@ -376,7 +376,7 @@ describe('sending', () => {
   it('reports a 5xx as transient after one quick retry', async () => {
     fake.script({ route: 'POST /channels/:id/messages', status: 502 });
     fake.script({ route: 'POST /channels/:id/messages', status: 502 });
-    await expect(platform.postMessage(community, fake.channelId, say('x'))).rejects.toMatchObject({
+    await expect(await platform.postMessage(community, fake.channelId, say('x'))).rejects.toMatchObject({
       kind: 'transient',
       code: 'http_502',
     });

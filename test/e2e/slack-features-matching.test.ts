@@ -108,7 +108,7 @@ describe('matching on Slack', () => {
     stack.clock.advance(WEEK);
     const calls = stack.fake.calls.length;
     stack.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const running = stack.command(ANA, '/hallway run match-round');
+    const running = await stack.command(ANA, '/hallway run match-round');
 
     const limited = await stack.fake.waitFor('chat.postMessage', (c) => c.status === 429, calls);
     const limitedAt = performance.now();

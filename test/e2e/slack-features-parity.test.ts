@@ -81,8 +81,8 @@ async function onShell(step: Step): Promise<Reply | undefined> {
   return bot.dispatch({ kind: 'command', actor: actor(step.as), channelId: 'C0GENERAL', command: command!, input });
 }
 
-function onSlack(step: Step): Promise<Outcome> {
-  return 'click' in step ? stack.click(step.as, slackCard(), step.click) : stack.command(step.as, step.slack);
+async function onSlack(step: Step): Promise<Outcome> {
+  return 'click' in step ? await stack.click(step.as, slackCard(), step.click) : await stack.command(step.as, step.slack);
 }
 
 const slackCard = (): ApiCall => stack.postsTo(EVENTS)[0]!;
@@ -113,7 +113,7 @@ describe('Slack and the shell: same commands, same outcomes', () => {
     }
   });
 
-  it('stores the same skills and RSVPs', () => {
+  it('stores the same skills and RSVPs', async () => {
     const skills = (repos: TestBot['repos'], community: string) =>
       [LUCAS, MIA].flatMap((id) =>
         (['offer', 'need'] as const).flatMap((kind) =>
@@ -122,15 +122,15 @@ describe('Slack and the shell: same commands, same outcomes', () => {
             .map((s) => `${id} ${kind} ${s.skill}/${s.term}`),
         ),
       );
-    const rsvps = (repos: TestBot['repos'], community: string) =>
-      repos.meetups
-        .listRsvps(community as TestBot['community'], 1)
+    const rsvps = async (repos: TestBot['repos'], community: string) =>
+      (await repos.meetups
+        .listRsvps(community as TestBot['community'], 1))
         .map((r) => `${r.userId}:${r.status}${r.waitlistPosition === undefined ? '' : ':waitlist'}`)
         .sort();
     expect(skills(stack.app.repos, stack.community)).toEqual(skills(bot.repos, bot.community));
     expect(skills(bot.repos, bot.community)).toContain(`${MIA} offer photography/photos`);
-    expect(rsvps(stack.app.repos, stack.community)).toEqual(rsvps(bot.repos, bot.community));
-    expect(rsvps(bot.repos, bot.community)).toEqual([`${LUCAS}:no`, `${MIA}:going`, `${RAJ}:maybe`]);
+    expect(await rsvps(stack.app.repos, stack.community)).toEqual(await rsvps(bot.repos, bot.community));
+    expect(await rsvps(bot.repos, bot.community)).toEqual([`${LUCAS}:no`, `${MIA}:going`, `${RAJ}:maybe`]);
   });
 
   it('shows the same card and sends the same DMs', () => {

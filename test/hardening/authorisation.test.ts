@@ -30,8 +30,8 @@ describe.each(COMMUNITIES)('admin subcommands on %s', (community) => {
       const example = s.examples.find((e) => e !== '') ?? '';
       const refusals: Reply[] = [];
       for (const poke of [
-        () => bot.run(`/${c.name} ${s.name} ${example}`, member),
-        () => bot.runOptions(c.name, s.name, {}, member),
+        async () => await bot.run(`/${c.name} ${s.name} ${example}`, member),
+        async () => await bot.runOptions(c.name, s.name, {}, member),
       ]) {
         const verdict = await p.probe(`/${c.name} ${s.name}`, poke);
         expect(verdict.problems).toEqual([]);
@@ -49,7 +49,7 @@ describe.each(COMMUNITIES)('admin subcommands on %s', (community) => {
 });
 
 /** Ids of the victim's things, read from storage after the life was lived. */
-function victimsThings(bot: TestBot, db: Database, cast: Cast) {
+async function victimsThings(bot: TestBot, db: Database, cast: Cast) {
   const { community: c, subject: victim } = cast;
   const one = <T>(sql: string, ...args: unknown[]) =>
     db
@@ -58,8 +58,8 @@ function victimsThings(bot: TestBot, db: Database, cast: Cast) {
       .get(...args) as T;
   return {
     suggestion: one<number>('SELECT id FROM match_suggestions WHERE community = ? AND user_id = ? LIMIT 1', c, victim),
-    pairing: bot.repos.matching.pairingsOf(c, victim, 1)[0]!.id,
-    request: bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired'])[0]!.id,
+    pairing: (await bot.repos.matching.pairingsOf(c, victim, 1))[0]!.id,
+    request: (await bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired']))[0]!.id,
     askedOf: one<number>(
       'SELECT request_id FROM feedback_asks WHERE community = ? AND reviewer = ? LIMIT 1',
       c,
@@ -88,15 +88,15 @@ describe.each([
     await liveALife(bot, cast);
     // Still to come: the victim's meetup (with the friend going), and the third member's intro waiting for approval.
     await bot.run('/meetup create title:"Darkroom evening" when:"in 2 days 19:00"', { as: cast.subject, community: c });
-    const meetup = bot.repos.meetups
-      .listUpcoming(c, bot.clock.now(), 5)
+    const meetup = (await bot.repos.meetups
+      .listUpcoming(c, bot.clock.now(), 5))
       .find((m) => m.title === 'Darkroom evening')!.id;
     await bot.run(`/meetup rsvp ${meetup} going`, { as: cast.friend, community: c });
     const form = (await bot.run('/intro', { as: cast.third, community: c })).form!;
     await bot.submit(form, { role: 'Sound', working_on: 'An album' }, { as: cast.third, community: c });
-    const pendingRevision = bot.repos.profiles.get(c, cast.third)!.revision;
+    const pendingRevision = (await bot.repos.profiles.get(c, cast.third))!.revision;
     await bot.run('/hallway help', mallory);
-    ids = { ...victimsThings(bot, db, cast), meetup, pendingRevision };
+    ids = { ...await victimsThings(bot, db, cast), meetup, pendingRevision };
     p = prober(bot, db);
   });
 
@@ -110,38 +110,38 @@ describe.each([
   it("cannot approve, edit or reject someone's introduction, nor see the queue", async () => {
     const ref = `${cast.third}:${ids.pendingRevision}`;
     const managers = /Only community managers can review introductions/;
-    await refused('/intro review', () => bot.run('/intro review', mallory), managers);
+    await refused('/intro review', async () => await bot.run('/intro review', mallory), managers);
     for (const action of ['intro.approve', 'intro.edit', 'intro.reject']) {
-      await refused(action, () => bot.click({ action, value: ref }, mallory), managers);
+      await refused(action, async () => await bot.click({ action, value: ref }, mallory), managers);
     }
     await refused(
       'review-edit form',
-      () => bot.submit('intro.review-edit', { role: 'Hacked', working_on: 'x' }, { ...mallory, meta: ref }),
+      async () => await bot.submit('intro.review-edit', { role: 'Hacked', working_on: 'x' }, { ...mallory, meta: ref }),
       managers,
     );
     await refused(
       'reject form',
-      () => bot.submit('intro.reject', { reason: 'no' }, { ...mallory, meta: ref }),
+      async () => await bot.submit('intro.reject', { reason: 'no' }, { ...mallory, meta: ref }),
       managers,
     );
-    expect(bot.repos.profiles.get(c, cast.third)?.status).toBe('pending_approval');
+    expect((await bot.repos.profiles.get(c, cast.third))?.status).toBe('pending_approval');
   });
 
   it("cannot edit or cancel someone else's meetup, by command or by form", async () => {
     const host = /Only the host of #\d+ or a community manager can (edit|cancel) it/;
-    await refused('/meetup cancel', () => bot.run(`/meetup cancel ${ids.meetup}`, mallory), host);
-    await refused('/meetup edit', () => bot.run(`/meetup edit ${ids.meetup} title:Hacked`, mallory), host);
+    await refused('/meetup cancel', async () => await bot.run(`/meetup cancel ${ids.meetup}`, mallory), host);
+    await refused('/meetup edit', async () => await bot.run(`/meetup edit ${ids.meetup} title:Hacked`, mallory), host);
     await refused(
       'edit form',
-      () =>
-        bot.submit(
+      async () =>
+        await bot.submit(
           'meetup.edit',
           { title: 'Hacked', when: 'tomorrow 10:00' },
           { ...mallory, meta: String(ids.meetup) },
         ),
       host,
     );
-    expect(bot.repos.meetups.get(c, ids.meetup)).toMatchObject({ title: 'Darkroom evening', status: 'scheduled' });
+    expect(await bot.repos.meetups.get(c, ids.meetup)).toMatchObject({ title: 'Darkroom evening', status: 'scheduled' });
   });
 
   it('cannot RSVP or rate as someone else: the value names the meetup, the actor is always the one answering', async () => {
@@ -150,24 +150,24 @@ describe.each([
       `${cast.friend}:${ids.meetup}:no`,
       `${ids.meetup}:no|${cast.friend}`,
     ]) {
-      await refused(`rsvp ${value}`, () => bot.click({ action: 'meetup.rsvp', value }, mallory), /no longer valid/);
+      await refused(`rsvp ${value}`, async () => await bot.click({ action: 'meetup.rsvp', value }, mallory), /no longer valid/);
     }
     await bot.click({ action: 'meetup.rsvp', value: `${ids.meetup}:no` }, mallory);
-    expect(bot.repos.meetups.getRsvp(c, ids.meetup, cast.friend)?.status).toBe('going');
-    expect(bot.repos.meetups.getRsvp(c, ids.meetup, mallory.as!)?.status).toBe('no');
+    expect((await bot.repos.meetups.getRsvp(c, ids.meetup, cast.friend))?.status).toBe('going');
+    expect((await bot.repos.meetups.getRsvp(c, ids.meetup, mallory.as!))?.status).toBe('no');
     await refused(
       'rate',
-      () => bot.click({ action: 'meetup.rate', value: `${ids.meetup}:1` }, mallory),
+      async () => await bot.click({ action: 'meetup.rate', value: `${ids.meetup}:1` }, mallory),
       /Only members who had a seat/,
     );
     await refused(
       'comment form',
-      () => bot.submit('meetup.comment', { comment: 'bad' }, { ...mallory, meta: String(ids.meetup) }),
+      async () => await bot.submit('meetup.comment', { comment: 'bad' }, { ...mallory, meta: String(ids.meetup) }),
       /Only members who had a seat/,
     );
     await refused(
       'draft',
-      () => bot.click({ action: 'meetup.draft', value: `${cast.subject}|photography` }, mallory),
+      async () => await bot.click({ action: 'meetup.draft', value: `${cast.subject}|photography` }, mallory),
       /for .* to set up/,
     );
   });
@@ -175,41 +175,41 @@ describe.each([
   it("cannot answer, rate or thank on someone else's feedback", async () => {
     const notYours = /was not sent to you/;
     for (const action of ['feedback.accept', 'feedback.decline', 'feedback.given', 'feedback.note']) {
-      await refused(action, () => bot.click({ action, value: String(ids.askedOf) }, mallory), notYours);
+      await refused(action, async () => await bot.click({ action, value: String(ids.askedOf) }, mallory), notYours);
     }
     await refused(
       'note form',
-      () => bot.submit('feedback.note', { note: 'x' }, { ...mallory, meta: String(ids.askedOf) }),
+      async () => await bot.submit('feedback.note', { note: 'x' }, { ...mallory, meta: String(ids.askedOf) }),
       notYours,
     );
     const requester = /Only the member who asked for this feedback/;
     await refused(
       'rate',
-      () => bot.click({ action: 'feedback.rate', value: `${ids.askedOf}:${cast.subject}:1` }, mallory),
+      async () => await bot.click({ action: 'feedback.rate', value: `${ids.askedOf}:${cast.subject}:1` }, mallory),
       requester,
     );
     await refused(
       'thank',
-      () => bot.click({ action: 'feedback.thank', value: `${ids.askedOf}:${cast.subject}` }, mallory),
+      async () => await bot.click({ action: 'feedback.thank', value: `${ids.askedOf}:${cast.subject}` }, mallory),
       requester,
     );
     await refused(
       'thanks form',
-      () => bot.submit('feedback.thanks', { thanks: 'x' }, { ...mallory, meta: `${ids.askedOf}:${cast.subject}` }),
+      async () => await bot.submit('feedback.thanks', { thanks: 'x' }, { ...mallory, meta: `${ids.askedOf}:${cast.subject}` }),
       requester,
     );
     await refused(
       '/feedback cancel',
-      () => bot.run(`/feedback cancel ${ids.request}`, mallory),
+      async () => await bot.run(`/feedback cancel ${ids.request}`, mallory),
       /You have no feedback request/,
     );
-    expect(bot.repos.feedback.getRequest(c, ids.request)?.status).not.toBe('cancelled');
+    expect((await bot.repos.feedback.getRequest(c, ids.request))?.status).not.toBe('cancelled');
   });
 
   it("cannot act on someone else's suggestions or pairings", async () => {
     const notForYou = /This button isn't for you/;
     for (const action of ['match.introduce', 'match.dismiss']) {
-      await refused(action, () => bot.click({ action, value: String(ids.suggestion) }, mallory), notForYou);
+      await refused(action, async () => await bot.click({ action, value: String(ids.suggestion) }, mallory), notForYou);
     }
     for (const [action, value] of [
       ['match.group', `${ids.pairing}`],
@@ -217,17 +217,17 @@ describe.each([
       ['match.met', `${ids.pairing}:no`],
       ['match.collab', `${ids.pairing}:no`],
     ] as const) {
-      await refused(action, () => bot.click({ action, value }, mallory), notForYou);
+      await refused(action, async () => await bot.click({ action, value }, mallory), notForYou);
     }
   });
 
   it("cannot erase someone else's data with a crafted forget-me button", async () => {
     await refused(
       'hallway.forget',
-      () => bot.click({ action: 'hallway.forget', value: cast.subject }, mallory),
+      async () => await bot.click({ action: 'hallway.forget', value: cast.subject }, mallory),
       /only delete your own data/,
     );
-    expect(bot.repos.members.get(c, cast.subject)).toBeDefined();
-    expect(bot.repos.profiles.get(c, cast.subject)?.published).toBeDefined();
+    expect(await bot.repos.members.get(c, cast.subject)).toBeDefined();
+    expect((await bot.repos.profiles.get(c, cast.subject))?.published).toBeDefined();
   });
 });

@@ -83,8 +83,8 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
   let p: Prober;
   const actors = actorsOf(cast);
   const actor = fc.constantFrom(...actors);
-  const assertProperty = <Ts extends unknown[]>(property: fc.IAsyncProperty<Ts>, numRuns: number) =>
-    fc.assert(property, { seed: SEED, numRuns, endOnFailure: true });
+  const assertProperty = async <Ts extends unknown[]>(property: fc.IAsyncProperty<Ts>, numRuns: number) =>
+    await fc.assert(property, { seed: SEED, numRuns, endOnFailure: true });
 
   beforeAll(async () => {
     const made = await botWithDb({ community });
@@ -110,8 +110,8 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
         await assertProperty(
           fc.asyncProperty(actor, textFor(sub), async (as, text) => {
             count('text');
-            const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, () =>
-              bot.run(`/${command.name} ${text}`, as),
+            const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, async () =>
+              await bot.run(`/${command.name} ${text}`, as),
             );
             expect(verdict.problems).toEqual([]);
           }),
@@ -121,8 +121,8 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
       await assertProperty(
         fc.asyncProperty(actor, hostileText, async (as, text) => {
           count('raw text');
-          const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, () =>
-            bot.run(`/${command.name} ${text}`, as),
+          const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, async () =>
+            await bot.run(`/${command.name} ${text}`, as),
           );
           expect(verdict.problems).toEqual([]);
         }),
@@ -143,7 +143,7 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
             count('typed options');
             const verdict = await p.probe(
               `/${command.name} ${subcommand} ${JSON.stringify(options).slice(0, 60)}`,
-              () => bot.runOptions(command.name, subcommand, options, as),
+              async () => await bot.runOptions(command.name, subcommand, options, as),
             );
             expect(verdict.problems).toEqual([]);
           }),
@@ -160,7 +160,7 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
       await assertProperty(
         fc.asyncProperty(actor, buttonValue(cast), async (as, value) => {
           count('button values');
-          const verdict = await p.probe(`${action}=${value.slice(0, 60)}`, () => bot.click({ action, value }, as), {
+          const verdict = await p.probe(`${action}=${value.slice(0, 60)}`, async () => await bot.click({ action, value }, as), {
             replyExpected: false,
           });
           expect(verdict.problems).toEqual([]);
@@ -179,7 +179,7 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
           count('form submissions');
           const verdict = await p.probe(
             `${formId} ${JSON.stringify(v).slice(0, 60)}`,
-            () => bot.submit(formId, v, { ...as, meta: meta ?? undefined }),
+            async () => await bot.submit(formId, v, { ...as, meta: meta ?? undefined }),
             { replyExpected: false },
           );
           expect(verdict.problems).toEqual([]);
@@ -207,7 +207,7 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
           for (const event of events) {
             const verdict = await p.probe(
               `${event.kind} as ${JSON.stringify(userId).slice(0, 40)}`,
-              () => bot.dispatch(event),
+              async () => await bot.dispatch(event),
               {
                 replyExpected: event.kind === 'command',
               },

@@ -66,7 +66,7 @@ interface Run {
   printed(line: string): Promise<void>;
 }
 
-function start(database: string): Run {
+async function start(database: string): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', DATABASE_PATH: database, RECORDER_URL: url, NOW: CRASH_NOW },
@@ -80,14 +80,14 @@ function start(database: string): Run {
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  const exit = once(child, 'exit').then(([code, signal]) => {
+  const exit = await once(child, 'exit').then(([code, signal]) => {
     if (code !== 0 && signal === null) throw new Error(`child failed (${code}): ${stderr}`);
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
   });
   return {
     child,
     exit,
-    printed: (line) => (seen.has(line) ? Promise.resolve() : new Promise((resolve) => waiting.set(line, resolve))),
+    printed: async (line) => (seen.has(line) ? await Promise.resolve() : new Promise((resolve) => waiting.set(line, resolve))),
   };
 }
 
@@ -119,7 +119,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
 
     // Run 1: killed at the 15th delivery, mid round fan-out (round DMs are queued before reminders). The killed
     // send is never answered: the process dies between the platform call and `markSent`.
-    const first = start(database);
+    const first = await start(database);
     policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 15) return respond();
       inFlightAtKill.push(d.key);
@@ -129,7 +129,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
     expect(inFlightAtKill[0]).toMatch(/^match-round:/);
 
     // Run 2: restarted on the same file; killed at its 10th reminder.
-    const second = start(database);
+    const second = await start(database);
     policy = (d, respond) => {
       const reminders = deliveries.filter((x) => x.pid === d.pid && x.key.startsWith('meetup-reminder:'));
       if (reminders.length < 10) return respond();
@@ -141,7 +141,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
 
     // Run 3: finishes.
     policy = (_d, respond) => respond();
-    const third = start(database);
+    const third = await start(database);
     expect((await third.exit).code).toBe(0);
 
     const { rows, integrity, round } = outbox(database);
@@ -174,7 +174,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     seedCrashCommunity(database);
     deliveries.length = 0;
     let held: string | undefined;
-    const first = start(database);
+    const first = await start(database);
     policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 10) return respond();
       if (held) return respond();
@@ -194,7 +194,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     expect(afterStop.rows.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
     policy = (_d, respond) => respond();
-    expect((await start(database).exit).code).toBe(0);
+    expect((await (await start(database)).exit).code).toBe(0);
     const { rows } = outbox(database);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const keys = deliveries.map((d) => d.key);

@@ -53,16 +53,16 @@ describe.each([
     ]) {
       expect(holding, table).toContain(table);
     }
-    const friendSkills = bot.repos.profiles.skills(c, cast.friend, 'offer').length;
+    const friendSkills = (await bot.repos.profiles.skills(c, cast.friend, 'offer')).length;
     const done = await forget(bot, cast.subject, c);
     expect(done?.text).toMatch(/Hallway has forgotten you/);
     await bot.drain();
     expect(findEverywhere(db, cast.subject)).toEqual([]);
     expect(tableNames(db).length).toBeGreaterThan(20);
     // Everyone else keeps their data.
-    expect(bot.repos.members.get(c, cast.friend)).toBeDefined();
-    expect(bot.repos.profiles.skills(c, cast.friend, 'offer')).toHaveLength(friendSkills);
-    expect(bot.repos.profiles.get(c, cast.newcomer)?.published).toBeDefined();
+    expect(await bot.repos.members.get(c, cast.friend)).toBeDefined();
+    expect(await bot.repos.profiles.skills(c, cast.friend, 'offer')).toHaveLength(friendSkills);
+    expect((await bot.repos.profiles.get(c, cast.newcomer))?.published).toBeDefined();
   });
 
   it('redraws the intro card and the meetup card that named them', async () => {
@@ -106,7 +106,7 @@ describe('forget-me with messages still queued', () => {
     // The platform is down: the card stays in the outbox.
     bot.platform.failures.push(new DeliveryError('transient', '503'));
     await bot.submit(form, { role: 'Photographer', working_on: 'Zines' }, { as: cast.subject, community: c });
-    expect(bot.repos.outbox.counts(c).pending).toBe(1);
+    expect((await bot.repos.outbox.counts(c)).pending).toBe(1);
     await forget(bot, cast.subject, c);
     bot.clock.advance(3_600_000);
     bot.clearSent();

@@ -69,7 +69,7 @@ async function readPathsOf(bot: TestBot, a: Cast, leaks: (what: string, value: u
           command: 'skills',
           input: { kind: 'text', text: '' },
         } as const;
-        leaks(`autocomplete ${source}`, bot.core.autocomplete(event, source, prefix));
+        leaks(`autocomplete ${source}`, await bot.core.autocomplete(event, source, prefix));
       }
     }
   }
@@ -173,7 +173,7 @@ describe('every repository method, scoped to one community', () => {
       B: 'discord:555555555555555555',
       user: a.subject,
       other: a.friend,
-      name: bot.repos.members.get(a.community, a.subject)!.displayName,
+      name: (await bot.repos.members.get(a.community, a.subject))!.displayName,
       meetup: one('SELECT max(id) FROM meetups WHERE community = ?'),
       series: one('SELECT max(id) FROM meetup_series WHERE community = ?'),
       request: one('SELECT max(id) FROM feedback_requests WHERE community = ?'),
@@ -182,7 +182,7 @@ describe('every repository method, scoped to one community', () => {
       suggestion: one('SELECT max(id) FROM match_suggestions WHERE community = ?'),
       ref: db.prepare('SELECT ref FROM message_refs WHERE community = ? LIMIT 1').pluck().get(a.community) as string,
       job: 'match-round',
-      period: bot.repos.jobRuns.lastPeriod('match-round', a.community)!,
+      period: (await bot.repos.jobRuns.lastPeriod('match-round', a.community))!,
       skill: 'photography',
       from: new Date(0),
       to: new Date(8.64e15),

@@ -30,23 +30,23 @@ describe.each([
       return verdict.reply;
     };
     const ch = cast.channels;
-    await step('config', () =>
-      bot.run(
+    await step('config', async () =>
+      await bot.run(
         `/hallway config intro-channel:${ch.intro} meetup-channel:${ch.events} feedback-channel:${ch.wip} intro-question-1:"${SHORT}"`,
         as(cast.host),
       ),
     );
     for (const u of [cast.subject, cast.friend, cast.third]) {
-      await step(`join ${u}`, () =>
-        bot.dispatch({
+      await step(`join ${u}`, async () =>
+        await bot.dispatch({
           kind: 'member_joined',
           actor: { community: c, userId: u, displayName: `${NASTY} ${u}`, isPlatformAdmin: false },
         }),
       );
     }
-    const form = (await step('intro', () => bot.run('/intro', as(cast.subject))))!.form!;
-    await step('intro form', () =>
-      bot.submit(
+    const form = (await step('intro', async () => await bot.run('/intro', as(cast.subject))))!.form!;
+    await step('intro form', async () =>
+      await bot.submit(
         form,
         {
           role: `${NASTY} maker`,
@@ -58,27 +58,27 @@ describe.each([
         as(cast.subject),
       ),
     );
-    await step('intro more', () =>
-      bot.submit('intro.more', { pronouns: '@here', fun_fact: NASTY, q1: NASTY }, as(cast.subject)),
+    await step('intro more', async () =>
+      await bot.submit('intro.more', { pronouns: '@here', fun_fact: NASTY, q1: NASTY }, as(cast.subject)),
     );
-    await step('skills', () => bot.run(`/skills offer risograph printing, ${NASTY}`, as(cast.friend)));
-    await step('skills need', () => bot.run('/skills need photography', as(cast.friend)));
-    await step('skills third', () => bot.run('/skills offer layout design', as(cast.third)));
-    await step('meetup', () =>
-      bot.run(
+    await step('skills', async () => await bot.run(`/skills offer risograph printing, ${NASTY}`, as(cast.friend)));
+    await step('skills need', async () => await bot.run('/skills need photography', as(cast.friend)));
+    await step('skills third', async () => await bot.run('/skills offer layout design', as(cast.third)));
+    await step('meetup', async () =>
+      await bot.run(
         `/meetup create title:"${SHORT}" when:"tomorrow 19:00" where:"${NASTY}" description:"${NASTY}"`,
         as(cast.subject),
       ),
     );
-    const meetup = bot.repos.meetups.listUpcoming(c, bot.clock.now(), 5)[0]!.id;
-    await step('rsvp', () => bot.click({ action: 'meetup.rsvp', value: `${meetup}:going` }, as(cast.friend)));
-    await step('feedback', () =>
-      bot.run(
+    const meetup = (await bot.repos.meetups.listUpcoming(c, bot.clock.now(), 5))[0]!.id;
+    await step('rsvp', async () => await bot.click({ action: 'meetup.rsvp', value: `${meetup}:going` }, as(cast.friend)));
+    await step('feedback', async () =>
+      await bot.run(
         `/feedback request about:"${NASTY}" link:"https://example.org/${NASTY}" skills:photography`,
         as(cast.friend),
       ),
     );
-    await step('suggest', () => bot.run('/match suggest', as(cast.friend)));
+    await step('suggest', async () => await bot.run('/match suggest', as(cast.friend)));
     for (const line of [
       '/profile',
       `/profile member:<@${cast.subject}>`,
@@ -88,11 +88,11 @@ describe.each([
       '/feedback list',
       '/match status',
     ]) {
-      await step(line, () => bot.run(line, as(cast.friend)));
+      await step(line, async () => await bot.run(line, as(cast.friend)));
     }
-    await step('home', () => bot.dispatch({ kind: 'home_opened', actor: bot.actor(as(cast.subject)) }));
+    await step('home', async () => await bot.dispatch({ kind: 'home_opened', actor: bot.actor(as(cast.subject)) }));
     for (const job of ['match-round', 'digest', 'feedback-prompt', 'meetup-reminders'] as const) {
-      await step(job, () => bot.run(`/hallway run ${job}`, as(cast.host)));
+      await step(job, async () => await bot.run(`/hallway run ${job}`, as(cast.host)));
     }
     bot.clock.advance(3 * 24 * 3_600_000);
     await step('tick', async () => {

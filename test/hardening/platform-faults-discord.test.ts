@@ -122,7 +122,7 @@ describe('faults during a round fan-out on Discord', () => {
     const startedAt = Date.now();
     // The clock stands still in these tests and the lane's pause is measured on it: once the blocked DM went
     // through (after waiting in real time), move it past Retry-After, as real time would have.
-    const caughtUp = (async () => {
+    const caughtUp = await (async () => {
       const blocked = await stack.fake.waitFor(MESSAGES, (c) => c.status === 429 && c.at >= startedAt);
       await stack.fake.waitFor(MESSAGES, (c) => c.path === blocked.path && c.status === 200 && c.at >= blocked.at);
       stack.clock.advance(400);
@@ -260,7 +260,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('op 7 RECONNECT: resumes (no new IDENTIFY); an interaction sent meanwhile and one after are answered', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = once(stack.fake.gateway, 'resumed');
+    const resumed = await once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.requestReconnect();
     const meanwhile = show(members[0]!);
     await resumed;
@@ -271,7 +271,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('op 9 INVALID_SESSION (resumable): resumes the session and keeps answering', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = once(stack.fake.gateway, 'resumed');
+    const resumed = await once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.invalidateSession(true);
     await resumed;
     await expectAnswered(show(members[1]!));
@@ -293,7 +293,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('close 4000: reconnects, resumes, gets the interaction it missed replayed, and answers it', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = once(stack.fake.gateway, 'resumed');
+    const resumed = await once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.closeConnections(4000);
     const missed = show(members[2]!);
     await resumed;

@@ -108,7 +108,7 @@ describe('faults during a round fan-out on Slack', () => {
     stack.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     stack.clock.advance(WEEK);
     const from = stack.fake.calls.length;
-    const running = stack.command(ANA, '/hallway run match-round');
+    const running = await stack.command(ANA, '/hallway run match-round');
     const limited = await stack.fake.waitFor('chat.postMessage', (c) => c.status === 429, from);
     const retried = await stack.fake.waitFor(
       'chat.postMessage',
@@ -253,7 +253,7 @@ describe('duplicates and replays on Slack', () => {
       channelId: channel,
     });
     await twice(
-      () => sendInteraction(stack.target, payload),
+      async () => await sendInteraction(stack.target, payload),
       (h) => h.event.kind === 'action' && h.event.actor.userId === EMMA,
     );
     const meetupId = Number(going.value.split(':')[0]);
@@ -282,7 +282,7 @@ describe('duplicates and replays on Slack', () => {
       trigger_id: `trigger-${randomUUID()}`,
     };
     await twice(
-      () => sendCommand(stack.target, fields),
+      async () => await sendCommand(stack.target, fields),
       (h) => h.event.kind === 'command' && h.event.actor.userId === LUCAS,
     );
     expect(stored()).toEqual([...before, 'screen-printing']);

@@ -19,12 +19,12 @@ const boom = defineFeature({
       name: 'boom',
       description: 'Misbehaves on purpose',
       subcommands: {
-        crash: defineSubcommand({ description: 'x', examples: [], args: none, run: () => JSON.parse('{') }),
+        crash: defineSubcommand({ description: 'x', examples: [], args: none, run: async () => JSON.parse('{') }),
         refuse: defineSubcommand({
           description: 'x',
           examples: [],
           args: none,
-          run(_args, ctx) {
+          async run(_args, ctx) {
             ctx.repos.members.touch(ctx.community.id, 'written-then-refused', 'W', ctx.now);
             throw new UserError('nope', 'No.');
           },
@@ -33,7 +33,7 @@ const boom = defineFeature({
           description: 'x',
           examples: [],
           args: none,
-          run: () => ({ text: `hi ${fmt.user('U0REAL')}` }),
+          run: async () => ({ text: `hi ${fmt.user('U0REAL')}` }),
         }),
       },
     }),
@@ -43,7 +43,7 @@ const boom = defineFeature({
 describe('the probe', () => {
   it('flags a crash and the apology it produces', async () => {
     const { bot, db } = await botWithDb({ features: [boom] });
-    const verdict = await prober(bot, db).probe('crash', () => bot.run('/boom crash'));
+    const verdict = await prober(bot, db).probe('crash', async () => await bot.run('/boom crash'));
     expect(verdict.problems.join('\n')).toMatch(/crash: SyntaxError/);
     expect(verdict.problems.join('\n')).toMatch(/apology/);
   });
@@ -51,11 +51,11 @@ describe('the probe', () => {
   it('accepts a refusal that rolled back, and flags one that left a change behind', async () => {
     const { bot, db } = await botWithDb({ features: [boom] });
     const p = prober(bot, db);
-    const clean = await p.probe('refuse', () => bot.run('/boom refuse'));
+    const clean = await p.probe('refuse', async () => await bot.run('/boom refuse'));
     expect(clean).toMatchObject({ rejected: true, problems: [] });
     const dirty = await p.probe('refuse', async () => {
       const reply = await bot.run('/boom refuse');
-      bot.repos.members.touch(bot.community, 'sneaked-in', 'S', bot.clock.now());
+      await bot.repos.members.touch(bot.community, 'sneaked-in', 'S', bot.clock.now());
       return reply;
     });
     expect(dirty.problems).toEqual(['refuse: rejected, yet the database changed: members']);
@@ -63,7 +63,7 @@ describe('the probe', () => {
 
   it('passes a reply whose only mention is a core token', async () => {
     const { bot, db } = await botWithDb({ community: 'slack:T1', features: [boom] });
-    expect((await prober(bot, db).probe('ok', () => bot.run('/boom ok'))).problems).toEqual([]);
+    expect((await prober(bot, db).probe('ok', async () => await bot.run('/boom ok'))).problems).toEqual([]);
     expect(mentionProblems({ text: 'member wrote <!channel> @everyone <@U0FORGED>' })).toEqual([]);
   });
 

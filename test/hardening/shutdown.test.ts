@@ -36,9 +36,9 @@ async function startAndSignal(signal: 'SIGTERM' | 'SIGINT') {
     for (const w of waiters.filter((w) => stdout.includes(w.text))) w.resolve();
   });
   child.stderr.on('data', (d) => (stderr += d));
-  const printed = (text: string) =>
-    stdout.includes(text) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ text, resolve }));
-  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const printed = async (text: string) =>
+    stdout.includes(text) ? await Promise.resolve() : new Promise<void>((resolve) => waiters.push({ text, resolve }));
+  const exit = await once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
 
   await printed('Host> ');
   child.stdin.write('/skills offer photography\n');
@@ -97,7 +97,7 @@ describe('the outbox drainer', () => {
       rates: {},
       wait,
     });
-    drainer.start();
+    await drainer.start();
     await settle();
     // One loop per lane, parked once.
     expect(waits).toHaveLength(1);

@@ -152,10 +152,10 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Resolves with the first call (already made or still to come) matching the route and predicate. */
-  waitFor(route: string | RegExp, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000) {
+  async waitFor(route: string | RegExp, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000) {
     const matches = (c: RecordedCall) => routeMatches(route, c) && predicate(c);
     const found = this.calls.find(matches);
-    if (found) return Promise.resolve(found);
+    if (found) return await Promise.resolve(found);
     return new Promise<RecordedCall>((resolve, reject) => {
       const onCall = (c: RecordedCall) => {
         if (!matches(c)) return;

@@ -111,12 +111,12 @@ export class FakeSlack {
   }
 
   /** Resolves with the first call of `method` (at index ≥ `from`) that matches. */
-  waitFor(method: string, match: (c: ApiCall) => boolean = () => true, from = 0): Promise<ApiCall> {
-    return this.calls.waitFor((c) => c.method === method && match(c), from, `${method} call`);
+  async waitFor(method: string, match: (c: ApiCall) => boolean = () => true, from = 0): Promise<ApiCall> {
+    return await this.calls.waitFor((c) => c.method === method && match(c), from, `${method} call`);
   }
 
-  waitForResponse(match: (r: Responded) => boolean = () => true, from = 0): Promise<Responded> {
-    return this.responses.waitFor(match, from, 'response_url POST');
+  async waitForResponse(match: (r: Responded) => boolean = () => true, from = 0): Promise<Responded> {
+    return await this.responses.waitFor(match, from, 'response_url POST');
   }
 
   /** Successful calls of a method so far. */
@@ -125,8 +125,8 @@ export class FakeSlack {
   }
 
   /** Resolves once a Socket Mode client has connected and been greeted. */
-  socketConnected(): Promise<WebSocket> {
-    return this.connections.waitFor(() => true, 0, 'Socket Mode connection');
+  async socketConnected(): Promise<WebSocket> {
+    return await this.connections.waitFor(() => true, 0, 'Socket Mode connection');
   }
 
   /** Sends an envelope over every open socket; returns its envelope id (await `acks.waitFor` for the ack). */

@@ -24,9 +24,9 @@ export class Recorder<T> {
     for (const w of ready) w.resolve(item);
   }
 
-  waitFor(match: (item: T) => boolean, from = 0, what = 'item'): Promise<T> {
+  async waitFor(match: (item: T) => boolean, from = 0, what = 'item'): Promise<T> {
     const found = this.items.slice(from).find(match);
-    if (found !== undefined) return Promise.resolve(found);
+    if (found !== undefined) return await Promise.resolve(found);
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);

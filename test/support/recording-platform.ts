@@ -74,12 +74,12 @@ export class RecordingPlatform implements ChatPlatform {
     this.dispatch = undefined;
   }
 
-  postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
-    return this.attempt({ kind: 'post', community, to: [channelId], reply }, channelId);
+  async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
+    return await this.attempt({ kind: 'post', community, to: [channelId], reply }, channelId);
   }
 
-  sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
-    return this.attempt({ kind: 'dm', community, to: [...userIds], reply }, `D:${userIds.join(',')}`);
+  async sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
+    return await this.attempt({ kind: 'dm', community, to: [...userIds], reply }, `D:${userIds.join(',')}`);
   }
 
   async updateMessage(community: CommunityId, sent: SentMessage, reply: Reply): Promise<void> {

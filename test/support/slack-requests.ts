@@ -71,8 +71,8 @@ export function commandBody(fields: CommandFields): string {
   }).toString();
 }
 
-export function sendCommand(target: SlackTarget, fields: CommandFields, options?: SendOptions) {
-  return sendSigned(target, commandBody(fields), 'application/x-www-form-urlencoded', options);
+export async function sendCommand(target: SlackTarget, fields: CommandFields, options?: SendOptions) {
+  return await sendSigned(target, commandBody(fields), 'application/x-www-form-urlencoded', options);
 }
 
 /** An Events API callback around `event`. */
@@ -89,18 +89,18 @@ export function eventEnvelope(teamId: string, event: Record<string, unknown>, ev
 }
 
 /** Sends an event; `retryNum` adds the headers Slack puts on a redelivery. */
-export function sendEvent(target: SlackTarget, envelope: object, retryNum?: number, options: SendOptions = {}) {
+export async function sendEvent(target: SlackTarget, envelope: object, retryNum?: number, options: SendOptions = {}) {
   const retry: Record<string, string> = retryNum
     ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' }
     : {};
   const headers = { ...retry, ...options.headers };
-  return sendSigned(target, JSON.stringify(envelope), 'application/json', { ...options, headers });
+  return await sendSigned(target, JSON.stringify(envelope), 'application/json', { ...options, headers });
 }
 
 /** Sends an interaction (`block_actions`, `view_submission`). */
-export function sendInteraction(target: SlackTarget, payload: object, options?: SendOptions) {
+export async function sendInteraction(target: SlackTarget, payload: object, options?: SendOptions) {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  return sendSigned(target, body, 'application/x-www-form-urlencoded', options);
+  return await sendSigned(target, body, 'application/x-www-form-urlencoded', options);
 }
 
 /** A `block_actions` payload for one button click; only a click on a message carries a `response_url`. */

@@ -130,7 +130,7 @@ export class SlackStack {
       trigger_id: `trigger-${responseId}`,
     };
     const from = this.handled.length;
-    await this.expectOk(sendCommand(this.target, fields));
+    await this.expectOk(await sendCommand(this.target, fields));
     const { reply } = await this.handled.waitFor(
       ({ event: e }) => e.kind === 'command' && e.actor.userId === userId && `/${e.command}` === command,
       from,
@@ -160,7 +160,7 @@ export class SlackStack {
       channelId: where.channel,
     });
     const from = this.handled.length;
-    await this.expectOk(sendInteraction(this.target, payload));
+    await this.expectOk(await sendInteraction(this.target, payload));
     const { reply } = await this.handled.waitFor(
       ({ event: e }) => e.kind === 'action' && e.actor.userId === userId && e.value === button.value,
       from,
@@ -180,7 +180,7 @@ export class SlackStack {
       privateMetadata: view.private_metadata,
       values,
     });
-    const res = await this.expectOk(sendInteraction(this.target, payload));
+    const res = await this.expectOk(await sendInteraction(this.target, payload));
     // The ack carries the core's answer (Bolt waits for it), so the handler has committed by now.
     await this.settle();
     const ack = res.text ? JSON.parse(res.text) : {};
@@ -191,7 +191,7 @@ export class SlackStack {
   /** Delivers an Events API event (again, with `retryNum`); resolves once the core saw it and the outbox settled. */
   async event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<Handled> {
     const from = this.handled.length;
-    await this.expectOk(sendEvent(this.target, eventEnvelope(this.fake.teamId, event, eventId), retryNum));
+    await this.expectOk(await sendEvent(this.target, eventEnvelope(this.fake.teamId, event, eventId), retryNum));
     const handled = await this.handled.waitFor((h) => h.event.eventId === eventId, from, `event ${eventId}`);
     await this.settle();
     return handled;

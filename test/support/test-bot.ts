@@ -1,26 +1,32 @@
 /**
- * The core under test, as a member would use it: real in-memory SQLite with the real migrations, a fake clock,
- * the real dispatcher and outbox, and a platform that records every DM and post.
+ * The core under test, as a member would use it: a real database of the run's dialect (in-memory SQLite, or a fresh
+ * PostgreSQL database) with the real migrations, a fake clock, the real dispatcher and outbox, and a platform that
+ * records every DM and post.
  *
  *   const bot = await TestBot.create();
  *   await bot.run('/skills offer photography', { as: 'lucas' });
  *   expect(bot.dmsTo('lucas')).toHaveLength(1);
  */
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
-import type { Feature, JobName } from '#core/command.ts';
-import { loadCommunity } from '#core/context.ts';
+import { feedbackStore } from '../../data/stores/feedback.store.ts';
+import { matchingStore } from '../../data/stores/matching.store.ts';
+import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { bindFeatures, hallwayFeatures } from '../../src/app/features.ts';
+import type { BoundFeature, Feature } from '#core/command.ts';
+import type { CoreDeps } from '#core/context.ts';
 import { type Core, createCore } from '#core/dispatch.ts';
 import type { CommunityId, Platform } from '#core/ids.ts';
 import type { Actor, InboundEvent } from '#core/inbound.ts';
-import { runDueJobs, runJob } from '#core/jobs.ts';
-import { runSweeps } from '#core/sweeps.ts';
-import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import { allCommunities, runDueJobs, runJob } from '#core/jobs.ts';
+import { OutboxDrainer } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { Repositories } from '#core/ports/repositories.ts';
+import type { CoreStores, Storage, Tx } from '#core/ports/storage.ts';
 import type { Button, Form, Reply } from '#core/reply.ts';
+import { coreSettings, mergeSettings } from '#core/settings.ts';
+import { runSweeps } from '#core/sweeps.ts';
 import { toPlain } from '#core/text.ts';
+import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { type Delivered, TestPlatform } from './test-platform.ts';
 
@@ -28,9 +34,12 @@ export interface BotOptions {
   readonly community?: CommunityId;
   readonly start?: string | Date;
   readonly timezone?: string;
-  /** HALLWAY_MANAGERS. */
+  /** HALLWAY_MANAGERS entries, as user ids (managers of every community of the test). */
   readonly managers?: readonly string[];
-  readonly features?: readonly Feature[];
+  /** Only these features (bound to their stores by name); default every feature of Hallway. */
+  readonly features?: readonly Feature<never>[];
+  /** An open storage (e.g. a file the test reopens); default a fresh database of the run's dialect. */
+  readonly storage?: Storage;
 }
 
 export interface As {
@@ -41,41 +50,91 @@ export interface As {
   readonly community?: CommunityId;
 }
 
+const FEATURE_STORES = {
+  profiles: profilesStore,
+  matching: matchingStore,
+  meetups: meetupsStore,
+  feedback: feedbackStore,
+};
+
+type Autocommit<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/** Every store of the database, each call in a transaction of its own (tests read and seed through these). */
+export type TestRepos = { [K in keyof CoreStores]: Autocommit<CoreStores[K]> } & {
+  [K in keyof typeof FEATURE_STORES]: Autocommit<ReturnType<(typeof FEATURE_STORES)[K]>>;
+};
+
+function autocommit<T extends object>(storage: Storage, open: (tx: Tx) => T): Autocommit<T> {
+  return new Proxy({} as Autocommit<T>, {
+    get: (_target, method) => {
+      return async (...args: unknown[]) =>
+        await storage.transaction(async (tx) => {
+          const store = open(tx) as Record<PropertyKey, unknown>;
+          const value = store[method];
+          if (typeof value !== 'function') return value;
+          return (value as (...a: unknown[]) => unknown).apply(store, args);
+        });
+    },
+  });
+}
+
+export function testRepos(storage: Storage): TestRepos {
+  const core = (name: keyof CoreStores) => autocommit(storage, (tx) => storage.core(tx)[name]);
+  return {
+    communities: core('communities'),
+    members: core('members'),
+    jobRuns: core('jobRuns'),
+    outbox: core('outbox'),
+    messageRefs: core('messageRefs'),
+    inboundEvents: core('inboundEvents'),
+    profiles: autocommit(storage, profilesStore),
+    matching: autocommit(storage, matchingStore),
+    meetups: autocommit(storage, meetupsStore),
+    feedback: autocommit(storage, feedbackStore),
+  } as TestRepos;
+}
+
 export class TestBot {
   readonly clock: FakeClock;
-  readonly repos: Repositories;
+  readonly repos: TestRepos;
   readonly core: Core;
   readonly platform = new TestPlatform();
   readonly drainer: OutboxDrainer;
   readonly community: CommunityId;
-  private readonly features: readonly Feature[];
-  private readonly deps;
+  readonly deps: CoreDeps;
 
-  constructor(options: BotOptions = {}) {
+  private constructor(
+    readonly storage: Storage,
+    readonly features: readonly BoundFeature<unknown>[],
+    options: BotOptions,
+  ) {
     this.community = options.community ?? 'shell:loft';
     this.clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
-    this.repos = createRepositories(openDatabase(':memory:'));
-    this.features = options.features ?? [];
-    const notify = createOutboxNotifier(this.repos, this.clock);
+    this.repos = testRepos(storage);
     const platforms = new Map<Platform, ChatPlatform>(
       (['shell', 'slack', 'discord'] as const).map((p) => [p, this.platform.as(p)]),
     );
-    this.drainer = new OutboxDrainer({ repos: this.repos, platforms, clock: this.clock, log: silentLogger, rates: {} });
+    this.drainer = new OutboxDrainer({ storage, platforms, clock: this.clock, log: silentLogger, rates: {} });
+    const managers = new Set(options.managers ?? []);
     this.deps = {
-      repos: this.repos,
-      notify,
+      storage,
       clock: this.clock,
       log: silentLogger,
-      managers: new Set(options.managers ?? []),
+      features,
+      settings: mergeSettings([coreSettings, ...features.map((f) => f.settings ?? {})]),
+      isManager: (_community, userId) => managers.has(userId),
       defaultTimezone: options.timezone ?? 'UTC',
     };
-    this.core = createCore({ ...this.deps, features: this.features });
+    this.core = createCore(this.deps);
   }
 
-  /** A bot with every feature of Hallway (or only `options.features`). */
+  /** A bot with every feature of Hallway (or only `options.features`), on a fresh database. */
   static async create(options: BotOptions = {}): Promise<TestBot> {
-    const features = options.features ?? (await import('../../commands/index.ts')).features;
-    return new TestBot({ ...options, features });
+    const storage = options.storage ?? (await openTestStorage());
+    const features = options.features ? bindFeatures(options.features) : hallwayFeatures();
+    return new TestBot(storage, features, options);
   }
 
   actor(as: As = {}): Actor {
@@ -139,24 +198,22 @@ export class TestBot {
   }
 
   /** Runs one job for this community for the period due now (or `period`). */
-  async runJob(name: JobName, period?: string) {
-    const job = this.features.flatMap((f) => f.jobs ?? []).find((j) => j.name === name);
-    if (!job) throw new Error(`no job ${name}`);
-    const result = await runJob(job, loadCommunity(this.deps, this.community, this.clock.now()), this.deps, { period });
-    await this.drain();
-    return result;
+  async runJob(name: string, period?: string) {
+    for (const feature of this.features) {
+      const job = feature.jobs?.find((j) => j.name === name);
+      if (!job) continue;
+      const result = await runJob(feature, job, this.community, this.deps, { period });
+      await this.drain();
+      return result;
+    }
+    throw new Error(`no job ${name}`);
   }
 
   /** What the scheduler does each minute: every due job and every sweep, for every known community. */
   async tick(): Promise<void> {
-    const now = this.clock.now();
-    const communities = this.repos.communities.list().map((c) => loadCommunity(this.deps, c.id, now));
-    await runDueJobs(
-      this.features.flatMap((f) => f.jobs ?? []),
-      communities,
-      this.deps,
-    );
-    runSweeps(this.features, communities, this.deps);
+    const communities = await allCommunities(this.deps);
+    await runDueJobs(this.features, communities, this.deps);
+    await runSweeps(this.features, communities, this.deps);
     await this.drain();
   }
 

@@ -95,76 +95,76 @@ describe('the cached index', () => {
     member('lucas', ['photography'], ['design']);
   });
 
-  it('follows skills added and removed, member by member', () => {
-    const index = matchIndex(repos.matching, C);
+  it('follows skills added and removed, member by member', async () => {
+    const index = await matchIndex(repos.matching, C);
     expect(skillsOf(index, 'emma')).toEqual({ offers: ['layout-design'], needs: ['photography'] });
     repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'branding', term: 'logos' }], later(5));
     repos.profiles.removeSkills(C, 'lucas', ['design']);
-    expect(matchIndex(repos.matching, C)).toBe(index); // caught up, not rebuilt
+    expect(await matchIndex(repos.matching, C)).toBe(index); // caught up, not rebuilt
     expect(skillsOf(index, 'emma')?.offers).toEqual(['layout-design', 'branding']);
     expect(skillsOf(index, 'lucas')).toEqual({ offers: ['photography'], needs: [] });
     const lucas = index.slotOf('lucas')!;
     expect(index.offering[index.space.id('photography')]!.live(index.gen)).toEqual([lucas]);
   });
 
-  it('drops members who leave or are forgotten, and follows pauses', () => {
+  it('drops members who leave or are forgotten, and follows pauses', async () => {
     member('mia', ['writing'], ['video']);
-    const index = matchIndex(repos.matching, C);
+    const index = await matchIndex(repos.matching, C);
     const now = T0.getTime();
     repos.matching.pause(C, 'mia', undefined, 'member', T0);
-    expect(matchIndex(repos.matching, C).takesPart(index.slotOf('mia')!, now)).toBe(false);
+    expect((await matchIndex(repos.matching, C)).takesPart(index.slotOf('mia')!, now)).toBe(false);
     repos.matching.resume(C, 'mia', T0);
-    expect(matchIndex(repos.matching, C).takesPart(index.slotOf('mia')!, now)).toBe(true);
+    expect((await matchIndex(repos.matching, C)).takesPart(index.slotOf('mia')!, now)).toBe(true);
     repos.members.markLeft(C, 'lucas', T0);
     repos.profiles.deleteMember(C, 'mia');
     repos.members.delete(C, 'mia');
-    const after = matchIndex(repos.matching, C);
+    const after = await matchIndex(repos.matching, C);
     expect(after.slotOf('lucas')).toBeUndefined();
     expect(after.slotOf('mia')).toBeUndefined();
     expect(after.offering[after.space.id('photography')]!.live(after.gen)).toEqual([]);
   });
 
-  it('takes a new day of activity from the log itself', () => {
-    const index = matchIndex(repos.matching, C);
+  it('takes a new day of activity from the log itself', async () => {
+    const index = await matchIndex(repos.matching, C);
     const tomorrow = new Date(T0.getTime() + 86_400_000);
     repos.members.touch(C, 'lucas', 'lucas', tomorrow);
-    matchIndex(repos.matching, C);
+    await matchIndex(repos.matching, C);
     expect(index.lastActive[index.slotOf('lucas')!]).toBe(tomorrow.getTime());
   });
 
-  it('rebuilds after seeing a change that was rolled back', () => {
-    const before = matchIndex(repos.matching, C);
+  it('rebuilds after seeing a change that was rolled back', async () => {
+    const before = await matchIndex(repos.matching, C);
     expect(() =>
-      repos.transaction(() => {
+      repos.transaction(async () => {
         repos.profiles.addSkills(C, 'emma', 'need', [{ skill: 'video', term: 'video' }], later(1));
-        expect(skillsOf(matchIndex(repos.matching, C), 'emma')?.needs).toContain('video');
+        expect(skillsOf(await matchIndex(repos.matching, C), 'emma')?.needs).toContain('video');
         throw new Error('the command failed');
       }),
     ).toThrow('the command failed');
     repos.profiles.addSkills(C, 'lucas', 'offer', [{ skill: 'video', term: 'video' }], later(2));
-    const after = matchIndex(repos.matching, C);
+    const after = await matchIndex(repos.matching, C);
     expect(after).not.toBe(before);
     expect(skillsOf(after, 'emma')?.needs).toEqual(['photography']);
     expect(skillsOf(after, 'lucas')?.offers).toEqual(['photography', 'video']);
   });
 
-  it('keeps each member’s skills in the order they were added', () => {
+  it('keeps each member’s skills in the order they were added', async () => {
     repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'animation', term: 'animation' }], later(10));
     repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'zines', term: 'zines' }], later(5));
-    expect(skillsOf(matchIndex(repos.matching, C), 'emma')?.offers).toEqual(['layout-design', 'zines', 'animation']);
+    expect(skillsOf(await matchIndex(repos.matching, C), 'emma')?.offers).toEqual(['layout-design', 'zines', 'animation']);
   });
 
-  it('is kept per database', () => {
-    expect(matchIndex(repos.matching, C).slots).toBe(2);
-    expect(matchIndex(createRepositories(openDatabase(':memory:')).matching, C).slots).toBe(0);
+  it('is kept per database', async () => {
+    expect((await matchIndex(repos.matching, C)).slots).toBe(2);
+    expect((await matchIndex(createRepositories(openDatabase(':memory:')).matching, C)).slots).toBe(0);
   });
 
-  it('holds still while a round leases it, and catches up after', () => {
-    const lease = leaseIndex(repos.matching, C);
+  it('holds still while a round leases it, and catches up after', async () => {
+    const lease = await leaseIndex(repos.matching, C);
     repos.profiles.addSkills(C, 'lucas', 'need', [{ skill: 'video', term: 'video' }], later(1));
-    expect(skillsOf(matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design']);
+    expect(skillsOf(await matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design']);
     lease.release();
-    expect(skillsOf(matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design', 'video']);
+    expect(skillsOf(await matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design', 'video']);
   });
 });
 
@@ -173,7 +173,7 @@ describe('a round in slices', () => {
     const members = syntheticCommunity({ members: 300, seed: 5, now: T0 });
     const input = { members, met: [], avoid: [['m001', 'm002']] as [string, string][], now: T0, windowWeeks: 12 };
     const atOnce = await planRound({ ...input, seed: 3 });
-    const sliced = await planRound({ ...input, seed: 3, pause: () => Promise.resolve() });
+    const sliced = await planRound({ ...input, seed: 3, pause: async () => await Promise.resolve() });
     expect(sliced).toEqual(atOnce);
     expect(atOnce.groups.flatMap((g) => g.members).sort()).toEqual(members.map((m) => m.userId).sort());
   });

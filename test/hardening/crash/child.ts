@@ -51,8 +51,8 @@ const platform: ChatPlatform = {
   platform: 'slack',
   start: async () => {},
   stop: async () => {},
-  postMessage: (_community, channelId, reply) => deliver('post', [channelId], reply),
-  sendDirectMessage: (_community, userIds, reply) => deliver('dm', userIds, reply),
+  postMessage: async (_community, channelId, reply) => await deliver('post', [channelId], reply),
+  sendDirectMessage: async (_community, userIds, reply) => await deliver('dm', userIds, reply),
   updateMessage: async (_community, sent, reply) => void (await deliver('update', [sent.channelId], reply)),
 };
 
@@ -73,8 +73,8 @@ const deps = {
 };
 
 let stopping: Promise<void> | undefined;
-function stop(code: number): Promise<void> {
-  stopping ??= (async () => {
+async function stop(code: number): Promise<void> {
+  stopping ??= await (async () => {
     await drainer.stop();
     closeDatabase(db);
     process.exit(code);

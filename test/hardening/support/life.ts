@@ -124,7 +124,7 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   // Meetups: the subject hosts one with a capacity; the friend's has the subject seated and the third waitlisted.
   await ok(bot, `/meetup create title:"Zine night" when:"in 2 days 19:00" capacity:2 host:<@${s}>`, s, c);
   await ok(bot, `/meetup create title:"Riso jam" when:"tomorrow 18:00" capacity:1`, f, c);
-  const meetups = bot.repos.meetups.listUpcoming(c, bot.clock.now(), 10);
+  const meetups = await bot.repos.meetups.listUpcoming(c, bot.clock.now(), 10);
   const [riso, zine] = [
     must(
       meetups.find((m) => m.title === 'Riso jam'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '../../../data/checkpointer.ts';
-import { closeDatabase, openDatabase } from '../../../data/db.ts';
+import { closeDatabase, openDatabase } from '../../../data/db/sqlite.ts';
 
 let dir: string | undefined;
 afterEach(() => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../../data/db.ts';
-import { loadMigrations, MIGRATIONS_DIR, migrate } from '../../../data/migrate.ts';
+import { closeDatabase, openDatabase } from '../../../data/db/sqlite.ts';
+import { loadMigrations, MIGRATIONS_DIR, MIGRATIONS_ROOT, migrate, migrationsDir } from '../../../data/migrate.ts';
 
 const CORE_TABLES = ['communities', 'members', 'job_runs', 'outbox', 'message_refs', 'inbound_events'];
 
@@ -120,7 +120,56 @@ describe('migrations', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect(MIGRATIONS_DIR).toMatch(/data[/\\]migrations[/\\]?$/);
+    expect(MIGRATIONS_DIR).toMatch(/data[/\\]migrations[/\\]sqlite[/\\]?$/);
+    expect(migrationsDir('sqlite')).toBe(MIGRATIONS_DIR);
+    expect(migrationsDir('postgres')).toMatch(/data[/\\]migrations[/\\]postgres[/\\]?$/);
+    expect(MIGRATIONS_DIR.startsWith(MIGRATIONS_ROOT)).toBe(true);
+  });
+
+  it('has the same migrations, by number and name, for SQLite and PostgreSQL', () => {
+    const names = (dialect: 'sqlite' | 'postgres') => loadMigrations(migrationsDir(dialect)).map((m) => m.name);
+    expect(names('postgres')).toEqual(names('sqlite'));
+  });
+});
+
+describe('0007: the portable schema', () => {
+  it("keeps each member's old rowid as its id and fills the outbox's target columns from the JSON", () => {
+    const upTo6 = tempDir();
+    for (const m of loadMigrations().filter((m) => m.version <= 6))
+      copyFileSync(join(MIGRATIONS_DIR, m.name), join(upTo6, m.name));
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, upTo6);
+    const member = db.prepare(
+      `INSERT INTO members (community, user_id, display_name, name_key, first_seen_at, last_active_at)
+       VALUES ('shell:loft', ?, ?, ?, 1, 1)`,
+    );
+    for (const id of ['U1', 'U2', 'U3']) member.run(id, id, id.toLowerCase());
+    db.prepare("DELETE FROM members WHERE user_id = 'U2'").run();
+    member.run('U4', 'U4', 'u4');
+    const rowids = db.prepare('SELECT rowid AS id, user_id FROM members ORDER BY rowid').all();
+    const outbox = db.prepare(
+      `INSERT INTO outbox (community, platform, key, target, reply, not_before, created_at)
+       VALUES ('shell:loft', 'shell', ?, ?, '{"text":"x"}', 1, 1)`,
+    );
+    outbox.run('upd', JSON.stringify({ kind: 'update', ref: 'card:1' }));
+    outbox.run('post', JSON.stringify({ kind: 'post', channelId: 'C1' }));
+    outbox.run('dm', JSON.stringify({ kind: 'dm', userIds: ['U1'] }));
+
+    expect(migrate(db).applied).toEqual(['0007_portable.sql']);
+    expect(db.prepare('SELECT id, user_id FROM members ORDER BY id').all()).toEqual(rowids);
+    expect(rowids).toEqual([
+      { id: 1, user_id: 'U1' },
+      { id: 3, user_id: 'U3' },
+      { id: 4, user_id: 'U4' },
+    ]);
+    expect(
+      db.prepare('SELECT key, target_kind, target_ref, priority, lease_until FROM outbox ORDER BY id').all(),
+    ).toEqual([
+      { key: 'upd', target_kind: 'update', target_ref: 'card:1', priority: 0, lease_until: null },
+      { key: 'post', target_kind: 'post', target_ref: null, priority: 0, lease_until: null },
+      { key: 'dm', target_kind: 'dm', target_ref: null, priority: 0, lease_until: null },
+    ]);
+    db.close();
   });
 });
 

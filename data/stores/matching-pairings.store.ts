@@ -1,0 +1,242 @@
+/** The rounds-and-pairings part of the matching store: `match_rounds`, `match_pairings`, `match_pairing_members`. */
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { MatchingStore, MetAnswer, PairingRecord } from '../../commands/matching/store.ts';
+import type { Db } from '../db/executor.ts';
+import { toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
+import type { DB } from '../db/schema.ts';
+
+type PairingsPart = Pick<
+  MatchingStore,
+  | 'metSince'
+  | 'createRound'
+  | 'lastRound'
+  | 'addPairing'
+  | 'pairing'
+  | 'roundPairings'
+  | 'pairingsOf'
+  | 'markResponded'
+  | 'recordMet'
+  | 'recordCollaborating'
+  | 'dueFollowUps'
+  | 'markFollowUpSent'
+  | 'outcomes'
+>;
+
+const PAIRING_COLUMNS = ['id', 'round_id', 'kind', 'score', 'created_at', 'follow_up_at'] as const;
+
+/** Some pairings (their columns, in the order wanted): a filter and order on `match_pairings`, maybe a limit. */
+type PairingSelection = SelectQueryBuilder<DB, 'match_pairings', Pick<DB['match_pairings'], never>>;
+
+export function matchingPairingsPart(db: Db): PairingsPart {
+  /**
+   * The pairings `select` picks, with their members, in one query: the pairings as a subquery (so a limit counts
+   * pairings, not members), each joined to its members, in `order` (ids break ties of time).
+   */
+  async function pairings(
+    select: (q: PairingSelection) => PairingSelection,
+    order: 'id' | 'oldest' | 'newest' = 'id',
+  ): Promise<PairingRecord[]> {
+    const chosen = select(db.selectFrom('match_pairings')).select(PAIRING_COLUMNS);
+    const direction = order === 'newest' ? 'desc' : 'asc';
+    let query = db
+      .selectFrom(chosen.as('p'))
+      .leftJoin('match_pairing_members as pm', 'pm.pairing_id', 'p.id')
+      .select([
+        'p.id',
+        'p.round_id',
+        'p.kind',
+        'p.score',
+        'p.created_at',
+        'p.follow_up_at',
+        'pm.user_id',
+        'pm.responded_at',
+        'pm.met',
+        'pm.collaborating',
+      ]);
+    if (order !== 'id') query = query.orderBy('p.created_at', direction);
+    const rows = await query.orderBy('p.id', direction).orderBy('pm.user_id').execute();
+    const records: (PairingRecord & { members: PairingRecord['members'][number][] })[] = [];
+    for (const r of rows) {
+      let last = records[records.length - 1];
+      if (last?.id !== r.id) {
+        last = {
+          id: r.id,
+          roundId: r.round_id ?? undefined,
+          kind: r.kind,
+          score: r.score,
+          createdAt: toDate(r.created_at),
+          followUpAt: toOptionalDate(r.follow_up_at),
+          members: [],
+        };
+        records.push(last);
+      }
+      if (r.user_id === null) continue;
+      last.members.push({
+        userId: r.user_id,
+        respondedAt: toOptionalDate(r.responded_at),
+        met: r.met ?? undefined,
+        collaborating: r.collaborating === null ? undefined : r.collaborating === 1,
+      });
+    }
+    return records;
+  }
+
+  /** Sets a member's answer (and when they first responded). */
+  async function answer(
+    community: string,
+    pairingId: number,
+    userId: string,
+    set: { met?: MetAnswer; collaborating?: 0 | 1 },
+    now: Date,
+  ) {
+    await db
+      .updateTable('match_pairing_members')
+      .set((eb) => ({ ...set, responded_at: eb.fn.coalesce('responded_at', sql.val(toMs(now))) }))
+      .where('community', '=', community)
+      .where('pairing_id', '=', pairingId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  return {
+    async metSince(community, since) {
+      const rows = await db
+        .selectFrom('match_pairings as p')
+        .innerJoin('match_pairing_members as x', 'x.pairing_id', 'p.id')
+        .innerJoin('match_pairing_members as y', (j) =>
+          j.onRef('y.pairing_id', '=', 'p.id').onRef('x.user_id', '<', 'y.user_id'),
+        )
+        .select((eb) => ['x.user_id as a', 'y.user_id as b', eb.fn.max('p.created_at').as('at')])
+        .where('p.community', '=', community)
+        .where('p.created_at', '>=', toMs(since))
+        .groupBy(['x.user_id', 'y.user_id'])
+        .orderBy('x.user_id')
+        .orderBy('y.user_id')
+        .execute();
+      return rows.map((r) => ({ a: r.a, b: r.b, at: toDate(r.at) }));
+    },
+    async createRound(community, round, now) {
+      const row = await db
+        .insertInto('match_rounds')
+        .values({
+          community,
+          period: round.period,
+          created_at: toMs(now),
+          members: round.members,
+          total_score: round.totalScore,
+          repeats: round.repeats,
+          left_out: round.leftOut,
+        })
+        .onConflict((oc) => oc.columns(['community', 'period']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row?.id;
+    },
+    async lastRound(community) {
+      const r = await db
+        .selectFrom('match_rounds')
+        .selectAll()
+        .where('community', '=', community)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        id: r.id,
+        period: r.period,
+        createdAt: toDate(r.created_at),
+        members: r.members,
+        totalScore: r.total_score,
+        repeats: r.repeats,
+        leftOut: r.left_out,
+      };
+    },
+    async addPairing(community, pairing, now) {
+      const { id } = await db
+        .insertInto('match_pairings')
+        .values({
+          community,
+          round_id: pairing.roundId ?? null,
+          kind: pairing.kind,
+          score: pairing.score,
+          created_at: toMs(now),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (pairing.members.length > 0) {
+        await db
+          .insertInto('match_pairing_members')
+          .values(pairing.members.map((userId) => ({ pairing_id: id, community, user_id: userId })))
+          .onConflict((oc) => oc.columns(['pairing_id', 'user_id']).doNothing())
+          .execute();
+      }
+      return id;
+    },
+    pairing: async (community, id) =>
+      (await pairings((q) => q.where('community', '=', community).where('id', '=', id)))[0],
+    roundPairings: (community, roundId) =>
+      pairings((q) => q.where('community', '=', community).where('round_id', '=', roundId)),
+    pairingsOf: (community, userId, limit) =>
+      pairings(
+        (q) =>
+          q
+            .where('community', '=', community)
+            .where('id', 'in', (eb) =>
+              eb
+                .selectFrom('match_pairing_members')
+                .select('pairing_id')
+                .where('community', '=', community)
+                .where('user_id', '=', userId),
+            )
+            .orderBy('created_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(limit),
+        'newest',
+      ),
+    markResponded: (community, pairingId, userId, now) => answer(community, pairingId, userId, {}, now),
+    recordMet: (community, pairingId, userId, met, now) => answer(community, pairingId, userId, { met }, now),
+    recordCollaborating: (community, pairingId, userId, yes, now) =>
+      answer(community, pairingId, userId, { collaborating: toFlag(yes) }, now),
+    dueFollowUps: (community, createdBefore, limit) =>
+      pairings(
+        (q) =>
+          q
+            .where('community', '=', community)
+            .where('follow_up_at', 'is', null)
+            .where('created_at', '<=', toMs(createdBefore))
+            .orderBy('created_at')
+            .orderBy('id')
+            .limit(limit),
+        'oldest',
+      ),
+    async markFollowUpSent(community, pairingId, now) {
+      await db
+        .updateTable('match_pairings')
+        .set({ follow_up_at: toMs(now) })
+        .where('community', '=', community)
+        .where('id', '=', pairingId)
+        .execute();
+    },
+    async outcomes(community, since) {
+      const from = toMs(since);
+      const r = await db
+        .selectFrom('match_pairing_members as pm')
+        .innerJoin('match_pairings as p', 'p.id', 'pm.pairing_id')
+        .select((eb) => [
+          eb
+            .selectFrom('match_pairings')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .where('community', '=', community)
+            .where('created_at', '>=', from)
+            .as('pairings'),
+          sql<number>`count(DISTINCT CASE WHEN pm.met = 'yes' THEN pm.pairing_id END)`.as('met'),
+          sql<number>`count(DISTINCT CASE WHEN pm.collaborating = 1 THEN pm.pairing_id END)`.as('collaborating'),
+        ])
+        .where('pm.community', '=', community)
+        .where('p.created_at', '>=', from)
+        .executeTakeFirstOrThrow();
+      return { pairings: Number(r.pairings ?? 0), met: Number(r.met), collaborating: Number(r.collaborating) };
+    },
+  };
+}

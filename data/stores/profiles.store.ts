@@ -1,0 +1,278 @@
+/**
+ * The introductions store on Kysely (SQLite and PostgreSQL): profiles here, skills and managers in
+ * `member-skills.store.ts`. A write that may come first for a member is an upsert, so a profile row always exists
+ * when written, in one statement.
+ */
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { CommunityId } from '#core/ids.ts';
+import type { Tx } from '#core/ports/storage.ts';
+import type { IntroStats, ProfilesStore } from '../../commands/introductions/store.ts';
+import { type Db, dbOf } from '../db/executor.ts';
+import { toMs } from '../db/rows.ts';
+import type { DB } from '../db/schema.ts';
+import { memberSkillsPart } from './member-skills.store.ts';
+import { draftColumn, PROFILE_COLUMNS, publishedColumns, toProfile } from './profiles.rows.ts';
+
+/** The profile `p` belongs to a member still here (a member row without `left_at`). */
+function here(eb: ExpressionBuilder<DB & { p: DB['profiles'] }, 'p'>) {
+  return eb.exists(
+    eb
+      .selectFrom('members as m')
+      .select(sql.lit(1).as('one'))
+      .whereRef('m.community', '=', 'p.community')
+      .whereRef('m.user_id', '=', 'p.user_id')
+      .where('m.left_at', 'is', null),
+  );
+}
+
+/**
+ * For `/hallway stats`: the row `t` is not of a member who left. A member without a row (seeded data) counts as
+ * here, unlike the listings above, which need the member row.
+ */
+function notLeft(eb: ExpressionBuilder<DB & { t: DB['profiles'] | DB['member_skills'] }, 't'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('members as m')
+        .select(sql.lit(1).as('one'))
+        .whereRef('m.community', '=', 't.community')
+        .whereRef('m.user_id', '=', 't.user_id')
+        .where('m.left_at', 'is not', null),
+    ),
+  );
+}
+
+async function introStats(db: Db, community: CommunityId): Promise<IntroStats> {
+  const profiles = await db
+    .selectFrom('profiles as t')
+    .select((eb) => [
+      eb.fn
+        .countAll<number>()
+        .filterWhere((f) => f.and([f('t.status', '=', 'approved'), f('t.introduced_at', 'is not', null)]))
+        .as('introduced'),
+      eb.fn.countAll<number>().filterWhere('t.status', '=', 'pending_approval').as('awaiting'),
+    ])
+    .where('t.community', '=', community)
+    .where(notLeft)
+    .executeTakeFirstOrThrow();
+  const skills = await db
+    .selectFrom('member_skills as t')
+    .select((eb) => [
+      eb.fn.count<number>('t.skill').distinct().filterWhere('t.kind', '=', 'offer').as('offered'),
+      eb.fn.count<number>('t.skill').distinct().filterWhere('t.kind', '=', 'need').as('needed'),
+    ])
+    .where('t.community', '=', community)
+    .where(notLeft)
+    .executeTakeFirstOrThrow();
+  return {
+    introduced: Number(profiles.introduced),
+    awaitingApproval: Number(profiles.awaiting),
+    skillsOffered: Number(skills.offered),
+    skillsNeeded: Number(skills.needed),
+  };
+}
+
+export function profilesStore(tx: Tx): ProfilesStore {
+  const db = dbOf(tx);
+  const { deleteSkills, forgetManager, exportSkillRows, ...skills } = memberSkillsPart(db);
+
+  /** Sets `column` to `now` on an existing profile (never creates one). */
+  async function stamp(column: 'card_posted_at' | 'reminded_at', community: CommunityId, userId: string, now: Date) {
+    await db
+      .updateTable('profiles')
+      .set({ [column]: toMs(now) })
+      .where('community', '=', community)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  return {
+    ...skills,
+    stats: (community) => introStats(db, community),
+    async get(community, userId) {
+      const row = await db
+        .selectFrom('profiles')
+        .select(PROFILE_COLUMNS)
+        .where('community', '=', community)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row && toProfile(row);
+    },
+    async markWelcomed(community, userId, now) {
+      const at = toMs(now);
+      // A row comes back only when inserted, or updated from "never welcomed": the WHERE skips the update otherwise.
+      const row = await db
+        .insertInto('profiles')
+        .values({ community, user_id: userId, updated_at: at, welcomed_at: at })
+        .onConflict((oc) =>
+          oc
+            .columns(['community', 'user_id'])
+            .doUpdateSet((eb) => ({ welcomed_at: eb.ref('excluded.welcomed_at') }))
+            .where('profiles.welcomed_at', 'is', null),
+        )
+        .returning('user_id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async submitDraft(community, userId, fields, now) {
+      const at = toMs(now);
+      const row = await db
+        .insertInto('profiles')
+        .values({
+          community,
+          user_id: userId,
+          draft: draftColumn(fields),
+          status: 'pending_approval',
+          revision: 1,
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc.columns(['community', 'user_id']).doUpdateSet((eb) => ({
+            draft: eb.ref('excluded.draft'),
+            status: 'pending_approval',
+            revision: eb('profiles.revision', '+', 1),
+            updated_at: eb.ref('excluded.updated_at'),
+            reviewed_by: null,
+            reviewed_at: null,
+            review_note: null,
+          })),
+        )
+        .returning('revision')
+        .executeTakeFirstOrThrow();
+      return row.revision;
+    },
+    async publish(community, userId, fields, now, reviewedBy) {
+      const at = toMs(now);
+      const row = await db
+        .insertInto('profiles')
+        .values({
+          community,
+          user_id: userId,
+          ...publishedColumns(fields),
+          draft: null,
+          status: 'approved',
+          revision: 1,
+          introduced_at: at,
+          updated_at: at,
+          reviewed_by: reviewedBy ?? null,
+          reviewed_at: reviewedBy === undefined ? null : at,
+          review_note: null,
+        })
+        .onConflict((oc) =>
+          oc.columns(['community', 'user_id']).doUpdateSet((eb) => ({
+            role: eb.ref('excluded.role'),
+            working_on: eb.ref('excluded.working_on'),
+            links: eb.ref('excluded.links'),
+            pronouns: eb.ref('excluded.pronouns'),
+            fun_fact: eb.ref('excluded.fun_fact'),
+            answers: eb.ref('excluded.answers'),
+            draft: null,
+            status: 'approved',
+            updated_at: eb.ref('excluded.updated_at'),
+            introduced_at: eb.fn.coalesce('profiles.introduced_at', 'excluded.introduced_at'),
+            reviewed_by: eb.ref('excluded.reviewed_by'),
+            reviewed_at: eb.ref('excluded.reviewed_at'),
+            review_note: null,
+            // Approving a submission publishes its revision; publishing directly is a new one.
+            revision: eb
+              .case()
+              .when('profiles.status', '=', 'pending_approval')
+              .then(eb.ref('profiles.revision'))
+              .else(eb('profiles.revision', '+', 1))
+              .end(),
+          })),
+        )
+        .returning('revision')
+        .executeTakeFirstOrThrow();
+      return row.revision;
+    },
+    async reject(community, userId, now, reviewedBy, note) {
+      const at = toMs(now);
+      await db
+        .updateTable('profiles')
+        .set({
+          status: 'rejected',
+          reviewed_at: at,
+          reviewed_by: reviewedBy,
+          review_note: note ?? null,
+          updated_at: at,
+        })
+        .where('community', '=', community)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    markCardPosted: (community, userId, now) => stamp('card_posted_at', community, userId, now),
+    markReminded: (community, userId, now) => stamp('reminded_at', community, userId, now),
+    async dueReminders(community, welcomedBefore, limit) {
+      const rows = await db
+        .selectFrom('profiles as p')
+        .select('p.user_id')
+        .where('p.community', '=', community)
+        .where('p.status', '=', 'draft')
+        .where('p.introduced_at', 'is', null)
+        .where('p.welcomed_at', '<=', toMs(welcomedBefore))
+        .where('p.reminded_at', 'is', null)
+        .where(here)
+        .orderBy('p.welcomed_at')
+        .orderBy('p.user_id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+    async awaitingCard(community, limit) {
+      const rows = await db
+        .selectFrom('profiles as p')
+        .select('p.user_id')
+        .where('p.community', '=', community)
+        .where('p.introduced_at', 'is not', null)
+        .where('p.card_posted_at', 'is', null)
+        .where(here)
+        .orderBy('p.introduced_at')
+        .orderBy('p.user_id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+    async pending(community, limit) {
+      const rows = await db
+        .selectFrom('profiles as p')
+        .select(PROFILE_COLUMNS.map((c) => `p.${c}` as const))
+        .where('p.community', '=', community)
+        .where('p.status', '=', 'pending_approval')
+        .where(here)
+        .orderBy('p.updated_at')
+        .orderBy('p.user_id')
+        .limit(limit)
+        .execute();
+      return rows.map(toProfile);
+    },
+    async countPending(community) {
+      const row = await db
+        .selectFrom('profiles as p')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('p.community', '=', community)
+        .where('p.status', '=', 'pending_approval')
+        .where(here)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async deleteMember(community, userId) {
+      await forgetManager(community, userId);
+      const result = await db
+        .deleteFrom('profiles')
+        .where('community', '=', community)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return { profile: Number(result.numDeletedRows), skills: await deleteSkills(community, userId) };
+    },
+    async exportRows(community) {
+      const profiles = await db
+        .selectFrom('profiles')
+        .selectAll()
+        .where('community', '=', community)
+        .orderBy('user_id')
+        .execute();
+      return { profiles, ...(await exportSkillRows(community)) };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Hallway's features, each bound to its store implementation from `data/`. The one list of what this deployment
+ * does: a new feature is added here (its folder, its migration and its store are its own).
+ */
+import {
+  createAdminFeature,
+  feedbackFeature,
+  introductionsFeature,
+  matchingFeature,
+  meetupsFeature,
+} from '../../commands/index.ts';
+import { feedbackStore } from '../../data/stores/feedback.store.ts';
+import { matchingStore } from '../../data/stores/matching.store.ts';
+import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { type BoundFeature, bindStore, type Feature } from '#core/command.ts';
+import type { Tx } from '#core/ports/storage.ts';
+
+/** Each feature's store implementation, by feature name (a feature without one gets no store). */
+const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
+  introductions: profilesStore,
+  matching: matchingStore,
+  meetups: meetupsStore,
+  feedback: feedbackStore,
+};
+
+/** Binds features to their stores by name. */
+export function bindFeatures(features: readonly Feature<never>[]): BoundFeature<unknown>[] {
+  return features.map((feature) => bindStore(feature as Feature<unknown>, STORES[feature.name] ?? (() => undefined)));
+}
+
+/** Every feature, in the order help lists them; admin, made from the others, last. */
+export function hallwayFeatures(): BoundFeature<unknown>[] {
+  const features = bindFeatures([introductionsFeature, matchingFeature, meetupsFeature, feedbackFeature]);
+  return [...features, ...bindFeatures([createAdminFeature(features)])];
+}

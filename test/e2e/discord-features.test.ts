@@ -1,5 +1,5 @@
 /**
- * Hallway's features end to end on Discord: the real app (core, SQLite, outbox drainer, discord.js) against the fake
+ * Hallway's features end to end on Discord: the real app (core, the run's database, outbox drainer, discord.js) against the fake
  * Discord on 127.0.0.1. Registration, the welcome → modal → intro card flow, skills and matching, feedback requests.
  * One fake and one app for the file; the tests build on each other's members, in order.
  */
@@ -65,13 +65,13 @@ describe('introductions', () => {
     expect(answer.type).toBe(4);
     expect(answer.data.flags).toBe(64);
     expect(visibleText(answer.data)).toContain('Saved: **intro-channel**');
-    expect(stack.app.repos.communities.get(stack.community)?.settings['intro-channel']).toBe(stack.channel('intros'));
+    expect((await stack.repos.communities.get(stack.community))?.settings['intro-channel']).toBe(stack.channel('intros'));
   });
 
   it('refuses /hallway config to a member without Manage Server', async () => {
     const answer = await stack.command(ana, 'hallway', 'config', { approval: true });
     expect(visibleText(answer.data)).toMatch(/Only community managers/);
-    expect(stack.app.repos.communities.get(stack.community)?.settings['approval']).toBeUndefined();
+    expect((await stack.repos.communities.get(stack.community))?.settings['approval']).toBeUndefined();
   });
 
   it('welcomes a joining member by DM, opens the form from its button, posts the card in the intro channel', async () => {
@@ -114,14 +114,14 @@ describe('introductions', () => {
     expect(card?.body.embeds[0].title).toBe('New introduction');
     expect(visibleText(card?.body)).toContain('What they do: Illustrator');
     expect(visibleText(card?.body)).toContain('Working on: A risograph zine about rivers');
-    expect(stack.messageRef(`intro-card:${nora.id}`).channelId).toBe(stack.channel('intros'));
+    expect((await stack.messageRef(`intro-card:${nora.id}`)).channelId).toBe(stack.channel('intros'));
     expect(stack.dmsTo(nora)).toHaveLength(1);
   });
 });
 
 describe('skills and matching', () => {
-  const skillsOf = (user: FakeUser, kind: 'offer' | 'need') =>
-    stack.app.repos.profiles.skills(stack.community, user.id, kind).map((s) => s.skill);
+  const skillsOf = async (user: FakeUser, kind: 'offer' | 'need') =>
+    (await stack.repos.profiles.skills(stack.community, user.id, kind)).map((s) => s.skill);
 
   it('stores /skills offer and /skills need, normalised', async () => {
     const offered = await stack.command(ana, 'skills', 'offer', { skills: 'Photography, product photos' });
@@ -132,9 +132,9 @@ describe('skills and matching', () => {
     await stack.command(cleo, 'skills', 'offer', { skills: 'photography' });
     await stack.command(cleo, 'skills', 'need', { skills: 'illustration' });
     const canonical = (text: string) => normaliseSkill(text).skill;
-    expect(skillsOf(ana, 'offer')).toEqual([canonical('photography')]);
-    expect(skillsOf(ana, 'need')).toEqual([canonical('layout design')]);
-    expect(skillsOf(ben, 'offer')).toEqual([canonical('layout design')]);
+    expect(await skillsOf(ana, 'offer')).toEqual([canonical('photography')]);
+    expect(await skillsOf(ana, 'need')).toEqual([canonical('layout design')]);
+    expect(await skillsOf(ben, 'offer')).toEqual([canonical('layout design')]);
   });
 
   it('/match suggest answers ephemerally and DMs each suggestion with its buttons', async () => {
@@ -157,7 +157,7 @@ describe('skills and matching', () => {
   it('/hallway run job:match-round DMs every member taking part exactly once', async () => {
     const answer = await stack.command(host, 'hallway', 'run', { job: 'match-round' });
     expect(visibleText(answer.data)).toContain('`match-round` done.');
-    const taking = stack.app.repos.matching.participants(stack.community, stack.clock.now()).map((m) => m.userId);
+    const taking = (await stack.repos.matching.participants(stack.community, stack.clock.now())).map((m) => m.userId);
     expect(taking.sort()).toEqual([ana.id, ben.id, cleo.id, nora.id].sort());
     const roundDms = (u: FakeUser) =>
       stack.dmsTo(u).filter((c) => customIds(c.body).some((id) => id.includes('/match.group|')));
@@ -203,7 +203,7 @@ describe('feedback', () => {
     expect(told.map((c) => c.body.content)).toEqual([
       `<@${reviewer.id}> will give you feedback on #1 **Zine layout draft**.`,
     ]);
-    expect(stack.app.repos.feedback.getAsk(stack.community, 1, reviewer.id)?.status).toBe('accepted');
+    expect((await stack.repos.feedback.getAsk(stack.community, 1, reviewer.id))?.status).toBe('accepted');
   });
 });
 

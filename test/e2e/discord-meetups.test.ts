@@ -32,8 +32,12 @@ afterAll(async () => {
 
 const card = () => stack.messageRef('meetup-card:1');
 const rsvp = async (user: FakeUser, status: 'going' | 'maybe' | 'no') =>
-  await stack.click(user, `meetup.rsvp|1:${status}`, { messageId: card().messageId });
-const lastEdit = () => stack.editsOf(card().channelId, card().messageId).at(-1);
+  await stack.click(user, `meetup.rsvp|1:${status}`, { messageId: (await card()).messageId });
+const cardEdits = async () => {
+  const { channelId, messageId } = await card();
+  return stack.editsOf(channelId, messageId);
+};
+const lastEdit = async () => (await cardEdits()).at(-1);
 
 describe('meetups', () => {
   it('/meetup create with typed options echoes the date and posts the card with RSVP buttons', async () => {
@@ -49,7 +53,7 @@ describe('meetups', () => {
     expect(said).toContain(`Created #1 **Zine night** for <t:${unix}:F>.`);
     expect(said).toContain('I read "2026-11-18 19:00" as **');
     expect(said).toContain(`The card with RSVP buttons is in <#${stack.channel('meetups')}>.`);
-    expect(stack.app.repos.meetups.get(stack.community, 1)?.startsAt).toEqual(startsAt);
+    expect((await stack.repos.meetups.get(stack.community, 1))?.startsAt).toEqual(startsAt);
 
     const [post, ...others] = stack.postsIn(stack.channel('meetups'));
     expect(others).toHaveLength(0);
@@ -61,7 +65,7 @@ describe('meetups', () => {
     expect(text).toContain('Answers: 0/10 going · 0 maybe');
     expect(customIds(post?.body)).toEqual(['meetup.rsvp|1:going', 'meetup.rsvp|1:maybe', 'meetup.rsvp|1:no']);
     expect(post?.body.allowed_mentions).toEqual({ parse: [], users: [] });
-    expect(card().channelId).toBe(stack.channel('meetups'));
+    expect((await card()).channelId).toBe(stack.channel('meetups'));
   });
 
   it('edits the card in place with live counts as members click RSVP buttons', async () => {
@@ -69,26 +73,26 @@ describe('meetups', () => {
     expect(going.type).toBe(4);
     expect(going.data.flags).toBe(64);
     expect(going.data.content).toMatch(/^You're going to #1 \*\*Zine night\*\* on <t:\d+:F>\./);
-    expect(visibleText(lastEdit()?.body)).toContain('Answers: 1/10 going · 0 maybe');
-    expect(visibleText(lastEdit()?.body)).toContain(`**Going**: <@${ben.id}>`);
+    expect(visibleText((await lastEdit())?.body)).toContain('Answers: 1/10 going · 0 maybe');
+    expect(visibleText((await lastEdit())?.body)).toContain(`**Going**: <@${ben.id}>`);
 
     await rsvp(cleo, 'maybe');
     await rsvp(dan, 'no');
-    const edit = lastEdit();
+    const edit = await lastEdit();
     expect(edit?.status).toBe(200);
     expect(visibleText(edit?.body)).toContain('Answers: 1/10 going · 1 maybe');
     expect(visibleText(edit?.body)).toContain(`**Maybe**: <@${cleo.id}>`);
     expect(edit?.body.allowed_mentions).toEqual({ parse: [], users: [] });
     expect(customIds(edit?.body)).toHaveLength(3);
-    expect(stack.editsOf(card().channelId, card().messageId)).toHaveLength(3);
+    expect(await cardEdits()).toHaveLength(3);
     expect(stack.postsIn(stack.channel('meetups'))).toHaveLength(1);
   });
 
   it('a second click on the same answer changes nothing and does not edit the card', async () => {
     const again = await rsvp(ben, 'going');
     expect(again.data.content).toMatch(/You already said going for #1 \*\*Zine night\*\* — nothing changed/);
-    expect(stack.editsOf(card().channelId, card().messageId)).toHaveLength(3);
-    const statuses = stack.app.repos.meetups.listRsvps(stack.community, 1).map((r) => [r.userId, r.status]);
+    expect(await cardEdits()).toHaveLength(3);
+    const statuses = (await stack.repos.meetups.listRsvps(stack.community, 1)).map((r) => [r.userId, r.status]);
     expect(statuses).toEqual([
       [ben.id, 'going'],
       [cleo.id, 'maybe'],

@@ -58,7 +58,7 @@ async function viaShell(step: Step): Promise<Reply | undefined> {
 async function viaDiscord(step: Step) {
   const user = users.get(step.as)!;
   if ('rsvp' in step) {
-    const card = stack.messageRef('meetup-card:1');
+    const card = await stack.messageRef('meetup-card:1');
     return stack.click(user, `meetup.rsvp|1:${step.rsvp}`, { messageId: card.messageId });
   }
   return stack.command(user, step.command, step.sub, step.options);
@@ -95,7 +95,7 @@ it('stores the same skills', async () => {
   for (const [name, user] of users) {
     for (const kind of ['offer', 'need'] as const) {
       const shell = (await bot.repos.profiles.skills(bot.community, name, kind)).map((s) => [s.skill, s.term]);
-      const discord = stack.app.repos.profiles.skills(stack.community, user.id, kind).map((s) => [s.skill, s.term]);
+      const discord = (await stack.repos.profiles.skills(stack.community, user.id, kind)).map((s) => [s.skill, s.term]);
       expect(discord, `${name} ${kind}`).toEqual(shell);
     }
   }
@@ -104,9 +104,11 @@ it('stores the same skills', async () => {
 
 it('stores the same RSVPs: seats, waitlist promotion, answers', async () => {
   const shell = (await bot.repos.meetups.listRsvps(bot.community, 1)).map((r) => [r.userId, r.status, r.waitlistPosition]);
-  const discord = stack.app.repos.meetups
-    .listRsvps(stack.community, 1)
-    .map((r) => [names.get(r.userId), r.status, r.waitlistPosition]);
+  const discord = (await stack.repos.meetups.listRsvps(stack.community, 1)).map((r) => [
+    names.get(r.userId),
+    r.status,
+    r.waitlistPosition,
+  ]);
   expect(discord).toEqual(shell);
   expect(shell).toEqual([
     ['cal', 'going', undefined],
@@ -114,7 +116,7 @@ it('stores the same RSVPs: seats, waitlist promotion, answers', async () => {
   ]);
 });
 
-it('sends the same DMs (suggestions, the waitlist promotion) and leaves the same card', () => {
+it('sends the same DMs (suggestions, the waitlist promotion) and leaves the same card', async () => {
   for (const [name, user] of users) {
     const shell = bot.dmsTo(name).map((r) => replyPlain(r, names));
     const discord = stack.dmsTo(user).map((c) => discordPlain(c.body, names));
@@ -123,7 +125,7 @@ it('sends the same DMs (suggestions, the waitlist promotion) and leaves the same
   expect(bot.dmsTo('ana').length).toBeGreaterThan(0);
   expect(bot.dmsTo('cal').length).toBe(1);
   const shellCard = bot.sent.filter((d) => d.kind !== 'dm').at(-1)!.reply;
-  const { channelId, messageId } = stack.messageRef('meetup-card:1');
+  const { channelId, messageId } = await stack.messageRef('meetup-card:1');
   const discordCard = stack.editsOf(channelId, messageId).at(-1)!.body;
   expect(discordPlain(discordCard, names)).toEqual(replyPlain(shellCard, names));
   expect(replyPlain(shellCard, names).sections).toContain('Answers: 1/1 going · 0 maybe');

@@ -49,7 +49,7 @@ describe('member text never pings', () => {
     expect(visibleText(card?.body)).toContain(`Working on: ${INERT}`);
     expect(visibleText(card?.body)).toContain('What they do: Printmaker \\<@&1234567890123456789\\>');
     // Stored as typed: escaping is the renderer's job, member text stays data.
-    expect(stack.app.repos.profiles.get(stack.community, mia.id)?.published?.workingOn).toBe(HOSTILE);
+    expect((await stack.repos.profiles.get(stack.community, mia.id))?.published?.workingOn).toBe(HOSTILE);
   });
 
   it('a meetup title with mass mentions posts a card that pings nobody', async () => {
@@ -75,8 +75,8 @@ describe('closed DMs', () => {
     );
     expect(refused.status).toBe(403);
     await stack.settle();
-    expect(stack.app.repos.members.get(stack.community, noah.id)?.dmUnreachable).toBe(true);
-    const [item] = stack.app.repos.outbox.list(stack.community).filter((i) => i.key === `welcome:${noah.id}`);
+    expect((await stack.repos.members.get(stack.community, noah.id))?.dmUnreachable).toBe(true);
+    const [item] = (await stack.repos.outbox.list(stack.community)).filter((i) => i.key === `welcome:${noah.id}`);
     expect(item).toMatchObject({ status: 'failed', lastError: '50007', attempts: 1 });
     expect(attempts()).toHaveLength(1);
   });
@@ -109,7 +109,7 @@ describe('rate limits', () => {
       await stack.command(m, 'skills', 'offer', { skills: skills[i]![0] });
       await stack.command(m, 'skills', 'need', { skills: skills[i]![1] });
     }
-    const taking = stack.app.repos.matching.participants(stack.community, stack.clock.now()).map((m) => m.userId);
+    const taking = (await stack.repos.matching.participants(stack.community, stack.clock.now())).map((m) => m.userId);
     expect(taking.sort()).toEqual([mia.id, ...members.map((m) => m.id)].sort());
 
     stack.fake.rateLimitNext('POST /users/@me/channels', 0.1);
@@ -118,7 +118,7 @@ describe('rate limits', () => {
     stack.clock.advance(7 * 24 * 60 * 60_000);
     // The fake clock stands still: once the blocked DM went through, let the Retry-After pass for the whole lane,
     // as real time would, instead of every later DM waiting it out again.
-    const caughtUp = await (async () => {
+    const caughtUp = (async () => {
       const blocked = await stack.fake.waitFor('POST /channels/:id/messages', (c) => c.status === 429);
       await stack.fake.waitFor('POST /channels/:id/messages', (c) => c.path === blocked.path && c.status === 200);
       stack.clock.advance(1000);

@@ -64,7 +64,7 @@ let answer: (e: InboundEvent) => Promise<Reply | undefined> | Reply | undefined 
 
 async function nextEvent(predicate: (e: InboundEvent) => boolean): Promise<InboundEvent> {
   const found = seen.find(predicate);
-  if (found) return await Promise.resolve(found);
+  if (found) return found;
   return new Promise((resolve) => {
     const on = (e: InboundEvent) => {
       if (!predicate(e)) return;
@@ -321,7 +321,7 @@ describe('sending', () => {
   });
 
   it('refuses a channel of another community', async () => {
-    await expect(await platform.postMessage('discord:999999999999999999', fake.channelId, say('x'))).rejects.toMatchObject({
+    await expect(platform.postMessage('discord:999999999999999999', fake.channelId, say('x'))).rejects.toMatchObject({
       kind: 'permanent',
       code: 'channel_not_in_community',
     });
@@ -362,7 +362,7 @@ describe('sending', () => {
     expect(retryAfterMs).toBeGreaterThanOrEqual(250);
     // Too early: discord.js knows the bucket is empty and refuses without asking Discord again.
     const calls = fake.calls.length;
-    await expect(await platform.postMessage(community, fake.channelId, reply)).rejects.toMatchObject({
+    await expect(platform.postMessage(community, fake.channelId, reply)).rejects.toMatchObject({
       kind: 'rate_limited',
     });
     expect(fake.calls.length).toBe(calls);
@@ -376,7 +376,7 @@ describe('sending', () => {
   it('reports a 5xx as transient after one quick retry', async () => {
     fake.script({ route: 'POST /channels/:id/messages', status: 502 });
     fake.script({ route: 'POST /channels/:id/messages', status: 502 });
-    await expect(await platform.postMessage(community, fake.channelId, say('x'))).rejects.toMatchObject({
+    await expect(platform.postMessage(community, fake.channelId, say('x'))).rejects.toMatchObject({
       kind: 'transient',
       code: 'http_502',
     });

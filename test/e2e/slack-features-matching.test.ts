@@ -34,9 +34,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-afterEach(() => {
+afterEach(async () => {
   // The 429 below is scripted; anything else Slack refused would be a bug.
-  expect(stack.problems(['ratelimited'])).toEqual([]);
+  expect(await stack.problems(['ratelimited'])).toEqual([]);
 });
 
 /** A round's DM is the one with "Open a group chat" (its value is the pairing id); wording may change. */
@@ -53,11 +53,11 @@ describe('matching on Slack', () => {
       expect(offered.response?.body.text).toMatch(/^Added to what you offer: /);
       await stack.command(id, `/skills need ${need}`);
     }
-    const skills = (id: string, kind: 'offer' | 'need') =>
-      stack.app.repos.profiles.skills(stack.community, id, kind).map((s) => s.skill);
-    expect(skills(LUCAS, 'offer')).toEqual(['photography']);
-    expect(skills(LUCAS, 'need')).toEqual(['layout-design']);
-    expect(skills(MIA, 'offer')).toEqual(['copywriting']);
+    const skills = async (id: string, kind: 'offer' | 'need') =>
+      (await stack.repos.profiles.skills(stack.community, id, kind)).map((s) => s.skill);
+    expect(await skills(LUCAS, 'offer')).toEqual(['photography']);
+    expect(await skills(LUCAS, 'need')).toEqual(['layout-design']);
+    expect(await skills(MIA, 'offer')).toEqual(['copywriting']);
   });
 
   it('/match answers with an ephemeral confirmation and DMs suggestions with "Introduce us"', async () => {
@@ -108,7 +108,7 @@ describe('matching on Slack', () => {
     stack.clock.advance(WEEK);
     const calls = stack.fake.calls.length;
     stack.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const running = await stack.command(ANA, '/hallway run match-round');
+    const running = stack.command(ANA, '/hallway run match-round');
 
     const limited = await stack.fake.waitFor('chat.postMessage', (c) => c.status === 429, calls);
     const limitedAt = performance.now();

@@ -27,15 +27,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-afterEach(() => {
-  expect(stack.problems()).toEqual([]);
+afterEach(async () => {
+  expect(await stack.problems()).toEqual([]);
 });
 
-const rsvps = () =>
-  stack.app.repos.meetups
-    .listRsvps(stack.community, 1)
-    .map((r) => `${r.userId}:${r.status}`)
-    .sort();
+const rsvps = async () =>
+  (await stack.repos.meetups.listRsvps(stack.community, 1)).map((r) => `${r.userId}:${r.status}`).sort();
 
 describe('meetups on Slack', () => {
   it('posts the card of /meetup create in the meetup channel, with RSVP buttons', async () => {
@@ -58,7 +55,7 @@ describe('meetups on Slack', () => {
       'Maybe=1:maybe',
       "Can't go=1:no",
     ]);
-    expect(stack.app.repos.messageRefs.get(stack.community, 'meetup-card:1')).toEqual({
+    expect(await stack.repos.messageRefs.get(stack.community, 'meetup-card:1')).toEqual({
       channelId: EVENTS,
       messageId: card.answer.ts,
     });
@@ -80,7 +77,7 @@ describe('meetups on Slack', () => {
     expect(latest).toContain('1 going · 1 maybe');
     expect(latest).toContain(`Going: @${LUCAS}`);
     expect(latest).toContain(`Maybe: @${MIA}`);
-    expect(rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`]);
+    expect(await rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`]);
   });
 
   it('counts a click delivered twice once: one RSVP, one card update', async () => {
@@ -91,13 +88,13 @@ describe('meetups on Slack', () => {
       'You already said going f',
       "You're going to #1 *Zine",
     ]);
-    expect(rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`, `${RAJ}:going`]);
+    expect(await rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`, `${RAJ}:going`]);
     expect(stack.updatesOf(card)).toHaveLength(updates + 1);
     expect(blocksText(stack.updatesOf(card).at(-1)!)).toContain('2 going · 1 maybe');
   });
 
   it('an hour before, the reminder job DMs only the members who said Going, once', async () => {
-    const meetup = stack.app.repos.meetups.get(stack.community, 1)!;
+    const meetup = (await stack.repos.meetups.get(stack.community, 1))!;
     // "fri 19:00" in the community's zone (Europe/Paris, UTC+1 in November).
     expect(meetup.startsAt.toISOString()).toBe('2026-11-20T18:00:00.000Z');
     const calls = stack.fake.calls.length;
@@ -115,7 +112,7 @@ describe('meetups on Slack', () => {
     stack.clock.advance(5 * 60_000);
     await stack.app.tick();
     await stack.settle();
-    expect(stack.app.repos.jobRuns.lastPeriod('meetup-reminders', stack.community)).toBe('2026-11-20T17:05Z');
+    expect(await stack.repos.jobRuns.lastPeriod('meetup-reminders', stack.community)).toBe('2026-11-20T17:05Z');
     expect(stack.fake.calls.all.slice(calls).filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
   });
 });

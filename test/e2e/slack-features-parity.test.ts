@@ -60,8 +60,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-afterEach(() => {
-  expect(stack.problems()).toEqual([]);
+afterEach(async () => {
+  expect(await stack.problems()).toEqual([]);
 });
 
 /** The shell's actor for a member: the same id, name and rights Slack reports. */
@@ -114,22 +114,23 @@ describe('Slack and the shell: same commands, same outcomes', () => {
   });
 
   it('stores the same skills and RSVPs', async () => {
-    const skills = (repos: TestBot['repos'], community: string) =>
-      [LUCAS, MIA].flatMap((id) =>
-        (['offer', 'need'] as const).flatMap((kind) =>
-          repos.profiles
-            .skills(community as TestBot['community'], id, kind)
-            .map((s) => `${id} ${kind} ${s.skill}/${s.term}`),
-        ),
-      );
+    const skills = async (repos: TestBot['repos'], community: string) => {
+      const lines: string[] = [];
+      for (const id of [LUCAS, MIA]) {
+        for (const kind of ['offer', 'need'] as const) {
+          const stored = await repos.profiles.skills(community as TestBot['community'], id, kind);
+          lines.push(...stored.map((s) => `${id} ${kind} ${s.skill}/${s.term}`));
+        }
+      }
+      return lines;
+    };
     const rsvps = async (repos: TestBot['repos'], community: string) =>
-      (await repos.meetups
-        .listRsvps(community as TestBot['community'], 1))
+      (await repos.meetups.listRsvps(community as TestBot['community'], 1))
         .map((r) => `${r.userId}:${r.status}${r.waitlistPosition === undefined ? '' : ':waitlist'}`)
         .sort();
-    expect(skills(stack.app.repos, stack.community)).toEqual(skills(bot.repos, bot.community));
-    expect(skills(bot.repos, bot.community)).toContain(`${MIA} offer photography/photos`);
-    expect(await rsvps(stack.app.repos, stack.community)).toEqual(await rsvps(bot.repos, bot.community));
+    expect(await skills(stack.repos, stack.community)).toEqual(await skills(bot.repos, bot.community));
+    expect(await skills(bot.repos, bot.community)).toContain(`${MIA} offer photography/photos`);
+    expect(await rsvps(stack.repos, stack.community)).toEqual(await rsvps(bot.repos, bot.community));
     expect(await rsvps(bot.repos, bot.community)).toEqual([`${LUCAS}:no`, `${MIA}:going`, `${RAJ}:maybe`]);
   });
 

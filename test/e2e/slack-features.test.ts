@@ -1,6 +1,6 @@
 /**
  * Hallway's features end to end on Slack, through the real app: signed requests into the real Bolt app, the real
- * core and SQLite, the outbox drainer delivering to the fake Slack Web API. Introductions (join → welcome DM → modal
+ * core and the run's database, the outbox drainer delivering to the fake Slack Web API. Introductions (join → welcome DM → modal
  * → card), a redelivered join handled once, and a feedback request reaching a reviewer who accepts it.
  * Matching and meetups are in their own files; each file shares one fake Slack and one app.
  */
@@ -35,8 +35,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-afterEach(() => {
-  expect(stack.problems()).toEqual([]);
+afterEach(async () => {
+  expect(await stack.problems()).toEqual([]);
 });
 
 describe('introductions on Slack', () => {
@@ -44,7 +44,7 @@ describe('introductions on Slack', () => {
     const { response } = await stack.command(ANA, `/hallway config intro-channel:<#${INTROS}|intros>`);
     expect(response?.body).toMatchObject({ response_type: 'ephemeral' });
     expect(blocksText(response!.body)).toContain(`intro-channel\n#${INTROS}`);
-    const settings = stack.app.repos.communities.get(stack.community)?.settings;
+    const settings = (await stack.repos.communities.get(stack.community))?.settings;
     expect(settings?.['intro-channel']).toBe(INTROS);
   });
 
@@ -93,16 +93,16 @@ describe('introductions on Slack', () => {
     for (const piece of [`@${MIRA}`, 'Zine maker', 'bakeries on our street', 'illustration', 'photography']) {
       expect(text).toContain(piece);
     }
-    const profile = stack.app.repos.profiles.get(stack.community, MIRA);
+    const profile = await stack.repos.profiles.get(stack.community, MIRA);
     expect(profile?.published?.role).toBe('Zine maker');
-    expect(stack.app.repos.messageRefs.get(stack.community, `intro-card:${MIRA}`)).toEqual({
+    expect(await stack.repos.messageRefs.get(stack.community, `intro-card:${MIRA}`)).toEqual({
       channelId: INTROS,
       messageId: card!.answer.ts,
     });
-    const skills = (kind: 'offer' | 'need') =>
-      stack.app.repos.profiles.skills(stack.community, MIRA, kind).map((s) => s.skill);
-    expect(skills('offer').sort()).toEqual(['illustration', 'risograph']);
-    expect(skills('need')).toEqual(['photography']);
+    const skills = async (kind: 'offer' | 'need') =>
+      (await stack.repos.profiles.skills(stack.community, MIRA, kind)).map((s) => s.skill);
+    expect((await skills('offer')).sort()).toEqual(['illustration', 'risograph']);
+    expect(await skills('need')).toEqual(['photography']);
   });
 
   it('handles a join that Slack redelivers (same event_id, X-Slack-Retry-Num: 1) once: one welcome DM', async () => {
@@ -110,7 +110,7 @@ describe('introductions on Slack', () => {
     const retry = await stack.event({ type: 'team_join', user: raj }, 'EvJOINRAJ', 1);
     expect([first.event.eventId, retry.event.eventId]).toEqual(['EvJOINRAJ', 'EvJOINRAJ']);
     expect(stack.dmsTo(RAJ)).toHaveLength(1);
-    expect(stack.app.repos.outbox.list(stack.community).filter((i) => i.key === `welcome:${RAJ}`)).toHaveLength(1);
+    expect((await stack.repos.outbox.list(stack.community)).filter((i) => i.key === `welcome:${RAJ}`)).toHaveLength(1);
   });
 
   it('drops a redelivered event in the core, before any feature runs: the Home tab is published once', async () => {

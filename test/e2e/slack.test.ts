@@ -297,16 +297,16 @@ describe('Slack outbound (the outbox drainer side)', () => {
 
   it('classifies permanent and transient failures', async () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    await expect(await platform.postMessage(community(), 'C0GONE', reply)).rejects.toMatchObject({
+    await expect(platform.postMessage(community(), 'C0GONE', reply)).rejects.toMatchObject({
       kind: 'permanent',
       code: 'channel_not_found',
     });
     fake.failNext('chat.postMessage', { status: 503 });
-    await expect(await platform.postMessage(community(), 'C0GENERAL', reply)).rejects.toMatchObject({
+    await expect(platform.postMessage(community(), 'C0GENERAL', reply)).rejects.toMatchObject({
       kind: 'transient',
       code: 'http_503',
     });
-    await expect(await platform.postMessage('slack:T0OTHER', 'C0GENERAL', reply)).rejects.toMatchObject({
+    await expect(platform.postMessage('slack:T0OTHER', 'C0GENERAL', reply)).rejects.toMatchObject({
       kind: 'permanent',
       code: 'wrong_workspace',
     });
@@ -333,11 +333,11 @@ describe('Slack start-up', () => {
   it('fails with one clear error for a refused token or an unreachable API', async () => {
     const options = { signingSecret: SECRET, port: 0, host: '127.0.0.1', log: silentLogger, catalog, retries: 0 };
     const badToken = new SlackPlatform({ ...options, botToken: 'xoxb-wrong', apiUrl: fake.apiUrl });
-    await expect(await badToken.start(dispatch)).rejects.toThrow(
+    await expect(badToken.start(dispatch)).rejects.toThrow(
       'Slack: SLACK_BOT_TOKEN was refused by auth.test (invalid_auth)',
     );
     const nowhere = new SlackPlatform({ ...options, botToken: fake.botToken, apiUrl: 'http://127.0.0.1:9/api/' });
-    await expect(await nowhere.start(dispatch)).rejects.toThrow('Slack: cannot reach the Web API at http://127.0.0.1:9/api/');
+    await expect(nowhere.start(dispatch)).rejects.toThrow('Slack: cannot reach the Web API at http://127.0.0.1:9/api/');
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Hallway as it runs in production — `createApp` with the real core, SQLite (`:memory:`), outbox drainer and
- * discord.js client — against the fake Discord on 127.0.0.1, for full-stack end-to-end tests:
+ * Hallway as it runs in production — `createApp` with the real core, a fresh database of the run's dialect (see
+ * `openTestStorage`), outbox drainer and discord.js client — against the fake Discord on 127.0.0.1, for full-stack end-to-end tests:
  *
  *   const stack = await DiscordStack.start();
  *   const ana = stack.fake.addMember('ana', '0', 'Ana');
@@ -11,13 +11,15 @@
  * Every helper waits on something observable (a recorded REST call, `app.drainer.idle()`), never on a timer.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { type App, createApp } from '../../src/app/create-app.ts';
 import type { CommunityId } from '#core/ids.ts';
 import { type Logger, silentLogger } from '#core/ports/logger.ts';
+import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
 import { type FakeUser, snowflake } from './fake-discord-payloads.ts';
+import { type TestRepos, testRepos } from './test-bot.ts';
 
 /** Discord option types used by Hallway's commands. */
 const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, user: 6, channel: 7 } as const;
@@ -51,12 +53,15 @@ export interface StackOptions {
 export class DiscordStack {
   /** Channel ids by name (`general` and the extra ones). */
   readonly channels = new Map<string, string>();
+  /** Every store of the app's database, each call in a transaction of its own (tests read and seed through these). */
+  readonly repos: TestRepos;
 
   private constructor(
     readonly fake: FakeDiscord,
     readonly app: App,
     readonly clock: FakeClock,
   ) {
+    this.repos = testRepos(app.storage);
     for (const c of fake.guild.channels) this.channels.set(c.name, c.id);
   }
 
@@ -70,6 +75,7 @@ export class DiscordStack {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
+      // The app runs on the storage opened below; a path other than `:memory:` would start a WAL checkpointer.
       DATABASE_PATH: ':memory:',
       // The drainer's token bucket measures time on the injected clock, which stands still in these tests, so a
       // real rate would turn into an ever-growing debt paid in real time. Pacing is tested in the outbox tests.
@@ -80,7 +86,8 @@ export class DiscordStack {
     const config = { ...loaded, discord: { ...loaded.discord!, ...timeout } };
     const clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
-    const app = createApp(config, options.log ?? silentLogger, io, { clock, scheduler: false });
+    const storage = await openTestStorage();
+    const app = await createApp(config, options.log ?? silentLogger, io, { clock, scheduler: false, storage });
     try {
       await app.start();
     } catch (error) {
@@ -172,8 +179,8 @@ export class DiscordStack {
   }
 
   /** Where a message Hallway saved under an outbox ref landed (e.g. `meetup-card:1`). */
-  messageRef(ref: string): { channelId: string; messageId: string } {
-    const sent = this.app.repos.messageRefs.get(this.community, ref);
+  async messageRef(ref: string): Promise<{ channelId: string; messageId: string }> {
+    const sent = await this.repos.messageRefs.get(this.community, ref);
     if (!sent) throw new Error(`no message saved under ${ref}`);
     return sent;
   }

@@ -1,6 +1,6 @@
 /**
- * Hallway as it runs in production — `createApp` with the real core, SQLite (`:memory:`), outbox drainer and Bolt
- * app over HTTP — against the fake Slack Web API on 127.0.0.1, driven with signed requests, for full-stack tests:
+ * Hallway as it runs in production — `createApp` with the real core, a fresh database of the run's dialect (see
+ * `openTestStorage`), outbox drainer and Bolt app over HTTP — against the fake Slack Web API on 127.0.0.1, driven with signed requests, for full-stack tests:
  *
  *   const stack = await SlackStack.start({ users: [{ id: 'U0ANA', name: 'ana', is_admin: true }] });
  *   const { response } = await stack.command('U0ANA', '/skills offer photography');
@@ -12,16 +12,18 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import type { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
-import { type App, createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { type App, createApp } from '../../src/app/create-app.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch, InboundEvent } from '#core/inbound.ts';
 import type { Reply } from '#core/reply.ts';
 import { viewProblems } from './block-kit-limits.ts';
+import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { type ApiCall, FakeSlack, type FakeUser, type Responded } from './fake-slack.ts';
 import { Recorder } from './recorder.ts';
 import { ErrorLog, type SlackButton, buttonsOf } from './slack-stack-support.ts';
+import { type TestRepos, testRepos } from './test-bot.ts';
 import {
   buttonClick,
   eventEnvelope,
@@ -58,6 +60,9 @@ export interface StackOptions {
 const SECRET = 'hallway-e2e-signing-secret';
 
 export class SlackStack {
+  /** Every store of the app's database, each call in a transaction of its own (tests read and seed through these). */
+  readonly repos: TestRepos;
+
   private constructor(
     readonly fake: FakeSlack,
     readonly app: App,
@@ -66,7 +71,9 @@ export class SlackStack {
     readonly target: SlackTarget,
     /** Every event the core finished with, in order (the real dispatch, observed, not replaced). */
     readonly handled: Recorder<Handled>,
-  ) {}
+  ) {
+    this.repos = testRepos(app.storage);
+  }
 
   /** Starts the fake, then the app (auth.test, Bolt on a free port, the drainer). */
   static async start(options: StackOptions): Promise<SlackStack> {
@@ -76,6 +83,7 @@ export class SlackStack {
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
+      // The app runs on the storage opened below; a path other than `:memory:` would start a WAL checkpointer.
       DATABASE_PATH: ':memory:',
       HALLWAY_TIMEZONE: options.timezone ?? 'UTC',
       // The drainer's token bucket measures time on the injected clock, which stands still in these tests, so a
@@ -90,7 +98,8 @@ export class SlackStack {
     const clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
     const errors = new ErrorLog();
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
-    const app = createApp(config, errors, io, { clock, scheduler: false });
+    const storage = await openTestStorage();
+    const app = await createApp(config, errors, io, { clock, scheduler: false, storage });
     const handled = new Recorder<Handled>();
     observeDispatch(app, handled);
     try {
@@ -130,7 +139,7 @@ export class SlackStack {
       trigger_id: `trigger-${responseId}`,
     };
     const from = this.handled.length;
-    await this.expectOk(await sendCommand(this.target, fields));
+    this.expectOk(await sendCommand(this.target, fields));
     const { reply } = await this.handled.waitFor(
       ({ event: e }) => e.kind === 'command' && e.actor.userId === userId && `/${e.command}` === command,
       from,
@@ -160,7 +169,7 @@ export class SlackStack {
       channelId: where.channel,
     });
     const from = this.handled.length;
-    await this.expectOk(await sendInteraction(this.target, payload));
+    this.expectOk(await sendInteraction(this.target, payload));
     const { reply } = await this.handled.waitFor(
       ({ event: e }) => e.kind === 'action' && e.actor.userId === userId && e.value === button.value,
       from,
@@ -180,7 +189,7 @@ export class SlackStack {
       privateMetadata: view.private_metadata,
       values,
     });
-    const res = await this.expectOk(await sendInteraction(this.target, payload));
+    const res = this.expectOk(await sendInteraction(this.target, payload));
     // The ack carries the core's answer (Bolt waits for it), so the handler has committed by now.
     await this.settle();
     const ack = res.text ? JSON.parse(res.text) : {};
@@ -191,7 +200,7 @@ export class SlackStack {
   /** Delivers an Events API event (again, with `retryNum`); resolves once the core saw it and the outbox settled. */
   async event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<Handled> {
     const from = this.handled.length;
-    await this.expectOk(await sendEvent(this.target, eventEnvelope(this.fake.teamId, event, eventId), retryNum));
+    this.expectOk(await sendEvent(this.target, eventEnvelope(this.fake.teamId, event, eventId), retryNum));
     const handled = await this.handled.waitFor((h) => h.event.eventId === eventId, from, `event ${eventId}`);
     await this.settle();
     return handled;
@@ -216,12 +225,12 @@ export class SlackStack {
    * What should never happen in a healthy run: a payload Slack would refuse (invalid_blocks, a 400 on a
    * response_url), an unexpected Web API error, an outbox item failed for good, an error logged by the app.
    */
-  problems(allowedErrors: readonly string[] = []): string[] {
+  async problems(allowedErrors: readonly string[] = []): Promise<string[]> {
     const refused = this.fake.calls.all
       .filter((c) => c.answer.ok !== true && !allowedErrors.includes(String(c.answer.error)))
       .map((c) => `${c.method}: ${c.answer.error} ${JSON.stringify(c.answer.response_metadata ?? '')}`);
     const responses = this.fake.responses.all.filter((r) => r.status !== 200).map((r) => `response_url ${r.status}`);
-    const failed = this.app.repos.outbox.counts(this.community).failed;
+    const { failed } = await this.repos.outbox.counts(this.community);
     return [...refused, ...responses, ...(failed ? [`${failed} outbox item(s) failed`] : []), ...this.errors.lines];
   }
 
@@ -242,8 +251,7 @@ export class SlackStack {
     return outcome;
   }
 
-  private async expectOk(request: Promise<{ status: number; text: string }>) {
-    const res = await request;
+  private expectOk(res: { status: number; text: string }) {
     if (res.status !== 200) throw new Error(`Slack app answered ${res.status}: ${res.text}`);
     return res;
   }

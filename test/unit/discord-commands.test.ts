@@ -7,7 +7,7 @@ import { opt } from '#core/options.ts';
 import { say } from '#core/reply.ts';
 import { checkCommands } from '../support/fake-discord-limits.ts';
 
-const run = () => say('ok');
+const run = async () => say('ok');
 
 const feature = defineFeature({
   name: 'test',

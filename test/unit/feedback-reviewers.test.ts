@@ -6,20 +6,20 @@ const ids = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
 const busy = (userId: string, openAsks: number): ReviewerLoad => ({ userId, openAsks, recentAsks: openAsks });
 
-/** An in-memory stand-in for the repository, behaving like offerersOf/reviewerLoads, that records its reads. */
+/** An in-memory stand-in for the feedback store, behaving like offerersOf/reviewerLoads, that records its reads. */
 function source(offers: Record<string, readonly string[]>, loads: readonly ReviewerLoad[] = []) {
   const reads: { skill: string; limit: number }[] = [];
   const loadReads: number[] = [];
   return {
     reads,
     loadReads,
-    offerersOf(_community: string, skill: string, start: number, limit: number): string[] {
+    async offerersOf(_community: string, skill: string, start: number, limit: number): Promise<string[]> {
       reads.push({ skill, limit });
       const list = offers[skill] ?? [];
       const from = Math.floor(start * list.length);
       return [...list.slice(from), ...list.slice(0, from)].slice(0, limit);
     },
-    reviewerLoads(_community: string, userIds: readonly string[]): ReviewerLoad[] {
+    async reviewerLoads(_community: string, userIds: readonly string[]): Promise<ReviewerLoad[]> {
       loadReads.push(userIds.length);
       return loads.filter((l) => userIds.includes(l.userId));
     },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { introCard, profileReply } from '../../commands/introductions/card.ts';
 import { aboutForm, moreForm, rejectForm, reviewEditForm } from '../../commands/introductions/forms.ts';
+import { INTRO_SETTINGS } from '../../commands/introductions/settings.ts';
 import type { IntroFields } from '../../commands/introductions/store.ts';
-import { parseSettings } from '#core/settings.ts';
+import { parseSettings, settingsOf } from '#core/settings.ts';
 import { segments, toPlain } from '#core/text.ts';
 
 const fields: IntroFields = {
@@ -53,10 +54,11 @@ describe('introCard', () => {
 });
 
 describe('forms', () => {
-  const settings = parseSettings({
+  const stored = {
     'intro-question-1': 'What is the one tool you could not work without, and why is it that one?',
     'intro-question-3': 'Dream collaboration?',
-  });
+  };
+  const settings = settingsOf({ settings: parseSettings(INTRO_SETTINGS, stored) }, INTRO_SETTINGS);
   const forms = [
     aboutForm(fields, [skill('photography')], []),
     moreForm(fields, settings),

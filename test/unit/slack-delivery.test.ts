@@ -99,7 +99,7 @@ describe('UserDirectory', () => {
     expect(await new UserDirectory(client, silentLogger).lookup('U404')).toBeUndefined();
     const down = fakeClient({ U1: ana }, new webApi.WebAPIRateLimitedError(5));
     const users = new UserDirectory(down.client, silentLogger);
-    await expect(await users.lookup('U1')).rejects.toBeInstanceOf(webApi.WebAPIRateLimitedError);
+    await expect(users.lookup('U1')).rejects.toBeInstanceOf(webApi.WebAPIRateLimitedError);
     expect(await users.factsFor('U1', 'ana')).toEqual({ displayName: 'ana', isPlatformAdmin: false });
   });
 

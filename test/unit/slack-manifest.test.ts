@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { features } from '../../commands/index.ts';
+import { hallwayFeatures } from '../../src/app/features.ts';
 import { buildCatalog } from '#core/catalog.ts';
 
 interface Manifest {
@@ -45,7 +45,7 @@ describe('Slack app manifest', () => {
 
   it('declares every command the features define', () => {
     const declared = new Set(commands.map((c) => c.command));
-    for (const spec of buildCatalog(features)) expect(declared).toContain(`/${spec.name}`);
+    for (const spec of buildCatalog(hallwayFeatures())) expect(declared).toContain(`/${spec.name}`);
   });
 
   it('subscribes to the events the adapter handles, with the scopes they need', () => {

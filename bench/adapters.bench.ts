@@ -1,9 +1,8 @@
 /**
- * Benchmark 5: through the real libraries at 10k members. Signed Slack slash commands into Hallway's Bolt app and
+ * Benchmark 5: through the real libraries at 10k members (SQLite). Signed Slack slash commands into Hallway's Bolt app and
  * slash-command interactions into Hallway's discord.js client, against the local fakes, each next to a bare app of
  * the same library answering the same request in the same run (requests alternate between the two).
  */
-import { join } from 'node:path';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
 import type { FakeUser } from '../test/support/fake-discord-payloads.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
@@ -36,10 +35,12 @@ const row = (what: string, ours: number[], bare: number[], budget?: number) => {
 // Slack: the community is the fake workspace; members are its users (users.info answers for them).
 {
   const fake = await FakeSlack.start();
-  const path = join(dir, 'slack.db');
-  const members = buildDatabase(path, { members: MEMBERS, community: `slack:${fake.teamId}` });
+  const { target, members } = await buildDatabase('sqlite', dir, {
+    members: MEMBERS,
+    community: `slack:${fake.teamId}`,
+  });
   for (const m of members.slice(0, 2_000)) fake.addUser({ id: m.userId, name: m.displayName });
-  const harness = openCore(path, 'timer');
+  const harness = await openCore(target, { checkpoints: 'timer' });
   const side = await startSlack(harness.core, fake);
   const acks: [number[], number[]] = [[], []];
   const replies: [number[], number[]] = [[], []];
@@ -56,15 +57,17 @@ const row = (what: string, ours: number[], bare: number[], budget?: number) => {
   row('Slack /profile: request → answer on response_url', replies[0], replies[1]);
   await side.close();
   await fake.close();
-  harness.close();
+  await harness.close();
 }
 
 // Discord: the community is the fake guild.
 {
   const fake = await FakeDiscord.start();
-  const path = join(dir, 'discord.db');
-  const members = buildDatabase(path, { members: MEMBERS, community: `discord:${fake.guild.id}` });
-  const harness = openCore(path, 'timer');
+  const { target, members } = await buildDatabase('sqlite', dir, {
+    members: MEMBERS,
+    community: `discord:${fake.guild.id}`,
+  });
+  const harness = await openCore(target, { checkpoints: 'timer' });
   const side = await startDiscord(harness.core, fake);
   const users: [FakeUser[], FakeUser[]] = [[], []];
   for (let i = 0; i < 200; i++) {
@@ -83,7 +86,7 @@ const row = (what: string, ours: number[], bare: number[], budget?: number) => {
   row('Discord /profile member: interaction → reply callback', acks[0], acks[1], 50);
   await side.close();
   await fake.close();
-  harness.close();
+  await harness.close();
 }
 cleanup();
 console.log(

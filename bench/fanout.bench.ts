@@ -6,13 +6,12 @@
  * half-way, items left `sending` as a crash would, a new drainer started).
  */
 import { join } from 'node:path';
-import { openDatabase } from '../data/db.ts';
-import { createRepositories } from '../data/repositories/index.ts';
+import { openStorage } from '../data/open.ts';
 import type { CommunityId, Platform } from '#core/ids.ts';
-import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import { OutboxDrainer, OutboxNotifier } from '#core/outbox.ts';
 import { systemClock } from '#core/ports/clock.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { Repositories } from '#core/ports/repositories.ts';
+import type { Storage } from '#core/ports/storage.ts';
 import { numberOption, quick } from './lib/args.ts';
 import { tempDir } from './lib/core-harness.ts';
 import { HttpPlatform } from './lib/http-platform.ts';
@@ -39,20 +38,22 @@ const SCENARIOS: Scenario[] = [
   { name: 'restart half-way (announced limit)', style: 'discord', restart: true },
 ];
 
-function enqueue(repos: Repositories, community: CommunityId, round = 'bench'): void {
-  const notify = createOutboxNotifier(repos, systemClock);
-  repos.transaction(() => {
+/** A round's DMs, queued as a job queues them: bulk priority, one transaction. */
+function enqueue(storage: Storage, community: CommunityId, round = 'bench'): Promise<void> {
+  return storage.transaction(async (tx) => {
+    const notify = new OutboxNotifier(systemClock, 'bulk');
     for (let i = 0; i < MESSAGES; i++) {
       const key = `match-round:${round}:${i}`;
       notify.dm(community, `U${i}`, { text: key }, { key });
     }
+    await notify.flush(storage.core(tx).outbox);
   });
 }
 
-function drainer(repos: Repositories, platform: HttpPlatform, rate: number | undefined): OutboxDrainer {
+function drainer(storage: Storage, platform: HttpPlatform, rate: number | undefined): OutboxDrainer {
   const platforms = new Map<Platform, HttpPlatform>([[platform.platform, platform]]);
   return new OutboxDrainer({
-    repos,
+    storage,
     platforms,
     clock: systemClock,
     log: silentLogger,
@@ -81,28 +82,31 @@ async function runScenario(s: Scenario, dir: string) {
   const server = await RateLimitedServer.start(RATE, BURST, s.style);
   const platformName: Platform = s.style === 'discord' ? 'discord' : 'slack';
   const platform = new HttpPlatform(platformName, server.url);
-  const db = openDatabase(join(dir, `${s.style}-${s.restart}-${s.again ?? false}.db`));
-  const repos = createRepositories(db);
-  enqueue(repos, `${platformName}:BENCH`);
+  const storage = await openStorage({ path: join(dir, `${s.style}-${s.restart}-${s.again ?? false}.db`) });
+  await enqueue(storage, `${platformName}:BENCH`);
   // Announced: the drainer paces at the announced rate. Discovered: it is told nothing.
   const rate = s.style === 'discord' ? await platform.announcedRate() : undefined;
   let start = performance.now();
-  let first = drainer(repos, platform, rate);
-  first.start();
+  let first = drainer(storage, platform, rate);
+  await first.start();
   if (s.restart) {
     await delivered(server, MESSAGES / 2);
     await first.stop();
-    // What a crash between claim and send leaves: items marked `sending` that never reached the platform.
-    repos.outbox.claimDue(platformName, new Date(), 3);
-    first = drainer(repos, platform, rate);
-    first.start();
+    // What a crash between claim and send leaves: items marked `sending` (under a lease) that never reached the
+    // platform. On SQLite the new drainer's start() puts them back at once.
+    const now = new Date();
+    await storage.transaction((tx) =>
+      storage.core(tx).outbox.claimDue(platformName, now, 3, new Date(now.getTime() + 60_000)),
+    );
+    first = drainer(storage, platform, rate);
+    await first.start();
   }
   let finished = await deliveredOrCapped(server, MESSAGES);
   let limitedBefore = 0;
   if (s.again) {
     // The same drainer (and so the same lane, with what it learned) sends the next round's DMs.
     limitedBefore = server.stats.limited;
-    enqueue(repos, `${platformName}:BENCH`, 'bench-again');
+    await enqueue(storage, `${platformName}:BENCH`, 'bench-again');
     start = performance.now();
     first.kick();
     finished = await deliveredOrCapped(server, 2 * MESSAGES);
@@ -110,8 +114,8 @@ async function runScenario(s: Scenario, dir: string) {
   const elapsed = performance.now() - start;
   const learned = first.sendRate(platformName);
   await first.stop();
-  const counts = repos.outbox.counts();
-  db.close();
+  const counts = await storage.transaction((tx) => storage.core(tx).outbox.counts());
+  await storage.close();
   await server.close();
   const stats = server.stats;
   const limited = stats.limited - limitedBefore;

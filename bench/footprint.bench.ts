@@ -1,10 +1,9 @@
 /**
- * Benchmark 6: footprint. In a fresh process each time: start-up to ready on a seeded database (open, pragmas,
- * migrations, repositories, `createCore` with every feature), the first `/match` (it builds the matcher's in-memory
+ * Benchmark 6: footprint. In a fresh process each time: start-up to ready on a seeded SQLite database (open,
+ * pragmas, migrations, storage, `createCore` with every feature), the first `/match` (it builds the matcher's in-memory
  * index), then the weekly round; resident memory (RSS) after each step and at its peak. Medians of several processes.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, quick, sizeLabel } from './lib/args.ts';
 import { buildDatabase, copyDatabase, tempDir } from './lib/core-harness.ts';
@@ -29,13 +28,17 @@ const rows: string[][] = [];
 const { dir, cleanup } = tempDir();
 try {
   for (const n of quick ? [10_000] : [10_000, 100_000]) {
-    const path = join(dir, `footprint-${n}.db`);
-    buildDatabase(path, { members: n, popularity: 'uniform' });
+    const template = await buildDatabase('sqlite', dir, { members: n, popularity: 'uniform' });
     const runs: Footprint[] = [];
     for (let r = 0; r < RUNS; r++) {
       // A fresh copy each time: a round run by one process must not be history (or an already-run period) for the next.
-      const copy = copyDatabase(path, join(dir, `footprint-${n}-${r}.db`));
-      const out = spawnSync(process.execPath, ['--import', 'tsx', child, copy], { encoding: 'utf8' });
+      const copy = await copyDatabase(template, dir, `footprint_${n}_${r}`);
+      if (copy.dialect !== 'sqlite') throw new Error('footprint runs on SQLite');
+      const out = spawnSync(
+        process.execPath,
+        ['--conditions=hallway-source', '--import', 'tsx', child, copy.path, template.members[0]!.userId],
+        { encoding: 'utf8' },
+      );
       if (out.status !== 0) throw new Error(`footprint child failed: ${out.stderr}`);
       runs.push(JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Footprint);
     }

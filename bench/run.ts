@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --only=commands,round] [-- --write]`: runs each benchmark in its own Node process
- * (so one benchmark's heap and caches never colour another's figures) and prints their tables after a machine
- * header. `--write` also puts the output into bench/RESULTS.md between its `results` markers. Never part of
- * `npm test`.
+ * `npm run bench [-- --quick] [-- --only=commands,round] [-- --write] [-- --baseline=<checkout of round 1>]`: runs
+ * each benchmark in its own Node process (so one benchmark's heap and caches never colour another's figures) and
+ * prints their tables after a machine header. `--write` also puts the output into bench/RESULTS.md between its
+ * `results` markers; `--baseline` makes the commands benchmark run round 1's right before it, for the ratio. The
+ * benchmarks that use PostgreSQL start an embedded server of their own (fsync on). Never part of `npm test`.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ const say = (text: string) => {
 /** Runs one benchmark script, echoing and keeping what it prints; resolves with its exit code. */
 function runOne(file: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...passThrough], {
+    const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', file, ...passThrough], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.on('data', (chunk: Buffer) => {

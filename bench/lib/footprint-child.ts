@@ -1,43 +1,41 @@
 /**
- * Child process of the footprint benchmark: starts Hallway's store and core on an existing database the way
- * `createApp` does, then runs a first `/match` (which builds the matcher's in-memory index) and the weekly round,
- * and prints JSON with the times and the resident memory (RSS) at each step, plus the peak.
+ * Child process of the footprint benchmark: starts Hallway's storage and core on an existing SQLite database the
+ * way `createApp` does (`openStorage` without automatic checkpoints, every feature bound, the merged settings,
+ * `createCore`), then runs a first `/match` (which builds the matcher's in-memory index) and the weekly round, and
+ * prints JSON with the times and the resident memory (RSS) at each step, plus the peak.
  */
-const path = process.argv[2];
-if (!path) throw new Error('usage: footprint-child.ts <database>');
+const [path, userId] = process.argv.slice(2);
+if (!path || !userId) throw new Error('usage: footprint-child.ts <database> <user id of a member>');
 const rss = () => process.memoryUsage().rss / 2 ** 20;
 const t0 = performance.now();
-const [{ features }, { openDatabase }, { createRepositories }, { createCore }, outbox, clock, logger, jobs, context] =
-  await Promise.all([
-    import('../../commands/index.ts'),
-    import('../../data/db.ts'),
-    import('../../data/repositories/index.ts'),
-    import('#core/dispatch.ts'),
-    import('#core/outbox.ts'),
-    import('#core/ports/clock.ts'),
-    import('#core/ports/logger.ts'),
-    import('#core/jobs.ts'),
-    import('#core/context.ts'),
-  ]);
+const [{ hallwayFeatures }, { openStorage }, { createCore }, clock, logger, jobs, settingsModule] = await Promise.all([
+  import('../../src/app/features.ts'),
+  import('../../data/open.ts'),
+  import('#core/dispatch.ts'),
+  import('#core/ports/clock.ts'),
+  import('#core/ports/logger.ts'),
+  import('#core/jobs.ts'),
+  import('#core/settings.ts'),
+]);
 const imported = performance.now();
-const db = openDatabase(path, { autoCheckpoint: false });
-const repos = createRepositories(db);
-const notify = outbox.createOutboxNotifier(repos, clock.systemClock);
+const storage = await openStorage({ path, autoCheckpoint: false });
+const features = hallwayFeatures();
 const deps = {
-  repos,
-  notify,
+  storage,
   clock: clock.systemClock,
   log: logger.silentLogger,
-  managers: new Set<string>(),
+  features,
+  settings: settingsModule.mergeSettings([settingsModule.coreSettings, ...features.map((f) => f.settings ?? {})]),
+  isManager: () => false,
   defaultTimezone: 'UTC',
 };
-const core = createCore({ ...deps, features });
+const core = createCore(deps);
 const ready = performance.now();
 const rssReady = rss();
 
 const actor = {
   community: 'slack:TBENCH' as const,
-  userId: 'm000001',
+  userId,
   displayName: 'Member 1',
   isPlatformAdmin: false,
 };
@@ -49,12 +47,14 @@ await command('match');
 const firstMatchMs = performance.now() - matchStart;
 const rssMatch = rss();
 
-const round = features.flatMap((f) => f.jobs ?? []).find((j) => j.name === 'match-round')!;
-const community = context.loadCommunity(deps, 'slack:TBENCH', new Date());
+const matching = features.find((f) => f.name === 'matching')!;
+const round = matching.jobs!.find((j) => j.name === 'match-round')!;
 const roundStart = performance.now();
-const roundResult = await jobs.runJob(round, community, deps, { period: 'footprint' });
+const roundResult = await jobs.runJob(matching, round, 'slack:TBENCH', deps, { period: 'footprint' });
 if (roundResult !== 'ran') throw new Error(`the round did not run: ${roundResult}`);
 const roundMs = performance.now() - roundStart;
+const rssRound = rss();
+await storage.close();
 console.log(
   JSON.stringify({
     importMs: imported - t0,
@@ -64,7 +64,7 @@ console.log(
     firstMatchMs,
     rssMatch,
     roundMs,
-    rssRound: rss(),
+    rssRound,
     rssPeak: process.resourceUsage().maxRSS / 1024,
   }),
 );

@@ -160,17 +160,18 @@ export function secretsOf(config: Config): string[] {
     config.slack?.signingSecret,
     config.slack?.appToken,
     config.discord?.token,
-    databasePassword(config.databaseUrl),
+    ...databasePassword(config.databaseUrl),
   ];
-  return values.filter((v): v is string => Boolean(v));
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
-function databasePassword(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+/** The password as written in the URL (percent-encoded: how the URL shows in a log) and decoded. */
+function databasePassword(url: string | undefined): string[] {
+  if (!url) return [];
   try {
-    const password = decodeURIComponent(new URL(url).password);
-    return password || undefined;
+    const written = new URL(url).password;
+    return written ? [written, decodeURIComponent(written)] : [];
   } catch {
-    return undefined;
+    return [];
   }
 }

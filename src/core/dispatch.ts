@@ -53,8 +53,10 @@ export function createCore(deps: DispatcherDeps): Core {
         return true;
       });
       if (!fresh) return undefined;
-      const deferred: (() => Promise<string | undefined>)[] = [];
+      // Made anew by each attempt: a unit PostgreSQL retries must not keep the failed attempt's after-commit work.
+      let deferred: (() => Promise<string | undefined>)[] = [];
       const reply = await inUnit(deps, 'interactive', async (unit) => {
+        deferred = [];
         const community = await loadCommunity(deps, unit.core.communities, actor.community, now);
         const scope: EventScope = {
           actor,

@@ -118,6 +118,8 @@ function stripTokenChars(text: string): string {
  */
 export function sanitize(text: string): string {
   return text
+    // A lone surrogate is no character at all (and PostgreSQL refuses it in JSON): dropped like other junk.
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')

@@ -1,5 +1,5 @@
 /**
- * The house rules of ARCHITECTURE.md: arrows point inward. The core imports nothing outside itself; a feature
+ * The house rules of docs/architecture.md: arrows point inward. The core imports nothing outside itself; a feature
  * imports the core, the shared skills module and other features only through their `index.ts`; SQL, the query
  * builder and the database drivers live only under `data/`; cron only in the scheduler.
  */

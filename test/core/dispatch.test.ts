@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { adminFeature } from '../../commands/admin/index.ts';
-import { defineAction, defineCommand, defineFeature, defineSubcommand } from '#core/command.ts';
+import { createAdminFeature } from '../../commands/admin/index.ts';
+import { defineAction, defineCommand, defineFeature, defineJob, defineSubcommand } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
 import { TestBot } from '../support/test-bot.ts';
@@ -29,7 +29,7 @@ const probe = defineFeature({
           examples: [],
           args: z.object({}),
           async run(_a, ctx) {
-            ctx.repos.communities.saveSettings(ctx.community.id, { timezone: 'Europe/Paris' });
+            await ctx.core.communities.saveSettings(ctx.community.id, { timezone: 'Europe/Paris' });
             ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
             throw new Error('boom: internal details');
           },
@@ -40,7 +40,7 @@ const probe = defineFeature({
           args: z.object({}),
           async run(_a, ctx) {
             ctx.notify.dm(ctx.community.id, 'mia', { text: 'should never arrive' });
-            throw new UserError('nope', 'Not like that.');
+            throw new UserError('conflict', 'Not like that.');
           },
         }),
         who: defineSubcommand({
@@ -55,17 +55,19 @@ const probe = defineFeature({
   actions: [
     defineAction({ id: 'probe.press', value: z.string().regex(/^\d+$/), run: async (v) => ({ text: `pressed ${v}` }) }),
   ],
+  // The admin feature (for `/hallway config`) offers the other features' jobs, and needs one.
+  jobs: [defineJob({ name: 'probe-job', description: 'Nothing', period: () => undefined, run: async () => {} })],
 });
 
-const create = async () => await TestBot.create({ features: [probe, adminFeature] });
+const create = () => TestBot.create({ features: [probe, createAdminFeature([probe])] });
 
 describe('dispatch', () => {
-  it('validates options and shows the usage line', async () => {
+  it('validates options and shows an example', async () => {
     const bot = await create();
     expect(bot.text(await bot.run('/probe echo hi times:2'))).toBe('hi×2');
     const tooMany = await bot.run('/probe echo hi times:9');
     expect(bot.text(tooMany)).toMatch(/`times` must be at most 3/);
-    expect(tooMany.context).toMatch(/Usage: .*\/probe echo/);
+    expect(tooMany.context).toBe('Example: `/probe echo hello`');
     expect(bot.text(await bot.run('/probe echo times:two'))).toMatch(/`times` must be a whole number/);
     expect(bot.text(await bot.run('/probe echo ' + 'x'.repeat(30)))).toMatch(/at most 20 characters/);
   });

@@ -5,9 +5,9 @@ import { askedFor, buttonIn, feedbackBot, HOUR, latestRequest, member, status } 
 describe('a feedback request, start to finish', () => {
   it('routes, hands off on a decline and on silence, and closes the loop with a rating and a thank-you', async () => {
     const bot = await feedbackBot();
-    for (const name of ['ana', 'ben', 'cy', 'dan']) member(bot, name, ['illustration']);
-    member(bot, 'eve', ['drawing']); // related to illustration: asked only after every exact fit
-    member(bot, 'zoe', ['illustration']); // the requester: never asked about her own work
+    for (const name of ['ana', 'ben', 'cy', 'dan']) await member(bot, name, ['illustration']);
+    await member(bot, 'eve', ['drawing']); // related to illustration: asked only after every exact fit
+    await member(bot, 'zoe', ['illustration']); // the requester: never asked about her own work
 
     const reply = await bot.run('/feedback request about:"Cover for my zine" skills:illustration by:friday', {
       as: 'zoe',
@@ -47,7 +47,7 @@ describe('a feedback request, start to finish', () => {
     const five = helpful.reply.buttons!.find((b) => b.label === '5')!;
     const rated = await bot.click(five, { as: 'zoe' });
     expect(bot.text(rated)).toMatch(/rated @ben's feedback .* 5\/5/);
-    expect(await feedbackGivenCount(bot.repos, bot.community, 'ben')).toBe(1);
+    expect(await feedbackGivenCount(bot.repos.feedback, bot.community, 'ben')).toBe(1);
     const form = (await bot.click(rated!.buttons![0]!, { as: 'zoe' }))!.form!;
     expect(form.formId).toBe('feedback.thanks');
     await bot.submit(form, { thanks: 'The colour notes were spot on!' }, { as: 'zoe' });
@@ -67,10 +67,10 @@ describe('a feedback request, start to finish', () => {
 
   it('takes skills from the text and the profile when none are given', async () => {
     const bot = await feedbackBot();
-    member(bot, 'zoe', ['illustration'], ['typography']);
-    member(bot, 'lay', ['layout-design']);
-    member(bot, 'typo', ['typography']);
-    member(bot, 'ill', ['illustration']);
+    await member(bot, 'zoe', ['illustration'], ['typography']);
+    await member(bot, 'lay', ['layout-design']);
+    await member(bot, 'typo', ['typography']);
+    await member(bot, 'ill', ['illustration']);
     await bot.run('/feedback request "the page layout of my portfolio"', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     expect(request.skills).toEqual(['layout-design', 'typography', 'illustration']);
@@ -82,7 +82,7 @@ describe('a feedback request, start to finish', () => {
     const bare = await bot.run('/feedback', { as: 'zoe' });
     expect(bare.form?.formId).toBe('feedback.request');
     expect(bare.form?.fields.length).toBeLessThanOrEqual(5);
-    member(bot, 'ana', ['photography']);
+    await member(bot, 'ana', ['photography']);
     await bot.submit(bare.form!, { about: 'Street photos series', link: '', skills: 'photos', by: '' }, { as: 'zoe' });
     expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana']);
   });
@@ -93,15 +93,15 @@ describe('a feedback request, start to finish', () => {
     expect(bot.text(link)).toMatch(/https:\/\//);
     const past = await bot.run('/feedback request about:zine by:yesterday', { as: 'zoe' });
     expect(bot.text(past)).toMatch(/past/);
-    expect(await bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired'])).toEqual(
-      [],
-    );
+    expect(
+      await bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired']),
+    ).toEqual([]);
   });
 
   it('lists open requests and asks, and cancels, telling everyone involved', async () => {
     const bot = await feedbackBot();
-    member(bot, 'ana', ['illustration']);
-    member(bot, 'ben', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
+    await member(bot, 'ben', ['illustration']);
     await bot.run('/feedback request about:"Poster" skills:illustration', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     await bot.click(buttonIn(bot, 'ana', 'feedback.accept').button, { as: 'ana' });

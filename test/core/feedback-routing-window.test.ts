@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WINDOW } from '../../commands/feedback/reviewers.ts';
+import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { askedFor, feedbackBot, HOUR, latestRequest, member } from './feedback-support.ts';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `m${String(i).padStart(2, '0')}`);
@@ -13,7 +14,7 @@ describe('feedback routing beyond one window of offerers', () => {
     const bot = await feedbackBot();
     const reviewers = names(40);
     expect(reviewers.length).toBeGreaterThan(WINDOW * 2);
-    for (const name of reviewers) member(bot, name, ['illustration']);
+    for (const name of reviewers) await member(bot, name, ['illustration']);
     const counts = new Map(reviewers.map((n) => [n, 0]));
     for (let i = 0; i < 20; i++) {
       const requester = `req${i % 4}`;
@@ -30,10 +31,11 @@ describe('feedback routing beyond one window of offerers', () => {
   it('finds the one free member outside the first window before asking busy ones', async () => {
     const bot = await feedbackBot();
     const reviewers = names(30);
-    for (const name of reviewers) member(bot, name, ['illustration']);
+    for (const name of reviewers) await member(bot, name, ['illustration']);
     const now = bot.clock.now();
-    bot.repos.transaction(async () => {
-      const old = await bot.repos.feedback.createRequest({
+    await bot.storage.transaction(async (tx) => {
+      const store = feedbackStore(tx);
+      const old = await store.createRequest({
         community: bot.community,
         requester: 'old',
         about: 'Earlier piece',
@@ -41,8 +43,7 @@ describe('feedback routing beyond one window of offerers', () => {
         now,
       });
       // Everyone but m29 holds an accepted ask.
-      for (const name of reviewers.slice(0, 29))
-        await bot.repos.feedback.addAsk(bot.community, old.id, name, 'accepted', now);
+      for (const name of reviewers.slice(0, 29)) await store.addAsk(bot.community, old.id, name, 'accepted', now);
     });
     bot.clock.advance(HOUR);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });

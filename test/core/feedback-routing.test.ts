@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { handOffExpiredAsks } from '../../commands/feedback/index.ts';
+import type { FeedbackStore } from '../../commands/feedback/store.ts';
 import { loadCommunity } from '#core/context.ts';
-import { createOutboxNotifier } from '#core/outbox.ts';
 import { silentLogger } from '#core/ports/logger.ts';
+import { inUnit } from '#core/unit.ts';
 import { askedFor, buttonIn, feedbackBot, HOUR, latestRequest, member, status } from './feedback-support.ts';
 
 describe('feedback routing', () => {
   it('spreads 20 requests over the community: no reviewer is asked far more than the others', async () => {
     const bot = await feedbackBot();
     const names = Array.from({ length: 10 }, (_, i) => `m${String(i).padStart(2, '0')}`);
-    for (const name of names) member(bot, name, ['illustration']);
+    for (const name of names) await member(bot, name, ['illustration']);
     for (let i = 0; i < 20; i++) {
       const requester = names[i % names.length]!;
       await bot.run(`/feedback request about:"Piece ${i}" skills:illustration`, { as: requester });
@@ -35,7 +36,7 @@ describe('feedback routing', () => {
   it('also spreads when reviewers answer at once: members asked lately come after the others', async () => {
     const bot = await feedbackBot();
     const names = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
-    for (const name of names) member(bot, name, ['photography']);
+    for (const name of names) await member(bot, name, ['photography']);
     for (let i = 0; i < 20; i++) {
       await bot.run(`/feedback request about:"Shoot ${i}" skills:photography`, { as: `req${i % 4}` });
       const request = await latestRequest(bot, `req${i % 4}`);
@@ -48,14 +49,16 @@ describe('feedback routing', () => {
       expect((await bot.repos.feedback.getRequest(bot.community, request.id))?.status).toBe('fulfilled');
       bot.clock.advance(HOUR);
     }
-    const counts = names.map((n) => bot.repos.feedback.listAsksFor(bot.community, n, ['given', 'declined']).length);
+    const counts: number[] = [];
+    for (const n of names)
+      counts.push((await bot.repos.feedback.listAsksFor(bot.community, n, ['given', 'declined'])).length);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
   it('asks a member still holding an accepted request only after members who are free', async () => {
     const bot = await feedbackBot();
-    for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
+    for (const name of ['a', 'b', 'c', 'd']) await member(bot, name, ['illustration']);
     await bot.run('/feedback request about:"One" skills:illustration', { as: 'zoe' });
     const first = await latestRequest(bot, 'zoe');
     expect((await askedFor(bot, first)).sort()).toEqual(['a', 'b', 'c']);
@@ -72,7 +75,7 @@ describe('feedback routing', () => {
 
   it('never asks the requester, members who left, or members who paused review asks', async () => {
     const bot = await feedbackBot();
-    for (const name of ['ana', 'gone', 'paused', 'zoe']) member(bot, name, ['illustration']);
+    for (const name of ['ana', 'gone', 'paused', 'zoe']) await member(bot, name, ['illustration']);
     await bot.leave('gone');
     expect(bot.text(await bot.run('/feedback prompts off asks', { as: 'paused' }))).toMatch(/Review asks are off/);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
@@ -85,7 +88,7 @@ describe('feedback routing', () => {
 
   it('passes asks on when a reviewer leaves, and withdraws the requests of a member who leaves', async () => {
     const bot = await feedbackBot();
-    for (const name of ['a', 'b', 'c', 'd']) member(bot, name, ['illustration']);
+    for (const name of ['a', 'b', 'c', 'd']) await member(bot, name, ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     expect((await askedFor(bot, request)).sort()).toEqual(['a', 'b', 'c']);
@@ -102,15 +105,15 @@ describe('feedback routing', () => {
 
   it('asks members with a related skill when nobody offers the exact one', async () => {
     const bot = await feedbackBot();
-    member(bot, 'ana', ['drawing']);
-    member(bot, 'ben', ['accounting']);
+    await member(bot, 'ana', ['drawing']);
+    await member(bot, 'ben', ['accounting']);
     await bot.run('/feedback request about:"Sketches" skills:illustration', { as: 'zoe' });
     expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana']);
   });
 
   it('tells the requester honestly when nobody fits, and offers the request in the feedback channel', async () => {
     const bot = await feedbackBot();
-    member(bot, 'ben', ['accounting']);
+    await member(bot, 'ben', ['accounting']);
     const reply = await bot.run('/feedback request about:"Zine cover" skills:illustration', { as: 'zoe' });
     expect(bot.text(reply)).toMatch(/found nobody here who offers .* posted it in #wip/);
     const request = await latestRequest(bot, 'zoe');
@@ -136,8 +139,8 @@ describe('feedback routing', () => {
 
   it('offers the request publicly once every candidate declined or stayed silent', async () => {
     const bot = await feedbackBot({ 'feedback-channel': 'wip', 'feedback-timeout-hours': 12 });
-    member(bot, 'ana', ['illustration']);
-    member(bot, 'ben', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
+    await member(bot, 'ben', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     await bot.click(buttonIn(bot, 'ana', 'feedback.decline').button, { as: 'ana' });
@@ -158,7 +161,7 @@ describe('feedback routing', () => {
 
   it('stops asking at the deadline and tells the requester when nobody said yes', async () => {
     const bot = await feedbackBot(); // Monday 08:00 UTC
-    member(bot, 'ana', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration by:"tuesday 12:00"', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     bot.clock.advance(28 * HOUR + 1); // Tuesday 12:00 has passed, the 48 h timeout has not
@@ -171,28 +174,27 @@ describe('feedback routing', () => {
 
   it('moves on quiet communities through the exported scan the scheduler calls', async () => {
     const bot = await feedbackBot();
-    member(bot, 'ana', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
-    member(bot, 'ben', ['illustration']); // joins after the request went out
+    await member(bot, 'ben', ['illustration']); // joins after the request went out
     bot.clock.advance(49 * HOUR);
-    const notify = createOutboxNotifier(bot.repos, bot.clock);
-    const deps = {
-      repos: bot.repos,
-      notify,
-      clock: bot.clock,
-      log: silentLogger,
-      managers: new Set<string>(),
-      defaultTimezone: 'UTC',
-    };
-    const scope = {
-      community: await loadCommunity(deps, bot.community, bot.clock.now()),
-      now: bot.clock.now(),
-      repos: bot.repos,
-      notify,
-      log: silentLogger,
-    };
-    expect(bot.repos.transaction(async () => await handOffExpiredAsks(scope))).toBe(1);
-    expect(bot.repos.transaction(async () => await handOffExpiredAsks(scope))).toBe(0);
+    // What the scheduler's sweep does for each community: the scan in a unit of work of its own.
+    const feedback = bot.features.find((f) => f.name === 'feedback')!;
+    const scan = () =>
+      inUnit(bot.deps, 'bulk', async (unit) => {
+        const community = await loadCommunity(bot.deps, unit.core.communities, bot.community, bot.clock.now());
+        const scope = {
+          community,
+          now: bot.clock.now(),
+          store: unit.storeOf(feedback) as FeedbackStore,
+          core: unit.core,
+          notify: unit.notify,
+          log: silentLogger,
+        };
+        return await handOffExpiredAsks(scope);
+      });
+    expect(await scan()).toBe(1);
+    expect(await scan()).toBe(0);
     await bot.drain();
     expect(await askedFor(bot, await latestRequest(bot, 'zoe'))).toEqual(['ana', 'ben']);
     expect(buttonIn(bot, 'ben', 'feedback.accept').button.value).toBe(String((await latestRequest(bot, 'zoe')).id));

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackFeature, feedbackGivenCount } from '../../commands/feedback/index.ts';
-import type { Context } from '#core/command.ts';
+import type { Context } from '../../commands/feedback/kit.ts';
+import { toCommunity } from '#core/context.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import { parseSettings } from '#core/settings.ts';
+import { inUnit } from '#core/unit.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { buttonIn, feedbackBot, latestRequest, member, status } from './feedback-support.ts';
 
 /** Zoe asked; Ana accepted and gave feedback; Mallory is another member. */
 async function givenFeedback(settings = {}) {
   const bot = await feedbackBot({ 'feedback-channel': 'wip', ...settings });
-  member(bot, 'ana', ['illustration']);
-  member(bot, 'mallory', ['accounting']);
+  await member(bot, 'ana', ['illustration']);
+  await member(bot, 'mallory', ['accounting']);
   await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
   const request = await latestRequest(bot, 'zoe');
   const accepted = await bot.click(buttonIn(bot, 'ana', 'feedback.accept').button, { as: 'ana' });
@@ -21,7 +22,7 @@ async function givenFeedback(settings = {}) {
 describe('feedback buttons belong to their member', () => {
   it("refuses a crafted value for someone else's ask, and changes nothing", async () => {
     const bot = await feedbackBot();
-    member(bot, 'ana', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
     const request = await latestRequest(bot, 'zoe');
     const value = String(request.id);
@@ -79,7 +80,7 @@ describe('double clicks have one effect', () => {
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:5` }, { as: 'zoe' });
     const again = await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:1` }, { as: 'zoe' });
     expect(bot.text(again)).toMatch(/already rated this feedback 5\/5/);
-    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(1);
+    expect(await feedbackGivenCount(bot.repos.feedback, bot.community, 'ana')).toBe(1);
 
     const meta = `${request.id}:ana`;
     await bot.submit('feedback.thanks', { thanks: 'Thanks!' }, { as: 'zoe', meta });
@@ -92,14 +93,14 @@ describe('double clicks have one effect', () => {
   it('counts only ratings of 4 and 5 as helpful feedback given', async () => {
     const { bot, request } = await givenFeedback();
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:3` }, { as: 'zoe' });
-    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
+    expect(await feedbackGivenCount(bot.repos.feedback, bot.community, 'ana')).toBe(0);
   });
 });
 
 describe('prompts can be turned off', () => {
   it('per member: "was this helpful?" is replaced by a plain notice', async () => {
     const bot = await feedbackBot();
-    member(bot, 'ana', ['illustration']);
+    await member(bot, 'ana', ['illustration']);
     await bot.run('/feedback prompts off helpful', { as: 'zoe' });
     await bot.run('/feedback request about:"Cover" skills:illustration', { as: 'zoe' });
     const accepted = await bot.click(buttonIn(bot, 'ana', 'feedback.accept').button, { as: 'ana' });
@@ -141,37 +142,43 @@ describe('the weekly work-in-progress prompt', () => {
   });
 });
 
-async function contextFor(bot: TestBot, userId: string): Promise<Context> {
-  const record = (await bot.repos.communities.get(bot.community))!;
-  return {
-    actor: { ...bot.actor({ as: userId }), isAdmin: false },
-    community: { id: bot.community, settings: parseSettings(record.settings), timezone: 'UTC' },
-    now: bot.clock.now(),
-    repos: bot.repos,
-    notify: { dm: () => {}, post: () => {}, update: () => {} },
-    log: silentLogger,
-  } as unknown as Context;
+/** Runs a feedback hook as the core would: with `userId`'s context, in a unit of work of its own. */
+async function asMember<T>(bot: TestBot, userId: string, hook: (ctx: Context) => Promise<T>): Promise<T> {
+  const feedback = bot.features.find((f) => f.name === 'feedback')!;
+  return await inUnit(bot.deps, 'interactive', async (unit) => {
+    const record = (await unit.core.communities.get(bot.community))!;
+    const ctx = {
+      actor: { ...bot.actor({ as: userId }), isAdmin: false },
+      community: toCommunity(bot.deps, bot.community, record.settings),
+      now: bot.clock.now(),
+      store: unit.storeOf(feedback),
+      core: unit.core,
+      notify: unit.notify,
+      log: silentLogger,
+    } as unknown as Context;
+    return await hook(ctx);
+  });
 }
 
 describe('home, export and forget-me', () => {
   it('shows a summary on the home, exports the rows, and forgets a member completely', async () => {
     const { bot, request } = await givenFeedback();
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:4` }, { as: 'zoe' });
-    const home = bot.text({ text: '', sections: await feedbackFeature.home!(await contextFor(bot, 'ana')) });
+    const home = bot.text({ text: '', sections: await asMember(bot, 'ana', (ctx) => feedbackFeature.home!(ctx)) });
     expect(home).toMatch(/Helpful feedback given: 1/);
-    const exported = await feedbackFeature.exportData!(await contextFor(bot, 'host'));
+    const exported = await asMember(bot, 'host', (ctx) => feedbackFeature.exportData!(ctx));
     expect(exported.feedback_requests).toHaveLength(1);
     expect(exported.feedback_ratings).toHaveLength(1);
 
-    const deleted = bot.repos.transaction(async () => await feedbackFeature.forget!(await contextFor(bot, 'host'), 'zoe'));
+    const deleted = await asMember(bot, 'host', (ctx) => feedbackFeature.forget!(ctx, 'zoe'));
     expect(deleted).toEqual({
       'feedback requests': 1,
       'feedback asks': 1,
       'feedback ratings': 1,
       'feedback settings': 0,
     });
-    const after = await feedbackFeature.exportData!(await contextFor(bot, 'host'));
+    const after = await asMember(bot, 'host', (ctx) => feedbackFeature.exportData!(ctx));
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);
-    expect(await feedbackGivenCount(bot.repos, bot.community, 'ana')).toBe(0);
+    expect(await feedbackGivenCount(bot.repos.feedback, bot.community, 'ana')).toBe(0);
   });
 });

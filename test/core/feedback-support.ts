@@ -1,6 +1,7 @@
 /** Shared set-up for the feedback core tests: a bot with only the feedback feature, members with skills. */
 import { feedbackFeature } from '../../commands/feedback/index.ts';
 import type { FeedbackRequest } from '../../commands/feedback/store.ts';
+import { profilesStore } from '../../data/stores/profiles.store.ts';
 import type { Button, Reply } from '#core/reply.ts';
 import type { Settings } from '#core/settings.ts';
 import { TestBot } from '../support/test-bot.ts';
@@ -16,14 +17,20 @@ export async function feedbackBot(settings: Partial<Settings> = { 'feedback-chan
   return bot;
 }
 
-/** A member who offers (and needs) skills, as introductions would have stored them. */
-export function member(bot: TestBot, userId: string, offers: readonly string[], needs: readonly string[] = []): void {
+/** A member who offers (and needs) skills, as introductions would have stored them (in one transaction). */
+export async function member(
+  bot: TestBot,
+  userId: string,
+  offers: readonly string[],
+  needs: readonly string[] = [],
+): Promise<void> {
   const now = bot.clock.now();
   const skills = (list: readonly string[]) => list.map((skill) => ({ skill, term: skill }));
-  bot.repos.transaction(async () => {
-    await bot.repos.members.touch(bot.community, userId, userId, now);
-    await bot.repos.profiles.addSkills(bot.community, userId, 'offer', skills(offers), now);
-    if (needs.length) await bot.repos.profiles.addSkills(bot.community, userId, 'need', skills(needs), now);
+  await bot.storage.transaction(async (tx) => {
+    const profiles = profilesStore(tx);
+    await bot.storage.core(tx).members.touch(bot.community, userId, userId, now);
+    await profiles.addSkills(bot.community, userId, 'offer', skills(offers), now);
+    if (needs.length) await profiles.addSkills(bot.community, userId, 'need', skills(needs), now);
   });
 }
 

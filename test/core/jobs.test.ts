@@ -1,16 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
-import { type Community, defineJob, type JobContext, type JobDef } from '#core/command.ts';
-import { runDueJobs, runJob, type JobDeps } from '#core/jobs.ts';
-import { createOutboxNotifier } from '#core/outbox.ts';
+import {
+  type BoundFeature,
+  bindStore,
+  type Community,
+  defineFeature,
+  defineJob,
+  type JobContext,
+  type JobDef,
+} from '#core/command.ts';
+import { type JobDeps, runDueJobs, runJob } from '#core/jobs.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import { weeklyPeriod } from '#core/schedule.ts';
 import { parseSettings } from '#core/settings.ts';
+import { openTestStorage } from '../support/databases.ts';
 import { FakeClock } from '../support/fake-clock.ts';
+import { type TestRepos, testRepos } from '../support/test-bot.ts';
 
-const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}), timezone: 'Europe/Paris' };
-const STUDIO: Community = { id: 'shell:studio', settings: parseSettings({}), timezone: 'UTC' };
+const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}, {}), timezone: 'Europe/Paris' };
+const STUDIO: Community = { id: 'shell:studio', settings: parseSettings({}, {}), timezone: 'UTC' };
 
 /** A logger that keeps error lines, to check failures are logged. */
 function recordingLogger(errors: string[]): Logger {
@@ -26,14 +33,24 @@ function recordingLogger(errors: string[]): Logger {
 
 let clock: FakeClock;
 let deps: JobDeps;
+let repos: TestRepos;
 let errors: string[];
-beforeEach(() => {
+beforeEach(async () => {
   // Tuesday 17 Nov 2026, 10:00 in Paris: Monday's 09:00 round is the current period.
   clock = new FakeClock('2026-11-17T09:00:00Z');
-  const repos = createRepositories(openDatabase(':memory:'));
+  const storage = await openTestStorage();
+  repos = testRepos(storage);
   errors = [];
-  deps = { repos, notify: createOutboxNotifier(repos, clock), clock, log: recordingLogger(errors) };
+  deps = { storage, clock, log: recordingLogger(errors), settings: {}, defaultTimezone: 'UTC' };
 });
+
+/** A feature with these jobs and no store of its own. */
+const featureOf = (...jobs: JobDef[]): BoundFeature =>
+  bindStore(defineFeature({ name: 'test', jobs }), () => undefined);
+
+/** Runs `job` (of a feature of its own) as the scheduler would. */
+const run = (job: JobDef, community: Community = LOFT, options?: { period?: string }) =>
+  runJob(featureOf(job), job, community, deps, options);
 
 /** The weekly digest: DMs each recipient once per period. */
 function digestJob(calls: JobContext[], options: { fail?: () => boolean; recipients?: string[] } = {}): JobDef {
@@ -51,26 +68,26 @@ function digestJob(calls: JobContext[], options: { fail?: () => boolean; recipie
   });
 }
 
-const outboxCount = (community = LOFT) => deps.repos.outbox.list(community.id).length;
+const outboxCount = async (community = LOFT) => (await repos.outbox.list(community.id)).length;
 
 describe('runJob', () => {
   it('runs a period once: a second run of the same period does nothing', async () => {
     const calls: JobContext[] = [];
     const job = digestJob(calls);
-    expect(await runJob(job, LOFT, deps)).toBe('ran');
-    expect(await runJob(job, LOFT, deps)).toBe('already-ran');
+    expect(await run(job)).toBe('ran');
+    expect(await run(job)).toBe('already-ran');
     expect(calls.map((c) => c.period)).toEqual(['2026-11-16T09:00']);
-    expect(outboxCount()).toBe(1);
+    expect(await outboxCount()).toBe(1);
     clock.set('2026-11-23T08:00:00Z'); // next Monday 09:00 Paris
-    expect(await runJob(job, LOFT, deps)).toBe('ran');
+    expect(await run(job)).toBe('ran');
     expect(calls.map((c) => c.period)).toEqual(['2026-11-16T09:00', '2026-11-23T09:00']);
   });
 
   it('claims per community', async () => {
     const calls: JobContext[] = [];
     const job = digestJob(calls);
-    expect(await runJob(job, LOFT, deps)).toBe('ran');
-    expect(await runJob(job, STUDIO, deps)).toBe('ran');
+    expect(await run(job)).toBe('ran');
+    expect(await run(job, STUDIO)).toBe('ran');
     expect(calls.map((c) => c.community.id)).toEqual([LOFT.id, STUDIO.id]);
   });
 
@@ -78,13 +95,13 @@ describe('runJob', () => {
     const calls: JobContext[] = [];
     let failing = true;
     const job = digestJob(calls, { fail: () => failing, recipients: ['mia', 'lucas'] });
-    await expect(await runJob(job, LOFT, deps)).rejects.toThrow('digest broke');
+    await expect(run(job)).rejects.toThrow('digest broke');
     expect(errors).toHaveLength(1);
-    expect(outboxCount()).toBe(0);
-    expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
+    expect(await outboxCount()).toBe(0);
+    expect(await repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
     failing = false;
-    expect(await runJob(job, LOFT, deps)).toBe('ran');
-    expect(outboxCount()).toBe(2);
+    expect(await run(job)).toBe('ran');
+    expect(await outboxCount()).toBe(2);
   });
 
   it('lets only one of two concurrent runs of a period through', async () => {
@@ -101,17 +118,17 @@ describe('runJob', () => {
           if (entered.length === 2) for (const go of entered) go();
         }),
     });
-    const results = await Promise.all([runJob(job, LOFT, deps), runJob(job, LOFT, deps)]);
+    const results = await Promise.all([run(job), run(job)]);
     expect(prepared).toBe(2);
     expect(results.sort()).toEqual(['already-ran', 'ran']);
     expect(calls).toHaveLength(1);
-    expect(outboxCount()).toBe(1);
+    expect(await outboxCount()).toBe(1);
   });
 
   it('hands the prepared plan to run, and skips prepare once the period is claimed', async () => {
     const plans: unknown[] = [];
     let prepared = 0;
-    const job = defineJob<{ pairs: number }>({
+    const job = defineJob<unknown, { pairs: number }>({
       name: 'match-round',
       description: 'test round',
       period: (now, c) => weeklyPeriod(now, c.timezone, 'monday', '09:00'),
@@ -121,8 +138,8 @@ describe('runJob', () => {
       },
       run: async (_ctx, plan) => void plans.push(plan),
     });
-    expect(await runJob(job, LOFT, deps)).toBe('ran');
-    expect(await runJob(job, LOFT, deps)).toBe('already-ran');
+    expect(await run(job)).toBe('ran');
+    expect(await run(job)).toBe('already-ran');
     expect(plans).toEqual([{ pairs: 3 }]);
     expect(prepared).toBe(1);
   });
@@ -134,16 +151,16 @@ describe('runJob', () => {
         throw new Error('worker died');
       },
     });
-    await expect(await runJob(job, LOFT, deps)).rejects.toThrow('worker died');
-    expect(deps.repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
+    await expect(run(job)).rejects.toThrow('worker died');
+    expect(await repos.jobRuns.lastPeriod('digest', LOFT.id)).toBeUndefined();
   });
 
   it('is not due when the job names no period, and takes an explicit period (/hallway run)', async () => {
     const calls: JobContext[] = [];
     const job = defineJob({ ...digestJob(calls), period: () => undefined });
-    expect(await runJob(job, LOFT, deps)).toBe('not-due');
-    expect(await runJob(job, LOFT, deps, { period: 'manual-1' })).toBe('ran');
-    expect(await runJob(job, LOFT, deps, { period: 'manual-1' })).toBe('already-ran');
+    expect(await run(job)).toBe('not-due');
+    expect(await run(job, LOFT, { period: 'manual-1' })).toBe('ran');
+    expect(await run(job, LOFT, { period: 'manual-1' })).toBe('already-ran');
     expect(calls.map((c) => c.period)).toEqual(['manual-1']);
   });
 });
@@ -159,9 +176,9 @@ describe('runDueJobs', () => {
         throw new Error('nope');
       },
     });
-    const jobs = [broken, digestJob(digests)];
+    const features = [featureOf(broken, digestJob(digests))];
     // The bot was down on Monday morning; it starts on Tuesday.
-    const first = await runDueJobs(jobs, [LOFT, STUDIO], deps);
+    const first = await runDueJobs(features, [LOFT, STUDIO], deps);
     expect(first).toEqual([
       { job: 'feedback-prompt', community: LOFT.id, result: 'failed' },
       { job: 'digest', community: LOFT.id, result: 'ran' },
@@ -169,7 +186,7 @@ describe('runDueJobs', () => {
       { job: 'digest', community: STUDIO.id, result: 'ran' },
     ]);
     clock.advance(60_000);
-    const second = await runDueJobs(jobs, [LOFT, STUDIO], deps);
+    const second = await runDueJobs(features, [LOFT, STUDIO], deps);
     expect(second.filter((o) => o.job === 'digest').map((o) => o.result)).toEqual(['already-ran', 'already-ran']);
     expect(digests.map((c) => c.period)).toEqual(['2026-11-16T09:00', '2026-11-16T09:00']);
     expect(errors).toHaveLength(4);

@@ -19,10 +19,8 @@ export async function loadLoft(bot: TestBot): Promise<void> {
 export async function lastRoundGroups(bot: TestBot): Promise<string[][]> {
   const round = await bot.repos.matching.lastRound(bot.community);
   if (!round) return [];
-  return (await bot.repos.matching
-    .roundPairings(bot.community, round.id))
-    .map((p) => p.members.map((m) => m.userId).sort())
-    .sort((a, b) => a[0]!.localeCompare(b[0]!));
+  const pairings = await bot.repos.matching.roundPairings(bot.community, round.id);
+  return pairings.map((p) => p.members.map((m) => m.userId).sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
 export function button(reply: Reply | undefined, label: string): Button {

@@ -1,26 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { meetupsFeature } from '../../commands/meetups/index.ts';
-import { buildContext } from '#core/context.ts';
-import { createOutboxNotifier } from '#core/outbox.ts';
+import type { BoundFeature, Context } from '#core/command.ts';
+import { featureContext, loadCommunity } from '#core/context.ts';
 import { silentLogger } from '#core/ports/logger.ts';
+import { inUnit } from '#core/unit.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { card, createdId, meetupBot } from './meetups-support.ts';
 
 // Monday 16 November 2026, 09:00 in Paris.
 const START = '2026-11-16T08:00:00Z';
 
-/** A handler context for calling feature hooks directly (forget-me and export run them from the admin feature). */
-function contextOf(bot: TestBot, userId: string) {
-  const deps = {
-    repos: bot.repos,
-    notify: createOutboxNotifier(bot.repos, bot.clock),
-    clock: bot.clock,
-    log: silentLogger,
-    managers: new Set<string>(),
-    defaultTimezone: 'Europe/Paris',
-  };
-  const extras = { catalog: [], defer: () => {}, runJobNow: async () => 'not-due' as const };
-  return buildContext(deps, bot.actor({ as: userId }), undefined, bot.clock.now(), silentLogger, extras);
+/**
+ * Calls a hook of the meetups feature directly, as the admin feature does (forget-me, export): in one unit of
+ * work, with a handler context for `userId`; what it queues is in the outbox once this resolves.
+ */
+function withMeetups<T>(bot: TestBot, userId: string, fn: (meetups: BoundFeature, ctx: Context) => Promise<T>) {
+  const meetups = bot.features.find((f) => f.name === 'meetups')!;
+  const now = bot.clock.now();
+  return inUnit(bot.deps, 'interactive', async (unit) => {
+    const community = await loadCommunity(bot.deps, unit.core.communities, bot.community, now);
+    const extras = { catalog: bot.core.catalog, defer: () => {}, runJobNow: async () => 'not-due' as const };
+    const scope = { actor: bot.actor({ as: userId }), community, now, log: silentLogger, extras };
+    return fn(meetups, featureContext(bot.deps, unit, scope, meetups));
+  });
 }
 
 describe('meetups: forms, typed options and the other entry points', () => {
@@ -121,12 +122,12 @@ describe('meetups: forms, typed options and the other entry points', () => {
     for (const user of ['kim', 'lee']) await bot.click({ action: 'meetup.rsvp', value: `${id}:going` }, { as: user });
     const home = await bot.dispatch({ kind: 'home_opened', actor: bot.actor({ as: 'kim' }) });
     expect(bot.text(home)).toContain(`#${id} Crit — Fri 20 Nov 2026, 19:00 (Europe/Paris) — Going`);
-    const deleted = bot.repos.transaction(async () => await meetupsFeature.forget!(contextOf(bot, 'kim'), 'kim'));
+    const deleted = await withMeetups(bot, 'kim', (meetups, ctx) => meetups.forget!(ctx, 'kim'));
     await bot.drain();
     expect(deleted['meetup answers']).toBe(1);
     expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
     expect(bot.text(card(bot))).not.toContain('@kim');
-    const exported = await meetupsFeature.exportData!(contextOf(bot, 'host'));
+    const exported = await withMeetups(bot, 'host', (meetups, ctx) => meetups.exportData!(ctx));
     expect(JSON.stringify(exported)).not.toContain('"kim"');
     expect(exported.meetup_rsvps).toHaveLength(1);
   });

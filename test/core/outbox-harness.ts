@@ -1,21 +1,30 @@
-/** A drainer on in-memory SQLite with recording platforms and a fake clock that waiting moves forward. */
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
+/**
+ * A drainer on a fresh database of the run's dialect, with recording platforms and a fake clock that waiting moves
+ * forward. Messages are queued the way handlers queue them: through an `OutboxNotifier` in a unit of work.
+ */
 import type { Platform } from '#core/ids.ts';
-import { createOutboxNotifier, OutboxDrainer, type OutboxDrainerOptions } from '#core/outbox.ts';
+import { OutboxDrainer, type OutboxDrainerOptions, type OutboxNotifier, type Priority } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { Repositories } from '#core/ports/repositories.ts';
+import { inUnit } from '#core/unit.ts';
+import { openTestStorage } from '../support/databases.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
+import { testRepos } from '../support/test-bot.ts';
 
 export const LOFT = 'discord:80351110224678912';
 export const WORKSPACE = 'slack:T024BE7LD';
 export const T0 = new Date('2026-11-16T08:00:00Z');
 
-export function harness(options: Partial<OutboxDrainerOptions> & { repos?: Repositories } = {}) {
+/** `notify` with each call queued and committed in a unit of its own. */
+type Committing = {
+  [K in 'dm' | 'post' | 'update']: (...args: Parameters<OutboxNotifier[K]>) => Promise<void>;
+};
+
+export async function harness(options: Partial<OutboxDrainerOptions> = {}) {
   const clock = new FakeClock(T0);
-  const repos = options.repos ?? createRepositories(openDatabase(':memory:'));
+  const storage = options.storage ?? (await openTestStorage());
+  const repos = testRepos(storage);
   const discord = new RecordingPlatform('discord');
   const slack = new RecordingPlatform('slack');
   const waits: number[] = [];
@@ -24,7 +33,7 @@ export function harness(options: Partial<OutboxDrainerOptions> & { repos?: Repos
     ['slack', slack],
   ]);
   const drainer = new OutboxDrainer({
-    repos,
+    storage,
     platforms,
     clock,
     log: silentLogger,
@@ -37,17 +46,24 @@ export function harness(options: Partial<OutboxDrainerOptions> & { repos?: Repos
     random: () => 0.5,
     ...options,
   });
-  const notify = createOutboxNotifier(repos, clock);
+  /** Runs `fn` as a handler would: what it queues is written to the outbox when its transaction commits. */
+  const queue = (fn: (notify: OutboxNotifier) => void, priority: Priority = 'interactive') =>
+    inUnit({ storage, clock }, priority, async (unit) => fn(unit.notify));
+  const notify: Committing = {
+    dm: (...args) => queue((n) => n.dm(...args)),
+    post: (...args) => queue((n) => n.post(...args)),
+    update: (...args) => queue((n) => n.update(...args)),
+  };
   /** Drains, moving the clock to each retry, until nothing is left pending (bounded). */
   const drainAll = async () => {
     for (let round = 0; round < 100; round++) {
       await drainer.drainOnce();
-      const next = repos.outbox.nextDue('discord') ?? repos.outbox.nextDue('slack');
+      const next = (await repos.outbox.nextDue('discord')) ?? (await repos.outbox.nextDue('slack'));
       if (!next) return;
       if (next > clock.now()) clock.set(next);
     }
     throw new Error('outbox never settled');
   };
   const elapsed = () => clock.now().getTime() - T0.getTime();
-  return { clock, repos, discord, slack, waits, platforms, drainer, notify, drainAll, elapsed };
+  return { clock, storage, repos, discord, slack, waits, platforms, drainer, queue, notify, drainAll, elapsed };
 }

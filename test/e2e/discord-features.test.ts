@@ -65,7 +65,9 @@ describe('introductions', () => {
     expect(answer.type).toBe(4);
     expect(answer.data.flags).toBe(64);
     expect(visibleText(answer.data)).toContain('Saved: **intro-channel**');
-    expect((await stack.repos.communities.get(stack.community))?.settings['intro-channel']).toBe(stack.channel('intros'));
+    expect((await stack.repos.communities.get(stack.community))?.settings['intro-channel']).toBe(
+      stack.channel('intros'),
+    );
   });
 
   it('refuses /hallway config to a member without Manage Server', async () => {

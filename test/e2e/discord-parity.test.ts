@@ -103,7 +103,11 @@ it('stores the same skills', async () => {
 });
 
 it('stores the same RSVPs: seats, waitlist promotion, answers', async () => {
-  const shell = (await bot.repos.meetups.listRsvps(bot.community, 1)).map((r) => [r.userId, r.status, r.waitlistPosition]);
+  const shell = (await bot.repos.meetups.listRsvps(bot.community, 1)).map((r) => [
+    r.userId,
+    r.status,
+    r.waitlistPosition,
+  ]);
   const discord = (await stack.repos.meetups.listRsvps(stack.community, 1)).map((r) => [
     names.get(r.userId),
     r.status,

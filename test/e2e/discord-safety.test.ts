@@ -77,7 +77,7 @@ describe('closed DMs', () => {
     await stack.settle();
     expect((await stack.repos.members.get(stack.community, noah.id))?.dmUnreachable).toBe(true);
     const [item] = (await stack.repos.outbox.list(stack.community)).filter((i) => i.key === `welcome:${noah.id}`);
-    expect(item).toMatchObject({ status: 'failed', lastError: '50007', attempts: 1 });
+    expect(item).toMatchObject({ status: 'failed', lastError: 'dm_closed: 50007', attempts: 1 });
     expect(attempts()).toHaveLength(1);
   });
 

@@ -20,7 +20,7 @@ import { fmt } from '#core/text.ts';
 import { FakeDiscord, type RecordedCall } from '../support/fake-discord.ts';
 import type { FakeUser } from '../support/fake-discord-payloads.ts';
 
-const run = () => say('ok');
+const run = async () => say('ok');
 const catalog = buildCatalog([
   defineFeature({
     name: 'meetups',
@@ -267,11 +267,6 @@ describe('members', () => {
     fake.memberLeaves(raj);
     await nextEvent((e) => e.kind === 'member_left' && e.actor.userId === raj.id);
   });
-
-  it('looks a member up with the admin fact', async () => {
-    expect(await platform.getUser(community, fake.guild.ownerId)).toMatchObject({ isPlatformAdmin: true });
-    expect(await platform.getUser(community, lucas.id)).toMatchObject({ displayName: 'Lucas', isPlatformAdmin: false });
-  });
 });
 
 describe('commands', () => {
@@ -340,12 +335,13 @@ describe('sending', () => {
     expect(toEmma.body.components[0].components[0].custom_id).toBe(`${fake.guild.id}/feedback.rate|5`);
   });
 
-  it('reports a member with closed DMs as permanent 50007, after one attempt', async () => {
+  it('reports a member with closed DMs as dm_closed 50007 (permanent), after one attempt', async () => {
     const noah = fake.addMember('noah');
     fake.closedDms.add(noah.id);
     const error = await platform.sendDirectMessage(community, [noah.id], say('hi')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);
-    expect(error).toMatchObject({ kind: 'permanent', code: '50007' });
+    expect(error).toMatchObject({ kind: 'dm_closed', code: '50007' });
+    expect((error as DeliveryError).permanent).toBe(true);
     expect(
       fake.callsTo('POST /channels/:id/messages').filter((c) => c.path.includes(fake.dmChannelFor(noah.id))),
     ).toHaveLength(1);

@@ -1,23 +1,33 @@
-/** `npm start` with no tokens: the real process, the shell adapter on a real SQLite file, fed through a pipe. */
+/**
+ * `npm start` with no tokens: the real process (run from source, as `npm run dev` does), the shell adapter on a real
+ * database of the run's dialect (a SQLite file, or a fresh PostgreSQL database), fed through a pipe.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgresUrl, TEST_DIALECT } from '../support/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hallway-shell-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Where every process of this file keeps its data: one database, so a restart finds what the last run stored. */
+const database: Record<string, string> = { DATABASE_PATH: join(dir, 'hallway.db') };
+beforeAll(async () => {
+  if (TEST_DIALECT === 'postgres') database.DATABASE_URL = await freshPostgresUrl();
+});
 
 function runShell(
   input: string,
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', 'src/app/main.ts'], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        DATABASE_PATH: join(dir, 'hallway.db'),
+        ...database,
         ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -47,7 +57,7 @@ describe('the shell adapter as a process', () => {
     expect(out.trimEnd().endsWith('Bye!')).toBe(true);
   });
 
-  it('keeps its data in the SQLite file across restarts', async () => {
+  it('keeps its data in the database across restarts', async () => {
     const { out } = await runShell('/as emma\n/skills\n');
     expect(out).toMatch(/You offer: .*graphic design/);
   });

@@ -82,7 +82,9 @@ async function onShell(step: Step): Promise<Reply | undefined> {
 }
 
 async function onSlack(step: Step): Promise<Outcome> {
-  return 'click' in step ? await stack.click(step.as, slackCard(), step.click) : await stack.command(step.as, step.slack);
+  return 'click' in step
+    ? await stack.click(step.as, slackCard(), step.click)
+    : await stack.command(step.as, step.slack);
 }
 
 const slackCard = (): ApiCall => stack.postsTo(EVENTS)[0]!;

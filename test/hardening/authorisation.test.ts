@@ -4,12 +4,12 @@
  * member act on someone else's profile, meetup, feedback, matches or data. Button values carry ids only; who may
  * use them is decided from the actor, server-side.
  */
-import type { Database } from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityId } from '#core/ids.ts';
 import type { Reply } from '#core/reply.ts';
 import type { As, TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
+import type { DbView } from './support/db.ts';
 import { type Cast, discordCast, liveALife, slackCast } from './support/life.ts';
 import { type Prober, prober } from './support/probe.ts';
 
@@ -49,22 +49,30 @@ describe.each(COMMUNITIES)('admin subcommands on %s', (community) => {
 });
 
 /** Ids of the victim's things, read from storage after the life was lived. */
-async function victimsThings(bot: TestBot, db: Database, cast: Cast) {
+async function victimsThings(bot: TestBot, db: DbView, cast: Cast) {
   const { community: c, subject: victim } = cast;
-  const one = <T>(sql: string, ...args: unknown[]) =>
-    db
-      .prepare(sql)
-      .pluck()
-      .get(...args) as T;
+  const suggestion = await db.query((q) =>
+    q
+      .selectFrom('match_suggestions')
+      .select('id')
+      .where('community', '=', c)
+      .where('user_id', '=', victim)
+      .executeTakeFirstOrThrow(),
+  );
+  const askedOf = await db.query((q) =>
+    q
+      .selectFrom('feedback_asks')
+      .select('request_id')
+      .where('community', '=', c)
+      .where('reviewer', '=', victim)
+      .executeTakeFirstOrThrow(),
+  );
   return {
-    suggestion: one<number>('SELECT id FROM match_suggestions WHERE community = ? AND user_id = ? LIMIT 1', c, victim),
+    suggestion: suggestion.id,
     pairing: (await bot.repos.matching.pairingsOf(c, victim, 1))[0]!.id,
-    request: (await bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired']))[0]!.id,
-    askedOf: one<number>(
-      'SELECT request_id FROM feedback_asks WHERE community = ? AND reviewer = ? LIMIT 1',
-      c,
-      victim,
-    ),
+    request: (await bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired']))[0]!
+      .id,
+    askedOf: askedOf.request_id,
   };
 }
 
@@ -79,24 +87,24 @@ describe.each([
     admin: false,
   };
   let bot: TestBot;
-  let db: Database;
+  let db: DbView;
   let p: Prober;
-  let ids: ReturnType<typeof victimsThings> & { meetup: number; pendingRevision: number };
+  let ids: Awaited<ReturnType<typeof victimsThings>> & { meetup: number; pendingRevision: number };
 
   beforeAll(async () => {
     ({ bot, db } = await botWithDb({ community: c }));
     await liveALife(bot, cast);
     // Still to come: the victim's meetup (with the friend going), and the third member's intro waiting for approval.
     await bot.run('/meetup create title:"Darkroom evening" when:"in 2 days 19:00"', { as: cast.subject, community: c });
-    const meetup = (await bot.repos.meetups
-      .listUpcoming(c, bot.clock.now(), 5))
-      .find((m) => m.title === 'Darkroom evening')!.id;
+    const meetup = (await bot.repos.meetups.listUpcoming(c, bot.clock.now(), 5)).find(
+      (m) => m.title === 'Darkroom evening',
+    )!.id;
     await bot.run(`/meetup rsvp ${meetup} going`, { as: cast.friend, community: c });
     const form = (await bot.run('/intro', { as: cast.third, community: c })).form!;
     await bot.submit(form, { role: 'Sound', working_on: 'An album' }, { as: cast.third, community: c });
     const pendingRevision = (await bot.repos.profiles.get(c, cast.third))!.revision;
     await bot.run('/hallway help', mallory);
-    ids = { ...await victimsThings(bot, db, cast), meetup, pendingRevision };
+    ids = { ...(await victimsThings(bot, db, cast)), meetup, pendingRevision };
     p = prober(bot, db);
   });
 

@@ -1,11 +1,13 @@
 /**
- * Crash safety, with a real SQLite file and real processes (crash/child.ts: the core's jobs and outbox drainer,
- * sending to a recorder on 127.0.0.1). One scheduler tick queues a weekly round's fan-out (a DM per member) and a
+ * Crash safety, with a real database (a SQLite file, or a PostgreSQL database on the PostgreSQL run) and real
+ * processes (crash/child.ts: the app's jobs and outbox drainer, sending to a recorder on 127.0.0.1). One scheduler tick queues a weekly round's fan-out (a DM per member) and a
  * meetup reminder batch; the recorder SIGKILLs the process in the middle of the fan-out, then again in the middle
  * of the reminders, and a third process finishes. Every intended message must arrive (no loss, checked by
  * idempotency key); a duplicate is allowed only for the one send in flight at each kill (sent, but killed before
- * `markSent` committed: the documented at-least-once window). SIGTERM instead is graceful: the send in flight
- * finishes and is recorded, the database is checkpointed and closed, the process exits 0, and nothing is resent.
+ * `markSent` committed: the documented at-least-once window). On SQLite a restart sends that item again at once; on
+ * PostgreSQL, where other processes may share the outbox, once its lease ran out (each restart here comes a lease
+ * later). SIGTERM instead is graceful: the send in flight finishes and is recorded, the database is checkpointed
+ * and closed, the process exits 0, and nothing is resent.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,7 +19,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTENDEES, CRASH_NOW, MEMBERS, memberId, seedCrashCommunity } from './crash/seed.ts';
+import { dbOf } from '../../data/db/executor.ts';
+import { openStorage } from '../../data/open.ts';
+import { LEASE_MS } from '#core/outbox/lane.ts';
+import { freshPostgresUrl, TEST_DIALECT } from '../support/databases.ts';
+import { ATTENDEES, CRASH_NOW, type CrashDatabase, MEMBERS, memberId, seedCrashCommunity } from './crash/seed.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHILD = join(import.meta.dirname, 'crash', 'child.ts');
@@ -66,10 +72,30 @@ interface Run {
   printed(line: string): Promise<void>;
 }
 
-async function start(database: string): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+/** A fresh database for one test: a SQLite file in the test's folder, or a fresh PostgreSQL database. */
+async function freshDatabase(name: string): Promise<CrashDatabase> {
+  return TEST_DIALECT === 'postgres' ? { url: await freshPostgresUrl() } : { path: join(dir, name) };
+}
+
+/**
+ * The instant the `run`-th process (from 0) lives at. On PostgreSQL a restart takes an item a killed process left
+ * `sending` only once its lease ran out, so each run comes a lease after the one before; on SQLite at the same instant
+ * (the restart puts such items back at once).
+ */
+function nowOfRun(run: number): string {
+  const later = TEST_DIALECT === 'postgres' ? run * (LEASE_MS + 1_000) : 0;
+  return new Date(new Date(CRASH_NOW).getTime() + later).toISOString();
+}
+
+function start(database: CrashDatabase, now = CRASH_NOW): Run {
+  const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', CHILD], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: database, RECORDER_URL: url, NOW: CRASH_NOW },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path }),
+      RECORDER_URL: url,
+      NOW: now,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const seen = new Set<string>();
@@ -80,31 +106,43 @@ async function start(database: string): Promise<Run> {
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  const exit = await once(child, 'exit').then(([code, signal]) => {
+  const exit = once(child, 'exit').then(([code, signal]) => {
     if (code !== 0 && signal === null) throw new Error(`child failed (${code}): ${stderr}`);
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
   });
   return {
     child,
     exit,
-    printed: async (line) => (seen.has(line) ? await Promise.resolve() : new Promise((resolve) => waiting.set(line, resolve))),
+    printed: (line) => (seen.has(line) ? Promise.resolve() : new Promise((resolve) => waiting.set(line, resolve))),
   };
 }
 
-function outbox(database: string) {
-  const db = new BetterSqlite3(database, { readonly: true });
+/** The outbox rows, who the round paired, and (SQLite) the file's integrity check. */
+async function outbox(database: CrashDatabase) {
+  let integrity: unknown = 'ok';
+  if (!database.url) {
+    const file = new BetterSqlite3(database.path, { readonly: true });
+    try {
+      integrity = file.pragma('integrity_check', { simple: true });
+    } finally {
+      file.close();
+    }
+  }
+  const storage = await openStorage({ url: database.url, path: database.path ?? ':memory:', poolSize: 1 });
   try {
-    const rows = db.prepare('SELECT key, status FROM outbox').all() as { key: string; status: string }[];
-    const integrity = db.pragma('integrity_check', { simple: true });
-    const round = db
-      .prepare(
-        `SELECT m.user_id FROM match_pairing_members m JOIN match_pairings p ON p.id = m.pairing_id WHERE p.kind = 'round'`,
-      )
-      .pluck()
-      .all() as string[];
-    return { rows, integrity, round };
+    return await storage.transaction(async (tx) => {
+      const db = dbOf(tx);
+      const rows = await db.selectFrom('outbox').select(['key', 'status']).execute();
+      const round = await db
+        .selectFrom('match_pairing_members as m')
+        .innerJoin('match_pairings as p', 'p.id', 'm.pairing_id')
+        .where('p.kind', '=', 'round')
+        .select('m.user_id')
+        .execute();
+      return { rows, integrity, round: round.map((r) => r.user_id) };
+    });
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -112,14 +150,14 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
   it('delivers every message, each at most once more than intended only for the send in flight at each kill', {
     timeout: 90_000,
   }, async () => {
-    const database = join(dir, 'kill.db');
-    seedCrashCommunity(database);
+    const database = await freshDatabase('kill.db');
+    await seedCrashCommunity(database);
     deliveries.length = 0;
     const inFlightAtKill: string[] = [];
 
     // Run 1: killed at the 15th delivery, mid round fan-out (round DMs are queued before reminders). The killed
     // send is never answered: the process dies between the platform call and `markSent`.
-    const first = await start(database);
+    const first = start(database, nowOfRun(0));
     policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 15) return respond();
       inFlightAtKill.push(d.key);
@@ -128,8 +166,8 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
     expect((await first.exit).signal).toBe('SIGKILL');
     expect(inFlightAtKill[0]).toMatch(/^match-round:/);
 
-    // Run 2: restarted on the same file; killed at its 10th reminder.
-    const second = await start(database);
+    // Run 2: restarted on the same database; killed at its 10th reminder.
+    const second = start(database, nowOfRun(1));
     policy = (d, respond) => {
       const reminders = deliveries.filter((x) => x.pid === d.pid && x.key.startsWith('meetup-reminder:'));
       if (reminders.length < 10) return respond();
@@ -141,10 +179,10 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
 
     // Run 3: finishes.
     policy = (_d, respond) => respond();
-    const third = await start(database);
+    const third = start(database, nowOfRun(2));
     expect((await third.exit).code).toBe(0);
 
-    const { rows, integrity, round } = outbox(database);
+    const { rows, integrity, round } = await outbox(database);
     expect(integrity).toBe('ok');
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const intended = new Set(rows.map((r) => r.key));
@@ -170,11 +208,11 @@ describe('SIGTERM in the middle of the fan-out', () => {
   it('finishes the send in flight, checkpoints and closes the database, exits 0, and nothing is sent twice', {
     timeout: 60_000,
   }, async () => {
-    const database = join(dir, 'term.db');
-    seedCrashCommunity(database);
+    const database = await freshDatabase('term.db');
+    await seedCrashCommunity(database);
     deliveries.length = 0;
     let held: string | undefined;
-    const first = await start(database);
+    const first = start(database);
     policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 10) return respond();
       if (held) return respond();
@@ -185,17 +223,19 @@ describe('SIGTERM in the middle of the fan-out', () => {
     };
     const exited = await first.exit;
     expect(exited).toEqual({ code: 0, signal: null });
-    const wal = `${database}-wal`;
-    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
-    const afterStop = outbox(database);
+    if (database.path) {
+      const wal = `${database.path}-wal`;
+      expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    }
+    const afterStop = await outbox(database);
     expect(afterStop.integrity).toBe('ok');
     expect(afterStop.rows.find((r) => r.key === held)?.status).toBe('sent');
     expect(afterStop.rows.filter((r) => r.status === 'sending')).toEqual([]);
     expect(afterStop.rows.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
     policy = (_d, respond) => respond();
-    expect((await (await start(database)).exit).code).toBe(0);
-    const { rows } = outbox(database);
+    expect((await start(database).exit).code).toBe(0);
+    const { rows } = await outbox(database);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const keys = deliveries.map((d) => d.key);
     expect(new Set(keys).size).toBe(keys.length);

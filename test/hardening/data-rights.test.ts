@@ -6,14 +6,12 @@
  * come back. `/hallway export` gives managers the community's data as JSON and CSV, and nobody else.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
 import type { CommunityId } from '#core/ids.ts';
 import { DeliveryError } from '#core/ports/chat-platform.ts';
+import type { NewOutboxItem } from '#core/stores/outbox.ts';
 import { fmt } from '#core/text.ts';
-import type { TestBot } from '../support/test-bot.ts';
+import { TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
-import { findEverywhere, tableNames } from './support/db.ts';
 import { discordCast, liveALife, slackCast } from './support/life.ts';
 
 async function forget(bot: TestBot, userId: string, community: CommunityId) {
@@ -31,7 +29,7 @@ describe.each([
     const { bot, db } = await botWithDb({ community: cast.community });
     await liveALife(bot, cast);
     const c = cast.community;
-    const holding = new Set(findEverywhere(db, cast.subject).map((h) => h.table));
+    const holding = new Set((await db.findEverywhere(cast.subject)).map((h) => h.table));
     // The life really touched every feature's tables (so the check below means something).
     for (const table of [
       'members',
@@ -57,8 +55,8 @@ describe.each([
     const done = await forget(bot, cast.subject, c);
     expect(done?.text).toMatch(/Hallway has forgotten you/);
     await bot.drain();
-    expect(findEverywhere(db, cast.subject)).toEqual([]);
-    expect(tableNames(db).length).toBeGreaterThan(20);
+    expect(await db.findEverywhere(cast.subject)).toEqual([]);
+    expect((await db.tableNames()).length).toBeGreaterThan(20);
     // Everyone else keeps their data.
     expect(await bot.repos.members.get(c, cast.friend)).toBeDefined();
     expect(await bot.repos.profiles.skills(c, cast.friend, 'offer')).toHaveLength(friendSkills);
@@ -112,7 +110,7 @@ describe('forget-me with messages still queued', () => {
     bot.clearSent();
     await bot.drain();
     expect(JSON.stringify(bot.sent)).not.toContain(cast.subject);
-    expect(findEverywhere(db, cast.subject)).toEqual([]);
+    expect(await db.findEverywhere(cast.subject)).toEqual([]);
   });
 });
 
@@ -156,18 +154,19 @@ describe('/hallway export', () => {
 });
 
 describe('which outbox rows forget-me erases', () => {
-  it('addressed to or naming the member, sent or not; not a queued card an update will redraw, not one in flight', () => {
-    const repos = createRepositories(openDatabase(':memory:'));
+  it('addressed to or naming the member, sent or not; not a queued card an update will redraw, not one in flight', async () => {
+    const { repos } = await TestBot.create();
     const c: CommunityId = 'slack:T0ROWS';
     const now = new Date('2026-11-16T09:00:00Z');
-    type Target = Parameters<typeof repos.outbox.enqueue>[0]['target'];
+    type Target = NewOutboxItem['target'];
+    const items: NewOutboxItem[] = [];
     const add = (
       key: string,
       target: Target,
       text: string,
       extra: { ref?: string; buttons?: { label: string; action: string; value: string }[] } = {},
     ) =>
-      repos.outbox.enqueue({
+      items.push({
         community: c,
         key,
         target,
@@ -186,19 +185,15 @@ describe('which outbox rows forget-me erases', () => {
     add('other', dm('U2'), `meet ${fmt.user('U12')}`);
     add('in-flight', dm('U1'), 'sending now');
     add('sent-names', { kind: 'post', channelId: 'C1' }, `digest ${fmt.user('U1')}`, { ref: 'digest-card:1' });
-    const ids = Object.fromEntries(repos.outbox.list(c).map((i) => [i.key, i.id]));
+    expect(await repos.outbox.enqueue(items)).toBe(items.length);
+    const ids = Object.fromEntries((await repos.outbox.list(c)).map((i) => [i.key, i.id]));
     // In flight: claimed, not yet marked. Sent: the digest post.
-    for (const item of repos.outbox.claimDue('slack', now, 100)) {
-      if (item.key === 'sent-names') repos.outbox.markSent(item.id, now);
-      else if (item.key !== 'in-flight') repos.outbox.markRetry(item.id, now, 'back to pending');
+    for (const item of await repos.outbox.claimDue('slack', now, 100, new Date(now.getTime() + 60_000))) {
+      if (item.key === 'sent-names') await repos.outbox.markSent(item.id, now);
+      else if (item.key !== 'in-flight') await repos.outbox.markRetry(item.id, now, 'back to pending');
     }
-    expect(repos.outbox.get(ids['in-flight']!)?.status).toBe('sending');
-    expect(repos.outbox.deleteForMember(c, 'U1')).toBe(6);
-    expect(
-      repos.outbox
-        .list(c)
-        .map((i) => i.key)
-        .sort(),
-    ).toEqual(['card', 'in-flight', 'other']);
+    expect((await repos.outbox.get(ids['in-flight']!))?.status).toBe('sending');
+    expect(await repos.outbox.deleteForMember(c, 'U1')).toBe(6);
+    expect((await repos.outbox.list(c)).map((i) => i.key).sort()).toEqual(['card', 'in-flight', 'other']);
   });
 });

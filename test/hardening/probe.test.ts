@@ -25,8 +25,8 @@ const boom = defineFeature({
           examples: [],
           args: none,
           async run(_args, ctx) {
-            ctx.repos.members.touch(ctx.community.id, 'written-then-refused', 'W', ctx.now);
-            throw new UserError('nope', 'No.');
+            await ctx.core.members.touch(ctx.community.id, 'written-then-refused', 'W', ctx.now);
+            throw new UserError('not_allowed', 'No.');
           },
         }),
         ok: defineSubcommand({

@@ -10,7 +10,7 @@
  */
 import type { CommunityId, Platform } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
-import type { ChatPlatform, PlatformUser, SentMessage } from '#core/ports/chat-platform.ts';
+import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
 import type { Reply } from '#core/reply.ts';
 import { Recorder } from './recorder.ts';
 
@@ -39,8 +39,6 @@ export class RecordingPlatform implements ChatPlatform {
   readonly started = new Recorder<PlatformCall>();
   /** Delivered messages only. */
   readonly sent: PlatformCall[] = [];
-  /** Members `getUser` knows. */
-  readonly users = new Map<string, PlatformUser>();
   /** Set by `start`: lets a test push inbound events as the platform would. */
   dispatch?: Dispatch;
   /** Awaited before each call is decided (hold a send in flight, count concurrency). */
@@ -84,10 +82,6 @@ export class RecordingPlatform implements ChatPlatform {
 
   async updateMessage(community: CommunityId, sent: SentMessage, reply: Reply): Promise<void> {
     await this.attempt({ kind: 'update', community, to: [sent.channelId], reply, message: sent }, sent.channelId);
-  }
-
-  async getUser(_community: CommunityId, userId: string): Promise<PlatformUser | undefined> {
-    return this.users.get(userId);
   }
 
   /** Delivered calls of one kind. */

@@ -7,7 +7,7 @@ import { UserError } from '#core/errors.ts';
 import { parseCommandText, renderCommandText, splitWords } from '#core/grammar.ts';
 import { opt } from '#core/options.ts';
 
-const noop = () => ({ text: '' });
+const noop = async () => ({ text: '' });
 const meetup = commandSpec(
   defineCommand({
     name: 'meetup',

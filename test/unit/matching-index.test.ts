@@ -7,19 +7,22 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { syntheticCommunity } from '../../bench/synthetic-community.ts';
+import type { ProfilesStore } from '../../commands/introductions/store.ts';
 import { buildSkillIndex } from '../../commands/matching/candidates.ts';
 import { explainMatch } from '../../commands/matching/explain.ts';
-import { leaseIndex, matchIndex } from '../../commands/matching/index-cache.ts';
+import { type IndexSource, leaseIndex, matchIndex } from '../../commands/matching/index-cache.ts';
 import { type MatchProfile, metFactor, scorePair } from '../../commands/matching/match-score.ts';
 import { planRound } from '../../commands/matching/round-plan.ts';
 import type { SkillIndex } from '../../commands/matching/skill-index.ts';
 import { slotScore } from '../../commands/matching/slot-parts.ts';
 import { PairScorer } from '../../commands/matching/slot-score.ts';
+import type { MatchingStore } from '../../commands/matching/store.ts';
 import { allSkills } from '../../commands/skills/index.ts';
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
+import { matchingStore } from '../../data/stores/matching.store.ts';
+import { profilesStore } from '../../data/stores/profiles.store.ts';
 import type { CommunityId } from '#core/ids.ts';
-import type { Repositories } from '#core/ports/repositories.ts';
+import type { CoreStores, Storage } from '#core/ports/storage.ts';
+import { openTestStorage } from '../support/databases.ts';
 
 const C: CommunityId = 'shell:loft';
 const T0 = new Date('2026-11-16T09:00:00Z');
@@ -58,24 +61,45 @@ describe('integer scoring', () => {
   });
 });
 
-let repos: Repositories;
+let storage: Storage;
 
-function member(userId: string, offers: string[], needs: string[], at = T0) {
-  repos.members.touch(C, userId, userId, at);
-  repos.profiles.addSkills(
-    C,
-    userId,
-    'offer',
-    offers.map((skill) => ({ skill, term: skill })),
-    at,
+/** Runs `fn` in one transaction with the stores the index reads and the ones the test changes. */
+function inTx<T>(
+  fn: (stores: { matching: MatchingStore; profiles: ProfilesStore; core: CoreStores }) => Promise<T>,
+  on: Storage = storage,
+): Promise<T> {
+  return on.transaction(
+    async (tx) => await fn({ matching: matchingStore(tx), profiles: profilesStore(tx), core: on.core(tx) }),
   );
-  repos.profiles.addSkills(
-    C,
-    userId,
-    'need',
-    needs.map((skill) => ({ skill, term: skill })),
-    at,
-  );
+}
+
+/** The community's index as a handler would read it: inside a transaction of its own. */
+const current = (on: Storage = storage) => inTx(async ({ matching }) => await matchIndex(matching, C), on);
+
+/** What a round reads the index through: one database, a transaction per read. */
+async function sourceOf(on: Storage): Promise<IndexSource> {
+  const key = await inTx(async ({ matching }) => matching.indexCacheKey, on);
+  return { key, read: (fn) => inTx(async ({ matching }) => await fn(matching), on) };
+}
+
+async function member(userId: string, offers: string[], needs: string[], at = T0) {
+  await inTx(async ({ core, profiles }) => {
+    await core.members.touch(C, userId, userId, at);
+    await profiles.addSkills(
+      C,
+      userId,
+      'offer',
+      offers.map((skill) => ({ skill, term: skill })),
+      at,
+    );
+    await profiles.addSkills(
+      C,
+      userId,
+      'need',
+      needs.map((skill) => ({ skill, term: skill })),
+      at,
+    );
+  });
 }
 
 function skillsOf(index: SkillIndex, userId: string) {
@@ -89,18 +113,20 @@ function skillsOf(index: SkillIndex, userId: string) {
 }
 
 describe('the cached index', () => {
-  beforeEach(() => {
-    repos = createRepositories(openDatabase(':memory:'));
-    member('emma', ['layout-design'], ['photography']);
-    member('lucas', ['photography'], ['design']);
+  beforeEach(async () => {
+    storage = await openTestStorage();
+    await member('emma', ['layout-design'], ['photography']);
+    await member('lucas', ['photography'], ['design']);
   });
 
   it('follows skills added and removed, member by member', async () => {
-    const index = await matchIndex(repos.matching, C);
+    const index = await current();
     expect(skillsOf(index, 'emma')).toEqual({ offers: ['layout-design'], needs: ['photography'] });
-    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'branding', term: 'logos' }], later(5));
-    repos.profiles.removeSkills(C, 'lucas', ['design']);
-    expect(await matchIndex(repos.matching, C)).toBe(index); // caught up, not rebuilt
+    await inTx(async ({ profiles }) => {
+      await profiles.addSkills(C, 'emma', 'offer', [{ skill: 'branding', term: 'logos' }], later(5));
+      await profiles.removeSkills(C, 'lucas', ['design']);
+    });
+    expect(await current()).toBe(index); // caught up, not rebuilt
     expect(skillsOf(index, 'emma')?.offers).toEqual(['layout-design', 'branding']);
     expect(skillsOf(index, 'lucas')).toEqual({ offers: ['photography'], needs: [] });
     const lucas = index.slotOf('lucas')!;
@@ -108,63 +134,71 @@ describe('the cached index', () => {
   });
 
   it('drops members who leave or are forgotten, and follows pauses', async () => {
-    member('mia', ['writing'], ['video']);
-    const index = await matchIndex(repos.matching, C);
+    await member('mia', ['writing'], ['video']);
+    const index = await current();
     const now = T0.getTime();
-    repos.matching.pause(C, 'mia', undefined, 'member', T0);
-    expect((await matchIndex(repos.matching, C)).takesPart(index.slotOf('mia')!, now)).toBe(false);
-    repos.matching.resume(C, 'mia', T0);
-    expect((await matchIndex(repos.matching, C)).takesPart(index.slotOf('mia')!, now)).toBe(true);
-    repos.members.markLeft(C, 'lucas', T0);
-    repos.profiles.deleteMember(C, 'mia');
-    repos.members.delete(C, 'mia');
-    const after = await matchIndex(repos.matching, C);
+    await inTx(async ({ matching }) => await matching.pause(C, 'mia', undefined, 'member', T0));
+    expect((await current()).takesPart(index.slotOf('mia')!, now)).toBe(false);
+    await inTx(async ({ matching }) => await matching.resume(C, 'mia', T0));
+    expect((await current()).takesPart(index.slotOf('mia')!, now)).toBe(true);
+    await inTx(async ({ core, profiles }) => {
+      await core.members.markLeft(C, 'lucas', T0);
+      await profiles.deleteMember(C, 'mia');
+      await core.members.delete(C, 'mia');
+    });
+    const after = await current();
     expect(after.slotOf('lucas')).toBeUndefined();
     expect(after.slotOf('mia')).toBeUndefined();
     expect(after.offering[after.space.id('photography')]!.live(after.gen)).toEqual([]);
   });
 
   it('takes a new day of activity from the log itself', async () => {
-    const index = await matchIndex(repos.matching, C);
+    const index = await current();
     const tomorrow = new Date(T0.getTime() + 86_400_000);
-    repos.members.touch(C, 'lucas', 'lucas', tomorrow);
-    await matchIndex(repos.matching, C);
+    await inTx(async ({ core }) => await core.members.touch(C, 'lucas', 'lucas', tomorrow));
+    await current();
     expect(index.lastActive[index.slotOf('lucas')!]).toBe(tomorrow.getTime());
   });
 
   it('rebuilds after seeing a change that was rolled back', async () => {
-    const before = await matchIndex(repos.matching, C);
-    expect(() =>
-      repos.transaction(async () => {
-        repos.profiles.addSkills(C, 'emma', 'need', [{ skill: 'video', term: 'video' }], later(1));
-        expect(skillsOf(await matchIndex(repos.matching, C), 'emma')?.needs).toContain('video');
+    const before = await current();
+    await expect(
+      inTx(async ({ matching, profiles }) => {
+        await profiles.addSkills(C, 'emma', 'need', [{ skill: 'video', term: 'video' }], later(1));
+        expect(skillsOf(await matchIndex(matching, C), 'emma')?.needs).toContain('video');
         throw new Error('the command failed');
       }),
-    ).toThrow('the command failed');
-    repos.profiles.addSkills(C, 'lucas', 'offer', [{ skill: 'video', term: 'video' }], later(2));
-    const after = await matchIndex(repos.matching, C);
+    ).rejects.toThrow('the command failed');
+    await inTx(async ({ profiles }) => {
+      await profiles.addSkills(C, 'lucas', 'offer', [{ skill: 'video', term: 'video' }], later(2));
+    });
+    const after = await current();
     expect(after).not.toBe(before);
     expect(skillsOf(after, 'emma')?.needs).toEqual(['photography']);
     expect(skillsOf(after, 'lucas')?.offers).toEqual(['photography', 'video']);
   });
 
   it('keeps each member’s skills in the order they were added', async () => {
-    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'animation', term: 'animation' }], later(10));
-    repos.profiles.addSkills(C, 'emma', 'offer', [{ skill: 'zines', term: 'zines' }], later(5));
-    expect(skillsOf(await matchIndex(repos.matching, C), 'emma')?.offers).toEqual(['layout-design', 'zines', 'animation']);
+    await inTx(async ({ profiles }) => {
+      await profiles.addSkills(C, 'emma', 'offer', [{ skill: 'animation', term: 'animation' }], later(10));
+      await profiles.addSkills(C, 'emma', 'offer', [{ skill: 'zines', term: 'zines' }], later(5));
+    });
+    expect(skillsOf(await current(), 'emma')?.offers).toEqual(['layout-design', 'zines', 'animation']);
   });
 
   it('is kept per database', async () => {
-    expect((await matchIndex(repos.matching, C)).slots).toBe(2);
-    expect((await matchIndex(createRepositories(openDatabase(':memory:')).matching, C)).slots).toBe(0);
+    expect((await current()).slots).toBe(2);
+    expect((await current(await openTestStorage())).slots).toBe(0);
   });
 
   it('holds still while a round leases it, and catches up after', async () => {
-    const lease = await leaseIndex(repos.matching, C);
-    repos.profiles.addSkills(C, 'lucas', 'need', [{ skill: 'video', term: 'video' }], later(1));
-    expect(skillsOf(await matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design']);
+    const lease = await leaseIndex(await sourceOf(storage), C);
+    await inTx(async ({ profiles }) => {
+      await profiles.addSkills(C, 'lucas', 'need', [{ skill: 'video', term: 'video' }], later(1));
+    });
+    expect(skillsOf(await current(), 'lucas')?.needs).toEqual(['design']);
     lease.release();
-    expect(skillsOf(await matchIndex(repos.matching, C), 'lucas')?.needs).toEqual(['design', 'video']);
+    expect(skillsOf(await current(), 'lucas')?.needs).toEqual(['design', 'video']);
   });
 });
 

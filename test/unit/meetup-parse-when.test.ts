@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseWhen } from '../../commands/meetups/parse-when.ts';
-import { isUserError } from '#core/errors.ts';
+import { isUserError, type UserErrorCode } from '#core/errors.ts';
 
 /** Local wall time of an instant, to compare with what a member meant. */
 const local = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat("ccc yyyy-MM-dd'T'HH:mm");
@@ -60,30 +60,30 @@ describe('parseWhen: what members type, read in the community zone', () => {
 });
 
 describe('parseWhen refusals', () => {
-  const cases: [string, Date, string, string, RegExp][] = [
-    ['feb 30', BEFORE_EU_DST, 'Europe/Paris', 'impossible_when', /February has no day 30/],
-    ['30 feb 2027 19:00', BEFORE_EU_DST, 'Europe/Paris', 'impossible_when', /February 2027 has no day 30/],
-    ['2026-04-31 19:00', BEFORE_EU_DST, 'Europe/Paris', 'impossible_when', /April 2026 has no day 31/],
-    ['feb 29 19:00', BEFORE_EU_DST, 'Europe/Paris', 'impossible_when', /leap years/],
-    ['2026-02-29 19:00', BEFORE_EU_DST, 'Europe/Paris', 'impossible_when', /February 2026 has no day 29/],
+  const cases: [string, Date, string, UserErrorCode, RegExp][] = [
+    ['feb 30', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /February has no day 30/],
+    ['30 feb 2027 19:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /February 2027 has no day 30/],
+    ['2026-04-31 19:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /April 2026 has no day 31/],
+    ['feb 29 19:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /leap years/],
+    ['2026-02-29 19:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /February 2026 has no day 29/],
     [
       'today 9:00',
       BEFORE_EU_DST,
       'Europe/Paris',
-      'past_when',
+      'invalid_input',
       /Wed 25 Mar 2026, 09:00 \(Europe\/Paris\) is in the past/,
     ],
-    ['2025-12-04 19:00', BEFORE_EU_DST, 'Europe/Paris', 'past_when', /in the past/],
-    ['fri', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous_when', /Fri 27 Mar 2026 but no time/],
-    ['fri 7', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous_when', /no time/],
-    ['03/04/2027 19:00', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous_when', /could be 3 Apr or 4 Mar/],
-    ['fri 19:00 or sat 18:00', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous_when', /more than one date/],
-    ['banana bread', BEFORE_EU_DST, 'Europe/Paris', 'invalid_when', /couldn't read "banana bread"/],
-    ['', BEFORE_EU_DST, 'Europe/Paris', 'invalid_when', /Tell me when/],
-    ['2029-01-01 10:00', BEFORE_EU_DST, 'Europe/Paris', 'far_when', /more than two years away/],
+    ['2025-12-04 19:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /in the past/],
+    ['fri', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous', /Fri 27 Mar 2026 but no time/],
+    ['fri 7', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous', /no time/],
+    ['03/04/2027 19:00', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous', /could be 3 Apr or 4 Mar/],
+    ['fri 19:00 or sat 18:00', BEFORE_EU_DST, 'Europe/Paris', 'ambiguous', /more than one date/],
+    ['banana bread', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /couldn't read "banana bread"/],
+    ['', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /Tell me when/],
+    ['2029-01-01 10:00', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /more than two years away/],
     // 02:30 on the night clocks jump from 02:00 to 03:00 does not exist.
-    ['sunday 2:30', BEFORE_EU_DST, 'Europe/Paris', 'nonexistent_when', /02:30 does not exist on Sun 29 Mar 2026/],
-    ['sunday 2:30', BEFORE_US_DST, 'America/New_York', 'nonexistent_when', /does not exist on Sun 8 Mar 2026/],
+    ['sunday 2:30', BEFORE_EU_DST, 'Europe/Paris', 'invalid_input', /02:30 does not exist on Sun 29 Mar 2026/],
+    ['sunday 2:30', BEFORE_US_DST, 'America/New_York', 'invalid_input', /does not exist on Sun 8 Mar 2026/],
   ];
   it.each(cases)('"%s" is refused (%s, %s): %s', (text, now, zone, code, message) => {
     const error = refusal(text, now, zone);

@@ -30,9 +30,11 @@ export interface Storage {
   /** Which database is behind it, for logs and benchmarks. */
   readonly dialect: 'sqlite' | 'postgres';
   /**
-   * Runs `fn` in one transaction: commits when it resolves, rolls back when it rejects (and rejects with the same
-   * error). Never call `transaction` again from inside `fn` with the outer `tx` still in use: on SQLite the one
-   * connection is held by the outer transaction and the inner call would wait for ever.
+   * Runs `fn` in one serializable transaction: commits when it resolves, rolls back when it rejects (and rejects
+   * with the same error). `fn` may be run more than once (PostgreSQL retries a unit that lost a serialization
+   * conflict), so it must have no effect outside the transaction before it resolves. Never call `transaction` again
+   * from inside `fn`: on SQLite the one connection is held by the outer transaction and the inner call would wait
+   * for ever.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** The core stores on `tx`. Cheap: call it per transaction. */

@@ -1,39 +1,54 @@
 /**
- * A Hallway core process for the crash tests: the real database file, repositories, jobs and outbox drainer, with
- * a platform that delivers each message to a recorder on 127.0.0.1 (carrying the outbox item's idempotency key, so
- * the recorder can count exactly-once). It runs one scheduler tick at a fixed instant, drains until nothing is
- * due, closes the database and exits 0. SIGTERM stops it the way `App.stop()` does: the send in flight finishes,
- * claimed items are released, the database is checkpointed and closed.
+ * A Hallway process for the crash tests: the app as `createApp` builds it (the real database, features, jobs and
+ * outbox drainer), with a platform that delivers each message to a recorder on 127.0.0.1 (carrying the outbox
+ * item's idempotency key, so the recorder can count exactly-once). It starts, runs one scheduler tick at a fixed
+ * instant, drains until nothing is due, stops and exits 0. SIGTERM stops it the way `npm start` does (`App.stop()`):
+ * the send in flight finishes, claimed items are released, the database is checkpointed and closed.
  *
- *   DATABASE_PATH=… RECORDER_URL=http://127.0.0.1:… NOW=2026-11-16T09:00:30Z node --import tsx crash/child.ts
+ *   DATABASE_PATH=… (or DATABASE_URL=postgres://…) RECORDER_URL=http://127.0.0.1:… NOW=2026-11-16T09:00:30Z \
+ *     node --conditions=hallway-source --import tsx test/hardening/crash/child.ts
  */
-import { features } from '../../../commands/index.ts';
-import { closeDatabase, openDatabase } from '../../../data/db.ts';
-import { createRepositories } from '../../../data/repositories/index.ts';
-import { loadCommunity } from '#core/context.ts';
-import { runDueJobs } from '#core/jobs.ts';
-import { createOutboxNotifier, OutboxDrainer } from '#core/outbox.ts';
+import { PassThrough } from 'node:stream';
+import { openStorage } from '../../../data/open.ts';
+import { loadConfig } from '../../../src/app/config.ts';
+import { createApp } from '../../../src/app/create-app.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
 import { DeliveryError } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import type { OutboxItem } from '#core/stores/outbox.ts';
+import type { CoreStores, Storage, Tx } from '#core/ports/storage.ts';
 import type { Reply } from '#core/reply.ts';
+import type { OutboxItem } from '#core/stores/outbox.ts';
 
-const { DATABASE_PATH, RECORDER_URL, NOW } = process.env;
-if (!DATABASE_PATH || !RECORDER_URL || !NOW) throw new Error('DATABASE_PATH, RECORDER_URL and NOW are required');
+const { RECORDER_URL, NOW } = process.env;
+if (!(process.env.DATABASE_PATH || process.env.DATABASE_URL) || !RECORDER_URL || !NOW) {
+  throw new Error('DATABASE_PATH or DATABASE_URL, RECORDER_URL and NOW are required');
+}
 
-const db = openDatabase(DATABASE_PATH);
-const repos = createRepositories(db);
+const config = loadConfig(process.env);
 const clock = { now: () => new Date(NOW) };
 
-// The lane claims one item at a time and sends it before claiming the next: the item being sent is the last one
-// claimed. The recorder gets its key.
+// The app's own storage (WAL checkpoints off on a file, as createApp opens it), watched: a lane claims one item at a
+// time and sends it before claiming the next, so the item being sent is the last one claimed. The recorder gets its
+// key.
+const storage: Storage = await openStorage({
+  url: config.databaseUrl,
+  path: config.databasePath,
+  autoCheckpoint: false,
+});
 let current: OutboxItem | undefined;
-const claimDue = repos.outbox.claimDue.bind(repos.outbox);
-repos.outbox.claimDue = (platform, now, limit) => {
-  const items = claimDue(platform, now, limit);
-  current = items[0];
-  return items;
+const core = storage.core.bind(storage);
+(storage as { core: (tx: Tx) => CoreStores }).core = (tx) => {
+  const stores = core(tx);
+  const claimDue = stores.outbox.claimDue.bind(stores.outbox);
+  const outbox = {
+    ...stores.outbox,
+    claimDue: async (...args: Parameters<typeof claimDue>) => {
+      const items = await claimDue(...args);
+      current = items[0];
+      return items;
+    },
+  };
+  return { ...stores, outbox };
 };
 
 let sequence = 0;
@@ -51,32 +66,22 @@ const platform: ChatPlatform = {
   platform: 'slack',
   start: async () => {},
   stop: async () => {},
-  postMessage: async (_community, channelId, reply) => await deliver('post', [channelId], reply),
-  sendDirectMessage: async (_community, userIds, reply) => await deliver('dm', userIds, reply),
+  postMessage: (_community, channelId, reply) => deliver('post', [channelId], reply),
+  sendDirectMessage: (_community, userIds, reply) => deliver('dm', userIds, reply),
   updateMessage: async (_community, sent, reply) => void (await deliver('update', [sent.channelId], reply)),
 };
 
-const drainer = new OutboxDrainer({
-  repos,
-  platforms: new Map([['slack', platform]]),
-  clock,
-  log: silentLogger,
-  rates: {},
-});
-const deps = {
-  repos,
-  notify: createOutboxNotifier(repos, clock),
-  clock,
-  log: silentLogger,
-  managers: new Set<string>(),
-  defaultTimezone: 'UTC',
-};
+const app = await createApp(
+  config,
+  silentLogger,
+  { input: new PassThrough(), output: new PassThrough(), color: false },
+  { clock, scheduler: false, platforms: [platform], storage, sendRates: {} },
+);
 
 let stopping: Promise<void> | undefined;
-async function stop(code: number): Promise<void> {
-  stopping ??= await (async () => {
-    await drainer.stop();
-    closeDatabase(db);
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    await app.stop();
     process.exit(code);
   })();
   return stopping;
@@ -87,14 +92,9 @@ process.once('SIGTERM', () => {
   void stop(0);
 });
 
-const communities = repos.communities.list().map((c) => loadCommunity(deps, c.id, clock.now()));
-await runDueJobs(
-  features.flatMap((f) => f.jobs ?? []),
-  communities,
-  deps,
-);
+await app.start();
+await app.tick();
 process.stdout.write('ticked\n');
-drainer.start();
-await drainer.idle();
+await app.drainer.idle();
 process.stdout.write('idle\n');
 await stop(0);

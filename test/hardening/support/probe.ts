@@ -3,16 +3,15 @@
  * apology), was it refused (a UserError: then the database must be exactly as before), did every reply and every
  * message it caused have text, and would any of them ping someone the core did not name?
  *
- * It watches `repos.transaction`: the dispatcher runs a first transaction that records the member's activity, then
- * the handler's. The database is copied (`serialize`, byte for byte) when the handler's transaction starts, so a
- * rejected command is compared with the state it saw (activity bookkeeping included).
+ * It watches `storage.transaction`: the dispatcher runs a first transaction that records the member's activity, then
+ * the handler's. Every table is read when the handler's transaction starts (through the view, which does not go
+ * through the watch), so a rejected command is compared with the state it saw (activity bookkeeping included).
  */
-import type { Database } from 'better-sqlite3';
 import { isUserError } from '#core/errors.ts';
-import type { Repositories } from '#core/ports/repositories.ts';
+import type { Storage, Tx } from '#core/ports/storage.ts';
 import type { Reply } from '#core/reply.ts';
 import type { TestBot } from '../../support/test-bot.ts';
-import { changedTables } from './db.ts';
+import { changedTables, type DbView, type Snapshot } from './db.ts';
 import { mentionProblems } from './mentions.ts';
 
 export const APOLOGY = /something went wrong on my side/;
@@ -31,30 +30,26 @@ export interface Prober {
   readonly tally: { pokes: number; rejected: number; accepted: number; messages: number };
 }
 
-export function prober(bot: TestBot, db: Database): Prober {
+export function prober(bot: TestBot, db: DbView): Prober {
   const state = {
-    depth: 0,
     outer: 0,
-    before: undefined as Buffer | undefined,
+    before: undefined as Snapshot | undefined,
     userError: false,
     crash: undefined as unknown,
   };
-  const repos = bot.repos as { -readonly [K in keyof Repositories]: Repositories[K] };
-  const original = repos.transaction.bind(repos);
-  repos.transaction = <T>(fn: () => T): T => {
-    const outermost = state.depth === 0;
-    if (outermost && ++state.outer === 2) state.before = db.serialize();
-    state.depth++;
+  const storage = bot.storage as { -readonly [K in keyof Storage]: Storage[K] };
+  const original = storage.transaction.bind(storage);
+  storage.transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const handlers = ++state.outer === 2;
+    if (handlers) state.before = await db.snapshot();
     try {
-      return original(fn);
+      return await original(fn);
     } catch (error) {
-      if (outermost && state.outer === 2) {
+      if (handlers) {
         if (isUserError(error)) state.userError = true;
         else state.crash = error;
       }
       throw error;
-    } finally {
-      state.depth--;
     }
   };
   const tally = { pokes: 0, rejected: 0, accepted: 0, messages: 0 };
@@ -68,9 +63,8 @@ export function prober(bot: TestBot, db: Database): Prober {
     if (reply && APOLOGY.test(reply.text)) problems.push(`apology: ${reply.text}`);
     if (options.replyExpected && !reply) problems.push('no reply');
     if (reply && !(typeof reply.text === 'string' && reply.text.trim())) problems.push('reply without text');
-    // Bytes first (fast); if they differ, the rows decide (a page header may change without any row changing).
-    if (state.userError && state.before && !state.before.equals(db.serialize())) {
-      const changed = changedTables(state.before, db);
+    if (state.userError && state.before) {
+      const changed = changedTables(state.before, await db.snapshot());
       if (changed.length) problems.push(`rejected, yet the database changed: ${changed.join(', ')}`);
     }
     const delivered = bot.sent.slice(sentBefore).map((d) => d.reply);

@@ -88,7 +88,7 @@ describe('sleep', () => {
       waits.push(ms);
       return new Promise<void>(() => {});
     };
-    const sleeping = await sleep(60_000, controller.signal, never);
+    const sleeping = sleep(60_000, controller.signal, never);
     controller.abort();
     await sleeping;
     expect(waits).toEqual([60_000]);
@@ -99,7 +99,7 @@ describe('sleep', () => {
   it('with no duration, waits for the signal only', async () => {
     const controller = new AbortController();
     let done = false;
-    const sleeping = await sleep(undefined, controller.signal).then(() => {
+    const sleeping = sleep(undefined, controller.signal).then(() => {
       done = true;
     });
     await Promise.resolve();

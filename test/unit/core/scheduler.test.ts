@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startScheduler } from '../../../src/runtime/scheduler.ts';
+import { startScheduler } from '../../../src/app/scheduler.ts';
 
 /** A cron stand-in the test fires by hand. */
 function manualCron() {

@@ -19,7 +19,9 @@ const url = (what: string) =>
 function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    // A host, or a Unix socket folder given as `?host=/var/run/postgresql` (which node-postgres accepts too).
+    const host = url.hostname !== '' || (url.searchParams.get('host') ?? '').startsWith('/');
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && host;
   } catch {
     return false;
   }

@@ -16,7 +16,11 @@ export function communitiesStore(tx: Tx): CommunitiesStore {
   const db = dbOf(tx);
   const select = () => db.selectFrom('communities').select(['id', 'settings', 'created_at']);
   return {
+    // Read first: every event ensures its community, and a community exists after its first event. Inserting
+    // first would cost a write (a new row version on PostgreSQL) per event.
     async ensure(id, now) {
+      const found = await select().where('id', '=', id).executeTakeFirst();
+      if (found) return toRecord(found);
       await db
         .insertInto('communities')
         .values({ id, settings: '{}', created_at: toMs(now) })

@@ -6,13 +6,22 @@
 import { randomUUID } from 'node:crypto';
 import { buildCatalog } from './catalog.ts';
 import type { BoundFeature } from './command.ts';
-import { type ContextExtras, type CoreDeps, type EventScope, featureContext, loadCommunity } from './context.ts';
+import {
+  type ContextExtras,
+  type CoreDeps,
+  type EventScope,
+  featureContext,
+  loadCommunity,
+  toCommunity,
+} from './context.ts';
 import { isUserError, UserError } from './errors.ts';
 import { handleEvent } from './handlers.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
+import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
+import type { MemberRecord } from './stores/members.ts';
 import { fmt, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
 
@@ -41,34 +50,49 @@ export function createCore(deps: DispatcherDeps): Core {
       const { actor } = event;
       // Sanitizing can empty a forged id (control characters only); nothing may be stored or sent under it.
       if (!actor.userId.trim()) throw new UserError('invalid_input', 'I could not tell who you are. Try again.');
-      const fresh = await inUnit(deps, 'interactive', async ({ core }) => {
-        if (event.eventId && !(await core.inboundEvents.firstSight(actor.community, event.eventId, now))) return false;
-        await core.communities.ensure(actor.community, now);
+      // One transaction for the whole event: who acted, then the handler. A handler that fails rolls all of it back,
+      // and `record` then keeps who acted (and the event id) in a small unit of its own.
+      const record = async (core: CoreStores) => {
+        if (event.eventId && !(await core.inboundEvents.firstSight(actor.community, event.eventId, now))) return;
+        const community = await core.communities.ensure(actor.community, now);
         // A departure is not activity; a join records when they arrived.
-        if (event.kind === 'member_joined') {
-          await core.members.markJoined(actor.community, actor.userId, actor.displayName, now);
-        } else if (event.kind !== 'member_left') {
-          await core.members.touch(actor.community, actor.userId, actor.displayName, now);
-        }
-        return true;
-      });
-      if (!fresh) return undefined;
+        const member =
+          event.kind === 'member_joined'
+            ? await core.members.markJoined(actor.community, actor.userId, actor.displayName, now)
+            : event.kind === 'member_left'
+              ? undefined
+              : await core.members.touch(actor.community, actor.userId, actor.displayName, now);
+        return { community, member };
+      };
       // Made anew by each attempt: a unit PostgreSQL retries must not keep the failed attempt's after-commit work.
       let deferred: (() => Promise<string | undefined>)[] = [];
-      const reply = await inUnit(deps, 'interactive', async (unit) => {
-        deferred = [];
-        const community = await loadCommunity(deps, unit.core.communities, actor.community, now);
-        const scope: EventScope = {
-          actor,
-          channelId: event.channelId,
-          community,
-          now,
-          log,
-          extras: extras(actor.community, deferred),
-        };
-        const found = await handleEvent(deps, unit, scope, event);
-        return withDmNotice(unit, scope, found);
-      });
+      let duplicate = false;
+      let reply: Reply | undefined;
+      try {
+        reply = await inUnit(deps, 'interactive', async (unit) => {
+          deferred = [];
+          const seen = await record(unit.core);
+          duplicate = seen === undefined;
+          if (!seen) return undefined;
+          const community = toCommunity(deps, actor.community, seen.community.settings);
+          const scope: EventScope = {
+            actor,
+            channelId: event.channelId,
+            community,
+            now,
+            log,
+            extras: extras(actor.community, deferred),
+          };
+          const found = await handleEvent(deps, unit, scope, event);
+          return withDmNotice(unit, scope, seen.member, found);
+        });
+      } catch (error) {
+        await inUnit(deps, 'interactive', ({ core }) => record(core)).catch((failure: unknown) =>
+          log.error({ err: failure }, 'could not record the event after its handler failed'),
+        );
+        throw error;
+      }
+      if (duplicate) return undefined;
       deps.onCommit?.();
       return await withDeferred(reply, deferred);
     } catch (error) {
@@ -132,9 +156,13 @@ function userErrorReply(error: UserError): Reply {
 }
 
 /** Tells a member, once, that their DMs are closed, on the next thing they do. */
-async function withDmNotice(unit: Unit, scope: EventScope, reply: Reply | undefined): Promise<Reply | undefined> {
+async function withDmNotice(
+  unit: Unit,
+  scope: EventScope,
+  member: MemberRecord | undefined,
+  reply: Reply | undefined,
+): Promise<Reply | undefined> {
   const { community, actor } = scope;
-  const member = await unit.core.members.get(community.id, actor.userId);
   if (!member?.dmUnreachable || member.dmNoticeShown) return reply;
   await unit.core.members.markDmNoticeShown(community.id, actor.userId);
   const notice =

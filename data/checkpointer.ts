@@ -54,6 +54,9 @@ export function startCheckpointer(path: string, options: CheckpointerOptions = {
   return {
     stop() {
       stopping ??= (async () => {
+        // Unref'd while it runs (it must not keep a finished process alive), but a stop waits for its last
+        // checkpoint: with nothing else left to do, the process would otherwise exit before the database is closed.
+        worker.ref();
         worker.postMessage('stop');
         await exited;
       })();

@@ -117,8 +117,8 @@ function stripTokenChars(text: string): string {
  * normalises to NFC. Applied by `dispatch` to every inbound string, so no feature has to remember it.
  */
 export function sanitize(text: string): string {
+  // A lone surrogate (first replace) is no character at all, and PostgreSQL refuses it in JSON: dropped like other junk.
   return text
-    // A lone surrogate is no character at all (and PostgreSQL refuses it in JSON): dropped like other junk.
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')

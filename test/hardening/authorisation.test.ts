@@ -70,8 +70,9 @@ async function victimsThings(bot: TestBot, db: DbView, cast: Cast) {
   return {
     suggestion: suggestion.id,
     pairing: (await bot.repos.matching.pairingsOf(c, victim, 1))[0]!.id,
-    request: (await bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired']))[0]!
-      .id,
+    request: (
+      await bot.repos.feedback.listRequestsBy(c, victim, ['open', 'fulfilled', 'offered_publicly', 'expired'])
+    )[0]!.id,
     askedOf: askedOf.request_id,
   };
 }
@@ -149,7 +150,10 @@ describe.each([
         ),
       host,
     );
-    expect(await bot.repos.meetups.get(c, ids.meetup)).toMatchObject({ title: 'Darkroom evening', status: 'scheduled' });
+    expect(await bot.repos.meetups.get(c, ids.meetup)).toMatchObject({
+      title: 'Darkroom evening',
+      status: 'scheduled',
+    });
   });
 
   it('cannot RSVP or rate as someone else: the value names the meetup, the actor is always the one answering', async () => {
@@ -158,7 +162,11 @@ describe.each([
       `${cast.friend}:${ids.meetup}:no`,
       `${ids.meetup}:no|${cast.friend}`,
     ]) {
-      await refused(`rsvp ${value}`, async () => await bot.click({ action: 'meetup.rsvp', value }, mallory), /no longer valid/);
+      await refused(
+        `rsvp ${value}`,
+        async () => await bot.click({ action: 'meetup.rsvp', value }, mallory),
+        /no longer valid/,
+      );
     }
     await bot.click({ action: 'meetup.rsvp', value: `${ids.meetup}:no` }, mallory);
     expect((await bot.repos.meetups.getRsvp(c, ids.meetup, cast.friend))?.status).toBe('going');
@@ -203,7 +211,8 @@ describe.each([
     );
     await refused(
       'thanks form',
-      async () => await bot.submit('feedback.thanks', { thanks: 'x' }, { ...mallory, meta: `${ids.askedOf}:${cast.subject}` }),
+      async () =>
+        await bot.submit('feedback.thanks', { thanks: 'x' }, { ...mallory, meta: `${ids.askedOf}:${cast.subject}` }),
       requester,
     );
     await refused(

@@ -111,8 +111,9 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
         await assertProperty(
           fc.asyncProperty(actor, textFor(sub), async (as, text) => {
             count('text');
-            const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, async () =>
-              await bot.run(`/${command.name} ${text}`, as),
+            const verdict = await p.probe(
+              `/${command.name} ${text.slice(0, 60)}`,
+              async () => await bot.run(`/${command.name} ${text}`, as),
             );
             expect(verdict.problems).toEqual([]);
           }),
@@ -122,8 +123,9 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
       await assertProperty(
         fc.asyncProperty(actor, hostileText, async (as, text) => {
           count('raw text');
-          const verdict = await p.probe(`/${command.name} ${text.slice(0, 60)}`, async () =>
-            await bot.run(`/${command.name} ${text}`, as),
+          const verdict = await p.probe(
+            `/${command.name} ${text.slice(0, 60)}`,
+            async () => await bot.run(`/${command.name} ${text}`, as),
           );
           expect(verdict.problems).toEqual([]);
         }),
@@ -161,9 +163,13 @@ describe.each(SHAPES)('bad input on a $name community', ({ cast }) => {
       await assertProperty(
         fc.asyncProperty(actor, buttonValue(cast), async (as, value) => {
           count('button values');
-          const verdict = await p.probe(`${action}=${value.slice(0, 60)}`, async () => await bot.click({ action, value }, as), {
-            replyExpected: false,
-          });
+          const verdict = await p.probe(
+            `${action}=${value.slice(0, 60)}`,
+            async () => await bot.click({ action, value }, as),
+            {
+              replyExpected: false,
+            },
+          );
           expect(verdict.problems).toEqual([]);
         }),
         RUNS.buttons,

@@ -78,16 +78,17 @@ async function freshDatabase(name: string): Promise<CrashDatabase> {
 }
 
 /**
- * The instant the `run`-th process (from 0) lives at. On PostgreSQL a restart takes an item a killed process left
- * `sending` only once its lease ran out, so each run comes a lease after the one before; on SQLite at the same instant
- * (the restart puts such items back at once).
+ * The instant the `run`-th process (from 0) starts at: each restart comes later than the run before ended, as a real
+ * one does (each child's clock runs from its start). On PostgreSQL a restart takes an item a killed process left
+ * `sending` only once its lease ran out, so there each run comes a lease and a minute after the one before; on SQLite
+ * a minute (the restart puts such items back at once).
  */
 function nowOfRun(run: number): string {
-  const later = TEST_DIALECT === 'postgres' ? run * (LEASE_MS + 1_000) : 0;
-  return new Date(new Date(CRASH_NOW).getTime() + later).toISOString();
+  const gap = (TEST_DIALECT === 'postgres' ? LEASE_MS : 0) + 60_000;
+  return new Date(new Date(CRASH_NOW).getTime() + run * gap).toISOString();
 }
 
-function start(database: CrashDatabase, now = CRASH_NOW): Run {
+function start(database: CrashDatabase, now: string): Run {
   const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', CHILD], {
     cwd: ROOT,
     env: {
@@ -212,7 +213,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     await seedCrashCommunity(database);
     deliveries.length = 0;
     let held: string | undefined;
-    const first = start(database);
+    const first = start(database, nowOfRun(0));
     policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 10) return respond();
       if (held) return respond();
@@ -234,7 +235,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     expect(afterStop.rows.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
     policy = (_d, respond) => respond();
-    expect((await start(database).exit).code).toBe(0);
+    expect((await start(database, nowOfRun(1)).exit).code).toBe(0);
     const { rows } = await outbox(database);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const keys = deliveries.map((d) => d.key);

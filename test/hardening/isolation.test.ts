@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dbOf } from '../../data/db/executor.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { InboundEvent } from '#core/inbound.ts';
-import type { Tx } from '#core/ports/storage.ts';
+import type { CoreStores, Tx } from '#core/ports/storage.ts';
 import { TestBot } from '../support/test-bot.ts';
 import { botWithDb } from './support/capture-db.ts';
 import { communityRowsOf, type DbView, snapshotOf } from './support/db.ts';
@@ -107,7 +107,9 @@ describe.each([
     b: discordCast('discord:200000000000000002', 2),
   },
 ])('$name in one process', ({ a, b }) => {
-  it("never shows one community's data in the other's replies, messages, home, autocomplete or export", { timeout: 60_000 }, async () => {
+  it("never shows one community's data in the other's replies, messages, home, autocomplete or export", {
+    timeout: 60_000,
+  }, async () => {
     const { bot, db } = await twoCommunities(a, b);
     const markers = markersOf(b);
     const found: string[] = [];
@@ -131,7 +133,9 @@ describe.each([
     expect((await idsOf(db, b.community)).meetups.length).toBeGreaterThan(0);
   });
 
-  it("finds nothing and changes nothing when a member of one names the other's things by id", { timeout: 60_000 }, async () => {
+  it("finds nothing and changes nothing when a member of one names the other's things by id", {
+    timeout: 60_000,
+  }, async () => {
     const { bot, db } = await twoCommunities(a, b);
     const theirs = await idsOf(db, b.community);
     const before = await db.communityRows(b.community);
@@ -255,14 +259,16 @@ describe('every store method, scoped to one community', () => {
     return storePorts(bot.features.map((f) => f.name)).map((port) => ({
       port,
       open: (tx: Tx) => {
-        if (port.kind === 'core') return bot.storage.core(tx)[port.store as keyof ReturnType<TestBot['storage']['core']>] as never;
+        if (port.kind === 'core') return bot.storage.core(tx)[port.store as keyof CoreStores] as never;
         const feature = bot.features.find((f) => f.name === port.store)!;
         return feature.openStore(tx) as Record<string, unknown>;
       },
     }));
   }
 
-  it('reads every store port, and can call every method of each (a new store or method is swept without editing the test)', { timeout: 60_000 }, async () => {
+  it('reads every store port, and can call every method of each (a new store or method is swept without editing the test)', {
+    timeout: 60_000,
+  }, async () => {
     const bot = await TestBot.create();
     // Any ids will do to see that every parameter can be filled.
     const fixture: Fixture = {
@@ -386,7 +392,9 @@ describe('every store method, scoped to one community', () => {
     return outcomes;
   }
 
-  it('finds nothing of community A and changes nothing of it when a method names community B with A’s ids', { timeout: 180_000 }, async () => {
+  it('finds nothing of community A and changes nothing of it when a method names community B with A’s ids', {
+    timeout: 180_000,
+  }, async () => {
     const { bot, db, a, fixture } = await populatedAndEmpty();
     const outcomes = await sweep(bot, db, fixture, a.community);
     const found: string[] = [];
@@ -412,7 +420,9 @@ describe('every store method, scoped to one community', () => {
     for (const o of outcomes) if (o.wrote) reads.delete(o.method);
     expect(outcomes.filter((o) => o.changedA).length).toBeGreaterThan(0);
     const finding = new Set(
-      outcomes.filter((o) => !o.refused && !o.wrote && (!isEmpty(o.result) || o.visited.length > 0)).map((o) => o.method),
+      outcomes
+        .filter((o) => !o.refused && !o.wrote && (!isEmpty(o.result) || o.visited.length > 0))
+        .map((o) => o.method),
     );
     // Most reads find something of A with these arguments, so "nothing" for B means something.
     // Most methods find something of A with these arguments, so "nothing" for B means something. (The rest are

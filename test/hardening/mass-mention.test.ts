@@ -30,53 +30,67 @@ describe.each([
       return verdict.reply;
     };
     const ch = cast.channels;
-    await step('config', async () =>
-      await bot.run(
-        `/hallway config intro-channel:${ch.intro} meetup-channel:${ch.events} feedback-channel:${ch.wip} intro-question-1:"${SHORT}"`,
-        as(cast.host),
-      ),
+    await step(
+      'config',
+      async () =>
+        await bot.run(
+          `/hallway config intro-channel:${ch.intro} meetup-channel:${ch.events} feedback-channel:${ch.wip} intro-question-1:"${SHORT}"`,
+          as(cast.host),
+        ),
     );
     for (const u of [cast.subject, cast.friend, cast.third]) {
-      await step(`join ${u}`, async () =>
-        await bot.dispatch({
-          kind: 'member_joined',
-          actor: { community: c, userId: u, displayName: `${NASTY} ${u}`, isPlatformAdmin: false },
-        }),
+      await step(
+        `join ${u}`,
+        async () =>
+          await bot.dispatch({
+            kind: 'member_joined',
+            actor: { community: c, userId: u, displayName: `${NASTY} ${u}`, isPlatformAdmin: false },
+          }),
       );
     }
     const form = (await step('intro', async () => await bot.run('/intro', as(cast.subject))))!.form!;
-    await step('intro form', async () =>
-      await bot.submit(
-        form,
-        {
-          role: `${NASTY} maker`,
-          working_on: `*bold* [x](javascript:alert(1)) ${NASTY}`,
-          offers: `photography, ${NASTY}`,
-          needs: 'risograph printing',
-          links: 'https://example.org/<!channel>\njavascript:alert(1)',
-        },
-        as(cast.subject),
-      ),
+    await step(
+      'intro form',
+      async () =>
+        await bot.submit(
+          form,
+          {
+            role: `${NASTY} maker`,
+            working_on: `*bold* [x](javascript:alert(1)) ${NASTY}`,
+            offers: `photography, ${NASTY}`,
+            needs: 'risograph printing',
+            links: 'https://example.org/<!channel>\njavascript:alert(1)',
+          },
+          as(cast.subject),
+        ),
     );
-    await step('intro more', async () =>
-      await bot.submit('intro.more', { pronouns: '@here', fun_fact: NASTY, q1: NASTY }, as(cast.subject)),
+    await step(
+      'intro more',
+      async () => await bot.submit('intro.more', { pronouns: '@here', fun_fact: NASTY, q1: NASTY }, as(cast.subject)),
     );
     await step('skills', async () => await bot.run(`/skills offer risograph printing, ${NASTY}`, as(cast.friend)));
     await step('skills need', async () => await bot.run('/skills need photography', as(cast.friend)));
     await step('skills third', async () => await bot.run('/skills offer layout design', as(cast.third)));
-    await step('meetup', async () =>
-      await bot.run(
-        `/meetup create title:"${SHORT}" when:"tomorrow 19:00" where:"${NASTY}" description:"${NASTY}"`,
-        as(cast.subject),
-      ),
+    await step(
+      'meetup',
+      async () =>
+        await bot.run(
+          `/meetup create title:"${SHORT}" when:"tomorrow 19:00" where:"${NASTY}" description:"${NASTY}"`,
+          as(cast.subject),
+        ),
     );
     const meetup = (await bot.repos.meetups.listUpcoming(c, bot.clock.now(), 5))[0]!.id;
-    await step('rsvp', async () => await bot.click({ action: 'meetup.rsvp', value: `${meetup}:going` }, as(cast.friend)));
-    await step('feedback', async () =>
-      await bot.run(
-        `/feedback request about:"${NASTY}" link:"https://example.org/${NASTY}" skills:photography`,
-        as(cast.friend),
-      ),
+    await step(
+      'rsvp',
+      async () => await bot.click({ action: 'meetup.rsvp', value: `${meetup}:going` }, as(cast.friend)),
+    );
+    await step(
+      'feedback',
+      async () =>
+        await bot.run(
+          `/feedback request about:"${NASTY}" link:"https://example.org/${NASTY}" skills:photography`,
+          as(cast.friend),
+        ),
     );
     await step('suggest', async () => await bot.run('/match suggest', as(cast.friend)));
     for (const line of [

@@ -68,10 +68,10 @@ const attemptsTo = (user: FakeUser, from: number) =>
   stack.fake.calls.slice(from).filter((c) => c.route === MESSAGES && c.path === dmPath(user));
 
 /** The round's DM item of a member in the outbox (the newest DM to them). */
-function roundItem(user: FakeUser): OutboxItem {
-  const item = stack.app.repos.outbox
-    .list(stack.community)
-    .find((i) => i.target.kind === 'dm' && i.target.userIds.includes(user.id));
+async function roundItem(user: FakeUser): Promise<OutboxItem> {
+  const item = (await stack.repos.outbox.list(stack.community)).find(
+    (i) => i.target.kind === 'dm' && i.target.userIds.includes(user.id),
+  );
   if (!item) throw new Error(`no DM queued for ${user.username}`);
   return item;
 }
@@ -122,7 +122,7 @@ describe('faults during a round fan-out on Discord', () => {
     const startedAt = Date.now();
     // The clock stands still in these tests and the lane's pause is measured on it: once the blocked DM went
     // through (after waiting in real time), move it past Retry-After, as real time would have.
-    const caughtUp = await (async () => {
+    const caughtUp = (async () => {
       const blocked = await stack.fake.waitFor(MESSAGES, (c) => c.status === 429 && c.at >= startedAt);
       await stack.fake.waitFor(MESSAGES, (c) => c.path === blocked.path && c.status === 200 && c.at >= blocked.at);
       stack.clock.advance(400);
@@ -161,7 +161,7 @@ describe('faults during a round fan-out on Discord', () => {
     // discord.js retried the 5xx once at once; then the outbox took over with its backoff.
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([500, 502]);
     const roundAt = stack.clock.now().getTime();
-    const after1 = roundItem(target);
+    const after1 = await roundItem(target);
     expect(after1).toMatchObject({ status: 'pending', attempts: 1, lastError: 'transient: http_502' });
     const backoff1 = after1.notBefore.getTime() - roundAt;
     expect(backoff1).toBeGreaterThanOrEqual(2_500);
@@ -173,7 +173,7 @@ describe('faults during a round fan-out on Discord', () => {
     expect(attemptsTo(target, from)).toHaveLength(2);
     stack.clock.set(after1.notBefore);
     await stack.settle();
-    const after2 = roundItem(target);
+    const after2 = await roundItem(target);
     expect(after2).toMatchObject({ status: 'pending', attempts: 2 });
     const backoff2 = after2.notBefore.getTime() - after1.notBefore.getTime();
     expect(backoff2).toBeGreaterThan(backoff1);
@@ -181,7 +181,7 @@ describe('faults during a round fan-out on Discord', () => {
     stack.clock.set(after2.notBefore);
     await stack.settle();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([500, 502, 502, 500, 200]);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 3 });
     expectOneRoundDmEach(from);
     expectWarnings('outbox send failed', 'outbox send failed');
     await answerRound(from);
@@ -196,7 +196,7 @@ describe('faults during a round fan-out on Discord', () => {
     expect(hung?.status).toBe(0);
     expect(retry?.status).toBe(200);
     expect(retry!.at - hung!.at).toBeGreaterThanOrEqual(TIMEOUT_MS);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 1 });
     expectOneRoundDmEach(from);
     await answerRound(from);
   });
@@ -206,7 +206,7 @@ describe('faults during a round fan-out on Discord', () => {
     stack.fake.script({ route: MESSAGES, status: 0, fault: 'cut', when: toDm(target) });
     const from = await runRound();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([0]);
-    const item = roundItem(target);
+    const item = await roundItem(target);
     expect(item).toMatchObject({ status: 'pending', attempts: 1 });
     expect(item.notBefore.getTime() - stack.clock.now().getTime()).toBeGreaterThanOrEqual(2_500);
     expectOneRoundDmEach(from, [target]);
@@ -214,7 +214,7 @@ describe('faults during a round fan-out on Discord', () => {
     stack.clock.set(item.notBefore);
     await stack.settle();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([0, 200]);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 2 });
     expectOneRoundDmEach(from);
     expectWarnings('outbox send failed');
     await answerRound(from);
@@ -230,9 +230,9 @@ describe('faults during a round fan-out on Discord', () => {
       when: toDm(gone),
     });
     const from = await runRound();
-    expect(roundItem(closed)).toMatchObject({ status: 'failed', attempts: 1, lastError: '50007' });
-    expect(roundItem(gone)).toMatchObject({ status: 'failed', attempts: 1, lastError: '10003' });
-    expect(stack.app.repos.members.get(stack.community, closed.id)?.dmUnreachable).toBe(true);
+    expect(await roundItem(closed)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'dm_closed: 50007' });
+    expect(await roundItem(gone)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'not_found: 10003' });
+    expect((await stack.repos.members.get(stack.community, closed.id))?.dmUnreachable).toBe(true);
     expectOneRoundDmEach(from, [closed, gone]);
 
     stack.clock.advance(24 * 3_600_000);
@@ -243,7 +243,7 @@ describe('faults during a round fan-out on Discord', () => {
 
     const stats = await stack.command(host, 'hallway', 'stats');
     expect(visibleText(stats.data)).toContain('Messages undeliverable: 2');
-    expect(stack.app.repos.outbox.counts(stack.community).failed).toBe(2);
+    expect((await stack.repos.outbox.counts(stack.community)).failed).toBe(2);
     expectWarnings('outbox item failed for good', 'outbox item failed for good');
   });
 });
@@ -260,7 +260,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('op 7 RECONNECT: resumes (no new IDENTIFY); an interaction sent meanwhile and one after are answered', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = await once(stack.fake.gateway, 'resumed');
+    const resumed = once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.requestReconnect();
     const meanwhile = show(members[0]!);
     await resumed;
@@ -271,7 +271,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('op 9 INVALID_SESSION (resumable): resumes the session and keeps answering', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = await once(stack.fake.gateway, 'resumed');
+    const resumed = once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.invalidateSession(true);
     await resumed;
     await expectAnswered(show(members[1]!));
@@ -293,7 +293,7 @@ describe('gateway reconnects on Discord', () => {
 
   it('close 4000: reconnects, resumes, gets the interaction it missed replayed, and answers it', async () => {
     const identified = stack.fake.gateway.identified.length;
-    const resumed = await once(stack.fake.gateway, 'resumed');
+    const resumed = once(stack.fake.gateway, 'resumed');
     stack.fake.gateway.closeConnections(4000);
     const missed = show(members[2]!);
     await resumed;
@@ -307,8 +307,9 @@ describe('gateway reconnects on Discord', () => {
 describe('duplicates on Discord', () => {
   it('the same INTERACTION_CREATE delivered twice writes once and is answered once', async () => {
     const user = members[0]!;
-    const stored = () => stack.app.repos.profiles.skills(stack.community, user.id, 'offer').map((s) => s.skill);
-    const before = stored();
+    const stored = async () =>
+      (await stack.repos.profiles.skills(stack.community, user.id, 'offer')).map((s) => s.skill);
+    const before = await stored();
     const offer = [{ name: 'offer', type: 1, options: [{ name: 'skills', type: 3, value: 'screen printing' }] }];
     const i = stack.fake.command(user, 'skills', offer);
     stack.fake.redeliver(i);
@@ -317,6 +318,6 @@ describe('duplicates on Discord', () => {
     // A later interaction's answer: by then the second delivery has been handled too (events are taken in order).
     await stack.answerTo(stack.fake.command(user, 'skills', [{ name: 'show', type: 1, options: [] }]));
     expect(callbacksOf(i).map((c) => c.status)).toEqual([204]);
-    expect(stored()).toEqual([...before, 'screen-printing']);
+    expect(await stored()).toEqual([...before, 'screen-printing']);
   });
 });

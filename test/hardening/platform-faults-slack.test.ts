@@ -68,10 +68,10 @@ function expectWarnings(...expected: string[]): void {
 }
 
 /** The round's DM item of a member in the outbox (the newest DM to them). */
-function roundItem(member: string): OutboxItem {
-  const item = stack.app.repos.outbox
-    .list(stack.community)
-    .find((i) => i.target.kind === 'dm' && i.target.userIds.includes(member));
+async function roundItem(member: string): Promise<OutboxItem> {
+  const item = (await stack.repos.outbox.list(stack.community)).find(
+    (i) => i.target.kind === 'dm' && i.target.userIds.includes(member),
+  );
   if (!item) throw new Error(`no DM queued for ${member}`);
   return item;
 }
@@ -108,7 +108,7 @@ describe('faults during a round fan-out on Slack', () => {
     stack.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     stack.clock.advance(WEEK);
     const from = stack.fake.calls.length;
-    const running = await stack.command(ANA, '/hallway run match-round');
+    const running = stack.command(ANA, '/hallway run match-round');
     const limited = await stack.fake.waitFor('chat.postMessage', (c) => c.status === 429, from);
     const retried = await stack.fake.waitFor(
       'chat.postMessage',
@@ -145,7 +145,7 @@ describe('faults during a round fan-out on Slack', () => {
     expect(clientGaps[0]).toBeGreaterThanOrEqual(200);
     expect(clientGaps[1]).toBeGreaterThan(clientGaps[0]!);
     const roundAt = stack.clock.now().getTime();
-    const after1 = roundItem(target);
+    const after1 = await roundItem(target);
     expect(after1).toMatchObject({ status: 'pending', attempts: 1, lastError: 'transient: http_500' });
     const backoff1 = after1.notBefore.getTime() - roundAt;
     expect(backoff1).toBeGreaterThanOrEqual(2_500);
@@ -157,7 +157,7 @@ describe('faults during a round fan-out on Slack', () => {
     expect(attemptsTo(target, from)).toHaveLength(3);
     stack.clock.set(after1.notBefore);
     await stack.settle();
-    const after2 = roundItem(target);
+    const after2 = await roundItem(target);
     expect(after2).toMatchObject({ status: 'pending', attempts: 2 });
     const backoff2 = after2.notBefore.getTime() - after1.notBefore.getTime();
     expect(backoff2).toBeGreaterThan(backoff1);
@@ -165,7 +165,7 @@ describe('faults during a round fan-out on Slack', () => {
     stack.clock.set(after2.notBefore);
     await stack.settle();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([500, 502, 500, 502, 500, 502, 200]);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 3 });
     expectOneRoundDmEach(from);
     expectWarnings('outbox send failed', 'outbox send failed');
     await answerRound(from);
@@ -181,7 +181,7 @@ describe('faults during a round fan-out on Slack', () => {
     expect(retry).toMatchObject({ status: 200, answer: { ok: true } });
     // The retry came after the timeout fired (plus the client's 200 ms pause), not before.
     expect(retry!.at - hung!.at).toBeGreaterThanOrEqual(TIMEOUT_MS);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 1 });
     expectOneRoundDmEach(from);
     expectWarnings('http request failed The operation was aborted due to timeout');
     await answerRound(from);
@@ -192,7 +192,7 @@ describe('faults during a round fan-out on Slack', () => {
     stack.fake.failNext('chat.postMessage', { fault: 'cut', when: (args) => args.channel === target });
     const from = await runRound();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([0]);
-    const item = roundItem(target);
+    const item = await roundItem(target);
     expect(item).toMatchObject({ status: 'pending', attempts: 1 });
     expect(item.notBefore.getTime() - stack.clock.now().getTime()).toBeGreaterThanOrEqual(2_500);
     expectOneRoundDmEach(from, [target]);
@@ -200,7 +200,7 @@ describe('faults during a round fan-out on Slack', () => {
     stack.clock.set(item.notBefore);
     await stack.settle();
     expect(attemptsTo(target, from).map((c) => c.status)).toEqual([0, 200]);
-    expect(roundItem(target)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await roundItem(target)).toMatchObject({ status: 'sent', attempts: 2 });
     expectOneRoundDmEach(from);
     expectWarnings('outbox send failed');
     await answerRound(from);
@@ -210,7 +210,11 @@ describe('faults during a round fan-out on Slack', () => {
     const target = ZOE;
     stack.fake.failNext('chat.postMessage', { error: 'channel_not_found', when: (args) => args.channel === target });
     const from = await runRound();
-    expect(roundItem(target)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'channel_not_found' });
+    expect(await roundItem(target)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'not_found: channel_not_found',
+    });
     expectOneRoundDmEach(from, [target]);
 
     // A day later, with a forced pass: still the one attempt.
@@ -221,7 +225,7 @@ describe('faults during a round fan-out on Slack', () => {
 
     const { response } = await stack.command(ANA, '/hallway stats');
     expect(blocksText(response!.body)).toMatch(/Messages undeliverable\n1\b/);
-    expect(stack.app.repos.outbox.counts(stack.community).failed).toBe(1);
+    expect((await stack.repos.outbox.counts(stack.community)).failed).toBe(1);
     expectWarnings('outbox item failed for good');
   });
 });
@@ -257,7 +261,7 @@ describe('duplicates and replays on Slack', () => {
       (h) => h.event.kind === 'action' && h.event.actor.userId === EMMA,
     );
     const meetupId = Number(going.value.split(':')[0]);
-    const rsvps = stack.app.repos.meetups.listRsvps(stack.community, meetupId);
+    const rsvps = await stack.repos.meetups.listRsvps(stack.community, meetupId);
     expect(rsvps.map((r) => `${r.userId}:${r.status}`)).toEqual([`${EMMA}:going`]);
     expect(stack.updatesOf(card!)).toHaveLength(1);
     expect(blocksText(stack.updatesOf(card!)[0]!)).toContain('1 going');
@@ -270,8 +274,8 @@ describe('duplicates and replays on Slack', () => {
   });
 
   it('the same slash command sent twice at once answers twice but writes once', async () => {
-    const stored = () => stack.app.repos.profiles.skills(stack.community, LUCAS, 'offer').map((s) => s.skill);
-    const before = stored();
+    const stored = async () => (await stack.repos.profiles.skills(stack.community, LUCAS, 'offer')).map((s) => s.skill);
+    const before = await stored();
     const fields = {
       command: '/skills',
       text: 'offer screen printing',
@@ -285,7 +289,7 @@ describe('duplicates and replays on Slack', () => {
       async () => await sendCommand(stack.target, fields),
       (h) => h.event.kind === 'command' && h.event.actor.userId === LUCAS,
     );
-    expect(stored()).toEqual([...before, 'screen-printing']);
+    expect(await stored()).toEqual([...before, 'screen-printing']);
   });
 
   it('an Events API event redelivered by Slack has one effect: one welcome DM', async () => {
@@ -294,6 +298,6 @@ describe('duplicates and replays on Slack', () => {
     await stack.event({ type: 'team_join', user: newcomer }, 'EvJOINNEW');
     await stack.event({ type: 'team_join', user: newcomer }, 'EvJOINNEW', 1);
     expect(stack.dmsTo('U0NEW')).toHaveLength(1);
-    expect(stack.app.repos.outbox.list(stack.community).filter((i) => i.key === 'welcome:U0NEW')).toHaveLength(1);
+    expect((await stack.repos.outbox.list(stack.community)).filter((i) => i.key === 'welcome:U0NEW')).toHaveLength(1);
   });
 });

@@ -249,7 +249,9 @@ describe('a process that cannot start', () => {
       const error = await createApp(config, log, { input: new PassThrough(), output: new PassThrough(), color: false })
         .then(() => undefined)
         .catch((e: unknown) => e as Error);
-      expect(error?.message).toMatch(/^cannot reach PostgreSQL at postgres:\/\/hallway:\*\*\*@127\.0\.0\.1:\d+\/hallway: /);
+      expect(error?.message).toMatch(
+        /^cannot reach PostgreSQL at postgres:\/\/hallway:\*\*\*@127\.0\.0\.1:\d+\/hallway: /,
+      );
       // What an operator's wrapper would log: the error (with its stack and cause) and the configuration.
       log.error({ err: error, config, url: config.databaseUrl }, 'start-up failed');
       expect(out.text()).toContain('start-up failed');
@@ -260,10 +262,14 @@ describe('a process that cannot start', () => {
       }
     });
 
-    it('as `npm run dev` runs it: exits 1 with the reason, never printing the password', { timeout: 60_000 }, async () => {
+    it('as `npm run dev` runs it: exits 1 with the reason, never printing the password', {
+      timeout: 60_000,
+    }, async () => {
       const { code, output } = await run({ DATABASE_URL: url });
       expect(code).toBe(1);
-      expect(output).toMatch(/Hallway cannot start: cannot reach PostgreSQL at postgres:\/\/hallway:\*\*\*@127\.0\.0\.1:/);
+      expect(output).toMatch(
+        /Hallway cannot start: cannot reach PostgreSQL at postgres:\/\/hallway:\*\*\*@127\.0\.0\.1:/,
+      );
       for (const form of forms) expect(output).not.toContain(form);
     });
   });

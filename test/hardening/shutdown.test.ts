@@ -1,7 +1,8 @@
 /**
- * Graceful shutdown of the real process, as `npm start` runs it: `node --import tsx src/main.ts` with no tokens
- * (the shell), stdin kept open. After a command has been answered, SIGTERM (or SIGINT, Ctrl-C) makes it stop:
- * exit code 0, the WAL folded back into the database file, and the database opens cleanly with the data written.
+ * Graceful shutdown of the real process, as `npm run dev` runs it: `src/app/main.ts` with no tokens (the shell),
+ * stdin kept open, on a SQLite file (or, on the PostgreSQL run, a PostgreSQL database). After a command has been
+ * answered, SIGTERM (or SIGINT, Ctrl-C) makes it stop: exit code 0, the WAL folded back into the database file, and
+ * the database opens cleanly with the data written.
  * Plus the regression behind it: the outbox drainer ran its loop twice, and `stop()` waited forever.
  */
 import { spawn } from 'node:child_process';
@@ -11,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../data/db.ts';
-import { createRepositories } from '../../data/repositories/index.ts';
+import { dbOf } from '../../data/db/executor.ts';
+import { openStorage } from '../../data/open.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import { silentLogger } from '#core/ports/logger.ts';
+import { freshPostgresUrl, openTestStorage, TEST_DIALECT } from '../support/databases.ts';
+import { testRepos } from '../support/test-bot.ts';
 import { TestPlatform } from '../support/test-platform.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,10 +25,14 @@ const dir = mkdtempSync(join(tmpdir(), 'hallway-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startAndSignal(signal: 'SIGTERM' | 'SIGINT') {
-  const database = join(dir, `${signal}.db`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const database =
+    TEST_DIALECT === 'postgres' ? { url: await freshPostgresUrl() } : { path: join(dir, `${signal}.db`) };
+  const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', 'src/app/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: database },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path }),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -36,9 +43,9 @@ async function startAndSignal(signal: 'SIGTERM' | 'SIGINT') {
     for (const w of waiters.filter((w) => stdout.includes(w.text))) w.resolve();
   });
   child.stderr.on('data', (d) => (stderr += d));
-  const printed = async (text: string) =>
-    stdout.includes(text) ? await Promise.resolve() : new Promise<void>((resolve) => waiters.push({ text, resolve }));
-  const exit = await once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const printed = (text: string) =>
+    stdout.includes(text) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ text, resolve }));
+  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
 
   await printed('Host> ');
   child.stdin.write('/skills offer photography\n');
@@ -49,7 +56,7 @@ async function startAndSignal(signal: 'SIGTERM' | 'SIGINT') {
   return { database, code, killedBy, stdout, stderr };
 }
 
-describe('npm start, stopped by a signal', () => {
+describe('npm run dev, stopped by a signal', () => {
   it('exits 0 with the database checkpointed and closed, on SIGTERM and on SIGINT', { timeout: 60_000 }, async () => {
     for (const run of await Promise.all([startAndSignal('SIGTERM'), startAndSignal('SIGINT')])) {
       expect({ code: run.code, signal: run.killedBy, stderr: run.stderr }).toEqual({
@@ -57,15 +64,27 @@ describe('npm start, stopped by a signal', () => {
         signal: null,
         stderr: '',
       });
-      const wal = `${run.database}-wal`;
-      expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
-      const db = new BetterSqlite3(run.database, { readonly: true });
+      const { path, url } = run.database as { path?: string; url?: string };
+      if (path) {
+        const wal = `${path}-wal`;
+        expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+        const db = new BetterSqlite3(path, { readonly: true });
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        } finally {
+          db.close();
+        }
+      }
+      const storage = await openStorage({ url, path: path ?? ':memory:', poolSize: 1 });
       try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const skills = db.prepare(`SELECT skill FROM member_skills WHERE community = 'shell:loft'`).pluck().all();
+        const skills = await storage.transaction(async (tx) =>
+          (
+            await dbOf(tx).selectFrom('member_skills').select('skill').where('community', '=', 'shell:loft').execute()
+          ).map((r) => r.skill),
+        );
         expect(skills).toEqual(['photography']);
       } finally {
-        db.close();
+        await storage.close();
       }
     }
   });
@@ -74,23 +93,32 @@ describe('npm start, stopped by a signal', () => {
 describe('the outbox drainer', () => {
   it('stops after its loop has parked and woken (it used to run the loop twice, and stop waited forever)', async () => {
     const now = new Date('2026-11-16T09:00:00Z');
-    const repos = createRepositories(openDatabase(':memory:'));
+    const storage = await openTestStorage();
+    const repos = testRepos(storage);
     // One item due later, so the loop parks on a timed wait that the test controls.
-    repos.outbox.enqueue({
-      community: 'shell:x',
-      key: 'later',
-      target: { kind: 'dm', userIds: ['u'] },
-      reply: { text: 'x' },
-      notBefore: new Date(now.getTime() + 60_000),
-      now,
-    });
+    await repos.outbox.enqueue([
+      {
+        community: 'shell:x',
+        key: 'later',
+        target: { kind: 'dm', userIds: ['u'] },
+        reply: { text: 'x' },
+        notBefore: new Date(now.getTime() + 60_000),
+        now,
+      },
+    ]);
     const waits: (() => void)[] = [];
     const wait = (_ms: number) => new Promise<void>((resolve) => waits.push(resolve));
-    // One turn of the event loop: every loop that was going to park has parked (no timer involved).
-    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // Until `parks` waits have begun (the loop's claims go to the database, a round trip away on PostgreSQL), then
+    // a while longer, so a loop running twice would have parked a second time too.
+    const settle = async (parks: number) => {
+      for (const give = Date.now() + 5_000; waits.length < parks && Date.now() < give; ) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, 100));
+    };
     const platforms = new Map([['shell' as const, new TestPlatform().as('shell')]]);
     const drainer = new OutboxDrainer({
-      repos,
+      storage,
       platforms,
       clock: { now: () => now },
       log: silentLogger,
@@ -98,14 +126,14 @@ describe('the outbox drainer', () => {
       wait,
     });
     await drainer.start();
-    await settle();
+    await settle(1);
     // One loop per lane, parked once.
     expect(waits).toHaveLength(1);
     // The wait runs out before the item is due: the loop looks again and parks again; then it must stop.
     waits[0]!();
-    await settle();
+    await settle(2);
     expect(waits).toHaveLength(2);
     await drainer.stop();
-    expect(repos.outbox.counts().pending).toBe(1);
+    expect((await repos.outbox.counts()).pending).toBe(1);
   });
 });

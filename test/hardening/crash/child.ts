@@ -1,8 +1,8 @@
 /**
  * A Hallway process for the crash tests: the app as `createApp` builds it (the real database, features, jobs and
  * outbox drainer), with a platform that delivers each message to a recorder on 127.0.0.1 (carrying the outbox
- * item's idempotency key, so the recorder can count exactly-once). It starts, runs one scheduler tick at a fixed
- * instant, drains until nothing is due, stops and exits 0. SIGTERM stops it the way `npm start` does (`App.stop()`):
+ * item's idempotency key, so the recorder can count exactly-once). It starts at a given instant, runs one scheduler
+ * tick, drains until nothing is due, stops and exits 0. SIGTERM stops it the way `npm start` does (`App.stop()`):
  * the send in flight finishes, claimed items are released, the database is checkpointed and closed.
  *
  *   DATABASE_PATH=… (or DATABASE_URL=postgres://…) RECORDER_URL=http://127.0.0.1:… NOW=2026-11-16T09:00:30Z \
@@ -24,8 +24,11 @@ if (!(process.env.DATABASE_PATH || process.env.DATABASE_URL) || !RECORDER_URL ||
   throw new Error('DATABASE_PATH or DATABASE_URL, RECORDER_URL and NOW are required');
 }
 
-const config = loadConfig(process.env);
-const clock = { now: () => new Date(NOW) };
+// Unpaced in practice: the recorder takes whatever comes (the lanes' pacing has tests of its own).
+const config = loadConfig({ HALLWAY_SEND_RATE_SLACK: '1000', HALLWAY_SEND_RATE_MAX_SLACK: '1000', ...process.env });
+/** Time starts at NOW and runs (the send pacing and the outbox's leases are measured on it). */
+const startedAt = Date.now();
+const clock = { now: () => new Date(new Date(NOW).getTime() + (Date.now() - startedAt)) };
 
 // The app's own storage (WAL checkpoints off on a file, as createApp opens it), watched: a lane claims one item at a
 // time and sends it before claiming the next, so the item being sent is the last one claimed. The recorder gets its
@@ -75,7 +78,7 @@ const app = await createApp(
   config,
   silentLogger,
   { input: new PassThrough(), output: new PassThrough(), color: false },
-  { clock, scheduler: false, platforms: [platform], storage, sendRates: {} },
+  { clock, scheduler: false, platforms: [platform], storage },
 );
 
 let stopping: Promise<void> | undefined;

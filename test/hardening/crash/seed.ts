@@ -18,7 +18,9 @@ export const ATTENDEES = 30;
 const SKILLS = ['photography', 'illustration', 'risograph printing', 'layout design', 'mixing', 'bookbinding'];
 
 /** Where the crash tests' database is: a SQLite file, or a PostgreSQL URL. */
-export type CrashDatabase = { readonly path: string; readonly url?: undefined } | { readonly url: string };
+export type CrashDatabase =
+  | { readonly path: string; readonly url?: undefined }
+  | { readonly url: string; readonly path?: undefined };
 
 export function memberId(i: number): string {
   return `U0M${String(i).padStart(3, '0')}`;
@@ -26,7 +28,7 @@ export function memberId(i: number): string {
 
 /** Creates (migrates) the database and writes the community above. */
 export async function seedCrashCommunity(database: CrashDatabase): Promise<void> {
-  const storage = await openStorage({ url: database.url, path: 'path' in database ? database.path : ':memory:' });
+  const storage = await openStorage({ url: database.url, path: database.path ?? ':memory:' });
   const now = new Date(CRASH_NOW);
   const earlier = new Date(now.getTime() - 7 * 86_400_000);
   try {

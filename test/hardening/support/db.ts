@@ -28,7 +28,9 @@ const tablesOf = new WeakMap<object, Promise<string[]>>();
 async function listTables(db: Db, dialect: Storage['dialect']): Promise<string[]> {
   const query =
     dialect === 'sqlite'
-      ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+      ? sql<{
+          name: string;
+        }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
       : sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
           WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
   return (await query.execute(db)).rows.map((r) => r.name);
@@ -70,7 +72,7 @@ async function snapshotWith(db: Db, dialect: Storage['dialect'], tables: readonl
 }
 
 const text = (value: unknown): string =>
-  typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value) ?? '';
+  typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : (JSON.stringify(value) ?? '');
 
 const canonical = (rows: readonly Row[]) => JSON.stringify(rows.map((r) => JSON.stringify(r)).sort());
 

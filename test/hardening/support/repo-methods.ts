@@ -128,14 +128,16 @@ function shapes(checker: ts.TypeChecker, communityId: ts.Type) {
     if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'any' };
     if (type.isStringLiteral() || type.isNumberLiteral()) return { kind: 'literal', value: type.value };
     if (f & ts.TypeFlags.BooleanLiteral) return { kind: 'literal', value: text() === 'true' };
-    if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping)) return { kind: 'string' };
+    if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping))
+      return { kind: 'string' };
     if (f & ts.TypeFlags.Number) return { kind: 'number' };
     if (type.isUnion()) {
       const options: Shape[] = [];
       const literals = type.types.filter((t) => t.flags & ts.TypeFlags.BooleanLiteral);
       // `boolean | undefined` comes flattened as `undefined | false | true`.
       if (literals.length === 2) options.push({ kind: 'boolean' });
-      for (const t of type.types) if (!literals.includes(t) || literals.length !== 2) options.push(shapeOf(t, depth + 1));
+      for (const t of type.types)
+        if (!literals.includes(t) || literals.length !== 2) options.push(shapeOf(t, depth + 1));
       return options.length === 1 ? options[0]! : { kind: 'union', options };
     }
     if (f & ts.TypeFlags.Object || type.isIntersection()) {
@@ -152,7 +154,11 @@ function shapes(checker: ts.TypeChecker, communityId: ts.Type) {
         props: props.map((p) => {
           const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
           const t = checker.getTypeOfSymbol(p);
-          return { name: p.getName(), optional, shape: shapeOf(optional ? checker.getNonNullableType(t) : t, depth + 1) };
+          return {
+            name: p.getName(),
+            optional,
+            shape: shapeOf(optional ? checker.getNonNullableType(t) : t, depth + 1),
+          };
         }),
       };
     }
@@ -190,12 +196,16 @@ let cached: Port[] | undefined;
  */
 export function storePorts(features: readonly string[]): Port[] {
   if (cached) return cached;
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('cannot read tsconfig.json');
   const coreFile = join(ROOT, 'src/core/ports/storage.ts');
   const idsFile = join(ROOT, 'src/core/ids.ts');
@@ -203,7 +213,10 @@ export function storePorts(features: readonly string[]): Port[] {
     .map((name) => ({ name, file: join(ROOT, 'commands', name, 'store.ts') }))
     .filter((f) => existsSync(f.file));
   // Only the ports and what they import: no @types/node, so this takes a second or two.
-  const program = ts.createProgram([coreFile, idsFile, ...featureFiles.map((f) => f.file)], { ...config.options, types: [] });
+  const program = ts.createProgram([coreFile, idsFile, ...featureFiles.map((f) => f.file)], {
+    ...config.options,
+    types: [],
+  });
   const checker = program.getTypeChecker();
   const exportsOf = (file: string) => {
     const source = program.getSourceFile(file);
@@ -219,10 +232,17 @@ export function storePorts(features: readonly string[]): Port[] {
   if (!coreStores) throw new Error('CoreStores is not exported from src/core/ports/storage.ts');
   for (const prop of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(coreStores))) {
     const store = prop.getName();
-    ports.push({ store, kind: 'core', file: coreFile, methods: methodsOf(checker, communityId, store, checker.getTypeOfSymbol(prop)) });
+    ports.push({
+      store,
+      kind: 'core',
+      file: coreFile,
+      methods: methodsOf(checker, communityId, store, checker.getTypeOfSymbol(prop)),
+    });
   }
   for (const { name, file } of featureFiles) {
-    const candidates = exportsOf(file).filter((s) => s.flags & ts.SymbolFlags.Interface && s.getName().endsWith('Store'));
+    const candidates = exportsOf(file).filter(
+      (s) => s.flags & ts.SymbolFlags.Interface && s.getName().endsWith('Store'),
+    );
     if (candidates.length !== 1) {
       throw new Error(`${file} must export one interface named *Store (found ${candidates.map((s) => s.getName())})`);
     }
@@ -380,7 +400,8 @@ function variantsOf(param: Param): ((ctx: Ctx) => unknown)[] {
   if (param.optional && !isCommunity(param)) variants.push((ctx) => valueFor(name, shape, ctx));
   if (shape.kind === 'boolean') variants.push(() => false);
   if (shape.kind === 'union') {
-    for (const o of shape.options) variants.push((ctx) => (o.kind === 'undefined' ? undefined : valueFor(name, o, ctx)));
+    for (const o of shape.options)
+      variants.push((ctx) => (o.kind === 'undefined' ? undefined : valueFor(name, o, ctx)));
   }
   return variants;
 }
@@ -401,7 +422,15 @@ export function callsFor(method: PortMethod, f: Fixture): Call[] {
   const seen = new Set<string>();
   const add = (build: (ctx: Ctx) => unknown[], dates: DateMode) => {
     const visited: unknown[][] = [];
-    const ctx: Ctx = { f, method, dates, visitor: () => (...args: unknown[]) => void visited.push(args) };
+    const ctx: Ctx = {
+      f,
+      method,
+      dates,
+      visitor:
+        () =>
+        (...args: unknown[]) =>
+          void visited.push(args),
+    };
     const args = build(ctx);
     const key = JSON.stringify(args, (_k, v) => (v === undefined ? '(undefined)' : v));
     if (seen.has(key)) return;
@@ -430,10 +459,10 @@ export function takesCommunity(method: PortMethod): boolean {
     shape.kind === 'community'
       ? true
       : shape.kind === 'object'
-      ? shape.props.some((p) => p.name === 'community' || has(p.shape))
-      : shape.kind === 'array'
-        ? has(shape.of)
-        : shape.kind === 'union' && shape.options.some(has);
+        ? shape.props.some((p) => p.name === 'community' || has(p.shape))
+        : shape.kind === 'array'
+          ? has(shape.of)
+          : shape.kind === 'union' && shape.options.some(has);
   return method.params.some((p) => p.name === 'community' || has(p.shape));
 }
 

@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /** Suites that touch a database run twice: on SQLite and on PostgreSQL (started once per run by the setup). */
-const BOTH_DATABASES = ['test/core/**/*.test.ts', 'test/hardening/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/data/**/*.test.ts'];
+const BOTH_DATABASES = [
+  'test/core/**/*.test.ts',
+  'test/hardening/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/data/**/*.test.ts',
+];
 
 const shared = {
   // e2e files each start real Bolt / discord.js clients against fakes on 127.0.0.1.

@@ -19,7 +19,10 @@ export type Dialect = 'sqlite' | 'postgres';
  * The migrations folders, found from this module so it works from any working directory: next to it when run from
  * source, in the source tree when run compiled from `dist/data/` (tsc copies no .sql files).
  */
-export const MIGRATIONS_ROOT = [new URL('./migrations/', import.meta.url), new URL('../../data/migrations/', import.meta.url)]
+export const MIGRATIONS_ROOT = [
+  new URL('./migrations/', import.meta.url),
+  new URL('../../data/migrations/', import.meta.url),
+]
   .map((url) => fileURLToPath(url))
   .find((dir) => existsSync(dir))!;
 export const MIGRATIONS_DIR = join(MIGRATIONS_ROOT, 'sqlite');

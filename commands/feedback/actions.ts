@@ -31,7 +31,9 @@ const rating = z
   });
 
 /** Runs the lazy timeout scan, then the handler. */
-function fresh<T>(handler: (ctx: Context, value: T) => Promise<Reply> | Reply): (value: T, ctx: Context) => Promise<Reply> {
+function fresh<T>(
+  handler: (ctx: Context, value: T) => Promise<Reply> | Reply,
+): (value: T, ctx: Context) => Promise<Reply> {
   return async (value, ctx) => {
     await handOffExpiredAsks(ctx);
     return handler(ctx, value);

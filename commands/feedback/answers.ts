@@ -26,7 +26,7 @@ const replace = (text: string, extra: Omit<Reply, 'text'> = {}): Reply => ({ tex
 /** The request and the actor's own ask on it; a refusal when there is none (someone else's button value). */
 export async function ownAsk(ctx: Context, requestId: number): Promise<{ request: FeedbackRequest; ask: FeedbackAsk }> {
   const request = await ctx.store.getRequest(ctx.community.id, requestId);
-  const ask = request && await ctx.store.getAsk(ctx.community.id, requestId, ctx.actor.userId);
+  const ask = request && (await ctx.store.getAsk(ctx.community.id, requestId, ctx.actor.userId));
   if (!request || !ask)
     throw new UserError('not_allowed', 'This feedback request was not sent to you, so you cannot answer it.');
   return { request, ask };
@@ -40,7 +40,7 @@ export async function accept(ctx: Context, requestId: number): Promise<Reply> {
   if (ask.status === 'given') return replace(`You already gave feedback on ${requestName(request)}. Thank you!`);
   if (!isLive(request)) return replace(`${requestName(request)} is ${STATUS_WORDS[request.status]}: nothing to do.`);
   const { community, store, actor, now } = ctx;
-  if (!await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'accepted', now)) {
+  if (!(await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'accepted', now))) {
     return replace(
       ask.status === 'declined'
         ? `You said not this time to ${requestName(request)}, and it has moved on.`
@@ -60,11 +60,11 @@ export async function accept(ctx: Context, requestId: number): Promise<Reply> {
 export async function decline(ctx: Context, requestId: number): Promise<Reply> {
   const { request, ask } = await ownAsk(ctx, requestId);
   const { community, store, actor, now } = ctx;
-  if (!await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'declined', now)) {
+  if (!(await store.answerAsk(community.id, request.id, actor.userId, ['asked'], 'declined', now))) {
     const was = ask.status === 'declined' ? 'You already passed on' : `There is nothing left to decline on`;
     return replace(`${was} ${requestName(request)}.`);
   }
-  const fresh = await store.getRequest(community.id, request.id) ?? request;
+  const fresh = (await store.getRequest(community.id, request.id)) ?? request;
   await advanceAndTell(ctx, fresh);
   return replace(`No problem, I'll ask someone else for ${requestName(request)}. Thanks for saying so.`);
 }
@@ -80,14 +80,14 @@ export async function volunteer(ctx: Context, requestId: number): Promise<Reply>
   const added = await store.addAsk(community.id, request.id, actor.userId, 'accepted', now);
   const changed =
     added ||
-    await store.answerAsk(
+    (await store.answerAsk(
       community.id,
       request.id,
       actor.userId,
       ['asked', 'declined', 'timed_out'],
       'accepted',
       now,
-    );
+    ));
   if (!changed)
     return { text: `You're already on ${requestName(request)}. Thank you!`, buttons: [givenButton(request)] };
   ctx.notify.dm(community.id, request.requester, acceptedNotice(request, actor.userId), {

@@ -9,7 +9,7 @@ import { askClosedMessage, requestName } from './messages.ts';
 /** Cancels a live request: pending ask DMs are replaced, reviewers who said yes are told, the open call closed. */
 export async function withdraw(scope: FeedbackScope, request: FeedbackRequest, why: string): Promise<boolean> {
   const { community, store } = scope;
-  if (!await store.setRequestStatus(community.id, request.id, ['open', 'offered_publicly'], 'cancelled'))
+  if (!(await store.setRequestStatus(community.id, request.id, ['open', 'offered_publicly'], 'cancelled')))
     return false;
   await closePendingAsks(scope, request, `${why} Thanks all the same!`);
   for (const ask of await store.listAsks(community.id, request.id)) {
@@ -27,7 +27,7 @@ export async function cancelRequest(ctx: Context, id: number): Promise<Reply> {
   if (!found || found.requester !== ctx.actor.userId) {
     throw new UserError('not_found', `You have no feedback request #${id}. See /feedback list.`);
   }
-  if (!await withdraw(ctx, found, 'the member who asked cancelled it.')) {
+  if (!(await withdraw(ctx, found, 'the member who asked cancelled it.'))) {
     return { text: `${requestName(found)} is already ${found.status === 'cancelled' ? 'cancelled' : 'closed'}.` };
   }
   return { text: `Cancelled ${requestName(found)}. Everyone who was asked has been told.` };

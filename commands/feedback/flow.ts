@@ -41,7 +41,7 @@ export async function advance(scope: FeedbackScope, request: FeedbackRequest): P
   const asked: string[] = [];
   if (places > 0) {
     for (const reviewer of await nextReviewers(scope, request, asks, places)) {
-      if (!await store.addAsk(community.id, request.id, reviewer, 'asked', now)) continue;
+      if (!(await store.addAsk(community.id, request.id, reviewer, 'asked', now))) continue;
       const key = askKey(request.id, reviewer);
       scope.notify.dm(community.id, reviewer, askMessage(request, community.timezone), { key, ref: key });
       asked.push(reviewer);

@@ -9,9 +9,9 @@ import { feedbackGivenCount } from './recognition.ts';
 export async function feedbackHome(ctx: Context): Promise<Section[]> {
   const { community, store, actor } = ctx;
   const requests = (await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly'])).length;
-  const asks = (await store
-    .listAsksFor(community.id, actor.userId, ['asked', 'accepted']))
-    .filter(({ request }) => request.status === 'open' || request.status === 'offered_publicly').length;
+  const asks = (await store.listAsksFor(community.id, actor.userId, ['asked', 'accepted'])).filter(
+    ({ request }) => request.status === 'open' || request.status === 'offered_publicly',
+  ).length;
   const given = await feedbackGivenCount(store, community.id, actor.userId);
   const paused = await store.optOuts(community.id, actor.userId);
   return [

@@ -26,11 +26,14 @@ async function ownGivenFeedback(ctx: Context, requestId: number, reviewer: strin
 }
 
 /** A one-tap score from 1 to 5. The first tap counts; later taps say what was recorded. */
-export async function rate(ctx: Context, value: { requestId: number; reviewer: string; score: number }): Promise<Reply> {
+export async function rate(
+  ctx: Context,
+  value: { requestId: number; reviewer: string; score: number },
+): Promise<Reply> {
   const request = await ownGivenFeedback(ctx, value.requestId, value.reviewer);
   const { community, store, now } = ctx;
   const thank = { label: 'Send a thank-you', action: 'feedback.thank', value: `${request.id}:${value.reviewer}` };
-  if (!await store.addRating(community.id, request.id, value.reviewer, value.score, now)) {
+  if (!(await store.addRating(community.id, request.id, value.reviewer, value.score, now))) {
     const recorded = await store.getRating(community.id, request.id, value.reviewer);
     return { text: `You already rated this feedback ${recorded?.score ?? value.score}/5.`, replaceOriginal: true };
   }
@@ -61,10 +64,10 @@ export async function sendThanks(ctx: Context, requestId: number, reviewer: stri
   const request = await ownGivenFeedback(ctx, requestId, reviewer);
   const thanks = text.trim().slice(0, TEXT_MAX);
   if (!thanks) throw new UserError('invalid_input', 'The thank-you is empty.');
-  if (!await ctx.store.getRating(ctx.community.id, requestId, reviewer)) {
+  if (!(await ctx.store.getRating(ctx.community.id, requestId, reviewer))) {
     throw new UserError('conflict', 'Rate the feedback first (one tap), then send your thank-you.');
   }
-  if (!await ctx.store.setThanks(ctx.community.id, requestId, reviewer, thanks)) {
+  if (!(await ctx.store.setThanks(ctx.community.id, requestId, reviewer, thanks))) {
     return { text: 'You already sent a thank-you for this feedback.' };
   }
   ctx.notify.dm(ctx.community.id, reviewer, thanksNotice(request, thanks), {
@@ -93,7 +96,7 @@ export async function sendNote(ctx: Context, requestId: number, text: string): P
   const note = text.trim().slice(0, TEXT_MAX);
   if (!note) throw new UserError('invalid_input', 'The note is empty.');
   if (ask.status !== 'given') throw new UserError('conflict', 'Mark your feedback as given first.');
-  if (!await ctx.store.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note)) {
+  if (!(await ctx.store.setAskNote(ctx.community.id, requestId, ctx.actor.userId, note))) {
     return { text: 'You already sent a note for this request.' };
   }
   ctx.notify.dm(ctx.community.id, request.requester, noteNotice(request, ctx.actor.userId, note), {

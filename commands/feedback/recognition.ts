@@ -9,6 +9,10 @@ export const HELPFUL_SCORE = 4;
  * How many times this member gave feedback that the requester found helpful (rated 4 or 5). Shown on the member's
  * profile as recognition, not ranked against anyone. Read-only; safe to call from any feature.
  */
-export async function feedbackGivenCount(store: FeedbackStore, community: CommunityId, userId: string): Promise<number> {
+export async function feedbackGivenCount(
+  store: FeedbackStore,
+  community: CommunityId,
+  userId: string,
+): Promise<number> {
   return await store.countRatedGiven(community, userId, HELPFUL_SCORE);
 }

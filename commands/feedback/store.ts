@@ -94,7 +94,13 @@ export interface FeedbackStore {
   listOverdueRequests(community: CommunityId, now: Date): Promise<FeedbackRequest[]>;
 
   /** Records an ask (status `asked`, or `accepted` for volunteers); false if this reviewer already has one. */
-  addAsk(community: CommunityId, requestId: number, reviewer: string, status: 'asked' | 'accepted', now: Date): Promise<boolean>;
+  addAsk(
+    community: CommunityId,
+    requestId: number,
+    reviewer: string,
+    status: 'asked' | 'accepted',
+    now: Date,
+  ): Promise<boolean>;
   getAsk(community: CommunityId, requestId: number, reviewer: string): Promise<FeedbackAsk | undefined>;
   listAsks(community: CommunityId, requestId: number): Promise<FeedbackAsk[]>;
   /** A reviewer's asks with one of the statuses, with their requests, newest first. */

@@ -25,7 +25,7 @@ export async function handOffExpiredAsks(scope: FeedbackScope): Promise<number> 
   const touched = new Set<number>();
   let timedOut = 0;
   for (const ask of await store.listUnansweredAsks(community.id, cutoff)) {
-    if (!await store.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now)) continue;
+    if (!(await store.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now))) continue;
     const request = await store.getRequest(community.id, ask.requestId);
     if (!request) continue;
     const why = 'no answer in time, so I passed it to someone else. No worries!';
@@ -46,9 +46,9 @@ async function expireOverdueRequests(scope: FeedbackScope): Promise<void> {
   const { community, store } = scope;
   for (const request of await store.listOverdueRequests(community.id, scope.now)) {
     await closePendingAsks(scope, request, 'its deadline has passed.');
-    const onBoard = (await store
-      .listAsks(community.id, request.id))
-      .some((a) => a.status === 'accepted' || a.status === 'given');
+    const onBoard = (await store.listAsks(community.id, request.id)).some(
+      (a) => a.status === 'accepted' || a.status === 'given',
+    );
     if (onBoard) {
       // Reviewers who said yes may still deliver; `advance` fulfils the request once the last one has.
       await advanceAndTell(scope, request);

@@ -133,7 +133,7 @@ export async function reviewQueue(ctx: Context): Promise<Reply> {
   await requireManager(ctx, 'review introductions');
   const [next] = await ctx.store.pending(ctx.community.id, 1);
   if (!next?.draft) return { text: 'No introductions are waiting for approval. 🎉' };
-  const more = await ctx.store.countPending(ctx.community.id) - 1;
+  const more = (await ctx.store.countPending(ctx.community.id)) - 1;
   const request = await approvalRequest(ctx, next.userId, next.draft, next.revision);
   return { ...request, context: more > 0 ? `${more} more waiting after this one.` : undefined };
 }

@@ -32,7 +32,9 @@ export const LABELS = {
 } as const;
 
 /** The community's custom questions (`intro-question-1..3`) that are set, as field id → question. */
-export function customQuestions(settings: Pick<IntroSettings, `intro-question-${1 | 2 | 3}`>): { id: string; question: string }[] {
+export function customQuestions(
+  settings: Pick<IntroSettings, `intro-question-${1 | 2 | 3}`>,
+): { id: string; question: string }[] {
   const keys = ['intro-question-1', 'intro-question-2', 'intro-question-3'] as const;
   return keys.flatMap((key, i) => {
     const question = settings[key]?.trim();

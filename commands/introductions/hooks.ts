@@ -27,7 +27,7 @@ export async function forgetMember(ctx: Context, userId: string): Promise<Delete
   const { id } = ctx.community;
   const profile = await ctx.store.get(id, userId);
   const anonymous = `removed-card:${randomUUID()}`;
-  if (profile?.cardPostedAt && await ctx.core.messageRefs.rename(id, cardRef(userId), anonymous)) {
+  if (profile?.cardPostedAt && (await ctx.core.messageRefs.rename(id, cardRef(userId), anonymous))) {
     ctx.notify.update(id, anonymous, REMOVED_CARD);
   }
   const deleted = await ctx.store.deleteMember(ctx.community.id, userId);

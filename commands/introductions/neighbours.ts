@@ -44,6 +44,11 @@ export function rankNeighbours(overlaps: readonly SkillOverlap[], limit = 3): Ne
 }
 
 /** Up to `limit` neighbours of a member in their community. */
-export async function findNeighbours(repo: ProfilesStore, community: CommunityId, userId: string, limit = 3): Promise<Neighbour[]> {
+export async function findNeighbours(
+  repo: ProfilesStore,
+  community: CommunityId,
+  userId: string,
+  limit = 3,
+): Promise<Neighbour[]> {
   return rankNeighbours(await repo.complements(community, userId, OVERLAP_ROWS), limit);
 }

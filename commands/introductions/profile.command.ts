@@ -36,7 +36,7 @@ async function ownProfile(ctx: Context): Promise<Reply> {
   const profile = await ctx.store.get(ctx.community.id, userId);
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   return {
-    ...profileReply({ userId, fields, ...await skillsOf(ctx, userId) }, statusLine(profile)),
+    ...profileReply({ userId, fields, ...(await skillsOf(ctx, userId)) }, statusLine(profile)),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',

@@ -50,7 +50,7 @@ export async function postCard(scope: Scope, userId: string): Promise<'posted' |
   const profile = await scope.store.get(id, userId);
   if (!profile?.published) throw new Error(`no published intro for ${userId}`);
   const card = introCard(
-    { userId, fields: profile.published, ...await skillsOf(scope, userId) },
+    { userId, fields: profile.published, ...(await skillsOf(scope, userId)) },
     await findNeighbours(scope.store, id, userId),
   );
   if (profile.cardPostedAt) {
@@ -80,7 +80,12 @@ async function tellManagers(scope: Scope, text: string, topic: string): Promise<
 }
 
 /** Publishes `fields` and posts the card; returns what to tell the member. */
-export async function publishIntro(scope: Scope, userId: string, fields: IntroFields, reviewedBy?: string): Promise<string> {
+export async function publishIntro(
+  scope: Scope,
+  userId: string,
+  fields: IntroFields,
+  reviewedBy?: string,
+): Promise<string> {
   await scope.store.publish(scope.community.id, userId, fields, scope.now, reviewedBy);
   const channel = introSettings(scope.community)['intro-channel'];
   switch (await postCard(scope, userId)) {
@@ -94,12 +99,17 @@ export async function publishIntro(scope: Scope, userId: string, fields: IntroFi
 }
 
 /** The approval request a manager sees: the card, and Approve / Edit / Reject. */
-export async function approvalRequest(scope: Scope, userId: string, draft: IntroFields, revision: number): Promise<Reply> {
+export async function approvalRequest(
+  scope: Scope,
+  userId: string,
+  draft: IntroFields,
+  revision: number,
+): Promise<Reply> {
   const value = `${userId}:${revision}`;
   return {
     title: 'Introduction to approve',
     text: `${fmt.user(userId)} introduced themselves. Post their card in the intro channel?`,
-    sections: introSections({ userId, fields: draft, ...await skillsOf(scope, userId) }),
+    sections: introSections({ userId, fields: draft, ...(await skillsOf(scope, userId)) }),
     buttons: [
       { label: 'Approve', action: ACTION_APPROVE, value, style: 'primary' },
       { label: 'Edit', action: ACTION_EDIT, value },

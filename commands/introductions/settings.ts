@@ -10,7 +10,10 @@ const question = (n: number) => ({
 });
 
 export const INTRO_SETTINGS = {
-  'intro-channel': { schema: settingTypes.channel.optional(), option: opt.channel('Channel where intro cards are posted') },
+  'intro-channel': {
+    schema: settingTypes.channel.optional(),
+    option: opt.channel('Channel where intro cards are posted'),
+  },
   /** Intro cards wait for a manager's approval before they are posted. */
   approval: {
     schema: z.boolean().default(false),

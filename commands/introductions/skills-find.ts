@@ -92,5 +92,5 @@ const pageValue = z.string().transform((value, ctx) => {
 export const findPageAction = defineAction({
   id: ACTION_FIND_PAGE,
   value: pageValue,
-  run: async ({ page, skill }, ctx) => ({ ...await findSkill(ctx, skill, page, skill), replaceOriginal: true }),
+  run: async ({ page, skill }, ctx) => ({ ...(await findSkill(ctx, skill, page, skill)), replaceOriginal: true }),
 });

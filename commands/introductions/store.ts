@@ -98,7 +98,13 @@ export interface ProfilesStore {
 
   skills(community: CommunityId, userId: string, kind: SkillKind): Promise<MemberSkill[]>;
   /** Adds skills (already there: kept); returns how many were new. */
-  addSkills(community: CommunityId, userId: string, kind: SkillKind, skills: readonly SkillInput[], now: Date): Promise<number>;
+  addSkills(
+    community: CommunityId,
+    userId: string,
+    kind: SkillKind,
+    skills: readonly SkillInput[],
+    now: Date,
+  ): Promise<number>;
   /** Replaces one list; skills kept keep their `added_at`. */
   replaceSkills(
     community: CommunityId,
@@ -110,7 +116,13 @@ export interface ProfilesStore {
   /** Removes canonical skills from both lists; returns rows removed. */
   removeSkills(community: CommunityId, userId: string, skills: readonly string[]): Promise<number>;
   /** Members still here with `skill` in their `kind` list, most recently active first. */
-  findBySkill(community: CommunityId, skill: string, kind: SkillKind, limit: number, offset: number): Promise<SkillHolder[]>;
+  findBySkill(
+    community: CommunityId,
+    skill: string,
+    kind: SkillKind,
+    limit: number,
+    offset: number,
+  ): Promise<SkillHolder[]>;
   countBySkill(community: CommunityId, skill: string, kind: SkillKind): Promise<number>;
   /** Members still here whose skills complement the member's (both directions), most recently active first. */
   complements(community: CommunityId, userId: string, limit: number): Promise<SkillOverlap[]>;

@@ -45,11 +45,11 @@ export function readMore(
 
 async function thanks(ctx: Context, outcome: string, notes: readonly string[], more: boolean): Promise<Reply> {
   const userId = ctx.actor.userId;
-  const fields = await currentIntro(ctx, userId) ?? EMPTY;
+  const fields = (await currentIntro(ctx, userId)) ?? EMPTY;
   return {
     title: 'Your introduction',
     text: `Thanks! ${outcome.charAt(0).toUpperCase()}${outcome.slice(1)}`,
-    sections: introSections({ userId, fields, ...await skillsOf(ctx, userId) }),
+    sections: introSections({ userId, fields, ...(await skillsOf(ctx, userId)) }),
     context: notes.length ? notes.join('\n') : undefined,
     buttons: more ? [{ label: 'Add a bit more', action: ACTION_OPEN, value: 'more', style: 'primary' }] : undefined,
     mentions: [],
@@ -64,7 +64,7 @@ export const aboutSubmit: FormDef = {
     const about = readAbout(values);
     const { id } = ctx.community;
     const userId = ctx.actor.userId;
-    const base = await currentIntro(ctx, userId) ?? EMPTY;
+    const base = (await currentIntro(ctx, userId)) ?? EMPTY;
     const fields: IntroFields = { ...base, role: about.role, workingOn: about.workingOn, links: about.links };
     await ctx.store.replaceSkills(id, userId, 'offer', about.offers.skills, ctx.now);
     await ctx.store.replaceSkills(id, userId, 'need', about.needs.skills, ctx.now);

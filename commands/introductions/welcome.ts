@@ -45,7 +45,7 @@ export async function welcomeMember(ctx: Context): Promise<undefined> {
   const { id } = ctx.community;
   const userId = ctx.actor.userId;
   if ((await ctx.store.get(id, userId))?.introducedAt) return undefined;
-  if (!await ctx.store.markWelcomed(id, userId, ctx.now)) return undefined;
+  if (!(await ctx.store.markWelcomed(id, userId, ctx.now))) return undefined;
   ctx.notify.dm(id, userId, welcomeDm(ctx), { key: `welcome:${userId}` });
   return undefined;
 }
@@ -57,7 +57,7 @@ export const introRemindersJob = defineJob({
   period: (now) => slotPeriod(now, 60),
   async run(ctx) {
     const { id } = ctx.community;
-  const settings = introSettings(ctx.community);
+    const settings = introSettings(ctx.community);
     const before = new Date(ctx.now.getTime() - settings['intro-reminder-days'] * DAY_MS);
     for (const userId of await ctx.store.dueReminders(id, before, BATCH)) {
       ctx.notify.dm(id, userId, REMINDER, { key: `intro-reminder:${userId}` });

@@ -97,7 +97,12 @@ function putScanned(index: SkillIndex, draft: MemberDraft, m: MatchIndexMember, 
 }
 
 /** Reloads the members with these keys from the repository, removing those no longer there. */
-export async function reloadFromRepo(index: SkillIndex, repo: MatchingStore, community: CommunityId, keys: readonly number[]) {
+export async function reloadFromRepo(
+  index: SkillIndex,
+  repo: MatchingStore,
+  community: CommunityId,
+  keys: readonly number[],
+) {
   const draft = new MemberDraft();
   const seen = new Set<number>();
   await repo.scanIndex(community, keys, (m, skills) => seen.add(putScanned(index, draft, m, skills)));

@@ -104,7 +104,11 @@ export interface MatchingStore extends MatchingIndexStore {
   /** The latest meeting of each pair since `since` (rounds and introductions). */
   metSince(community: CommunityId, since: Date): Promise<MetPair[]>;
   /** Creates the round of a period; undefined if it exists already. */
-  createRound(community: CommunityId, round: Omit<RoundRecord, 'id' | 'createdAt'>, now: Date): Promise<number | undefined>;
+  createRound(
+    community: CommunityId,
+    round: Omit<RoundRecord, 'id' | 'createdAt'>,
+    now: Date,
+  ): Promise<number | undefined>;
   lastRound(community: CommunityId): Promise<RoundRecord | undefined>;
   /** Stores a group (2-3 members) and returns its id. */
   addPairing(
@@ -118,7 +122,13 @@ export interface MatchingStore extends MatchingIndexStore {
   pairingsOf(community: CommunityId, userId: string, limit: number): Promise<PairingRecord[]>;
   markResponded(community: CommunityId, pairingId: number, userId: string, now: Date): Promise<void>;
   recordMet(community: CommunityId, pairingId: number, userId: string, met: MetAnswer, now: Date): Promise<void>;
-  recordCollaborating(community: CommunityId, pairingId: number, userId: string, yes: boolean, now: Date): Promise<void>;
+  recordCollaborating(
+    community: CommunityId,
+    pairingId: number,
+    userId: string,
+    yes: boolean,
+    now: Date,
+  ): Promise<void>;
   /** Pairings created at or before `createdBefore` whose follow-up was never sent, oldest first. */
   dueFollowUps(community: CommunityId, createdBefore: Date, limit: number): Promise<PairingRecord[]>;
   markFollowUpSent(community: CommunityId, pairingId: number, now: Date): Promise<void>;

@@ -59,7 +59,13 @@ async function leftOut(ctx: Context): Promise<Set<string>> {
 }
 
 /** The shortlist, scored and ranked (the pair score, active members first), best first, at most `limit`. */
-async function ranked(ctx: Context, index: SkillIndex, me: number, met: ReadonlyMap<string, Date>, limit: number): Promise<Ranked[]> {
+async function ranked(
+  ctx: Context,
+  index: SkillIndex,
+  me: number,
+  met: ReadonlyMap<string, Date>,
+  limit: number,
+): Promise<Ranked[]> {
   const now = ctx.now.getTime();
   const left = await leftOut(ctx);
   const { finder, scorer } = toolsFor(index);

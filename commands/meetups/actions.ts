@@ -61,7 +61,10 @@ export const draftAction = defineAction({
   async run({ host, skill }, ctx) {
     // The digest suggests a member host; only they (or a manager on their behalf) set it up.
     if (ctx.actor.userId !== host && !ctx.actor.isAdmin) {
-      throw new UserError('not_allowed', `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`);
+      throw new UserError(
+        'not_allowed',
+        `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`,
+      );
     }
     const initial = { title: `Skill-share: ${skill}`, description: `${skill}, shared by a member who knows it.` };
     return { text: 'Pick a date and a place, and post it.', form: createForm(initial, host) };

@@ -64,7 +64,11 @@ async function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): Promise<IcsEv
 }
 
 /** The .ics attachment for one meetup, or for the rest of its series. */
-export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): Promise<NonNullable<Reply['file']>> {
+export async function calendarFile(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  wholeSeries: boolean,
+): Promise<NonNullable<Reply['file']>> {
   if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
   const events = wholeSeries ? await seriesEvents(env, meetup) : [event(env, meetup)];
   const { error, value } = createEvents(events, {

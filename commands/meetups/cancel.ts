@@ -12,9 +12,9 @@ async function cancelOne(ctx: Context, meetup: MeetupRecord): Promise<number> {
   const { id: community, timezone } = ctx.community;
   await ctx.store.setStatus(community, meetup.id, 'cancelled');
   await refreshCard(ctx, meetup.id);
-  const people = (await ctx.store
-    .listRsvps(community, meetup.id))
-    .filter((r) => r.status !== 'no' && r.userId !== ctx.actor.userId);
+  const people = (await ctx.store.listRsvps(community, meetup.id)).filter(
+    (r) => r.status !== 'no' && r.userId !== ctx.actor.userId,
+  );
   for (const r of people) {
     ctx.notify.dm(
       community,

@@ -62,7 +62,11 @@ export function cardChannel(env: MeetupEnv, fallback?: string): string | undefin
 }
 
 /** Posts the card of a new meetup; returns the channel, or undefined when there is nowhere to post. */
-export async function postCard(env: MeetupEnv, meetup: MeetupRecord, channelId: string | undefined): Promise<string | undefined> {
+export async function postCard(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  channelId: string | undefined,
+): Promise<string | undefined> {
   if (!channelId) return undefined;
   await env.store.setCardChannel(env.community.id, meetup.id, channelId);
   const ref = cardRef(meetup.id);

@@ -22,7 +22,10 @@ export function pickIdea(ideas: readonly SkillShareIdea[], now: Date): SkillShar
 
 async function meetupsSection(env: MeetupEnv): Promise<Section> {
   const repo = env.store;
-  const soon = (await repo.listStartingBetween(env.community.id, env.now, new Date(env.now.getTime() + WEEK))).slice(0, LIMIT);
+  const soon = (await repo.listStartingBetween(env.community.id, env.now, new Date(env.now.getTime() + WEEK))).slice(
+    0,
+    LIMIT,
+  );
   if (soon.length === 0) {
     return { text: `${fmt.bold('This week')}\nNothing planned yet — start something with \`/meetup create\`.` };
   }

@@ -56,9 +56,9 @@ async function tellAttendees(ctx: Context, before: MeetupRecord, after: MeetupRe
   if (after.location !== before.location)
     changes.push(after.location ? `it now takes place at ${after.location}` : 'the place was removed');
   if (changes.length === 0) return 0;
-  const people = (await ctx.store
-    .listRsvps(ctx.community.id, after.id))
-    .filter((r) => r.status !== 'no' && r.userId !== ctx.actor.userId);
+  const people = (await ctx.store.listRsvps(ctx.community.id, after.id)).filter(
+    (r) => r.status !== 'no' && r.userId !== ctx.actor.userId,
+  );
   for (const r of people) {
     ctx.notify.dm(ctx.community.id, r.userId, {
       text: `Change of plan for ${label(after)}: ${changes.join(', and ')}.`,

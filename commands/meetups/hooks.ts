@@ -17,9 +17,9 @@ async function stepBack(ctx: Context, userId: string): Promise<void> {
 
 /** Home: the member's upcoming meetups and their answer to each. */
 export async function meetupsHome(ctx: Context): Promise<Section[]> {
-  const mine = (await ctx.store
-    .listMemberRsvps(ctx.community.id, ctx.actor.userId, ctx.now))
-    .filter(({ rsvp }) => rsvp.status !== 'no');
+  const mine = (await ctx.store.listMemberRsvps(ctx.community.id, ctx.actor.userId, ctx.now)).filter(
+    ({ rsvp }) => rsvp.status !== 'no',
+  );
   if (mine.length === 0) {
     return [{ text: `${fmt.bold('Your meetups')}\nNothing on your list — see \`/meetup list\`.` }];
   }
@@ -55,8 +55,7 @@ export async function exportMeetups(ctx: Context): Promise<Record<string, readon
 export async function autocompleteMeetups(source: string, prefix: string, ctx: Context) {
   if (source !== 'meetups') return undefined;
   const typed = prefix.trim().replace(/^#/, '').toLowerCase();
-  return (await ctx.store
-    .listUpcoming(ctx.community.id, ctx.now, 100))
+  return (await ctx.store.listUpcoming(ctx.community.id, ctx.now, 100))
     .filter((m) => typed === '' || String(m.id).startsWith(typed) || m.title.toLowerCase().includes(typed))
     .slice(0, 25)
     .map((m) => ({

@@ -44,7 +44,7 @@ export async function rate(ctx: Context, meetup: MeetupRecord, score: number): P
 
 export async function commentOnRating(ctx: Context, meetup: MeetupRecord, comment: string): Promise<Reply> {
   await assertAttended(ctx, meetup, ctx.actor.userId);
-  if (!await ctx.store.saveRatingComment(ctx.community.id, meetup.id, ctx.actor.userId, comment)) {
+  if (!(await ctx.store.saveRatingComment(ctx.community.id, meetup.id, ctx.actor.userId, comment))) {
     throw new UserError('conflict', 'Tap a score first, then add your comment.');
   }
   return { text: 'Thanks — your comment goes to the host without your name.' };

@@ -47,13 +47,19 @@ async function wants(env: MeetupEnv, rsvp: RsvpRecord, kind: ReminderKind, dueSi
   if (rsvp.status === 'maybe' && kind !== '24h') return false;
   // Someone who answered after the reminder was due has just been looking at the meetup: no need.
   if (kind !== 'rating' && rsvp.respondedAt >= dueSince) return false;
-  if (!await env.store.remindersEnabled(env.community.id, rsvp.userId)) return false;
+  if (!(await env.store.remindersEnabled(env.community.id, rsvp.userId))) return false;
   return !(await env.core.members.get(env.community.id, rsvp.userId))?.leftAt;
 }
 
-async function send(env: MeetupEnv, meetup: MeetupRecord, userId: string, kind: ReminderKind, reply: Reply): Promise<boolean> {
+async function send(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  userId: string,
+  kind: ReminderKind,
+  reply: Reply,
+): Promise<boolean> {
   const revision = kind === 'rating' ? 0 : meetup.scheduleRevision;
-  if (!await env.store.recordReminder(env.community.id, { meetupId: meetup.id, userId, kind, revision }, env.now)) {
+  if (!(await env.store.recordReminder(env.community.id, { meetupId: meetup.id, userId, kind, revision }, env.now))) {
     return false;
   }
   env.notify.dm(env.community.id, userId, reply, { key: reminderKey(meetup, kind, userId) });
@@ -69,7 +75,7 @@ export async function sendReminders(env: MeetupEnv): Promise<number> {
     const kind = meetup.startsAt.getTime() - env.now.getTime() <= REMINDER_OFFSETS_MS['1h'] ? '1h' : '24h';
     const dueSince = new Date(meetup.startsAt.getTime() - REMINDER_OFFSETS_MS[kind]);
     for (const rsvp of await env.store.listRsvps(community, meetup.id)) {
-      if (!await wants(env, rsvp, kind, dueSince)) continue;
+      if (!(await wants(env, rsvp, kind, dueSince))) continue;
       if (await send(env, meetup, rsvp.userId, kind, reminderText(env, meetup, rsvp, kind))) sent++;
     }
   }
@@ -83,7 +89,7 @@ export async function sendRatingPrompts(env: MeetupEnv): Promise<number> {
   let sent = 0;
   for (const meetup of await env.store.listEndedBetween(community, from, new Date(env.now.getTime() + 1))) {
     for (const rsvp of await env.store.listRsvps(community, meetup.id)) {
-      if (rsvp.status !== 'going' || !await wants(env, rsvp, 'rating', env.now)) continue;
+      if (rsvp.status !== 'going' || !(await wants(env, rsvp, 'rating', env.now))) continue;
       if (await send(env, meetup, rsvp.userId, 'rating', ratingPrompt(meetup))) sent++;
     }
   }

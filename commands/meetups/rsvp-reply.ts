@@ -5,7 +5,12 @@ import { label, type MeetupEnv, when } from './format.ts';
 import type { RsvpOutcome } from './rsvp.ts';
 import { waitlistRank } from './rsvp.ts';
 
-export async function rsvpReply(env: MeetupEnv, meetup: MeetupRecord, userId: string, outcome: RsvpOutcome): Promise<Reply> {
+export async function rsvpReply(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  userId: string,
+  outcome: RsvpOutcome,
+): Promise<Reply> {
   const at = when(meetup.startsAt, env.community.timezone);
   const name = label(meetup);
   switch (outcome.kind) {

@@ -21,7 +21,12 @@ export function assertOpen(env: MeetupEnv, meetup: MeetupRecord): void {
 }
 
 /** Records a member's answer, seats or waitlists them, promotes from the waitlist, and refreshes the card. */
-export async function respond(env: MeetupEnv, meetup: MeetupRecord, userId: string, status: RsvpStatus): Promise<RsvpOutcome> {
+export async function respond(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  userId: string,
+  status: RsvpStatus,
+): Promise<RsvpOutcome> {
   assertOpen(env, meetup);
   const { id: community } = env.community;
   const repo = env.store;
@@ -34,9 +39,17 @@ export async function respond(env: MeetupEnv, meetup: MeetupRecord, userId: stri
     const t = tally(await repo.listRsvps(community, meetup.id));
     const full = meetup.capacity !== undefined && (t.seated.length >= meetup.capacity || t.waitlist.length > 0);
     const position = full ? await repo.nextWaitlistPosition(community, meetup.id) : undefined;
-    await repo.saveRsvp(community, { meetupId: meetup.id, userId, status, waitlistPosition: position, respondedAt: env.now });
+    await repo.saveRsvp(community, {
+      meetupId: meetup.id,
+      userId,
+      status,
+      waitlistPosition: position,
+      respondedAt: env.now,
+    });
     outcome =
-      position === undefined ? { kind: 'seated' } : { kind: 'waitlisted', position: await waitlistRank(env, meetup, userId) };
+      position === undefined
+        ? { kind: 'seated' }
+        : { kind: 'waitlisted', position: await waitlistRank(env, meetup, userId) };
   } else {
     await repo.saveRsvp(community, { meetupId: meetup.id, userId, status, respondedAt: env.now });
     outcome = { kind: status };

@@ -11,7 +11,10 @@ export const MEETUP_SETTINGS = {
   },
   /** The weekly digest on or off. */
   digest: { schema: z.boolean().default(true), option: opt.boolean('Weekly digest on or off') },
-  'digest-day': { schema: settingTypes.day.default('monday'), option: opt.choice('Day of the weekly digest', WEEKDAYS) },
+  'digest-day': {
+    schema: settingTypes.day.default('monday'),
+    option: opt.choice('Day of the weekly digest', WEEKDAYS),
+  },
   'digest-time': {
     schema: settingTypes.time.default('08:30'),
     option: opt.string("Time of the weekly digest, HH:mm in the community's zone", { max: 5 }),

@@ -120,7 +120,11 @@ export interface MeetupsStore {
   /** The position after the last one on the meetup's waitlist. */
   nextWaitlistPosition(community: CommunityId, meetupId: number): Promise<number>;
   /** The member's answers to scheduled meetups not yet ended, soonest first. */
-  listMemberRsvps(community: CommunityId, userId: string, now: Date): Promise<{ meetup: MeetupRecord; rsvp: RsvpRecord }[]>;
+  listMemberRsvps(
+    community: CommunityId,
+    userId: string,
+    now: Date,
+  ): Promise<{ meetup: MeetupRecord; rsvp: RsvpRecord }[]>;
 
   /** Records a reminder; false if that (meetup, member, kind, revision) was recorded before. */
   recordReminder(

@@ -19,7 +19,11 @@ export function asTx(db: Db): Tx {
 }
 
 /** Rows changed by an insert, update or delete result, as a number on both dialects. */
-export function changed(result: { numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint }[] | { numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint }): number {
+export function changed(
+  result:
+    | { numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint }[]
+    | { numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint; numDeletedRows?: bigint },
+): number {
   const results = Array.isArray(result) ? result : [result];
   let total = 0;
   for (const r of results) total += Number(r.numInsertedOrUpdatedRows ?? r.numUpdatedRows ?? r.numDeletedRows ?? 0n);

@@ -118,9 +118,7 @@ export function outboxStore(tx: Tx): OutboxStore {
       // RETURNING has no order.
       return rows
         .map(toItem)
-        .sort(
-          (a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id,
-        );
+        .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
     },
     /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
     async markSent(id, now, sent) {

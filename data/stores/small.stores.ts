@@ -100,4 +100,3 @@ export function messageRefsStore(tx: Tx): MessageRefsStore {
     },
   };
 }
-

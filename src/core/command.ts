@@ -107,7 +107,11 @@ export function defineAction<S, T>(def: ActionDef<S, T>): ActionDef<S> {
 /** The submit handler of a form (see `Form` in reply.ts) with the values by field id. */
 export interface FormDef<S = unknown> {
   readonly id: string;
-  submit(values: Readonly<Record<string, string>>, meta: string | undefined, ctx: Context<S>): Promise<Reply | undefined>;
+  submit(
+    values: Readonly<Record<string, string>>,
+    meta: string | undefined,
+    ctx: Context<S>,
+  ): Promise<Reply | undefined>;
 }
 
 /** What a job sees while it runs: inside the transaction that claimed its period. */
@@ -181,7 +185,11 @@ export interface Feature<S = unknown> {
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context<S>): Promise<{ label: string; value: string }[]>;
   /** Autocomplete suggestions for an option source this feature owns. */
-  autocomplete?(source: string, prefix: string, ctx: Context<S>): Promise<{ name: string; value: string }[] | undefined>;
+  autocomplete?(
+    source: string,
+    prefix: string,
+    ctx: Context<S>,
+  ): Promise<{ name: string; value: string }[] | undefined>;
 }
 
 export function defineFeature<S>(feature: Feature<S>): Feature<S> {

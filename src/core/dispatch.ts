@@ -135,7 +135,14 @@ export function createCore(deps: DispatcherDeps): Core {
     try {
       return await inUnit(deps, 'interactive', async (unit) => {
         const community = await loadCommunity(deps, unit.core.communities, actor.community, now);
-        const scope: EventScope = { actor, channelId: event.channelId, community, now, log: deps.log, extras: extras(actor.community, []) };
+        const scope: EventScope = {
+          actor,
+          channelId: event.channelId,
+          community,
+          now,
+          log: deps.log,
+          extras: extras(actor.community, []),
+        };
         for (const feature of deps.features) {
           const found = await feature.autocomplete?.(source, prefix, featureContext(deps, unit, scope, feature));
           if (found) return found.slice(0, 25);

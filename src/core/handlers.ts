@@ -47,7 +47,8 @@ export async function handleEvent(
         const def = feature.actions?.find((a) => a.id === event.action);
         if (!def) continue;
         const parsed = def.value.safeParse(event.value);
-        if (!parsed.success) throw new UserError('invalid_input', 'That button is no longer valid. Try the command again.');
+        if (!parsed.success)
+          throw new UserError('invalid_input', 'That button is no longer valid. Try the command again.');
         return def.run(parsed.data, ctxOf(feature), { messageId: event.messageId });
       }
       throw new UserError('not_found', 'That button no longer does anything. Try the command again.');

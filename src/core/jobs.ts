@@ -26,18 +26,25 @@ export async function runJob<S>(
   deps: JobDeps,
   options: { readonly period?: string } = {},
 ): Promise<JobResult> {
-  let log = deps.log.child({ job: job.name, community: typeof communityOrId === 'string' ? communityOrId : communityOrId.id });
+  let log = deps.log.child({
+    job: job.name,
+    community: typeof communityOrId === 'string' ? communityOrId : communityOrId.id,
+  });
   try {
     const now = deps.clock.now();
     const community =
       typeof communityOrId === 'string'
-        ? await deps.storage.transaction((tx) => loadCommunity(deps, deps.storage.core(tx).communities, communityOrId, now))
+        ? await deps.storage.transaction((tx) =>
+            loadCommunity(deps, deps.storage.core(tx).communities, communityOrId, now),
+          )
         : communityOrId;
     const period = options.period ?? job.period(now, community);
     if (period === undefined) return 'not-due';
     // The scheduler asks every minute all week long: skip the (maybe heavy) prepare when this period is done.
     // The claim below stays the real guard.
-    const done = await deps.storage.transaction((tx) => deps.storage.core(tx).jobRuns.lastPeriod(job.name, community.id));
+    const done = await deps.storage.transaction((tx) =>
+      deps.storage.core(tx).jobRuns.lastPeriod(job.name, community.id),
+    );
     if (done === period) return 'already-ran';
     log = log.child({ period });
     const prepareCtx: PrepareContext<S> = {

@@ -40,11 +40,19 @@ async function runHook(
 }
 
 /** Each minute: time-bound housekeeping. Returns how many sweeps failed. */
-export function runSweeps(features: readonly BoundFeature<unknown>[], communities: readonly Community[], deps: JobDeps) {
+export function runSweeps(
+  features: readonly BoundFeature<unknown>[],
+  communities: readonly Community[],
+  deps: JobDeps,
+) {
   return runHook('sweep', features, communities, deps);
 }
 
 /** At start-up: in-memory state built before the first event. Returns how many failed. */
-export function warmFeatures(features: readonly BoundFeature<unknown>[], communities: readonly Community[], deps: JobDeps) {
+export function warmFeatures(
+  features: readonly BoundFeature<unknown>[],
+  communities: readonly Community[],
+  deps: JobDeps,
+) {
   return runHook('warm', features, communities, deps);
 }

@@ -69,6 +69,14 @@ export async function markLeft(community: CommunityId, userIds: readonly string[
 
 /** An open request for illustration feedback. */
 export const request = async (requester: string, at = NOW, extra: { dueAt?: Date; community?: CommunityId } = {}) =>
-  run(async (f) =>
-    await f.createRequest({ community: LOFT, requester, about: 'Draft', skills: ['illustration'], now: at, ...extra }),
+  run(
+    async (f) =>
+      await f.createRequest({
+        community: LOFT,
+        requester,
+        about: 'Draft',
+        skills: ['illustration'],
+        now: at,
+        ...extra,
+      }),
   );

@@ -6,16 +6,17 @@ freshStorageEachTest();
 
 describe('requests', () => {
   it('stores a request and reads it back, only in its community', async () => {
-    const created = await run(async (f) =>
-      await f.createRequest({
-        community: LOFT,
-        requester: 'zoe',
-        about: 'Zine cover',
-        link: 'https://example.com/cover',
-        skills: ['illustration', 'typography'],
-        dueAt: daysAhead(3),
-        now: NOW,
-      }),
+    const created = await run(
+      async (f) =>
+        await f.createRequest({
+          community: LOFT,
+          requester: 'zoe',
+          about: 'Zine cover',
+          link: 'https://example.com/cover',
+          skills: ['illustration', 'typography'],
+          dueAt: daysAhead(3),
+          now: NOW,
+        }),
     );
     expect(created).toEqual({
       id: expect.any(Number),
@@ -275,8 +276,9 @@ describe('a member’s data', () => {
   async function seed() {
     const own = await request('ana');
     const theirs = await request('zoe');
-    const elsewhere = await run(async (f) =>
-      await f.createRequest({ community: STUDIO, requester: 'ana', about: 'Elsewhere', skills: [], now: NOW }),
+    const elsewhere = await run(
+      async (f) =>
+        await f.createRequest({ community: STUDIO, requester: 'ana', about: 'Elsewhere', skills: [], now: NOW }),
     );
     await run(async (f) => {
       // On ana's own request: bo's ask and rating.

@@ -140,11 +140,14 @@ describe('the change log', () => {
     const membersAfter = async (change: (u: Unit) => Promise<unknown>) => (await changedBy(change)).members;
     const emmasVideo = (u: Unit) =>
       u.db.updateTable('member_skills').where('user_id', '=', 'emma').where('skill', '=', 'video');
-    expect(await membersAfter(async (u) => await addSkills(u.db, 'emma', 'need', ['video'], minutes(1)))).toEqual(['emma']);
+    expect(await membersAfter(async (u) => await addSkills(u.db, 'emma', 'need', ['video'], minutes(1)))).toEqual([
+      'emma',
+    ]);
     expect(await membersAfter(async (u) => await emmasVideo(u).set({ term: 'films' }).execute())).toEqual(['emma']);
     expect(
-      await membersAfter(async (u) =>
-        await u.db.deleteFrom('member_skills').where('user_id', '=', 'emma').where('skill', '=', 'video').execute(),
+      await membersAfter(
+        async (u) =>
+          await u.db.deleteFrom('member_skills').where('user_id', '=', 'emma').where('skill', '=', 'video').execute(),
       ),
     ).toEqual(['emma']);
     // Activity counts in days: the same day logs nothing; a new day logs the activity alone.
@@ -163,12 +166,16 @@ describe('the change log', () => {
     // Preferences: a row created with defaults or a streak is not the index's business; opt-in and pauses are.
     expect(await membersAfter(async (u) => await u.store.setIgnoredStreak(C, 'lucas', 1, T0))).toEqual([]);
     expect(await membersAfter(async (u) => await u.store.setIgnoredStreak(C, 'lucas', 2, T0))).toEqual([]);
-    expect(await membersAfter(async (u) => await u.store.pause(C, 'lucas', undefined, 'ignored', T0))).toEqual(['lucas']);
+    expect(await membersAfter(async (u) => await u.store.pause(C, 'lucas', undefined, 'ignored', T0))).toEqual([
+      'lucas',
+    ]);
     expect(await membersAfter(async (u) => await u.store.resume(C, 'lucas', T0))).toEqual(['lucas']);
     expect(await membersAfter(async (u) => await u.store.resume(C, 'emma', T0))).toEqual(['emma']);
     expect(await membersAfter(async (u) => await u.store.forget(C, 'emma'))).toEqual(['emma']);
     // Another community's changes are its own.
-    expect(await membersAfter(async (u) => await addSkills(u.db, 'stranger', 'need', ['video'], T0, OTHER))).toEqual([]);
+    expect(await membersAfter(async (u) => await addSkills(u.db, 'stranger', 'need', ['video'], T0, OTHER))).toEqual(
+      [],
+    );
   });
 
   it('logs a new member only when skills or preferences were stored before their row', async () => {
@@ -210,7 +217,7 @@ describe('the change log', () => {
   it('asks for a rebuild when the change a reader applied was rolled back or pruned', async () => {
     let seen: IndexCursor | undefined;
     await expect(
-      await f.run(async (u) => {
+      f.run(async (u) => {
         await addSkills(u.db, 'emma', 'need', ['video'], minutes(1));
         seen = (await u.store.indexChanges(C, await u.store.indexHead(C))).cursor;
         throw new Error('the command failed');
@@ -235,7 +242,7 @@ describe('the change log', () => {
     const written = new Promise<void>((resolve) => {
       wrote = resolve;
     });
-    const slow = await f.run(async (u) => {
+    const slow = f.run(async (u) => {
       await addSkills(u.db, 'emma', 'need', ['video'], minutes(1)); // takes the lower number
       wrote();
       await held;

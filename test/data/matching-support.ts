@@ -28,7 +28,8 @@ export async function openMatching(): Promise<MatchingFixture> {
   const storage = await openTestStorage();
   return {
     storage,
-    run: async (fn) => storage.transaction(async (tx) => await fn({ store: matchingStore(tx), core: storage.core(tx), db: dbOf(tx) })),
+    run: async (fn) =>
+      storage.transaction(async (tx) => await fn({ store: matchingStore(tx), core: storage.core(tx), db: dbOf(tx) })),
   };
 }
 

@@ -71,7 +71,7 @@ describe('meetups and series', () => {
       const moved = await store.update(LOFT, m.id, { ...m, startsAt: hours(30), endsAt: hours(32) });
       expect(moved.scheduleRevision).toBe(1);
       expect(moved.startsAt).toEqual(hours(30));
-      await expect(await store.update(STUDIO, m.id, m)).rejects.toThrow(/no meetup/);
+      await expect(store.update(STUDIO, m.id, m)).rejects.toThrow(/no meetup/);
     });
   });
 

@@ -13,7 +13,8 @@ beforeEach(async () => {
 });
 
 /** One unit of work on the core stores. */
-const run = async <T>(fn: (core: CoreStores) => Promise<T>) => storage.transaction(async (tx) => await fn(storage.core(tx)));
+const run = async <T>(fn: (core: CoreStores) => Promise<T>) =>
+  storage.transaction(async (tx) => await fn(storage.core(tx)));
 
 describe('communities store', () => {
   it('creates a community once, with empty settings, and keeps its creation time', async () => {
@@ -41,7 +42,9 @@ describe('communities store', () => {
   });
 
   it('refuses to save settings of a community it has never seen', async () => {
-    await expect(await run(async ({ communities }) => await communities.saveSettings(LOFT, {}))).rejects.toThrow(/unknown community/);
+    await expect(run(async ({ communities }) => await communities.saveSettings(LOFT, {}))).rejects.toThrow(
+      /unknown community/,
+    );
   });
 });
 

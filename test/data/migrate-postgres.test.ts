@@ -114,9 +114,9 @@ describe('PostgreSQL migrations', () => {
       Date.now(),
     ]);
     const refusal = new RegExp(`schema version ${newer}, newer than this code knows \\(${latest()}\\).*DATABASE_URL`);
-    await expect(await migrateOn(pool)).rejects.toThrow(refusal);
+    await expect(migrateOn(pool)).rejects.toThrow(refusal);
     // Opening the storage refuses it too, with the same message.
-    await expect(await openStorage({ url, path: ':memory:', poolSize: 1 })).rejects.toThrow(refusal);
+    await expect(openStorage({ url, path: ':memory:', poolSize: 1 })).rejects.toThrow(refusal);
   });
 
   onPostgres('refuse a database holding a migration the code does not know', async () => {
@@ -127,7 +127,7 @@ describe('PostgreSQL migrations', () => {
     });
     await migrateOn(pool, dir);
     rmSync(join(dir, '0002_b.sql'));
-    await expect(await migrateOn(pool, dir)).rejects.toThrow(/schema version 2, newer than this code knows \(1\)/);
+    await expect(migrateOn(pool, dir)).rejects.toThrow(/schema version 2, newer than this code knows \(1\)/);
   });
 
   onPostgres('apply each step in its own transaction, stop at a broken one, and release the lock', async () => {
@@ -137,7 +137,7 @@ describe('PostgreSQL migrations', () => {
       '0002_b.sql': 'CREATE TABLE b (x INTEGER);',
       '0003_broken.sql': 'CREATE TABLE c (x INTEGER); NOT SQL;',
     });
-    await expect(await migrateOn(pool, dir)).rejects.toThrow(/0003_broken\.sql failed/);
+    await expect(migrateOn(pool, dir)).rejects.toThrow(/0003_broken\.sql failed/);
     // 0001 and 0002 committed; 0003 rolled back whole (its first statement too).
     expect(await versions(pool)).toEqual([1, 2]);
     expect(await tables(pool)).toEqual(['a', 'b', 'schema_migrations']);

@@ -37,16 +37,18 @@ async function overlappingClaims(storage: Storage, n: number, limit: number): Pr
     release = resolve;
   });
   return Promise.all(
-    Array.from({ length: n }, async () =>
-      await storage.transaction(async (tx) => {
-        try {
-          return await storage.core(tx).outbox.claimDue('discord', at(20), limit, at(300));
-        } finally {
-          // Released even when a claim fails, so that the others do not wait for ever.
-          if (++arrived === n) release();
-          if (postgres) await allClaimed;
-        }
-      }),
+    Array.from(
+      { length: n },
+      async () =>
+        await storage.transaction(async (tx) => {
+          try {
+            return await storage.core(tx).outbox.claimDue('discord', at(20), limit, at(300));
+          } finally {
+            // Released even when a claim fails, so that the others do not wait for ever.
+            if (++arrived === n) release();
+            if (postgres) await allClaimed;
+          }
+        }),
     ),
   );
 }

@@ -16,14 +16,15 @@ const button = (value: string) => ({ label: 'Go', action: 'meetup.rsvp', value }
 
 describe('outbox deleteForMember', () => {
   it('deletes the DMs addressed to a member (group DMs included), not other items', async () => {
-    await run(async ({ outbox }) =>
-      await outbox.enqueue([
-        item('solo', dm('U1')),
-        item('group', dm('U2', 'U1')),
-        item('notme', dm('U2')),
-        item('post', post('U1')),
-        item('elsewhere', dm('U1'), { community: OTHER }),
-      ]),
+    await run(
+      async ({ outbox }) =>
+        await outbox.enqueue([
+          item('solo', dm('U1')),
+          item('group', dm('U2', 'U1')),
+          item('notme', dm('U2')),
+          item('post', post('U1')),
+          item('elsewhere', dm('U1'), { community: OTHER }),
+        ]),
     );
     expect(await run(async ({ outbox }) => await outbox.deleteForMember(LOFT, 'U1'))).toBe(2);
     expect((await run(async ({ outbox }) => await outbox.list(LOFT))).map((i) => i.key)).toEqual(['post', 'notme']);
@@ -95,7 +96,9 @@ describe('outbox deleteForMember', () => {
   });
 
   it('finds the member whatever their id holds for LIKE (`_` and `%` are wildcards there)', async () => {
-    await run(async ({ outbox }) => await outbox.enqueue([item('a', dm('u_1%')), item('b', dm('uX1y')), item('c', dm('U_1%'))]));
+    await run(
+      async ({ outbox }) => await outbox.enqueue([item('a', dm('u_1%')), item('b', dm('uX1y')), item('c', dm('U_1%'))]),
+    );
     expect(await run(async ({ outbox }) => await outbox.deleteForMember(LOFT, 'u_1%'))).toBe(1);
     expect((await run(async ({ outbox }) => await outbox.list(LOFT))).map((i) => i.key)).toEqual(['c', 'b']);
   });

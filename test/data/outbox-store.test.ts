@@ -31,13 +31,14 @@ describe('outbox store: enqueue and read', () => {
 
   it('keeps the first of a key repeated within one call, and counts only new keys', async () => {
     await outbox(async (o) => await o.enqueue([item('old', dm('U1'))]));
-    const inserted = await outbox(async (o) =>
-      await o.enqueue([
-        item('k', dm('U1')),
-        item('old', dm('U3')),
-        item('k', dm('U2')),
-        item('k', dm('U1'), { community: OTHER }),
-      ]),
+    const inserted = await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('k', dm('U1')),
+          item('old', dm('U3')),
+          item('k', dm('U2')),
+          item('k', dm('U1'), { community: OTHER }),
+        ]),
     );
     expect(inserted).toBe(2);
     const [k] = (await outbox(async (o) => await o.list(LOFT))).filter((i) => i.key === 'k');
@@ -52,8 +53,11 @@ describe('outbox store: enqueue and read', () => {
   });
 
   it('stores the item whole, with its platform from the community id', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([item('k', post('C9'), { ref: 'card:1', reply: { text: 'hi', title: 'T', mentions: ['U1'] } })]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('k', post('C9'), { ref: 'card:1', reply: { text: 'hi', title: 'T', mentions: ['U1'] } }),
+        ]),
     );
     const [stored] = await outbox(async (o) => await o.list(LOFT));
     expect(stored).toEqual({
@@ -77,14 +81,19 @@ describe('outbox store: enqueue and read', () => {
   });
 
   it('refuses a malformed target at enqueue', async () => {
-    await expect(await outbox(async (o) => await o.enqueue([item('k', { kind: 'dm', userIds: [] })]))).rejects.toThrow();
-    await expect(await outbox(async (o) => await o.enqueue([item('k', { kind: 'post', channelId: '' })]))).rejects.toThrow();
+    await expect(
+      outbox(async (o) => await o.enqueue([item('k', { kind: 'dm', userIds: [] })])),
+    ).rejects.toThrow();
+    await expect(
+      outbox(async (o) => await o.enqueue([item('k', { kind: 'post', channelId: '' })])),
+    ).rejects.toThrow();
     expect(await outbox(async (o) => await o.counts())).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
   });
 
   it('lists a community newest first, never another', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([item('a', dm('U1')), item('b', dm('U1')), item('c', dm('U1'), { community: OTHER })]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([item('a', dm('U1')), item('b', dm('U1')), item('c', dm('U1'), { community: OTHER })]),
     );
     expect(keys(await outbox(async (o) => await o.list(LOFT)))).toEqual(['b', 'a']);
     expect(keys(await outbox(async (o) => await o.list(LOFT, 1)))).toEqual(['b']);
@@ -94,13 +103,14 @@ describe('outbox store: enqueue and read', () => {
 
 describe('outbox store: claims', () => {
   it('claims due items of one platform, oldest first, once, and counts the attempt', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([
-        item('a', dm('U1')),
-        item('b', dm('U2')),
-        item('later', dm('U3'), { notBefore: at(60) }),
-        item('slack', dm('U4'), { community: 'slack:T1' }),
-      ]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('a', dm('U1')),
+          item('b', dm('U2')),
+          item('later', dm('U3'), { notBefore: at(60) }),
+          item('slack', dm('U4'), { community: 'slack:T1' }),
+        ]),
     );
     const claimed = await claim('discord', T0, 10);
     expect(claimed.map((i) => [i.key, i.status, i.attempts])).toEqual([
@@ -116,20 +126,21 @@ describe('outbox store: claims', () => {
     await outbox(async (o) => await o.enqueue(['a', 'b', 'c'].map((key) => item(key, dm('U1')))));
     expect(keys(await claim('discord', T0, 2))).toEqual(['a', 'b']);
     expect(keys(await claim('discord', T0, 2))).toEqual(['c']);
-    await expect(await claim('discord', T0, 0)).rejects.toThrow(/positive integer/);
-    await expect(await claim('discord', T0, 1.5)).rejects.toThrow(/positive integer/);
+    await expect(claim('discord', T0, 0)).rejects.toThrow(/positive integer/);
+    await expect(claim('discord', T0, 1.5)).rejects.toThrow(/positive integer/);
   });
 
   it('claims by priority, then due time, then queue order', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([
-        item('bulk-late', dm('U1'), { priority: 1, notBefore: at(2) }),
-        item('bulk-a', dm('U1'), { priority: 1 }),
-        item('bulk-b', dm('U1'), { priority: 1 }),
-        item('reply-late', dm('U1'), { notBefore: at(5) }),
-        item('reply-early', dm('U1'), { priority: 0, notBefore: at(1) }),
-        item('not-yet', dm('U1'), { notBefore: at(100) }),
-      ]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('bulk-late', dm('U1'), { priority: 1, notBefore: at(2) }),
+          item('bulk-a', dm('U1'), { priority: 1 }),
+          item('bulk-b', dm('U1'), { priority: 1 }),
+          item('reply-late', dm('U1'), { notBefore: at(5) }),
+          item('reply-early', dm('U1'), { priority: 0, notBefore: at(1) }),
+          item('not-yet', dm('U1'), { notBefore: at(100) }),
+        ]),
     );
     // The limit takes the most urgent, not the oldest: bulk items queued first wait for replies queued after.
     expect(keys(await claim('discord', at(10), 2))).toEqual(['reply-early', 'reply-late']);
@@ -188,12 +199,13 @@ describe('outbox store: claims', () => {
 
 describe('outbox store: updates wait for their message', () => {
   it('holds an update back while the post that saves its ref is pending or sending', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([
-        item('post', post(), { ref: 'card:1', notBefore: at(30) }),
-        item('upd', update('card:1')),
-        item('other', update('card:2')),
-      ]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('post', post(), { ref: 'card:1', notBefore: at(30) }),
+          item('upd', update('card:1')),
+          item('other', update('card:2')),
+        ]),
     );
     expect(keys(await claim('discord', T0, 10))).toEqual(['other']);
     expect(await outbox(async (o) => await o.nextDue('discord'))).toEqual(at(30));
@@ -215,26 +227,29 @@ describe('outbox store: updates wait for their message', () => {
   });
 
   it('does not hold an update back for a post of another community, nor for a failed or sent one', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([item('failed', post(), { ref: 'card:3' }), item('sent', post(), { ref: 'card:4' })]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([item('failed', post(), { ref: 'card:3' }), item('sent', post(), { ref: 'card:4' })]),
     );
     const [failed, sent] = await claim('discord', T0, 2);
     await outbox(async (o) => await o.markFailed(failed!.id, 'channel_not_found', T0));
     await outbox(async (o) => await o.markSent(sent!.id, T0));
-    await outbox(async (o) =>
-      await o.enqueue([
-        item('post', post(), { ref: 'card:1', community: OTHER }),
-        item('upd1', update('card:1')),
-        item('upd3', update('card:3')),
-        item('upd4', update('card:4')),
-      ]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([
+          item('post', post(), { ref: 'card:1', community: OTHER }),
+          item('upd1', update('card:1')),
+          item('upd3', update('card:3')),
+          item('upd4', update('card:4')),
+        ]),
     );
     expect(keys(await claim('discord', T0, 10))).toEqual(['post', 'upd1', 'upd3', 'upd4']);
   });
 
   it('keeps updates of one message in order: a later one waits for an earlier one', async () => {
-    await outbox(async (o) =>
-      await o.enqueue([item('u1', update('card:1')), item('u2', update('card:1')), item('x', update('card:2'))]),
+    await outbox(
+      async (o) =>
+        await o.enqueue([item('u1', update('card:1')), item('u2', update('card:1')), item('x', update('card:2'))]),
     );
     expect(keys(await claim('discord', T0, 10))).toEqual(['u1', 'x']);
     const [first] = await outbox(async (o) => await o.list(LOFT)).then((items) => items.filter((i) => i.key === 'u1'));

@@ -17,5 +17,6 @@ export const update = (ref: string): OutboxTarget => ({ kind: 'update', ref });
 
 /** One unit of work on the core stores of `storage`. */
 export function runner(storage: () => Storage) {
-  return async <T>(fn: (core: CoreStores) => Promise<T>): Promise<T> => storage().transaction(async (tx) => await fn(storage().core(tx)));
+  return async <T>(fn: (core: CoreStores) => Promise<T>): Promise<T> =>
+    storage().transaction(async (tx) => await fn(storage().core(tx)));
 }

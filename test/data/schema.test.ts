@@ -83,7 +83,7 @@ function sqliteSchema(): Schema {
 async function postgresSchema(): Promise<Schema> {
   const client = new pg.Client({ connectionString: await freshPostgresUrl() });
   await client.connect();
-  const q = async <T,>(sql: string) => (await client.query(sql)).rows as T[];
+  const q = async <T>(sql: string) => (await client.query(sql)).rows as T[];
   const schema: Schema = {};
   const columns = await q<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
     `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
@@ -93,7 +93,13 @@ async function postgresSchema(): Promise<Schema> {
     schema[c.table_name] ??= { columns: {}, primaryKey: [], unique: [], foreignKeys: [], indexes: [] };
     schema[c.table_name]!.columns[c.column_name] = `${family(c.data_type)}${c.is_nullable === 'NO' ? ' not null' : ''}`;
   }
-  const constraints = await q<{ table: string; type: string; columns: string[]; target: string | null; on_delete: string }>(
+  const constraints = await q<{
+    table: string;
+    type: string;
+    columns: string[];
+    target: string | null;
+    on_delete: string;
+  }>(
     `SELECT c.conrelid::regclass::text AS table, c.contype AS type,
        array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, o)
              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS columns,
@@ -103,7 +109,13 @@ async function postgresSchema(): Promise<Schema> {
      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
      WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'f')`,
   );
-  const actions: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+  const actions: Record<string, string> = {
+    a: 'no action',
+    r: 'restrict',
+    c: 'cascade',
+    n: 'set null',
+    d: 'set default',
+  };
   for (const c of constraints) {
     const table = schema[c.table];
     if (!table) continue;

@@ -14,7 +14,8 @@ beforeEach(async () => {
 });
 
 /** One unit of work on the core stores. */
-const run = async <T>(fn: (core: CoreStores) => Promise<T>) => storage.transaction(async (tx) => await fn(storage.core(tx)));
+const run = async <T>(fn: (core: CoreStores) => Promise<T>) =>
+  storage.transaction(async (tx) => await fn(storage.core(tx)));
 
 describe('job runs store', () => {
   it('claims a (job, community, period) exactly once', async () => {
@@ -122,7 +123,7 @@ describe('storage.transaction', () => {
 
   it('rolls everything back when fn rejects, and rejects with the same error', async () => {
     const boom = new Error('boom');
-    const attempt = await run(async ({ communities, jobRuns }) => {
+    const attempt = run(async ({ communities, jobRuns }) => {
       await communities.ensure(LOFT, T0);
       await jobRuns.claim('digest', LOFT, 'p', T0);
       throw boom;
@@ -133,7 +134,7 @@ describe('storage.transaction', () => {
   });
 
   it('rolls back a failed statement with the rest of its unit (a bad outbox target)', async () => {
-    const attempt = await run(async ({ communities, outbox }) => {
+    const attempt = run(async ({ communities, outbox }) => {
       await communities.ensure(LOFT, T0);
       await outbox.enqueue([
         {

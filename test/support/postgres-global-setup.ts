@@ -52,7 +52,16 @@ export default async function setup(project: TestProject) {
     onLog: () => {},
     onError: () => {},
     // Test data is thrown away: durability only slows the suite down.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=400',
+    ],
   });
   await server.initialise();
   await server.start();

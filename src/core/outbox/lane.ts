@@ -78,7 +78,9 @@ export class Lane {
       await sleep(this.bucket.reserve(deps.clock.now().getTime()), deps.stopped, deps.wait);
       if (deps.stopped.aborted) {
         const resumeAt = Math.max(deps.clock.now().getTime(), this.bucket.pausedUntil);
-        await withOutbox(deps.storage, (outbox) => outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown'));
+        await withOutbox(deps.storage, (outbox) =>
+          outbox.markRetry(item.id, new Date(resumeAt), 'interrupted by shutdown'),
+        );
         return false;
       }
       const sentAt = deps.clock.now().getTime();

@@ -22,7 +22,7 @@ import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
 import type { MemberRecord } from './stores/members.ts';
-import { fmt, sanitizeDeep } from './text.ts';
+import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
 
 export interface Core {
@@ -45,6 +45,13 @@ export function createCore(deps: DispatcherDeps): Core {
     const correlationId = randomUUID().slice(0, 8);
     const log = deps.log.child({ correlationId, event: raw.kind, community: raw.actor?.community });
     try {
+      // Every parser after this point sees bounded input, whatever the platform let through.
+      if (longestString(raw) > MAX_INBOUND_CHARS) {
+        throw new UserError(
+          'too_long',
+          `That is more text than I can take at once (${MAX_INBOUND_CHARS.toLocaleString('en')} characters at most). Shorten it and try again.`,
+        );
+      }
       const event = sanitizeDeep(raw);
       const now = deps.clock.now();
       const { actor } = event;

@@ -16,7 +16,7 @@ import { Answerer } from './answer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';
 import { registerListeners } from './listeners.ts';
-import { renderMessage } from './render.ts';
+import { renderMessage, renderPost } from './render.ts';
 import { slackCommunity } from './to-inbound.ts';
 import { describe, UserDirectory } from './users.ts';
 
@@ -106,7 +106,7 @@ export class SlackPlatform implements ChatPlatform {
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.checkCommunity(community);
     const result = await delivering(() =>
-      this.client.chat.postMessage({ channel: channelId, ...renderMessage(reply) }),
+      this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }),
     );
     const message = sent(result.channel ?? channelId, result.ts);
     if (reply.thread) await this.openThread(message, reply.thread.opener);
@@ -122,7 +122,7 @@ export class SlackPlatform implements ChatPlatform {
       await this.client.chat.postMessage({
         channel: message.channelId,
         thread_ts: message.messageId,
-        ...renderMessage({ text: opener }),
+        ...renderPost({ text: opener }),
       });
     } catch (error) {
       this.log.warn({ error: describe(error), channel: message.channelId }, 'Slack: could not open the thread');
@@ -139,7 +139,7 @@ export class SlackPlatform implements ChatPlatform {
       if (!opened.channel?.id) throw new DeliveryError('transient', 'no_channel');
       channel = opened.channel.id;
     }
-    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderMessage(reply) }));
+    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderPost(reply) }));
     return sent(result.channel ?? channel, result.ts);
   }
 

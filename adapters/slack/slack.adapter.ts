@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
@@ -17,6 +17,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';
 import { registerListeners } from './listeners.ts';
 import { renderMessage, renderPost } from './render.ts';
+import { refusingFutureRequests, requestKey } from './replay.ts';
 import { slackCommunity } from './to-inbound.ts';
 import { describe, UserDirectory } from './users.ts';
 
@@ -105,9 +106,7 @@ export class SlackPlatform implements ChatPlatform {
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.checkCommunity(community);
-    const result = await delivering(() =>
-      this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }),
-    );
+    const result = await delivering(() => this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));
     const message = sent(result.channel ?? channelId, result.ts);
     if (reply.thread) await this.openThread(message, reply.thread.opener);
     return message;
@@ -172,7 +171,9 @@ export class SlackPlatform implements ChatPlatform {
       botId: identity.botId,
       botUserId: identity.botUserId,
       signingSecret: this.options.signingSecret,
-      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : {}),
+      ...(this.options.appToken
+        ? { socketMode: true, appToken: this.options.appToken }
+        : { receiver: this.receiver() }),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,
@@ -184,6 +185,23 @@ export class SlackPlatform implements ChatPlatform {
       this.log.error({ error: describe(error) }, 'Slack listener failed');
     });
     return app;
+  }
+
+  /**
+   * HTTP mode's receiver: Bolt's own, with each signed request's replay key in the listeners' context (see
+   * replay.ts) and requests stamped in the future refused before Bolt's signature check.
+   */
+  private receiver(): HTTPReceiver {
+    const receiver = new HTTPReceiver({
+      signingSecret: this.options.signingSecret,
+      endpoints: ['/slack/events'],
+      processBeforeResponse: false,
+      logger: boltLogger(this.log, this.options.logLevel),
+      logLevel: this.options.logLevel ?? LogLevel.INFO,
+      customPropertiesExtractor: (req) => ({ hallwayRequestKey: requestKey(req) }),
+    });
+    receiver.requestListener = refusingFutureRequests(receiver.requestListener);
+    return receiver;
   }
 
   /**

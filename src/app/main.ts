@@ -64,7 +64,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`Hallway crashed: ${scrubSecrets(error instanceof Error ? String(error.stack) : String(error), [])}\n`);
+    process.stderr.write(
+      `Hallway crashed: ${scrubSecrets(error instanceof Error ? String(error.stack) : String(error), [])}\n`,
+    );
     process.exit(1);
   },
 );

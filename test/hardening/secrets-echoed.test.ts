@@ -18,7 +18,7 @@ describe('a token echoed in a platform error', () => {
   beforeAll(async () => {
     stack = await SlackStack.start({
       users: [
-        { id: 'U0ANA', name: 'ana', admin: true },
+        { id: 'U0ANA', name: 'ana', is_admin: true },
         { id: 'U0BEN', name: 'ben' },
       ],
     });

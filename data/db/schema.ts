@@ -12,6 +12,7 @@ export interface CommunitiesTable {
   id: string;
   settings: Generated<string>;
   created_at: Ms;
+  settings_changed: Generated<string>;
 }
 
 export interface MembersTable {

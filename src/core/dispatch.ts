@@ -81,7 +81,7 @@ export function createCore(deps: DispatcherDeps): Core {
           const seen = await record(unit.core);
           duplicate = seen === undefined;
           if (!seen) return undefined;
-          const community = toCommunity(deps, actor.community, seen.community.settings);
+          const community = toCommunity(deps, seen.community);
           const scope: EventScope = {
             actor,
             channelId: event.channelId,
@@ -118,7 +118,7 @@ export function createCore(deps: DispatcherDeps): Core {
       runJobNow: async (name) => {
         const found = jobs.find((j) => j.job.name === name);
         if (!found) throw new UserError('not_found', `There is no job called ${name}.`);
-        const result = await runJob(found.feature, found.job, community, deps);
+        const result = await runJob(found.feature, found.job, community, deps, { manual: true });
         deps.onCommit?.();
         return result;
       },

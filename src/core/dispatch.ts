@@ -15,7 +15,7 @@ import {
   toCommunity,
 } from './context.ts';
 import { isUserError, UserError } from './errors.ts';
-import { handleEvent } from './handlers.ts';
+import { handleEvent, RefusedForm } from './handlers.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
@@ -166,6 +166,9 @@ export function createCore(deps: DispatcherDeps): Core {
 }
 
 function userErrorReply(error: UserError): Reply {
+  if (error instanceof RefusedForm && error.field) {
+    return { text: error.message, form: error.form, formErrors: { [error.field]: error.message } };
+  }
   return { text: error.message, context: error.hint };
 }
 

@@ -25,8 +25,9 @@ export function readUntil(text: string, now: Date, zone: string): Date {
     if (!(error instanceof UserError) || error.code !== 'ambiguous' || pickedInstant(text)) throw error;
     try {
       return readWhen(`${text.trim()} ${DUE_HOUR}`, now, zone);
-    } catch {
-      throw error;
+    } catch (retried) {
+      // "yesterday" read as a day is in the past: say that. Still ambiguous: the first answer says more.
+      throw retried instanceof UserError && retried.code !== 'ambiguous' ? retried : error;
     }
   }
 }

@@ -88,7 +88,12 @@ export async function borrow(ctx: Context, resource: ResourceRecord, until?: str
   }
   const keeper = keeperOf(resource);
   if (keeper === ctx.actor.userId) {
-    throw new UserError('conflict', `${resource.name} is yours to lend, not to borrow.`);
+    throw new UserError(
+      'conflict',
+      resource.ownerUserId
+        ? `${resource.name} is yours to lend, not to borrow.`
+        : `You look after ${resource.name} for the community: no need to borrow it.`,
+    );
   }
   await assertMayUse(ctx, resource, 'borrow');
   const wantedUntil = until === undefined ? undefined : readUntil(until, ctx.now, ctx.community.timezone);

@@ -13,6 +13,7 @@ import { feedbackPromptJob } from './prompt.job.ts';
 import { handOffExpiredAsks } from './timeouts.ts';
 
 export { feedbackGivenCount } from './recognition.ts';
+export { askForFeedbackButton } from './messages.ts';
 export { handOffExpiredAsks } from './timeouts.ts';
 
 export const feedbackFeature = defineFeature({

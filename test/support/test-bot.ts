@@ -10,6 +10,8 @@
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
 import { bindFeatures, hallwayFeatures } from '../../src/app/features.ts';
 import type { BoundFeature, Feature } from '#core/command.ts';
@@ -55,6 +57,8 @@ const FEATURE_STORES = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
 };
 
 type Autocommit<T> = {
@@ -93,6 +97,8 @@ export function testRepos(storage: Storage): TestRepos {
     matching: autocommit(storage, matchingStore),
     meetups: autocommit(storage, meetupsStore),
     feedback: autocommit(storage, feedbackStore),
+    mentorship: autocommit(storage, mentorshipStore),
+    presence: autocommit(storage, presenceStore),
   } as TestRepos;
 }
 

@@ -46,7 +46,7 @@ export function parseUntil(text: string, now: Date, zone: string): Date {
     const dayBefore = DateTime.fromJSDate(at, { zone }).minus({ days: 1 });
     throw new UserError(
       'invalid_input',
-      dayBefore.toFormat('yyyy-MM-dd') === day.key
+      dayBefore.toFormat('yyyy-MM-dd') === day.key && dayBefore.toJSDate().getTime() <= now.getTime()
         ? `${formatInZone(dayBefore.toJSDate(), zone, 'time')} has already passed today. Give a time still to come, e.g. until:17:00.`
         : 'Presence lasts for today only: give a time later today, e.g. until:17:00.',
     );

@@ -30,8 +30,9 @@ async function invite(ctx: Context, otherId: string): Promise<Reply> {
     throw new UserError('conflict', `You already invited ${fmt.user(otherId)} for coffee today.`);
   }
   const reason = await reasonToward(ctx, actor.userId, otherId);
-  const key = `presence-coffee:${day.key}:${actor.userId}:${otherId}`;
-  ctx.notify.dm(community.id, otherId, coffeeInvite(mine, reason, community.timezone), { key, ref: key });
+  ctx.notify.dm(community.id, otherId, coffeeInvite(mine, reason, community.timezone), {
+    key: `presence-coffee:${day.key}:${actor.userId}:${otherId}`,
+  });
   return { text: `I've asked ${fmt.user(otherId)} if they'd like a coffee. I'll tell you what they say.` };
 }
 

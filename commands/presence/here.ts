@@ -28,7 +28,7 @@ export async function checkIn(ctx: Context, input: { until?: string; where?: str
   const others = (await store.present(community.id, now, LISTED + 1)).filter((p) => p.userId !== actor.userId);
   await sendNudges(ctx);
   const place = where ? ` (${fmt.bold(truncate(where, WHERE_MAX))})` : '';
-  const untilWhen = input.until?.trim() ? untilText(until, zone) : 'for the day';
+  const untilWhen = untilText(until, zone);
   const company =
     others.length === 0
       ? 'Nobody else has checked in yet.'

@@ -4,9 +4,13 @@ import { fmt, truncate } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import type { Presence } from './store.ts';
 
-/** "until 17:00" in the viewer's zone where the platform can, the community's otherwise. */
+/**
+ * "until 17:00" in the viewer's zone where the platform can, the community's otherwise; "for the day" when no time
+ * was given (the check-in then lasts until midnight, which `until:` itself can never be).
+ */
 export function untilText(at: Date, zone: string): string {
-  return `until ${fmt.date(at, 'time', formatInZone(at, zone, 'time'))}`;
+  const local = formatInZone(at, zone, 'time');
+  return local === '00:00' ? 'for the day' : `until ${fmt.date(at, 'time', local)}`;
 }
 
 /** "@Lucas — Darkroom, until 17:00". */

@@ -46,6 +46,12 @@ describe.each([
       'feedback_asks',
       'feedback_ratings',
       'feedback_optouts',
+      'mentor_offers',
+      'mentor_skills',
+      'mentor_requests',
+      'mentor_asks',
+      'mentorships',
+      'presence_prefs',
       'outbox',
       'message_refs',
     ]) {

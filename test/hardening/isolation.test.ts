@@ -191,7 +191,15 @@ describe('every store method, scoped to one community', () => {
       community: a.community,
     });
     const fixture = await db.query(async (q) => {
-      const newest = async (table: 'meetup_series' | 'match_pairings' | 'match_rounds' | 'match_suggestions') => {
+      const newest = async (
+        table:
+          | 'meetup_series'
+          | 'match_pairings'
+          | 'match_rounds'
+          | 'match_suggestions'
+          | 'mentorships'
+          | 'mentor_requests',
+      ) => {
         const row = await q
           .selectFrom(table)
           .select('id')
@@ -234,6 +242,8 @@ describe('every store method, scoped to one community', () => {
         pairing: await newest('match_pairings'),
         round: await newest('match_rounds'),
         suggestion: await newest('match_suggestions'),
+        mentorship: await newest('mentorships'),
+        mentorRequest: await newest('mentor_requests'),
         ref: ref.ref,
         memberKeys: members.map((m) => Number(m.id)),
         cursor: { seq: Number(change.seq), nonce: Number(change.nonce) },
@@ -282,6 +292,8 @@ describe('every store method, scoped to one community', () => {
       pairing: 1,
       round: 1,
       suggestion: 1,
+      mentorship: 1,
+      mentorRequest: 1,
       ref: 'intro-card:U0LUCAS',
       job: 'match-round',
       period: '2026-11-16T09:00',

@@ -109,7 +109,7 @@ describe('the mentor round', () => {
       used[j]!++;
       total += weights[i]![j]!;
     });
-    used.forEach((n, j) => expect(n).toBeLessThanOrEqual(Math.max(0, room[j]!)));
+    for (const [j, n] of used.entries()) expect(n).toBeLessThanOrEqual(Math.max(0, room[j]!));
     const best = optimum(
       weights,
       room.map((r) => Math.max(0, r)),

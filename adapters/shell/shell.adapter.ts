@@ -174,7 +174,9 @@ export class ShellPlatform implements ChatPlatform {
    * else stays as typed; `:cancel` at any question drops the form (nothing is saved).
    */
   private async fillForm(form: Form, dispatch: Dispatch, next: () => Promise<string | undefined>) {
-    this.print(`── ${form.title} ── (one answer per line; Enter keeps what is in [brackets], - clears it; :cancel stops)`);
+    this.print(
+      `── ${form.title} ── (one answer per line; Enter keeps what is in [brackets], - clears it; :cancel stops)`,
+    );
     const values: Record<string, string> = {};
     let ask: readonly FormField[] = form.fields;
     for (;;) {

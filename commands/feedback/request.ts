@@ -82,7 +82,9 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
   }
   const { community, store, actor, now } = ctx;
   const link = input.link?.trim() ? inField('link', () => checkLink(input.link ?? '')) : undefined;
-  const dueAt = input.by?.trim() ? inField('by', () => parseDeadline(input.by ?? '', now, community.timezone)) : undefined;
+  const dueAt = input.by?.trim()
+    ? inField('by', () => parseDeadline(input.by ?? '', now, community.timezone))
+    : undefined;
   const open = await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
   if (open.length >= MAX_OPEN_REQUESTS) {
     throw new UserError(

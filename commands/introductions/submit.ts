@@ -20,9 +20,7 @@ const EMPTY: IntroFields = { role: '', workingOn: '', links: [], answers: [] };
 export function readAbout(values: Readonly<Record<string, string>>) {
   return {
     role: inField('role', () => cleanLine(values.role, LIMITS.role, LABELS.role, true)),
-    workingOn: inField('working_on', () =>
-      cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true),
-    ),
+    workingOn: inField('working_on', () => cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true)),
     links: inField('links', () => parseLinks(values.links, LABELS.links)),
     offers: inField('offers', () => parseSkills(values.offers, LABELS.offers)),
     needs: inField('needs', () => parseSkills(values.needs, LABELS.needs)),

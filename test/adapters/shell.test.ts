@@ -9,6 +9,18 @@ import { TestBot } from '../support/test-bot.ts';
 
 const host = shellActor('shell:loft', 'host', true);
 
+/** The app's shell hooks on a test bot's fake clock and store. */
+function shellHooksOf(bot: TestBot) {
+  return {
+    wait: async (ms: number) => {
+      bot.clock.advance(ms);
+      await bot.tick();
+    },
+    time: async () => bot.clock.now().toISOString(),
+    members: async () => await bot.repos.members.listActive('shell:loft', 200),
+  };
+}
+
 describe('parseShellLine', () => {
   it.each([
     ['/skills offer photography', 'event'],
@@ -70,6 +82,7 @@ describe('ShellPlatform', () => {
       color: false,
       afterEach: async () => await bot.drain(),
       tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
     });
@@ -117,6 +130,7 @@ describe('ShellPlatform', () => {
       color: false,
       afterEach: async () => await bot.drain(),
       tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
     });
@@ -172,5 +186,22 @@ describe('ShellPlatform', () => {
     expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
       published: { role: 'Writer', workingOn: 'A zine', links: [] },
     });
+  });
+
+  it('lets anyone join by name, says who left, lists every member, and moves time forward', async () => {
+    const { bot, printed } = await shellWith([':join José', ':leave josé', ':join zoë', ':who', ':time', ':wait 3d']);
+    const out = printed();
+    expect(out).toContain('José joined the community.');
+    expect(out).toContain('José left the community.');
+    expect(out).toMatch(/^@Zoë \(zoë\)$/m);
+    expect(out).not.toMatch(/^@José/m); // gone: left
+    const after = bot.clock.now().getTime();
+    expect(out).toContain(`It is now ${bot.clock.now().toISOString()}.`);
+    expect(after).toBeGreaterThan(Date.parse(out.match(/^It is (\S+)\.$/m)![1]!));
+  });
+
+  it('prints piped replies without formatting marks', async () => {
+    const { printed } = await shellWith(['/hallway help']);
+    expect(printed()).not.toMatch(/\*[A-Z][^*\n]*\*/);
   });
 });

@@ -256,8 +256,8 @@ export class ShellPlatform implements ChatPlatform {
 
   /** A message Hallway sent (a post, a DM, an edit): never in the middle of the prompt line. */
   private deliver(text: string): void {
-    if (this.prompt === undefined) return this.print(text);
-    this.options.output.write(`\n${text}\n${this.prompt}`);
+    if (this.prompt === undefined) this.print(text);
+    else this.options.output.write(`\n${text}\n${this.prompt}`);
   }
 
   private print(text: string): void {

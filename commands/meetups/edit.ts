@@ -1,4 +1,5 @@
 /** Changing a meetup: the host or a manager edits; people who answered hear about a new time or place. */
+import { plural } from '#core/text.ts';
 import { DateTime } from 'luxon';
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
@@ -82,11 +83,17 @@ export async function editMeetup(ctx: Context, meetup: MeetupRecord, changes: Ed
   const zone = ctx.community.timezone;
   const lines: string[] = [];
   if (updated.startsAt.getTime() !== meetup.startsAt.getTime()) lines.push(echo(changes.when!, updated.startsAt, zone));
-  if (promoted.length) lines.push(`${promoted.length} from the waitlist got a seat and were told.`);
+  if (promoted.length) {
+    const who =
+      promoted.length === 1
+        ? '1 member from the waitlist got a seat and was'
+        : `${promoted.length} members from the waitlist got a seat and were`;
+    lines.push(`${who} told.`);
+  }
   const seated = tally(await ctx.store.listRsvps(ctx.community.id, updated.id)).seated.length;
   if (updated.capacity !== undefined && seated > updated.capacity) {
     lines.push(`${seated} members already have a seat: nobody was moved to the waitlist.`);
   }
-  if (told) lines.push(`${told} member(s) who answered were told about the change.`);
+  if (told) lines.push(`${plural(told, 'member')} who answered ${told === 1 ? 'was' : 'were'} told about the change.`);
   return { text: `Saved ${label(updated)}.`, sections: lines.length ? [{ text: lines.join('\n') }] : undefined };
 }

@@ -6,7 +6,7 @@
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Button, Reply } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { bookingFile } from './calendar.ts';
 import { durationText, label, type ResourceEnv, slotLabel, slotText } from './format.ts';
@@ -55,7 +55,7 @@ async function checkLimits(ctx: Context, startsAt: Date, minutes: number): Promi
   if (mine.length >= s['booking-max-per-member']) {
     throw new UserError(
       'too_many',
-      `You already hold ${mine.length} upcoming booking(s), the most one member may here. Cancel one first (\`/resource mine\`).`,
+      `You already hold ${plural(mine.length, 'upcoming booking')}, the most one member may here. Cancel one first (\`/resource mine\`).`,
     );
   }
 }

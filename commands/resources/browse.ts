@@ -1,7 +1,7 @@
 /** `/resource list` (what exists, free now or at a time) and `/resource mine` (your bookings, loans and things). */
 import type { Context } from './kit.ts';
 import type { Button, Reply, Section } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { label, type ResourceEnv, slotText, when } from './format.ts';
 import type { ResourceKind, ResourceRecord } from './store.ts';
 import { readWhen } from './when.ts';
@@ -40,7 +40,7 @@ export async function listReply(ctx: Context, kind?: ResourceKind, free?: string
   });
   return {
     title: free === undefined ? 'The library' : `Free ${moment}`,
-    text: `${resources.length} resource(s)${kind ? ` of kind ${kind}` : ''}.`,
+    text: `${plural(resources.length, 'resource')}${kind ? ` of kind ${kind}` : ''}.`,
     sections: [{ text: lines.join('\n') }],
     context: 'Details with `/resource show <name>` · book with `/resource book <name> when:"fri 14:00" for:2h`',
     mentions: [],

@@ -113,7 +113,7 @@ describe('meetups: create → RSVP → capacity → waitlist → reminders → c
     expect(bot.text(await bot.run(`/meetup cancel ${id}`, { as: 'kim' }))).toContain('Only the host');
     bot.clearSent();
     const reply = await bot.run(`/meetup cancel ${id}`, { as: 'ana' });
-    expect(bot.text(reply)).toContain('4 member(s) who had answered were told');
+    expect(bot.text(reply)).toContain('4 members who had answered were told');
     for (const user of ['kim', 'lee', 'max', 'mia']) {
       expect(bot.text(bot.dmsTo(user)[0])).toContain('is cancelled');
     }

@@ -99,7 +99,7 @@ describe('resources: removing, leaving and forgetting', () => {
       'Only a community manager can remove Risograph.',
     );
     bot.clearSent();
-    expect(bot.text(await bot.run('/resource remove Risograph'))).toContain('I told the 1 member(s)');
+    expect(bot.text(await bot.run('/resource remove Risograph'))).toContain('I told the 1 member with');
     expect(bot.text(bot.dmsTo('emma')[0])).toContain('is cancelled: it was removed from the library');
     const update = bot.sent.find((d) => d.kind === 'update');
     expect(bot.text(update?.reply)).toContain('Risograph was removed from the library.');

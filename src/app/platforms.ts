@@ -6,6 +6,9 @@ import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
 import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import type { Config } from './config.ts';
 import type { Core } from '#core/dispatch.ts';
+import type { CommunityLifecycle } from '#core/lifecycle.ts';
+import type { InstallationVault } from '#core/ports/installations.ts';
+import type { Clock } from '#core/ports/clock.ts';
 import type { Platform } from '#core/ids.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
@@ -24,6 +27,10 @@ export interface PlatformDeps {
   readonly io: PlatformIo;
   readonly tick: () => Promise<void>;
   readonly drain: () => Promise<void>;
+  readonly lifecycle: CommunityLifecycle;
+  readonly clock: Clock;
+  /** Where Slack installations are kept (OAuth mode; needs HALLWAY_ENCRYPTION_KEY). */
+  readonly installations?: InstallationVault;
 }
 
 export const SHELL_COMMUNITY = 'shell:loft' as const;
@@ -31,7 +38,16 @@ export const SHELL_COMMUNITY = 'shell:loft' as const;
 export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform {
   const { config, log, core } = deps;
   if (name === 'slack' && config.slack) {
-    return new SlackPlatform({ ...config.slack, log: log.child({ platform: 'slack' }), catalog: core.catalog });
+    return new SlackPlatform({
+      ...config.slack,
+      log: log.child({ platform: 'slack' }),
+      catalog: core.catalog,
+      ...(config.slack.oauth && {
+        installations: deps.installations,
+        lifecycle: deps.lifecycle,
+        now: () => deps.clock.now(),
+      }),
+    });
   }
   if (name === 'discord' && config.discord) {
     return new DiscordPlatform({

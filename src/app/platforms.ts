@@ -55,6 +55,7 @@ export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform
       log: log.child({ platform: 'discord' }),
       catalog: core.catalog,
       autocomplete: core.autocomplete,
+      lifecycle: deps.lifecycle,
     });
   }
   return new ShellPlatform({

@@ -9,10 +9,10 @@ import { PassThrough, Readable } from 'node:stream';
 import type { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { type App, createApp } from '../../src/app/create-app.ts';
-import type { CommunityId } from '#core/ids.ts';
 import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeSlack } from './fake-slack.ts';
+import { type LifecycleRecord, recordLifecycle } from './lifecycle-recorder.ts';
 import { Recorder } from './recorder.ts';
 import { ErrorLog } from './slack-stack-support.ts';
 import { type Handled, observeDispatch } from './slack-stack.ts';
@@ -25,8 +25,8 @@ export const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export class SlackOAuthStack {
   readonly repos: TestRepos;
-  /** Every community the app was told it left, in order. */
-  readonly left = new Recorder<CommunityId>();
+  /** Every community the app was told it joined or left, in order. */
+  readonly lifecycle: LifecycleRecord;
 
   private constructor(
     readonly fake: FakeSlack,
@@ -37,13 +37,7 @@ export class SlackOAuthStack {
     readonly handled: Recorder<Handled>,
   ) {
     this.repos = testRepos(app.storage);
-    // The adapter holds this same object: wrapping its method observes the production path.
-    const lifecycle = app.lifecycle as { left: App['lifecycle']['left'] };
-    const real = lifecycle.left;
-    lifecycle.left = async (community, reason) => {
-      await real(community, reason);
-      this.left.push(community);
-    };
+    this.lifecycle = recordLifecycle(app);
   }
 
   static async start(env: Record<string, string> = {}): Promise<SlackOAuthStack> {
@@ -120,11 +114,11 @@ export class SlackOAuthStack {
   /** Slack tells the app it was uninstalled from `teamId` (after revoking its tokens); resolves once handled. */
   async uninstall(teamId: string): Promise<void> {
     this.fake.revoke(teamId);
-    const from = this.left.length;
+    const from = this.lifecycle.left.length;
     const envelope = eventEnvelope(teamId, { type: 'app_uninstalled', event_ts: '1700000000.000100' });
     const res = await sendEvent(this.target, envelope);
     if (res.status !== 200) throw new Error(`Slack app answered ${res.status}: ${res.text}`);
-    await this.left.waitFor((c) => c === `slack:${teamId}`, from, `uninstall of ${teamId}`);
+    await this.lifecycle.left.waitFor((c) => c === `slack:${teamId}`, from, `uninstall of ${teamId}`);
   }
 
   async stop(): Promise<void> {

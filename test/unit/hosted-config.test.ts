@@ -30,7 +30,11 @@ describe('Slack OAuth mode configuration', () => {
   it('runs with the three OAuth values, a signing secret and a key in hex or base64', () => {
     for (const key of [KEY.toString('hex'), KEY.toString('base64'), KEY.toString('base64url')]) {
       const config = loadConfig({ ...OAUTH, HALLWAY_ENCRYPTION_KEY: key });
-      expect(config.slack?.oauth).toEqual({ clientId: '1111.2222', clientSecret: 'client-secret', stateSecret: 'state-secret' });
+      expect(config.slack?.oauth).toEqual({
+        clientId: '1111.2222',
+        clientSecret: 'client-secret',
+        stateSecret: 'state-secret',
+      });
       expect(config.slack?.botToken).toBeUndefined();
       expect(config.encryptionKey?.equals(KEY)).toBe(true);
       expect(config.retentionDays).toBe(30);
@@ -39,7 +43,12 @@ describe('Slack OAuth mode configuration', () => {
 
   it('refuses a missing or malformed key with one line that says what to give', () => {
     expect(refusal(OAUTH)).toMatch(/^HALLWAY_ENCRYPTION_KEY is required in Slack OAuth mode \(32 random bytes/);
-    for (const bad of ['short', KEY.toString('hex').slice(2), randomBytes(16).toString('base64'), `${KEY.toString('hex')}00`]) {
+    for (const bad of [
+      'short',
+      KEY.toString('hex').slice(2),
+      randomBytes(16).toString('base64'),
+      `${KEY.toString('hex')}00`,
+    ]) {
       const line = refusal({ ...OAUTH, HALLWAY_ENCRYPTION_KEY: bad });
       expect(line).toMatch(/^HALLWAY_ENCRYPTION_KEY must be 32 random bytes as base64 or 64 hex digits/);
       expect(line).not.toContain(bad);
@@ -49,7 +58,9 @@ describe('Slack OAuth mode configuration', () => {
 
   it('wants all three OAuth values, a signing secret, and not a bot token or Socket Mode as well', () => {
     const key = { HALLWAY_ENCRYPTION_KEY: KEY.toString('hex') };
-    expect(refusal({ SLACK_CLIENT_ID: '1', SLACK_SIGNING_SECRET: 's', ...key })).toMatch(/SLACK_CLIENT_SECRET is required/);
+    expect(refusal({ SLACK_CLIENT_ID: '1', SLACK_SIGNING_SECRET: 's', ...key })).toMatch(
+      /SLACK_CLIENT_SECRET is required/,
+    );
     expect(refusal({ ...OAUTH, SLACK_STATE_SECRET: '', ...key })).toMatch(/SLACK_STATE_SECRET is required/);
     expect(refusal({ ...OAUTH, SLACK_SIGNING_SECRET: '', ...key })).toMatch(/SLACK_SIGNING_SECRET is required/);
     expect(refusal({ ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-1', ...key })).toMatch(/choose one workspace \(token\) or many/);
@@ -64,7 +75,11 @@ describe('Slack OAuth mode configuration', () => {
   });
 
   it('takes the retention in days and scrubs the OAuth secrets and the key from logs', () => {
-    const config = loadConfig({ ...OAUTH, HALLWAY_ENCRYPTION_KEY: KEY.toString('base64'), HALLWAY_RETENTION_DAYS: '7' });
+    const config = loadConfig({
+      ...OAUTH,
+      HALLWAY_ENCRYPTION_KEY: KEY.toString('base64'),
+      HALLWAY_RETENTION_DAYS: '7',
+    });
     expect(config.retentionDays).toBe(7);
     expect(secretsOf(config)).toEqual(
       expect.arrayContaining(['client-secret', 'state-secret', KEY.toString('base64'), KEY.toString('hex')]),

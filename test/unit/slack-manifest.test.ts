@@ -44,9 +44,11 @@ describe('Slack app manifest', () => {
     }
   });
 
-  it('asks in OAuth mode for exactly the scopes it declares, and redirects to Bolt\'s callback route', () => {
+  it("asks in OAuth mode for exactly the scopes it declares, and redirects to Bolt's callback route", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
-    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/)]);
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/),
+    ]);
   });
 
   it('declares every command the features define', () => {
@@ -56,7 +58,14 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the events the adapter handles, with the scopes they need', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ['app_home_opened', 'app_uninstalled', 'member_joined_channel', 'team_join', 'tokens_revoked', 'user_change'].sort(),
+      [
+        'app_home_opened',
+        'app_uninstalled',
+        'member_joined_channel',
+        'team_join',
+        'tokens_revoked',
+        'user_change',
+      ].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'channels:read']),

@@ -9,6 +9,7 @@ import { helpForAll } from '#core/help.ts';
 import { coreSettings, mergeSettings } from '#core/settings.ts';
 import { configSubcommand } from './config.subcommand.ts';
 import { exportSubcommand } from './export.subcommand.ts';
+import { forgetCommunityActions, forgetCommunitySubcommand } from './forget-community.subcommand.ts';
 import { forgetActions, forgetMeSubcommand } from './forget-me.subcommand.ts';
 import { type AdminStore, defineCommand, defineFeature, defineSubcommand } from './kit.ts';
 import { runSubcommand } from './run.subcommand.ts';
@@ -40,9 +41,10 @@ export function createAdminFeature(features: readonly Feature<never>[]): Feature
           stats: statsSubcommand,
           export: exportSubcommand,
           'forget-me': forgetMeSubcommand,
+          'forget-community': forgetCommunitySubcommand,
         },
       }),
     ],
-    actions: forgetActions,
+    actions: [...forgetActions, ...forgetCommunityActions],
   });
 }

@@ -13,6 +13,14 @@ export interface CommunitiesTable {
   settings: Generated<string>;
   created_at: Ms;
   settings_changed: Generated<string>;
+  left_at: Generated<Ms | null>;
+}
+
+export interface SlackInstallationsTable {
+  install_key: string;
+  community: string;
+  sealed: string;
+  installed_at: Ms;
 }
 
 export interface MembersTable {
@@ -467,6 +475,7 @@ export interface PresenceDaysTable {
 /** Every table. A feature's migration adds its tables here too. */
 export interface DB {
   communities: CommunitiesTable;
+  slack_installations: SlackInstallationsTable;
   members: MembersTable;
   job_runs: JobRunsTable;
   outbox: OutboxTable;

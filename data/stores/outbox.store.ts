@@ -154,6 +154,15 @@ export function outboxStore(tx: Tx): OutboxStore {
         .where('id', '=', id)
         .execute();
     },
+    async abandon(community, error, now) {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'failed', last_error: error, failed_at: toMs(now), lease_until: null })
+        .where('community', '=', community)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async recoverInFlight() {
       const result = await db
         .updateTable('outbox')

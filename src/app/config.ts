@@ -52,6 +52,11 @@ const envSchema = z.object({
     message: 'must start with xapp-',
   }),
   SLACK_API_URL: url('the Slack Web API base, e.g. https://slack.com/api/'),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  HALLWAY_ENCRYPTION_KEY: optionalText,
+  HALLWAY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650, { message: 'must be 0-3650 days' }).default(30),
   PORT: z.coerce.number().int().min(1).max(65535, { message: 'must be a port number' }).default(3000),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
@@ -74,8 +79,15 @@ export interface Config {
   readonly managers: readonly string[];
   /** Messages per second each lane starts at; `slackMax`: the most Slack's lane may learn its way up to. */
   readonly sendRates: { readonly slack: number; readonly discord: number; readonly slackMax: number };
+  /** Days a community's data is kept after the app was removed from it (uninstalled, kicked), then deleted. */
+  readonly retentionDays: number;
+  /** HALLWAY_ENCRYPTION_KEY decoded: the AES-256 key that seals stored bot tokens (required in Slack OAuth mode). */
+  readonly encryptionKey?: Buffer;
   readonly slack?: {
-    readonly botToken: string;
+    /** Single-workspace mode: the one Bot User OAuth Token. Absent in OAuth mode, where each install brings one. */
+    readonly botToken?: string;
+    /** OAuth mode (many workspaces): the app's credentials for Bolt's install flow. */
+    readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
     readonly signingSecret: string;
     readonly appToken?: string;
     readonly apiUrl?: string;
@@ -107,7 +119,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError(`${issue.path.join('.')} ${issue.message}.`);
   }
   const env = parsed.data as Record<string, string | undefined> & z.infer<typeof envSchema>;
-  const slackSet = env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN;
+  const slackSet = env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_CLIENT_ID;
+  const oauth = slackOAuth(env);
   const discordSet = env.DISCORD_TOKEN ?? env.DISCORD_APPLICATION_ID;
   return {
     databasePath: env.DATABASE_PATH ?? 'data/hallway.db',
@@ -124,13 +137,29 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       discord: env.HALLWAY_SEND_RATE_DISCORD,
       slackMax: env.HALLWAY_SEND_RATE_MAX_SLACK,
     },
+    retentionDays: env.HALLWAY_RETENTION_DAYS,
+    encryptionKey: oauth ? requireKey(env.HALLWAY_ENCRYPTION_KEY) : optionalKey(env.HALLWAY_ENCRYPTION_KEY),
     slack: slackSet
       ? {
-          botToken: requireWith(env, 'a SLACK_* variable', 'SLACK_BOT_TOKEN', 'the Bot User OAuth Token, xoxb-…'),
+          ...(oauth
+            ? { oauth }
+            : {
+                botToken: requireWith(
+                  env,
+                  'a SLACK_* variable',
+                  'SLACK_BOT_TOKEN',
+                  'the Bot User OAuth Token, xoxb-…, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+                ),
+              }),
           // Socket Mode receives no HTTP requests, so it needs no signing secret.
           signingSecret: env.SLACK_APP_TOKEN
             ? (env.SLACK_SIGNING_SECRET ?? '')
-            : requireWith(env, 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'Basic Information → Signing Secret'),
+            : requireWith(
+                env,
+                oauth ? 'SLACK_CLIENT_ID' : 'SLACK_BOT_TOKEN',
+                'SLACK_SIGNING_SECRET',
+                'Basic Information → Signing Secret',
+              ),
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL,
           port: env.PORT,
@@ -147,6 +176,50 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   };
 }
 
+/**
+ * OAuth mode's three values, all or none; OAuth and a bot token are two different apps, so both is a mistake. Socket
+ * Mode is refused too: Bolt's install routes need the HTTP server.
+ */
+function slackOAuth(env: Record<string, string | undefined>) {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = env;
+  if (!clientId && !clientSecret && !stateSecret) return undefined;
+  const what = 'Basic Information → App Credentials; the state secret is any long random string';
+  const present = clientId ? 'SLACK_CLIENT_ID' : clientSecret ? 'SLACK_CLIENT_SECRET' : 'SLACK_STATE_SECRET';
+  for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'])
+    requireWith(env, present, name, what);
+  if (env.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: choose one workspace (token) or many (OAuth).',
+    );
+  }
+  if (env.SLACK_APP_TOKEN) throw new ConfigError('SLACK_APP_TOKEN (Socket Mode) cannot be used with Slack OAuth mode.');
+  return { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! };
+}
+
+/** HALLWAY_ENCRYPTION_KEY as 32 bytes: 64 hex digits or base64 (standard or URL-safe). */
+export function parseEncryptionKey(text: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
+
+const KEY_HINT = '32 random bytes as base64 or 64 hex digits, e.g. from `openssl rand -base64 32`';
+
+function requireKey(text: string | undefined): Buffer {
+  if (!text) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY is required in Slack OAuth mode (${KEY_HINT}).`);
+  return optionalKey(text)!;
+}
+
+function optionalKey(text: string | undefined): Buffer | undefined {
+  if (!text) return undefined;
+  const key = parseEncryptionKey(text);
+  if (!key) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY must be ${KEY_HINT}.`);
+  return key;
+}
+
 /** Which platforms start: every one whose credentials are present; the shell when there are none. */
 export function platformsToStart(config: Config): ('slack' | 'discord' | 'shell')[] {
   const list: ('slack' | 'discord')[] = [];
@@ -160,6 +233,11 @@ export function secretsOf(config: Config): string[] {
   const values = [
     config.slack?.botToken,
     config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.encryptionKey?.toString('base64'),
+    config.encryptionKey?.toString('base64url'),
+    config.encryptionKey?.toString('hex'),
     config.slack?.appToken,
     config.discord?.token,
     ...databasePassword(config.databaseUrl),

@@ -5,10 +5,12 @@
  */
 import { startCheckpointer, type Checkpointer } from '../../data/checkpointer.ts';
 import { openStorage } from '../../data/open.ts';
+import { installationVault } from '../../data/stores/installations.store.ts';
 import type { BoundFeature } from '#core/command.ts';
 import { type Core, createCore } from '#core/dispatch.ts';
 import type { Platform } from '#core/ids.ts';
 import { allCommunities, runDueJobs } from '#core/jobs.ts';
+import { type CommunityLifecycle, communityJoined, communityLeft, forgetExpired } from '#core/lifecycle.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { type Clock, systemClock } from '#core/ports/clock.ts';
@@ -31,6 +33,8 @@ export interface App {
   readonly drainer: OutboxDrainer;
   readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
   readonly features: readonly BoundFeature<unknown>[];
+  /** What adapters report when the app joins or leaves a community (tests drive it directly too). */
+  readonly lifecycle: CommunityLifecycle;
   /** Runs every job that is due now and every sweep, for every community. */
   tick(): Promise<void>;
   /** Connects the platforms, starts the drainer and the scheduler. Rejects with a clear message on failure. */
@@ -90,10 +94,21 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
   };
   const core = createCore({ ...deps, onCommit: () => drainer.kick() });
 
+  // Slack installations are sealed under HALLWAY_ENCRYPTION_KEY; without a key (single-token mode) there are none.
+  const installations = config.encryptionKey ? installationVault(storage, config.encryptionKey) : undefined;
+  const lifecycle: CommunityLifecycle = {
+    joined: (community) => communityJoined(deps, community),
+    async left(community, reason) {
+      await installations?.remove(community);
+      await communityLeft(deps, community, reason);
+    },
+  };
+
   async function tick(): Promise<void> {
     const communities = await allCommunities(deps);
     await runDueJobs(features, communities, deps);
     await runSweeps(features, communities, deps);
+    await forgetExpired(deps, config.retentionDays);
     drainer.kick();
   }
 
@@ -102,10 +117,9 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
   } else {
     const drain = () => drainer.drainOnce().then(() => {});
     for (const name of platformsToStart(config)) {
-      platforms.set(
-        name,
-        createPlatform(name, { config, log, core, io, tick, drain, shell: shellHooks(deps, clock, tick) }),
-      );
+      const shell = shellHooks(deps, clock, tick);
+      const platformDeps = { config, log, core, io, tick, drain, lifecycle, clock, installations, shell };
+      platforms.set(name, createPlatform(name, platformDeps));
     }
   }
 
@@ -120,6 +134,7 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     drainer,
     platforms,
     features,
+    lifecycle,
     tick,
     async start() {
       // In-memory state features keep (the matching index) is built before the first event, not during it.

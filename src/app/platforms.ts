@@ -7,6 +7,9 @@ import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import type { Config } from './config.ts';
 import type { ShellHooks } from './shell-hooks.ts';
 import type { Core } from '#core/dispatch.ts';
+import type { CommunityLifecycle } from '#core/lifecycle.ts';
+import type { InstallationVault } from '#core/ports/installations.ts';
+import type { Clock } from '#core/ports/clock.ts';
 import type { Platform } from '#core/ids.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
@@ -27,6 +30,10 @@ export interface PlatformDeps {
   readonly drain: () => Promise<void>;
   /** What the shell asks of the app: time, waiting, members (see shell-hooks.ts). */
   readonly shell: ShellHooks;
+  readonly lifecycle: CommunityLifecycle;
+  readonly clock: Clock;
+  /** Where Slack installations are kept (OAuth mode; needs HALLWAY_ENCRYPTION_KEY). */
+  readonly installations?: InstallationVault;
 }
 
 export const SHELL_COMMUNITY = 'shell:loft' as const;
@@ -34,7 +41,16 @@ export const SHELL_COMMUNITY = 'shell:loft' as const;
 export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform {
   const { config, log, core } = deps;
   if (name === 'slack' && config.slack) {
-    return new SlackPlatform({ ...config.slack, log: log.child({ platform: 'slack' }), catalog: core.catalog });
+    return new SlackPlatform({
+      ...config.slack,
+      log: log.child({ platform: 'slack' }),
+      catalog: core.catalog,
+      ...(config.slack.oauth && {
+        installations: deps.installations,
+        lifecycle: deps.lifecycle,
+        now: () => deps.clock.now(),
+      }),
+    });
   }
   if (name === 'discord' && config.discord) {
     return new DiscordPlatform({
@@ -42,6 +58,7 @@ export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform
       log: log.child({ platform: 'discord' }),
       catalog: core.catalog,
       autocomplete: core.autocomplete,
+      lifecycle: deps.lifecycle,
     });
   }
   return new ShellPlatform({

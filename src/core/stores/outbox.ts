@@ -57,6 +57,11 @@ export interface OutboxStore {
   /** Permanent failure: recorded, never retried. */
   markFailed(id: number, error: string, now: Date): Promise<void>;
   /**
+   * The app left the community: every item still waiting is marked failed with `error` (recorded, never sent, never
+   * retried). In-flight items finish or fail on their own. Returns how many were abandoned.
+   */
+  abandon(community: CommunityId, error: string, now: Date): Promise<number>;
+  /**
    * After a crash of the only process (SQLite): items left `sending` go back to `pending` at once (each sent at
    * most once more). With several processes, leases do this instead. Returns how many.
    */

@@ -59,7 +59,14 @@ async function deliver(kind: string, to: readonly string[], reply: Reply): Promi
   const response = await fetch(RECORDER_URL!, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key: current?.key, kind, to, text: reply.text, pid: process.pid }),
+    body: JSON.stringify({
+      key: current?.key,
+      community: current?.community,
+      kind,
+      to,
+      text: reply.text,
+      pid: process.pid,
+    }),
   });
   if (!response.ok) throw new DeliveryError('transient', `http_${response.status}`);
   return { channelId: to.join(','), messageId: `${process.pid}-${++sequence}` };

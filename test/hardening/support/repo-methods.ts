@@ -53,6 +53,7 @@ const BY_ID = 'the drainer works by outbox row id, for every community';
 /** Methods that take no community, and why that is right. */
 export const GLOBAL: Record<string, string> = {
   'communities.list': 'the scheduler walks every community',
+  'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,

@@ -277,6 +277,39 @@ export interface FeedbackOptoutsTable {
   created_at: Ms;
 }
 
+export interface MemberActiveWeeksTable {
+  community: string;
+  /** `members.id`. */
+  member: number;
+  /** Monday 00:00 UTC of the week, epoch ms. */
+  week: Ms;
+}
+
+export interface DashboardSignInsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+  used_at: Ms | null;
+}
+
+export interface DashboardSessionsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+}
+
+export interface CalendarFeedsTable {
+  token_hash: string;
+  community: string;
+  /** NULL: the community feed. */
+  user_id: string | null;
+  created_at: Ms;
+}
+
 /** Every table. A feature's migration adds its tables here too. */
 export interface DB {
   communities: CommunitiesTable;
@@ -305,4 +338,8 @@ export interface DB {
   feedback_asks: FeedbackAsksTable;
   feedback_ratings: FeedbackRatingsTable;
   feedback_optouts: FeedbackOptoutsTable;
+  member_active_weeks: MemberActiveWeeksTable;
+  dashboard_sign_ins: DashboardSignInsTable;
+  dashboard_sessions: DashboardSessionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

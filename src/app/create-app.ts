@@ -82,6 +82,7 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     settings,
     isManager: managers.isManager,
     defaultTimezone: config.timezone,
+    publicUrl: config.web.publicUrl,
   };
   const core = createCore({ ...deps, onCommit: () => drainer.kick() });
 

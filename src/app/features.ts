@@ -4,11 +4,13 @@
  */
 import {
   createAdminFeature,
+  dashboardFeature,
   feedbackFeature,
   introductionsFeature,
   matchingFeature,
   meetupsFeature,
 } from '../../commands/index.ts';
+import { dashboardStore } from '../../data/stores/dashboard.store.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
@@ -22,6 +24,7 @@ const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  dashboard: dashboardStore,
 };
 
 /** Binds features to their stores by name. */
@@ -31,6 +34,12 @@ export function bindFeatures(features: readonly Feature<never>[]): BoundFeature<
 
 /** Every feature, in the order help lists them; admin, made from the others, last. */
 export function hallwayFeatures(): BoundFeature<unknown>[] {
-  const features = bindFeatures([introductionsFeature, matchingFeature, meetupsFeature, feedbackFeature]);
+  const features = bindFeatures([
+    introductionsFeature,
+    matchingFeature,
+    meetupsFeature,
+    feedbackFeature,
+    dashboardFeature,
+  ]);
   return [...features, ...bindFeatures([createAdminFeature(features)])];
 }

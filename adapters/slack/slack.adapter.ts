@@ -3,9 +3,9 @@
  * the outbound half of `ChatPlatform` for the outbox drainer. Bolt is built only after `auth.test` has passed, so a
  * bad token or an unreachable API ends `start()` with one clear error instead of an unhandled rejection.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
@@ -20,6 +20,17 @@ import { renderMessage } from './render.ts';
 import { slackCommunity } from './to-inbound.ts';
 import { describe, UserDirectory } from './users.ts';
 
+/**
+ * An HTTP server the adapter shares with the rest of the process (the web dashboard on the same port): the adapter
+ * hands it Bolt's receiver for Slack's paths instead of listening itself.
+ */
+export interface SharedHttpServer {
+  /** Requests whose path starts with `prefix` go to `listener` (which throws for a path it does not serve). */
+  mount(prefix: string, listener: (req: IncomingMessage, res: ServerResponse) => void): void;
+  /** The port it listens on, once listening. */
+  readonly port: number | undefined;
+}
+
 export interface SlackPlatformOptions {
   readonly botToken: string;
   readonly signingSecret: string;
@@ -31,6 +42,8 @@ export interface SlackPlatformOptions {
   readonly port: number;
   /** HTTP mode: the address to listen on; default all interfaces. */
   readonly host?: string;
+  /** HTTP mode: serve Slack's requests on this server (its `/slack/` paths) instead of listening on `port`. */
+  readonly sharedServer?: SharedHttpServer;
   readonly log: Logger;
   readonly catalog: CommandCatalog;
   /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
@@ -55,6 +68,7 @@ export class SlackPlatform implements ChatPlatform {
   private readonly log: Logger;
   private app?: App;
   private server?: Server;
+  private receiver?: HTTPReceiver;
   private identity?: Identity;
 
   constructor(private readonly options: SlackPlatformOptions) {
@@ -68,8 +82,9 @@ export class SlackPlatform implements ChatPlatform {
     return this.identity ? slackCommunity(this.identity.teamId) : undefined;
   }
 
-  /** HTTP mode: the port actually listened on (useful with `port: 0`). */
+  /** HTTP mode: the port actually listened on (useful with `port: 0`), the shared server's when sharing. */
   get port(): number | undefined {
+    if (this.options.sharedServer && !this.options.appToken) return this.options.sharedServer.port;
     return (this.server?.address() as AddressInfo | null)?.port;
   }
 
@@ -86,6 +101,7 @@ export class SlackPlatform implements ChatPlatform {
     });
     try {
       if (this.options.appToken) await app.start();
+      else if (this.receiver) this.mount(this.receiver);
       else this.server = await app.start({ port: this.options.port, host: this.options.host });
     } catch (error) {
       const how = this.options.appToken ? 'connect in Socket Mode' : `listen on port ${this.options.port}`;
@@ -100,7 +116,19 @@ export class SlackPlatform implements ChatPlatform {
     const app = this.app;
     this.app = undefined;
     this.server = undefined;
-    await app?.stop();
+    // A shared server is closed by its owner; the mounted receiver turns requests away from now on.
+    if (!this.receiver) await app?.stop();
+  }
+
+  /** Shared HTTP: Slack's paths go to Bolt's receiver (signature checks and all) while the adapter runs. */
+  private mount(receiver: HTTPReceiver): void {
+    this.options.sharedServer!.mount('/slack/', (req, res) => {
+      if (!this.app) {
+        res.writeHead(503).end();
+        return;
+      }
+      receiver.requestListener(req, res);
+    });
   }
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
@@ -166,6 +194,14 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   private buildApp(identity: Identity): App {
+    // Sharing a server: Bolt's own HTTP receiver, which the shared server calls for Slack's paths.
+    if (this.options.sharedServer && !this.options.appToken) {
+      this.receiver = new HTTPReceiver({
+        signingSecret: this.options.signingSecret,
+        processBeforeResponse: false,
+        logger: boltLogger(this.log, this.options.logLevel),
+      });
+    }
     const app = new App({
       token: this.options.botToken,
       // Known from auth.test, so Bolt does not call it again (and cannot fail unhandled in its constructor).
@@ -173,6 +209,7 @@ export class SlackPlatform implements ChatPlatform {
       botUserId: identity.botUserId,
       signingSecret: this.options.signingSecret,
       ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : {}),
+      ...(this.receiver ? { receiver: this.receiver } : {}),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,

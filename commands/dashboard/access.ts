@@ -52,7 +52,10 @@ export async function openSession(
   store: DashboardStore,
   token: string,
   now: Date,
-): Promise<{ readonly ok: true; readonly token: string; readonly session: SessionRecord } | LinkState> {
+): Promise<
+  | { readonly ok: true; readonly token: string; readonly session: SessionRecord }
+  | { readonly ok: false; readonly problem: LinkProblem }
+> {
   const link = isSecretShaped(token) ? await store.useSignIn(hashSecret(token), now) : undefined;
   if (!link) {
     const state = await linkState(store, token, now);

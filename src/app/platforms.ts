@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
 import { loadDemo } from '../../adapters/shell/demo.ts';
 import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
-import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
+import { type SharedHttpServer, SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import type { Config } from './config.ts';
 import type { Core } from '#core/dispatch.ts';
 import type { Platform } from '#core/ids.ts';
@@ -24,6 +24,8 @@ export interface PlatformDeps {
   readonly io: PlatformIo;
   readonly tick: () => Promise<void>;
   readonly drain: () => Promise<void>;
+  /** The web server, when Slack shares its port (see `config.web.sharesSlackPort`). */
+  readonly sharedServer?: SharedHttpServer;
 }
 
 export const SHELL_COMMUNITY = 'shell:loft' as const;
@@ -31,7 +33,12 @@ export const SHELL_COMMUNITY = 'shell:loft' as const;
 export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform {
   const { config, log, core } = deps;
   if (name === 'slack' && config.slack) {
-    return new SlackPlatform({ ...config.slack, log: log.child({ platform: 'slack' }), catalog: core.catalog });
+    return new SlackPlatform({
+      ...config.slack,
+      sharedServer: deps.sharedServer,
+      log: log.child({ platform: 'slack' }),
+      catalog: core.catalog,
+    });
   }
   if (name === 'discord' && config.discord) {
     return new DiscordPlatform({

@@ -19,7 +19,10 @@ export function lineChart(chart: Chart, table: DataTable): Html {
     const color = PALETTE[si % PALETTE.length]!;
     // Runs of consecutive values: a null breaks the line.
     const runs: string[][] = [[]];
-    s.values.forEach((v, i) => (v === null ? runs.push([]) : runs.at(-1)!.push(`${x(i)},${y(v)}`)));
+    s.values.forEach((v, i) => {
+      if (v === null) runs.push([]);
+      else runs.at(-1)!.push(`${x(i)},${y(v)}`);
+    });
     const paths = runs
       .filter((r) => r.length > 1)
       .map((r) => html`<polyline points="${r.join(' ')}" fill="none" stroke="${color}" stroke-width="2.5"/>`);

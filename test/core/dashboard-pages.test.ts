@@ -63,7 +63,9 @@ describe('the dashboard of a community with three months of life', () => {
   it('Introductions: the funnel, the median time to an intro, who has not introduced themselves', async () => {
     const intros = await page(bot, 'introductions');
     expect(table(intros, 'funnel').rows).toEqual(EXPECTED.introductions.funnel);
-    expect(figures(intros)['Median days from joining to a posted intro']!.value).toBe(EXPECTED.introductions.medianDays);
+    expect(figures(intros)['Median days from joining to a posted intro']!.value).toBe(
+      EXPECTED.introductions.medianDays,
+    );
     expect(names(intros)[0]!.names).toEqual(EXPECTED.introductions.waiting);
   });
 
@@ -71,7 +73,10 @@ describe('the dashboard of a community with three months of life', () => {
     const matching = await page(bot, 'matching');
     expect(table(matching, 'rounds').rows).toEqual(EXPECTED.matching.rounds);
     const share = figures(matching)['Members with at least one complementary match']!;
-    expect([share.value, share.note]).toEqual([EXPECTED.matching.complementary.share, EXPECTED.matching.complementary.note]);
+    expect([share.value, share.note]).toEqual([
+      EXPECTED.matching.complementary.share,
+      EXPECTED.matching.complementary.note,
+    ]);
     expect(names(matching)[0]!.names).toEqual(EXPECTED.matching.collaborations);
   });
 
@@ -160,7 +165,11 @@ describe('privacy thresholds', () => {
       ['cleo', 4],
     ] as const) {
       await bot.run(`/feedback request about:"Draft" skills:photography`, { as: from });
-      const ask = bot.dmsTo('ana').flatMap((d) => d.buttons ?? []).filter((b) => b.action === 'feedback.accept').at(-1)!;
+      const ask = bot
+        .dmsTo('ana')
+        .flatMap((d) => d.buttons ?? [])
+        .filter((b) => b.action === 'feedback.accept')
+        .at(-1)!;
       await bot.click(ask, { as: 'ana' });
       await bot.click({ action: 'feedback.given', value: ask.value }, { as: 'ana' });
       await bot.click({ action: 'feedback.rate', value: `${ask.value}:ana:${score}` }, { as: from });

@@ -17,7 +17,11 @@ import { TestBot } from '../support/test-bot.ts';
 
 /** The token of the newest sign-in link DMed to `userId`. */
 function linkToken(bot: TestBot, userId: string): string {
-  const text = bot.dmsTo(userId).map((r) => toPlain(r.text)).reverse().find((t) => t.includes('/signin/'));
+  const text = bot
+    .dmsTo(userId)
+    .map((r) => toPlain(r.text))
+    .reverse()
+    .find((t) => t.includes('/signin/'));
   const token = /\/signin\/([A-Za-z0-9_-]+)/.exec(text ?? '')?.[1];
   if (!token) throw new Error(`no sign-in link for ${userId}`);
   return token;
@@ -45,13 +49,19 @@ describe('/hallway dashboard', () => {
     const reply = await bot.run('/hallway dashboard');
     expect(reply.text).toMatch(/sent you a sign-in link by DM/);
     const dm = bot.dmsTo('host').at(-1)!;
-    expect(toPlain(dm.text)).toMatch(/^Open the community dashboard \(https:\/\/hallway\.example\.org\/signin\/[\w-]{43}\)/);
+    expect(toPlain(dm.text)).toMatch(
+      /^Open the community dashboard \(https:\/\/hallway\.example\.org\/signin\/[\w-]{43}\)/,
+    );
     expect(dm.mentions).toEqual([]);
     const token = linkToken(bot, 'host');
     expect(await everyCell(bot)).not.toContain(token);
 
     const now = bot.clock.now();
-    expect(await dashboard(bot, (s) => linkState(s, token, now))).toEqual({ ok: true, community: 'shell:loft', userId: 'host' });
+    expect(await dashboard(bot, (s) => linkState(s, token, now))).toEqual({
+      ok: true,
+      community: 'shell:loft',
+      userId: 'host',
+    });
     const opened = await dashboard(bot, (s) => openSession(s, token, now));
     if (!opened.ok) throw new Error('not opened');
     expect(opened.session).toMatchObject({ community: 'shell:loft', userId: 'host' });
@@ -67,7 +77,10 @@ describe('/hallway dashboard', () => {
     await bot.run('/hallway dashboard');
     const stale = linkToken(bot, 'host');
     bot.clock.advance(SIGN_IN_TTL_MS);
-    expect(await dashboard(bot, (s) => openSession(s, stale, bot.clock.now()))).toEqual({ ok: false, problem: 'expired' });
+    expect(await dashboard(bot, (s) => openSession(s, stale, bot.clock.now()))).toEqual({
+      ok: false,
+      problem: 'expired',
+    });
     await bot.run('/hallway dashboard');
     const opened = await dashboard(bot, (s) => openSession(s, linkToken(bot, 'host'), bot.clock.now()));
     if (!opened.ok) throw new Error('not opened');
@@ -118,7 +131,9 @@ describe('/hallway dashboard', () => {
     const now = bot.clock.now();
     expect(await dashboard(bot, (s) => currentSession(s, sessions[0], now))).toBeUndefined();
     expect(await dashboard(bot, (s) => currentSession(s, sessions[1], now))).toBeUndefined();
-    expect(await dashboard(bot, (s) => currentSession(s, sessions[2], now))).toMatchObject({ community: other.community });
+    expect(await dashboard(bot, (s) => currentSession(s, sessions[2], now))).toMatchObject({
+      community: other.community,
+    });
     expect(await dashboard(bot, (s) => linkState(s, unused, now))).toEqual({ ok: false, problem: 'unknown' });
   });
 
@@ -140,7 +155,15 @@ describe('/hallway dashboard', () => {
     expect(text(await bot.run('/hallway help'))).toContain('/hallway dashboard');
     expect(text(await bot.run('/hallway help', { as: 'emma' }))).not.toContain('/hallway dashboard');
     const spec = bot.core.catalog.find((c) => c.name === 'hallway')!;
-    expect(spec.subcommands.map((s) => s.name)).toEqual(['help', 'config', 'run', 'stats', 'export', 'forget-me', 'dashboard']);
+    expect(spec.subcommands.map((s) => s.name)).toEqual([
+      'help',
+      'config',
+      'run',
+      'stats',
+      'export',
+      'forget-me',
+      'dashboard',
+    ]);
   });
 });
 

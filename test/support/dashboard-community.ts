@@ -64,7 +64,14 @@ export async function seedCommunity(bot: TestBot): Promise<Seeded> {
     return found.id;
   };
   /** A feedback request routed to `reviewer`, accepted, given `hours` after it was asked, then rated. */
-  const feedback = async (from: string, skill: string, reviewer: string, start: string, hours: number, score: number) => {
+  const feedback = async (
+    from: string,
+    skill: string,
+    reviewer: string,
+    start: string,
+    hours: number,
+    score: number,
+  ) => {
     at(start);
     await run(from, `/feedback request about:"Work in progress" skills:"${skill}"`);
     const ask = lastButton(reviewer, 'feedback.accept');

@@ -70,10 +70,16 @@ export async function signedIn(c: Context, deps: WebDeps): Promise<SignedIn | un
   });
 }
 
-/** The request comes from a page of ours: its Origin is ours (or the public URL's), or the browser says same-origin. */
+/**
+ * The request comes from a page of ours: its Origin is ours (or the public URL's), or the browser says same-origin.
+ * Our pages send no referrer (`Referrer-Policy: no-referrer`), and with that policy browsers send `Origin: null` on
+ * their own forms' POSTs (Fetch standard, "serializing a request origin"): then only `Sec-Fetch-Site`, which pages
+ * cannot set, tells ours from another site's (a sandboxed frame elsewhere also sends `null`, but as cross-site).
+ */
 export function fromOurOrigin(c: Context, deps: WebDeps): boolean {
   const origin = c.req.header('origin');
-  if (origin) return origin === new URL(deps.publicUrl).origin || origin === new URL(c.req.url).origin;
+  if (origin && origin !== 'null')
+    return origin === new URL(deps.publicUrl).origin || origin === new URL(c.req.url).origin;
   return c.req.header('sec-fetch-site') === 'same-origin';
 }
 

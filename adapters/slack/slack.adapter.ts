@@ -9,14 +9,15 @@ import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
-import { type ChatPlatform, DeliveryError, type PlatformUser, type SentMessage } from '#core/ports/chat-platform.ts';
+import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { Answerer } from './answer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';
 import { registerListeners } from './listeners.ts';
-import { renderMessage } from './render.ts';
+import { renderMessage, renderPost } from './render.ts';
+import { refusingFutureRequests, requestKey } from './replay.ts';
 import { slackCommunity } from './to-inbound.ts';
 import { describe, UserDirectory } from './users.ts';
 
@@ -133,9 +134,7 @@ export class SlackPlatform implements ChatPlatform {
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.checkCommunity(community);
-    const result = await delivering(() =>
-      this.client.chat.postMessage({ channel: channelId, ...renderMessage(reply) }),
-    );
+    const result = await delivering(() => this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));
     const message = sent(result.channel ?? channelId, result.ts);
     if (reply.thread) await this.openThread(message, reply.thread.opener);
     return message;
@@ -150,7 +149,7 @@ export class SlackPlatform implements ChatPlatform {
       await this.client.chat.postMessage({
         channel: message.channelId,
         thread_ts: message.messageId,
-        ...renderMessage({ text: opener }),
+        ...renderPost({ text: opener }),
       });
     } catch (error) {
       this.log.warn({ error: describe(error), channel: message.channelId }, 'Slack: could not open the thread');
@@ -167,7 +166,7 @@ export class SlackPlatform implements ChatPlatform {
       if (!opened.channel?.id) throw new DeliveryError('transient', 'no_channel');
       channel = opened.channel.id;
     }
-    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderMessage(reply) }));
+    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderPost(reply) }));
     return sent(result.channel ?? channel, result.ts);
   }
 
@@ -194,22 +193,16 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   private buildApp(identity: Identity): App {
-    // Sharing a server: Bolt's own HTTP receiver, which the shared server calls for Slack's paths.
-    if (this.options.sharedServer && !this.options.appToken) {
-      this.receiver = new HTTPReceiver({
-        signingSecret: this.options.signingSecret,
-        processBeforeResponse: false,
-        logger: boltLogger(this.log, this.options.logLevel),
-      });
-    }
+    const receiver = this.options.appToken ? undefined : this.httpReceiver();
+    // Sharing a server: the shared server calls the receiver for Slack's paths (see `mount`); it never listens.
+    if (receiver && this.options.sharedServer) this.receiver = receiver;
     const app = new App({
       token: this.options.botToken,
       // Known from auth.test, so Bolt does not call it again (and cannot fail unhandled in its constructor).
       botId: identity.botId,
       botUserId: identity.botUserId,
       signingSecret: this.options.signingSecret,
-      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : {}),
-      ...(this.receiver ? { receiver: this.receiver } : {}),
+      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : { receiver }),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,
@@ -221,6 +214,23 @@ export class SlackPlatform implements ChatPlatform {
       this.log.error({ error: describe(error) }, 'Slack listener failed');
     });
     return app;
+  }
+
+  /**
+   * HTTP mode's receiver: Bolt's own, with each signed request's replay key in the listeners' context (see
+   * replay.ts) and requests stamped in the future refused before Bolt's signature check.
+   */
+  private httpReceiver(): HTTPReceiver {
+    const receiver = new HTTPReceiver({
+      signingSecret: this.options.signingSecret,
+      endpoints: ['/slack/events'],
+      processBeforeResponse: false,
+      logger: boltLogger(this.log, this.options.logLevel),
+      logLevel: this.options.logLevel ?? LogLevel.INFO,
+      customPropertiesExtractor: (req) => ({ hallwayRequestKey: requestKey(req) }),
+    });
+    receiver.requestListener = refusingFutureRequests(receiver.requestListener);
+    return receiver;
   }
 
   /**

@@ -9,12 +9,18 @@ import {
   introductionsFeature,
   matchingFeature,
   meetupsFeature,
+  resourcesFeature,
+  mentorshipFeature,
+  presenceFeature,
 } from '../../commands/index.ts';
 import { dashboardStore } from '../../data/stores/dashboard.store.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { type BoundFeature, bindStore, type Feature } from '#core/command.ts';
 import type { Tx } from '#core/ports/storage.ts';
 
@@ -24,6 +30,9 @@ const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  resources: resourcesStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
   dashboard: dashboardStore,
 };
 
@@ -39,6 +48,9 @@ export function hallwayFeatures(): BoundFeature<unknown>[] {
     matchingFeature,
     meetupsFeature,
     feedbackFeature,
+    resourcesFeature,
+    mentorshipFeature,
+    presenceFeature,
     dashboardFeature,
   ]);
   return [...features, ...bindFeatures([createAdminFeature(features)])];

@@ -15,10 +15,10 @@ async function page(bot: TestBot, slug: string, community: CommunityId = bot.com
   const def = PAGES.find((p) => p.slug === slug)!;
   const dashboard = bot.features.find((f) => f.name === 'dashboard')!;
   return bot.storage.transaction(async (tx) => {
-    const record = await bot.storage.core(tx).communities.get(community);
+    const record = await bot.storage.core(tx).communities.ensure(community, bot.clock.now());
     return def.build({
       store: dashboard.openStore(tx) as DashboardStore,
-      community: toCommunity(bot.deps, community, record?.settings ?? {}),
+      community: toCommunity(bot.deps, record),
       now: bot.clock.now(),
     });
   });

@@ -50,8 +50,8 @@ export function reading<T>(deps: WebDeps, fn: (r: Reading) => Promise<T>): Promi
       meetups: meetups.openStore(tx),
       core,
       async community(id) {
-        const record = await core.communities.get(id);
-        return toCommunity(deps, id, record?.settings ?? {});
+        // A session's community always has its row (its manager ran a command); `ensure` only reads it then.
+        return toCommunity(deps, await core.communities.ensure(id, deps.clock.now()));
       },
     });
   });

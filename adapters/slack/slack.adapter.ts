@@ -5,9 +5,9 @@
  * token). With a single token, Bolt is built only after `auth.test` has passed, so a bad token or an unreachable API
  * ends `start()` with one clear error instead of an unhandled rejection.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, type HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
@@ -26,6 +26,17 @@ import { slackCommunity } from './to-inbound.ts';
 import { registerUninstall } from './uninstall.ts';
 import { describe } from './users.ts';
 import { type Workspace, Workspaces } from './workspaces.ts';
+
+/**
+ * An HTTP server the adapter shares with the rest of the process (the web dashboard on the same port): the adapter
+ * hands it Bolt's receiver for Slack's paths instead of listening itself.
+ */
+export interface SharedHttpServer {
+  /** Requests whose path starts with `prefix` go to `listener` (which throws for a path it does not serve). */
+  mount(prefix: string, listener: (req: IncomingMessage, res: ServerResponse) => void): void;
+  /** The port it listens on, once listening. */
+  readonly port: number | undefined;
+}
 
 export interface SlackPlatformOptions {
   /** Single-workspace mode: the Bot User OAuth Token (`xoxb-…`). */
@@ -46,6 +57,8 @@ export interface SlackPlatformOptions {
   readonly port: number;
   /** HTTP mode: the address to listen on; default all interfaces. */
   readonly host?: string;
+  /** HTTP mode: serve Slack's requests on this server (its `/slack/` paths) instead of listening on `port`. */
+  readonly sharedServer?: SharedHttpServer;
   readonly log: Logger;
   readonly catalog: CommandCatalog;
   /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
@@ -69,6 +82,7 @@ export class SlackPlatform implements ChatPlatform {
   private readonly log: Logger;
   private app?: App;
   private server?: Server;
+  private receiver?: HTTPReceiver;
   private identity?: Identity;
 
   constructor(private readonly options: SlackPlatformOptions) {
@@ -92,8 +106,9 @@ export class SlackPlatform implements ChatPlatform {
     return this.identity ? slackCommunity(this.identity.teamId) : undefined;
   }
 
-  /** HTTP mode: the port actually listened on (useful with `port: 0`). */
+  /** HTTP mode: the port actually listened on (useful with `port: 0`), the shared server's when sharing. */
   get port(): number | undefined {
+    if (this.options.sharedServer && !this.options.appToken) return this.options.sharedServer.port;
     return (this.server?.address() as AddressInfo | null)?.port;
   }
 
@@ -113,6 +128,7 @@ export class SlackPlatform implements ChatPlatform {
     if (this.options.oauth) registerUninstall(app, (teamId, reason) => this.removed(teamId, reason), this.log);
     try {
       if (this.options.appToken) await app.start();
+      else if (this.receiver) this.mount(this.receiver);
       else this.server = await app.start({ port: this.options.port, host: this.options.host });
     } catch (error) {
       const how = this.options.appToken ? 'connect in Socket Mode' : `listen on port ${this.options.port}`;
@@ -149,7 +165,19 @@ export class SlackPlatform implements ChatPlatform {
     const app = this.app;
     this.app = undefined;
     this.server = undefined;
-    await app?.stop();
+    // A shared server is closed by its owner; the mounted receiver turns requests away from now on.
+    if (!this.receiver) await app?.stop();
+  }
+
+  /** Shared HTTP: Slack's paths go to Bolt's receiver (signature checks and all) while the adapter runs. */
+  private mount(receiver: HTTPReceiver): void {
+    this.options.sharedServer!.mount('/slack/', (req, res) => {
+      if (!this.app) {
+        res.writeHead(503).end();
+        return;
+      }
+      receiver.requestListener(req, res);
+    });
   }
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
@@ -214,6 +242,9 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   private buildApp(identity: Identity | undefined): App {
+    const receiver = this.options.appToken ? undefined : this.httpReceiver();
+    // Sharing a server: the shared server calls the receiver for Slack's paths (see `mount`); it never listens.
+    if (receiver && this.options.sharedServer) this.receiver = receiver;
     const app = new App({
       ...(identity && {
         token: this.options.botToken,
@@ -222,9 +253,7 @@ export class SlackPlatform implements ChatPlatform {
         botUserId: identity.botUserId,
       }),
       signingSecret: this.options.signingSecret,
-      ...(this.options.appToken
-        ? { socketMode: true, appToken: this.options.appToken }
-        : { receiver: this.receiver() }),
+      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : { receiver }),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,
@@ -239,7 +268,7 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   /** Bolt's HTTP receiver (receiver.ts), with the OAuth install flow in OAuth mode. */
-  private receiver() {
+  private httpReceiver(): HTTPReceiver {
     const { oauth, installations, lifecycle } = this.options;
     const store =
       oauth &&

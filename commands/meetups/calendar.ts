@@ -21,7 +21,7 @@ function uidOf(m: Pick<MeetupRecord, 'id' | 'seriesId' | 'slotAt' | 'community'>
   return `${local}.${m.community.replace(':', '-')}@hallway`;
 }
 
-function event(env: MeetupEnv, m: MeetupRecord): IcsEvent {
+function event(env: Pick<MeetupEnv, 'now'>, m: MeetupRecord): IcsEvent {
   return {
     uid: uidOf(m),
     title: m.title,
@@ -78,4 +78,14 @@ export async function calendarFile(
   if (error || !value) throw error ?? new Error('ics produced nothing');
   const name = wholeSeries ? `meetup-${meetup.id}-series.ics` : `meetup-${meetup.id}.ics`;
   return { name, content: value, mimeType: 'text/calendar' };
+}
+
+/** A subscribable calendar (a feed) of these meetups; cancelled ones are marked so calendar apps drop them. */
+export function feedFile(env: Pick<MeetupEnv, 'now'>, meetups: readonly MeetupRecord[], name: string): string {
+  const { error, value } = createEvents(
+    meetups.map((m) => event(env, m)),
+    { productId: 'hallway', calName: name },
+  );
+  if (error || !value) throw error ?? new Error('ics produced nothing');
+  return value;
 }

@@ -28,3 +28,8 @@ export const meetupsFeature = defineFeature({
   autocomplete: autocompleteMeetups,
   stats: meetupStats,
 });
+
+/** For the web surface: what a calendar feed address serves. For the dashboard: the skill-share draft button. */
+export { feedCalendar } from './feed.ts';
+export { planSessionButton } from './digest.ts';
+export type { MeetupsStore } from './store.ts';

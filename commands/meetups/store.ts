@@ -158,13 +158,34 @@ export interface MeetupsStore {
   libraryNews(community: CommunityId, since: Date, limit: number): Promise<LibraryNews>;
 
   /**
-   * Deletes the member's RSVPs, reminder log, prefs and ratings and clears them as host/creator. Returns the counts
-   * by kind and the meetups they answered or hosted (their cards need a refresh).
+   * When the calendar feed address was made, or undefined when there is none: the member's, or with `userId`
+   * undefined the community feed of every upcoming meetup.
+   */
+  calendarFeedSince(community: CommunityId, userId: string | undefined): Promise<Date | undefined>;
+  /** Makes or replaces a feed address, keeping only the hash of its token: the old address stops working. */
+  saveCalendarFeed(community: CommunityId, userId: string | undefined, tokenHash: string, now: Date): Promise<void>;
+  /**
+   * Whose feed an address is (any community: the address carries only its token): the member, or `userId`
+   * undefined for the community feed.
+   */
+  findCalendarFeed(tokenHash: string): Promise<{ community: CommunityId; userId?: string } | undefined>;
+  /**
+   * The meetups a member answered going (seated or waiting) or maybe that end at or after `from`, cancelled ones
+   * too (a calendar then shows them cancelled), soonest first.
+   */
+  listMemberCalendar(community: CommunityId, userId: string, from: Date, limit: number): Promise<MeetupRecord[]>;
+
+  /**
+   * Deletes the member's RSVPs, reminder log, prefs, ratings and calendar feed and clears them as host/creator.
+   * Returns the counts by kind and the meetups they answered or hosted (their cards need a refresh).
    */
   forgetMember(
     community: CommunityId,
     userId: string,
-  ): Promise<{ counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] }>;
+  ): Promise<{
+    counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted' | 'feeds', number>;
+    meetupIds: number[];
+  }>;
   /** The community's rows of every meetups table (ratings without who gave them). */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }

@@ -472,6 +472,39 @@ export interface PresenceDaysTable {
   members: Generated<number>;
 }
 
+export interface MemberActiveWeeksTable {
+  community: string;
+  /** `members.id`. */
+  member: number;
+  /** Monday 00:00 UTC of the week, epoch ms. */
+  week: Ms;
+}
+
+export interface DashboardSignInsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+  used_at: Ms | null;
+}
+
+export interface DashboardSessionsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+}
+
+export interface CalendarFeedsTable {
+  token_hash: string;
+  community: string;
+  /** NULL: the community feed. */
+  user_id: string | null;
+  created_at: Ms;
+}
+
 /** Every table. A feature's migration adds its tables here too. */
 export interface DB {
   communities: CommunitiesTable;
@@ -518,4 +551,8 @@ export interface DB {
   presence_prefs: PresencePrefsTable;
   presence_coffees: PresenceCoffeesTable;
   presence_days: PresenceDaysTable;
+  member_active_weeks: MemberActiveWeeksTable;
+  dashboard_sign_ins: DashboardSignInsTable;
+  dashboard_sessions: DashboardSessionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -14,7 +14,7 @@ const WHOLE_TABLES = {
   meetup_reminder_prefs: ['user_id'],
 } as const;
 
-type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>;
+type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted' | 'feeds', number>;
 
 export function meetupsRightsPart(db: Db): RightsPart {
   return {
@@ -30,7 +30,7 @@ export function meetupsRightsPart(db: Db): RightsPart {
         )
         .execute();
       const deleted = async (
-        table: 'meetup_rsvps' | 'meetup_reminders_sent' | 'meetup_reminder_prefs' | 'meetup_ratings',
+        table: 'meetup_rsvps' | 'meetup_reminders_sent' | 'meetup_reminder_prefs' | 'meetup_ratings' | 'calendar_feeds',
       ) => {
         const result = await db
           .deleteFrom(table)
@@ -44,6 +44,7 @@ export function meetupsRightsPart(db: Db): RightsPart {
         reminders: await deleted('meetup_reminders_sent'),
         prefs: await deleted('meetup_reminder_prefs'),
         ratings: await deleted('meetup_ratings'),
+        feeds: await deleted('calendar_feeds'),
         hosted: 0,
       };
       const hosted = await db

@@ -27,6 +27,16 @@ function isPostgresUrl(value: string): boolean {
   }
 }
 
+/** An http(s) address without query or fragment (a path is kept: a reverse proxy's prefix). */
+function isPublicUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
+}
+
 const rate = z.coerce.number().positive({ message: 'must be a positive number of messages per second' });
 
 const envSchema = z.object({
@@ -58,6 +68,15 @@ const envSchema = z.object({
   HALLWAY_ENCRYPTION_KEY: optionalText,
   HALLWAY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650, { message: 'must be 0-3650 days' }).default(30),
   PORT: z.coerce.number().int().min(1).max(65535, { message: 'must be a port number' }).default(3000),
+  // Empty is unset (as in .env.example); 0 asks the system for any free port (tests).
+  HALLWAY_WEB_PORT: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), {
+      message: 'must be a port number (0: any free port)',
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  HALLWAY_PUBLIC_URL: optionalText.refine((v) => v === undefined || isPublicUrl(v), {
+    message: 'must be the http(s) address members reach Hallway at, e.g. https://hallway.example.org',
+  }),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
     message: 'must be the numeric application id',
@@ -92,6 +111,19 @@ export interface Config {
     readonly appToken?: string;
     readonly apiUrl?: string;
     readonly port: number;
+    /** The address Slack's HTTP receiver listens on (default: every interface; tests: the loopback). */
+    readonly host?: string;
+  };
+  /** The web server: the dashboard, calendar feeds, and Slack's requests when it shares Slack's port. */
+  readonly web: {
+    /** The port it listens on (0: any free one). */
+    readonly port: number;
+    /** The address it listens on (default: every interface). */
+    readonly host?: string;
+    /** Slack runs over HTTP on this same port: the web server answers `/slack/*` with Bolt's receiver. */
+    readonly sharesSlackPort: boolean;
+    /** HALLWAY_PUBLIC_URL without a trailing slash (default `http://localhost:<port>`). */
+    readonly publicUrl: string;
   };
   readonly discord?: {
     readonly token: string;
@@ -122,7 +154,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const slackSet = env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_CLIENT_ID;
   const oauth = slackOAuth(env);
   const discordSet = env.DISCORD_TOKEN ?? env.DISCORD_APPLICATION_ID;
+  const slackHttp = Boolean(slackSet) && !env.SLACK_APP_TOKEN;
+  const webPort = env.HALLWAY_WEB_PORT ?? env.PORT;
   return {
+    web: {
+      port: webPort,
+      sharesSlackPort: slackHttp && webPort === env.PORT,
+      publicUrl: (env.HALLWAY_PUBLIC_URL ?? `http://localhost:${webPort}`).replace(/\/+$/, ''),
+    },
     databasePath: env.DATABASE_PATH ?? 'data/hallway.db',
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,

@@ -26,6 +26,7 @@ import { hallwayFeatures } from './features.ts';
 import { managersFrom } from './managers.ts';
 import { createPlatform, type PlatformIo } from './platforms.ts';
 import { startScheduler } from './scheduler.ts';
+import { createWebApp, createWebServer, type WebServer } from './web/app.ts';
 
 export interface App {
   readonly core: Core;
@@ -35,6 +36,8 @@ export interface App {
   readonly features: readonly BoundFeature<unknown>[];
   /** What adapters report when the app joins or leaves a community (tests drive it directly too). */
   readonly lifecycle: CommunityLifecycle;
+  /** The web server (dashboard, calendar feeds, and Slack's requests when it shares Slack's port). */
+  readonly web: WebServer;
   /** Runs every job that is due now and every sweep, for every community. */
   tick(): Promise<void>;
   /** Connects the platforms, starts the drainer and the scheduler. Rejects with a clear message on failure. */
@@ -91,8 +94,17 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     settings,
     isManager: managers.isManager,
     defaultTimezone: config.timezone,
+    publicUrl: config.web.publicUrl,
   };
   const core = createCore({ ...deps, onCommit: () => drainer.kick() });
+  const web = createWebServer(
+    createWebApp({ ...deps, log: log.child({ component: 'web' }), dispatch: core.dispatch }).fetch,
+    log.child({ component: 'web' }),
+  );
+  // Slack over HTTP on the web server's port: one server, Slack's paths handed to Bolt's receiver.
+  const slackHttp = config.slack && !config.slack.appToken ? config.slack : undefined;
+  const sharing = !options.platforms && config.web.sharesSlackPort && slackHttp !== undefined;
+  const listen = sharing ? { port: slackHttp!.port, host: slackHttp!.host } : config.web;
 
   // Slack installations are sealed under HALLWAY_ENCRYPTION_KEY; without a key (single-token mode) there are none.
   const installations = config.encryptionKey ? installationVault(storage, config.encryptionKey) : undefined;
@@ -118,7 +130,8 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     const drain = () => drainer.drainOnce().then(() => {});
     for (const name of platformsToStart(config)) {
       const shell = shellHooks(deps, clock, tick);
-      const platformDeps = { config, log, core, io, tick, drain, lifecycle, clock, installations, shell };
+      const sharedServer = sharing ? web : undefined;
+      const platformDeps = { config, log, core, io, tick, drain, lifecycle, clock, installations, shell, sharedServer };
       platforms.set(name, createPlatform(name, platformDeps));
     }
   }
@@ -135,11 +148,16 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     platforms,
     features,
     lifecycle,
+    web,
     tick,
     async start() {
       // In-memory state features keep (the matching index) is built before the first event, not during it.
       await warmFeatures(features, await allCommunities(deps), deps);
       for (const platform of platforms.values()) await platform.start(core.dispatch);
+      await web.listen(listen.port, listen.host).catch((error: Error) => {
+        throw new Error(`${error.message} (HALLWAY_WEB_PORT chooses another port)`);
+      });
+      log.info({ port: web.port, url: config.web.publicUrl, slack: sharing }, 'web dashboard listening');
       for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
       await drainer.start();
       if (fileBacked) checkpointer = startCheckpointer(config.databasePath);
@@ -151,6 +169,7 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
       stopping ??= (async () => {
         scheduler?.stop();
         for (const platform of platforms.values()) await platform.stop();
+        await web.close();
         await drainer.stop();
         await checkpointer?.stop();
         await storage.close();

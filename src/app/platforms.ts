@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
 import { loadDemo } from '../../adapters/shell/demo.ts';
 import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
-import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
+import { type SharedHttpServer, SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import type { Config } from './config.ts';
 import type { ShellHooks } from './shell-hooks.ts';
 import type { Core } from '#core/dispatch.ts';
@@ -34,6 +34,8 @@ export interface PlatformDeps {
   readonly clock: Clock;
   /** Where Slack installations are kept (OAuth mode; needs HALLWAY_ENCRYPTION_KEY). */
   readonly installations?: InstallationVault;
+  /** The web server, when Slack shares its port (see `config.web.sharesSlackPort`). */
+  readonly sharedServer?: SharedHttpServer;
 }
 
 export const SHELL_COMMUNITY = 'shell:loft' as const;
@@ -43,6 +45,7 @@ export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform
   if (name === 'slack' && config.slack) {
     return new SlackPlatform({
       ...config.slack,
+      sharedServer: deps.sharedServer,
       log: log.child({ platform: 'slack' }),
       catalog: core.catalog,
       ...(config.slack.oauth && {

@@ -3,6 +3,7 @@
  */
 import type { CommandDef, Feature } from './command.ts';
 import { subcommandsOf } from './command.ts';
+import { commandTable } from './command-table.ts';
 import { describeOptions, type OptionSpec } from './options.ts';
 
 export interface SubcommandSpec {
@@ -48,8 +49,9 @@ export function exampleOf(command: string, sub: SubcommandSpec): string | undefi
   return `Example: \`/${command} ${withSub}\``;
 }
 
+/** Every command of `features`, with the subcommands other features add to it (see `commandTable`). */
 export function buildCatalog(features: readonly Feature<never>[]): CommandCatalog {
-  return features.flatMap((f) => f.commands ?? []).map(commandSpec);
+  return commandTable(features).map((entry) => commandSpec(entry.def));
 }
 
 /** `/meetup create title:<title> when:<when> [where:<where>]`. */

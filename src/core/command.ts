@@ -46,6 +46,8 @@ export interface Context<S = unknown> extends Scope<S> {
   readonly channelId?: string;
   /** The command surface (help). */
   readonly catalog: CommandCatalog;
+  /** Where this deployment serves its web pages (HALLWAY_PUBLIC_URL), without a trailing slash: links start here. */
+  readonly publicUrl: string;
   /** The other features' hooks, run with their own stores in this same transaction (admin: forget-me, export). */
   readonly features: FeatureHooks;
   /**
@@ -167,6 +169,11 @@ export type SweepContext<S = unknown> = Scope<S>;
 export interface Feature<S = unknown> {
   readonly name: string;
   readonly commands?: readonly CommandDef<S>[];
+  /**
+   * Subcommands this feature adds to a command another feature defines, by command name (e.g. a manager's tool of
+   * its own under `/hallway`). Each runs with this feature's store; help and Discord list it with the command's own.
+   */
+  readonly addSubcommands?: Readonly<Record<string, Readonly<Record<string, SubcommandDef<S>>>>>;
   readonly actions?: readonly ActionDef<S>[];
   readonly forms?: readonly FormDef<S>[];
   readonly jobs?: readonly JobDef<S>[];

@@ -382,9 +382,16 @@ describe('data rights', () => {
       await store.saveRating(LOFT, hosted.id, 'ana', 5, NOW);
       await store.setRemindersEnabled(LOFT, 'ana', false, NOW);
       await store.saveRsvp(STUDIO, { meetupId: studio.id, userId: 'ana', status: 'going', respondedAt: NOW });
+      // Her calendar feed goes; the community's feed (no member) and another community's stay.
+      await store.saveCalendarFeed(LOFT, 'ana', 'a'.repeat(64), NOW);
+      await store.saveCalendarFeed(LOFT, undefined, 'b'.repeat(64), NOW);
+      await store.saveCalendarFeed(STUDIO, 'ana', 'c'.repeat(64), NOW);
 
       const { counts, meetupIds } = await store.forgetMember(LOFT, 'ana');
-      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1 });
+      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1, feeds: 1 });
+      expect(await store.findCalendarFeed('a'.repeat(64))).toBeUndefined();
+      expect(await store.findCalendarFeed('b'.repeat(64))).toEqual({ community: LOFT });
+      expect(await store.findCalendarFeed('c'.repeat(64))).toMatchObject({ community: STUDIO, userId: 'ana' });
       expect(meetupIds).toEqual([hosted.id, other.id].sort((a, b) => a - b));
       expect(await store.get(LOFT, hosted.id)).toMatchObject({ hostUserId: undefined, createdBy: undefined });
       expect((await store.getSeries(LOFT, series.id))?.createdBy).toBeUndefined();
@@ -401,6 +408,7 @@ describe('data rights', () => {
         prefs: 0,
         ratings: 0,
         hosted: 0,
+        feeds: 0,
       });
     });
   });

@@ -3,7 +3,7 @@ import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { feedbackGivenCount } from './recognition.ts';
+import { feedbackGivenCount, HELPFUL_SCORE } from './recognition.ts';
 
 /** A short summary on the member's home. */
 export async function feedbackHome(ctx: Context): Promise<Section[]> {
@@ -40,5 +40,5 @@ export async function forgetFeedback(ctx: Context, userId: string): Promise<Dele
 }
 
 export async function exportFeedback(ctx: Context): Promise<Record<string, readonly Record<string, unknown>[]>> {
-  return await ctx.store.exportAll(ctx.community.id);
+  return await ctx.store.exportAll(ctx.community.id, HELPFUL_SCORE);
 }

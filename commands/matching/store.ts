@@ -143,5 +143,9 @@ export interface MatchingStore extends MatchingIndexStore {
   outcomes(community: CommunityId, since: Date): Promise<{ pairings: number; met: number; collaborating: number }>;
   /** Deletes every row about the member (their own and others' rows naming them); counts by table. */
   forget(community: CommunityId, userId: string): Promise<Record<string, number>>;
+  /**
+   * For the admin export: participation (`match_prefs`), rounds with how many of their members met or work
+   * together, and who was paired. Never avoid lists, suggestions or one member's follow-up answers.
+   */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }

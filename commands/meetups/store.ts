@@ -155,7 +155,10 @@ export interface MeetupsStore {
     community: CommunityId,
     userId: string,
   ): Promise<{ counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] }>;
-  /** The community's rows of every meetups table (ratings without who gave them). */
+  /**
+   * For the admin export: series, meetups, the going/maybe answers the cards show (never a "can't go"), and per
+   * meetup the number of ratings and their average (never one rating or a comment).
+   */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }
 

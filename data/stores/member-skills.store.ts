@@ -224,21 +224,16 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
     },
     forgetManager,
     async exportSkillRows(community) {
+      // Skills as profiles show them. Who Hallway has seen acting as a manager is bookkeeping, not community data.
       const skills = await db
         .selectFrom('member_skills')
-        .selectAll()
+        .select(['user_id', 'kind', 'skill', 'term', 'added_at'])
         .where('community', '=', community)
         .orderBy('user_id')
         .orderBy('kind')
         .orderBy('skill')
         .execute();
-      const managers = await db
-        .selectFrom('intro_managers')
-        .selectAll()
-        .where('community', '=', community)
-        .orderBy('user_id')
-        .execute();
-      return { member_skills: skills, intro_managers: managers };
+      return { member_skills: skills };
     },
   };
 }

@@ -168,7 +168,7 @@ describe('home, export and forget-me', () => {
     expect(home).toMatch(/Helpful feedback given: 1/);
     const exported = await asMember(bot, 'host', (ctx) => feedbackFeature.exportData!(ctx));
     expect(exported.feedback_requests).toHaveLength(1);
-    expect(exported.feedback_ratings).toHaveLength(1);
+    expect(exported.feedback_recognition).toEqual([{ reviewer: 'ana', helpful_feedback_given: 1 }]);
 
     const deleted = await asMember(bot, 'host', (ctx) => feedbackFeature.forget!(ctx, 'zoe'));
     expect(deleted).toEqual({

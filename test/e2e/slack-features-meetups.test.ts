@@ -80,6 +80,23 @@ describe('meetups on Slack', () => {
     expect(await rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`]);
   });
 
+  it('uploads /meetup calendar as a file to the member’s DM with the app, not into the channel', async () => {
+    const calls = stack.fake.calls.length;
+    const { response } = await stack.command(LUCAS, '/meetup calendar 1', 'C0GENERAL');
+    expect(response?.body.text).toContain('Here is meetup-1.ics');
+    expect(blocksText(response!.body)).toContain(':paperclip: meetup-1.ics');
+    expect(JSON.stringify(response!.body)).not.toContain('BEGIN:VCALENDAR');
+    const done = await stack.fake.waitFor('files.completeUploadExternal', () => true, calls);
+    expect(done.answer.ok).toBe(true);
+    const opened = stack.fake.calls.all.slice(calls).find((c) => c.method === 'conversations.open');
+    expect(opened?.args.users).toBe(LUCAS);
+    expect(done.args.channel_id).toBe((opened!.answer.channel as { id: string }).id);
+    const asked = stack.fake.calls.all.slice(calls).find((c) => c.method === 'files.getUploadURLExternal');
+    expect(asked?.args.filename).toBe('meetup-1.ics');
+    const bytes = stack.fake.uploads.all.find((u) => u.fileId === (asked!.answer.file_id as string));
+    expect(bytes?.body).toContain('BEGIN:VCALENDAR');
+  });
+
   it('counts a click delivered twice once: one RSVP, one card update', async () => {
     const going = buttonsOf(card).find((b) => b.label === 'Going')!;
     const updates = stack.updatesOf(card).length;

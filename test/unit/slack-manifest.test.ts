@@ -53,7 +53,15 @@ describe('Slack app manifest', () => {
       ['app_home_opened', 'member_joined_channel', 'team_join', 'user_change'].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'channels:read']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'im:write',
+        'mpim:write',
+        'users:read',
+        'channels:read',
+        'files:write',
+      ]),
     );
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);

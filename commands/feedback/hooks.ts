@@ -1,7 +1,7 @@
 /** The feedback feature's part in the shared flows: the member's home, forget-me and the admin export. */
 import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
-import type { Section } from '#core/reply.ts';
+import type { Field, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { feedbackGivenCount, HELPFUL_SCORE } from './recognition.ts';
 
@@ -26,6 +26,12 @@ export async function feedbackHome(ctx: Context): Promise<Section[]> {
       ],
     },
   ];
+}
+
+/** On every profile: the helpful feedback the member gave (the recognition a 4 or 5 rating promises). */
+export async function feedbackProfile(ctx: Context, userId: string): Promise<Field[]> {
+  const given = await feedbackGivenCount(ctx.store, ctx.community.id, userId);
+  return [{ label: 'Feedback given', value: String(given) }];
 }
 
 /** Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs. */

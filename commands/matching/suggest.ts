@@ -49,12 +49,13 @@ interface Ranked {
   readonly rank: number;
 }
 
-/** Members never suggested to the actor: dismissed lately, avoided either way. */
+/** Members never suggested to the actor: dismissed lately, avoided either way, intro waiting or refused. */
 async function leftOut(ctx: Context): Promise<Set<string>> {
   const { id } = ctx.community;
   const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
   const left = new Set(await ctx.store.dismissedSince(id, ctx.actor.userId, since));
   for (const u of await ctx.store.avoidsEither(id, ctx.actor.userId)) left.add(u);
+  for (const u of await ctx.store.unlisted(id)) left.add(u);
   return left;
 }
 

@@ -138,6 +138,8 @@ export interface MatchingStore extends MatchingIndexStore {
   decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): Promise<void>;
   /** Members the user dismissed ("Not now") since `since`. */
   dismissedSince(community: CommunityId, userId: string, since: Date): Promise<string[]>;
+  /** Members never suggested to anyone: their first intro waits for a manager's approval or was refused. */
+  unlisted(community: CommunityId): Promise<string[]>;
 
   /** Outcomes for stats: groups, and members' answers. */
   outcomes(community: CommunityId, since: Date): Promise<{ pairings: number; met: number; collaborating: number }>;

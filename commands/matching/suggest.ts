@@ -49,13 +49,12 @@ interface Ranked {
   readonly rank: number;
 }
 
-/** Members never suggested to the actor: dismissed lately, avoided either way, intro waiting or refused. */
+/** Members never suggested to the actor: dismissed lately, avoided either way. */
 async function leftOut(ctx: Context): Promise<Set<string>> {
   const { id } = ctx.community;
   const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
   const left = new Set(await ctx.store.dismissedSince(id, ctx.actor.userId, since));
   for (const u of await ctx.store.avoidsEither(id, ctx.actor.userId)) left.add(u);
-  for (const u of await ctx.store.unlisted(id)) left.add(u);
   return left;
 }
 
@@ -99,7 +98,12 @@ export async function suggestionsFor(ctx: Context, limit = 3): Promise<Suggestio
   if (me === undefined || !index.hasSkills(me)) return undefined;
   const partners = await ctx.store.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
   const met = new Map(partners.map((p) => [p.userId, p.at]));
-  return (await ranked(ctx, index, me, met, limit)).map(({ slot }) => {
+  // Members whose first intro waits or was refused are never suggested (a few: read them, rank past them).
+  const unlisted = new Set(await ctx.store.unlisted(ctx.community.id));
+  const best = (await ranked(ctx, index, me, met, limit + unlisted.size))
+    .filter(({ slot }) => !unlisted.has(index.userIds[slot]!))
+    .slice(0, limit);
+  return best.map(({ slot }) => {
     const userId = index.userIds[slot]!;
     return { userId, score: slotScore(index, me, slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
   });

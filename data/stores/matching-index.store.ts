@@ -18,7 +18,6 @@ import type { CommunityId } from '#core/ids.ts';
 import type { IndexChanges, IndexCursor, MatchingIndexStore } from '../../commands/matching/index-store.ts';
 import { isPostgres } from '../db/dialect.ts';
 import type { Db } from '../db/executor.ts';
-import { unlistedMembers } from './listed.ts';
 import { toDate, toMs } from '../db/rows.ts';
 import { matchingScanPart } from './matching-scan.store.ts';
 
@@ -180,7 +179,6 @@ export function matchingIndexPart(db: Db): MatchingIndexStore {
     ...matchingScanPart(db),
     ...changeReads(db),
     ...historyReads(db),
-    unlisted: (community) => unlistedMembers(db, community),
     async avoidsEither(community, userId) {
       const rows = await db
         .selectFrom('match_avoid')

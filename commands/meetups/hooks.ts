@@ -44,6 +44,7 @@ export async function forgetMeetups(ctx: Context, userId: string): Promise<Delet
     'meetup ratings': counts.ratings,
     'meetup reminder records': counts.reminders + counts.prefs,
     'meetups hosted (host removed)': counts.hosted,
+    'invitations to host': counts.invites,
   };
 }
 

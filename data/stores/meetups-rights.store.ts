@@ -4,7 +4,7 @@ import type { Db } from '../db/executor.ts';
 
 type RightsPart = Pick<MeetupsStore, 'forgetMember' | 'exportRows'>;
 
-type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>;
+type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted' | 'invites', number>;
 
 export function meetupsRightsPart(db: Db): RightsPart {
   return {
@@ -35,7 +35,15 @@ export function meetupsRightsPart(db: Db): RightsPart {
         prefs: await deleted('meetup_reminder_prefs'),
         ratings: await deleted('meetup_ratings'),
         hosted: 0,
+        invites: 0,
       };
+      // Invitations to host: those they received and those they sent (the meetup keeps its current host).
+      const invites = await db
+        .deleteFrom('meetup_host_invites')
+        .where('community', '=', community)
+        .where((eb) => eb.or([eb('user_id', '=', userId), eb('invited_by', '=', userId)]))
+        .executeTakeFirst();
+      counts.invites = Number(invites.numDeletedRows);
       const hosted = await db
         .updateTable('meetups')
         .set({ host_user_id: null })

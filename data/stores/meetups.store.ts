@@ -9,6 +9,7 @@ import type { MeetupsStore } from '../../commands/meetups/store.ts';
 import { type Db, dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 import { meetupsCommunityPart } from './meetups-community.store.ts';
+import { meetupsHostsPart } from './meetups-hosts.store.ts';
 import { meetupsRightsPart } from './meetups-rights.store.ts';
 import { meetupsRsvpPart } from './meetups-rsvps.store.ts';
 import { fieldValues, MEETUP_COLUMNS, SERIES_COLUMNS, toMeetup, toSeries } from './meetups.rows.ts';
@@ -197,5 +198,6 @@ export function meetupsStore(tx: Tx): MeetupsStore {
     ...meetupsRsvpPart(db),
     ...meetupsCommunityPart(db),
     ...meetupsRightsPart(db),
+    ...meetupsHostsPart(db),
   };
 }

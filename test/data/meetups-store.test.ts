@@ -357,6 +357,40 @@ describe('community reads', () => {
   });
 });
 
+describe('invitations to host', () => {
+  it('keeps one open invitation per meetup; only the member asked answers it, once; accepting sets the host', async () => {
+    await inTx(async (store) => {
+      const m = await meetup(store);
+      await store.inviteHost(LOFT, m.id, 'kim', 'ana', NOW);
+      await store.inviteHost(LOFT, m.id, 'ivy', 'ana', hours(1));
+      expect(await store.hostInvite(LOFT, m.id)).toEqual({
+        meetupId: m.id,
+        userId: 'ivy',
+        invitedBy: 'ana',
+        invitedAt: hours(1),
+      });
+      expect(await store.hostInvite(STUDIO, m.id)).toBeUndefined();
+      expect(await store.answerHostInvite(LOFT, m.id, 'kim', true)).toBe(false);
+      expect(await store.answerHostInvite(STUDIO, m.id, 'ivy', true)).toBe(false);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ana');
+      expect(await store.answerHostInvite(LOFT, m.id, 'ivy', true)).toBe(true);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ivy');
+      expect(await store.answerHostInvite(LOFT, m.id, 'ivy', false)).toBe(false);
+      expect(await store.hostInvite(LOFT, m.id)).toBeUndefined();
+    });
+  });
+
+  it('a decline closes the invitation and leaves the host as it was', async () => {
+    await inTx(async (store) => {
+      const m = await meetup(store);
+      await store.inviteHost(LOFT, m.id, 'kim', 'ana', NOW);
+      expect(await store.answerHostInvite(LOFT, m.id, 'kim', false)).toBe(true);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ana');
+      expect(await store.hostInvite(LOFT, m.id)).toBeUndefined();
+    });
+  });
+});
+
 describe('data rights', () => {
   it('forgets a member: answers, ratings, reminders, prefs; hosted meetups lose their host', async () => {
     await inTx(async (store) => {
@@ -381,9 +415,15 @@ describe('data rights', () => {
       await store.saveRating(LOFT, hosted.id, 'ana', 5, NOW);
       await store.setRemindersEnabled(LOFT, 'ana', false, NOW);
       await store.saveRsvp(STUDIO, { meetupId: studio.id, userId: 'ana', status: 'going', respondedAt: NOW });
+      // Invitations to host: one Ana received, one she sent, and one in another community that stays.
+      await store.inviteHost(LOFT, third.id, 'ana', 'kim', NOW);
+      await store.inviteHost(LOFT, hosted.id, 'kim', 'ana', NOW);
+      await store.inviteHost(STUDIO, studio.id, 'ana', 'kim', NOW);
 
       const { counts, meetupIds } = await store.forgetMember(LOFT, 'ana');
-      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1 });
+      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1, invites: 2 });
+      expect(await store.hostInvite(LOFT, third.id)).toBeUndefined();
+      expect(await store.hostInvite(STUDIO, studio.id)).toMatchObject({ userId: 'ana', invitedBy: 'kim' });
       expect(meetupIds).toEqual([hosted.id, other.id].sort((a, b) => a - b));
       expect(await store.get(LOFT, hosted.id)).toMatchObject({ hostUserId: undefined, createdBy: undefined });
       expect((await store.getSeries(LOFT, series.id))?.createdBy).toBeUndefined();
@@ -400,6 +440,7 @@ describe('data rights', () => {
         prefs: 0,
         ratings: 0,
         hosted: 0,
+        invites: 0,
       });
     });
   });

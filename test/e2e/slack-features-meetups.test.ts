@@ -132,4 +132,23 @@ describe('meetups on Slack', () => {
     expect(await stack.repos.jobRuns.lastPeriod('meetup-reminders', stack.community)).toBe('2026-11-20T17:05Z');
     expect(stack.fake.calls.all.slice(calls).filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
   });
+  it('a member naming another host asks them by DM; Accept there makes them the host on the card', async () => {
+    const { response } = await stack.command(
+      MIA,
+      `/meetup create title:"Print swap" when:"dec 4 19:00" host:<@${LUCAS}>`,
+    );
+    expect(response?.body.text).toContain('Created #2');
+    expect(blocksText(response!.body)).toContain(`you're the host until they accept`);
+    const swap = stack.postsTo(EVENTS).find((c) => blocksText(c).includes('Print swap'))!;
+    expect(blocksText(swap)).toContain(`Host\n@${MIA}`);
+    const asked = stack.dmsTo(LUCAS).at(-1)!;
+    expect(blocksText(asked)).toContain(`@${MIA} would like you to host #2 Print swap`);
+    expect(buttonsOf(asked).map((b) => `${b.label}=${b.value}`)).toEqual(['Accept=2:yes', 'Decline=2:no']);
+
+    const accepted = await stack.click(LUCAS, asked, 'Accept');
+    expect(accepted.response?.body).toMatchObject({ replace_original: true });
+    expect(accepted.response?.body.text).toContain("You're the host of #2 *Print swap*");
+    expect(blocksText(stack.updatesOf(swap).at(-1)!)).toContain(`Host\n@${LUCAS}`);
+    expect(blocksText(stack.dmsTo(MIA).at(-1)!)).toContain(`@${LUCAS} accepted`);
+  });
 });

@@ -22,7 +22,8 @@ export async function feedbackHome(ctx: Context): Promise<Section[]> {
       fields: [
         { label: 'Your open requests', value: String(requests) },
         { label: 'Asked of you', value: String(asks) },
-        { label: 'Helpful feedback given', value: String(given) },
+        // The same words as on the profile and in the rating that promises it.
+        { label: 'Feedback given', value: String(given) },
       ],
     },
   ];

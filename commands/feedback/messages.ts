@@ -78,7 +78,8 @@ export function givenNotice(request: FeedbackRequest, reviewer: string, askRatin
   return {
     text: `${text} Was it helpful? (1 = not really, 5 = very)`,
     buttons: [1, 2, 3, 4, 5].map((score) => ({ label: String(score), action: 'feedback.rate', value: value(score) })),
-    context: 'Only the reviewer sees a thank-you you send; scores count privately towards their "feedback given".',
+    context:
+      'Only the reviewer sees a thank-you you send. Your score stays private; a 4 or 5 counts towards the "feedback given" on their profile.',
   };
 }
 

@@ -4,18 +4,11 @@
  * subcommand), each description said once.
  */
 import type { CommandCatalog, CommandSpec, SubcommandSpec } from './catalog.ts';
-import { usageLine } from './catalog.ts';
+import { exampleCommand as exampleLine, usageLine } from './catalog.ts';
 import type { Reply } from './reply.ts';
 import { fmt } from './text.ts';
 
 const OPTIONS_NOTE = 'Options are written name:value (quote values with spaces); Discord shows them as fields.';
-
-/** Examples may omit the subcommand word; help always shows a command that works as typed. */
-function exampleLine(command: string, sub: SubcommandSpec, example: string): string {
-  const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `/${command} ${withSub}`.trim();
-}
 
 /** Long option lists (e.g. `/hallway config`) are summarised, then named, to keep help readable. */
 function usage(command: string, sub: SubcommandSpec): string {

@@ -31,13 +31,20 @@ export function statusLine(profile: ProfileRecord | undefined): string {
   }
 }
 
+/** Completed mentorships as a mentor: recognition on the profile, never ranked against anyone. */
+const mentored = (ctx: Context, userId: string) => ctx.store.mentorshipsCompleted(ctx.community.id, userId);
+
 async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
   const profile = await ctx.store.get(ctx.community.id, userId);
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   const recognition = await ctx.features.profileFields(userId);
   return {
-    ...profileReply({ userId, fields, ...(await skillsOf(ctx, userId)) }, recognition, statusLine(profile)),
+    ...profileReply(
+      { userId, fields, ...(await skillsOf(ctx, userId)), mentored: await mentored(ctx, userId) },
+      recognition,
+      statusLine(profile),
+    ),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
@@ -63,7 +70,10 @@ async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
       sections: recognition.length ? [{ fields: recognition }] : undefined,
     };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, ...skills }, recognition);
+  return profileReply(
+    { userId, fields: published ?? EMPTY, ...skills, mentored: await mentored(ctx, userId) },
+    recognition,
+  );
 }
 
 /** `/profile [member]`. */

@@ -8,3 +8,4 @@ export * from './taxonomy.ts';
 export * from './fuzzy.ts';
 export * from './skill-text.ts';
 export * from './did-you-mean.ts';
+export * from './in-text.ts';

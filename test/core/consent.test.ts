@@ -10,6 +10,10 @@ const NAMES_ANOTHER_MEMBER: Record<string, string> = {
   'match avoid member': 'private to the actor: they are never told nor shown it (matching.test.ts, export-privacy)',
   'match unavoid member': 'undoes the above, as privately',
   'meetup create host': 'asks them by DM first (Accept / Decline) unless a manager names them (meetups-host.test.ts)',
+  'mentor request member': 'asks that mentor by DM; they answer Yes or Not now (mentorship tests)',
+  'mentor end member': 'ends the actor’s own mentorship with them; they are told (mentorship tests)',
+  'resource add owner': 'a manager names the owner of a community thing; members may add only their own (SECURITY.md)',
+  'resource train member': 'the owner or a manager lets them book a thing that needs training (SECURITY.md)',
 };
 
 describe('options that name another member', () => {

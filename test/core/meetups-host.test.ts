@@ -10,7 +10,8 @@ import { TestBot } from '../support/test-bot.ts';
 import { card, createdId, EVENTS } from './meetups-support.ts';
 
 async function bot() {
-  const b = await TestBot.create({ start: '2026-11-16T08:00:00Z', timezone: 'Europe/Paris' });
+  // Before Monday's digest (08:30 in Paris), so this week's is still due.
+  const b = await TestBot.create({ start: '2026-11-16T06:00:00Z', timezone: 'Europe/Paris' });
   await b.run(`/hallway config meetup-channel:${EVENTS}`);
   await b.run('/skills offer printmaking', { as: 'ana' });
   return b;
@@ -99,6 +100,7 @@ describe('/meetup create host:', () => {
 describe('the digest’s "Plan this session"', () => {
   async function digestFor(b: TestBot) {
     for (const user of ['kim', 'lee']) await b.run('/skills need printmaking', { as: user });
+    b.clock.set(new Date('2026-11-16T07:30:00Z'));
     await b.runJob('digest');
     const post = b.postsIn(EVENTS).find((p) => p.title === 'This week in the community')!;
     return post.buttons!.find((x) => x.action === 'meetup.draft')!;

@@ -62,7 +62,7 @@ const NOT_YET_CHECKED = [
   "I've asked them; I'll tell you when they answer",
   "I'll DM you when they answer",
   "I'll tell you what they say",
-  "No problem — I've let ${fmt.user(fromId)} know, kindly",
+  'know, kindly',
   "I'll ask for it when it's your turn",
   "I'll tell you their answer",
 ];

@@ -46,7 +46,6 @@ export function renderShell(reply: Reply, style: ShellStyle, firstButton: number
     for (const field of section.fields ?? []) lines.push(`  ${r(field.label)}: ${r(field.value)}`);
   }
   if (reply.context) lines.push(style.color ? `\u001b[2m${r(reply.context)}\u001b[22m` : r(reply.context));
-  if (reply.file) lines.push(`[file ${reply.file.name}]\n${reply.file.content}`);
   const buttons = (reply.buttons ?? []).map((b: Button, i) => `[${firstButton + i}] ${r(b.label)}`);
   if (buttons.length) lines.push(`${buttons.join('  ')}   (press with :click N)`);
   return lines.join('\n');

@@ -3,12 +3,14 @@
  * (`/as mia` switches who you are), `:click N` presses a button, forms are asked field by field. DMs and channel
  * posts are printed as they are delivered. Works with piped input and ends cleanly at end of input.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommunityId } from '#core/ids.ts';
 import type { Actor, Dispatch } from '#core/inbound.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
-import type { Button, Form, FormField, Reply } from '#core/reply.ts';
+import type { Button, Form, FormField, Reply, ReplyFile } from '#core/reply.ts';
 import { renderShell } from './render.ts';
 import { parseShellLine, type ShellLine, shellActor } from './to-inbound.ts';
 
@@ -34,6 +36,8 @@ export interface ShellOptions {
   readonly loadDemo: (dispatch: Dispatch, community: CommunityId) => Promise<string>;
   /** Shown once at start (e.g. the demo offer on a fresh database). */
   readonly greeting: string | (() => Promise<string>);
+  /** Where files a reply hands over (.ics, exports) are saved; the shell prints each one's path. */
+  readonly filesDir: string;
 }
 
 const HELP = `Shell commands:
@@ -241,7 +245,21 @@ export class ShellPlatform implements ChatPlatform {
   private render(reply: Reply): string {
     const first = this.nextButton;
     for (const button of reply.buttons ?? []) this.buttons.set(this.nextButton++, button);
-    return renderShell(reply, { color: this.options.color, nameOf: (id) => this.nameOf(id) }, first);
+    const text = renderShell(reply, { color: this.options.color, nameOf: (id) => this.nameOf(id) }, first);
+    return [text, ...this.save(reply.files ?? [])].join('\n');
+  }
+
+  /** Saves a reply's files in `filesDir` (a later file of the same name replaces the earlier one); one line each. */
+  private save(files: readonly ReplyFile[]): string[] {
+    if (files.length === 0) return [];
+    const dir = resolve(this.options.filesDir);
+    mkdirSync(dir, { recursive: true });
+    return files.map((file) => {
+      // The name comes from the core, but a path in it must not write outside the folder.
+      const path = join(dir, basename(file.name.replace(/\\/g, '/')) || 'file.txt');
+      writeFileSync(path, file.content, 'utf8');
+      return `📎 Saved ${path}`;
+    });
   }
 
   private actorFor(userId: string): Actor {

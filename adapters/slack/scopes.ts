@@ -11,4 +11,6 @@ export const BOT_SCOPES = [
   'users:read',
   'channels:read',
   'groups:read',
+  // Calendar files and exports are uploaded to the member's DM with the app.
+  'files:write',
 ] as const;

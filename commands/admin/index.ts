@@ -16,7 +16,7 @@ import { runSubcommand } from './run.subcommand.ts';
 import { statsSubcommand } from './stats.subcommand.ts';
 
 const help = defineSubcommand({
-  description: 'Every command, with an example',
+  description: 'Every command on one screen (/<command> help for the detail)',
   examples: [''],
   args: z.object({}),
   run: async (_args, ctx) => helpForAll(ctx.catalog, ctx.actor.isAdmin),

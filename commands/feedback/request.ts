@@ -4,7 +4,7 @@ import { inField, UserError } from '#core/errors.ts';
 import { checkWebLink } from '#core/links.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
-import { skillLabel } from '../skills/index.ts';
+import { didYouMean, skillLabel, unknownTerms } from '../skills/index.ts';
 import { parseDeadline } from './deadline.ts';
 import { advance } from './flow.ts';
 import { noFitNotice, requestName } from './messages.ts';
@@ -111,15 +111,19 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
   });
   const outcome = await advance(ctx, request);
   const skillText = skills.length ? skills.map(skillLabel).join(', ') : undefined;
+  const typos = input.skills?.trim() ? didYouMean(unknownTerms(input.skills)) : [];
   if (outcome.kind === 'waiting') {
     const n = outcome.asked.length;
     return {
       text: `Feedback request ${requestName(request)} is out: I've asked ${n} ${n === 1 ? 'member' : 'members'} whose skills fit (${truncate(skillText ?? 'related skills', 200)}). I'll DM you when someone says yes.`,
-      context: `See it with /feedback list; cancel with /feedback cancel ${request.id}.`,
+      context: [...typos, `See it with /feedback list; cancel with /feedback cancel ${request.id}.`].join('\n'),
     };
   }
   const hint = skillText ? '' : ' Next time, name the skills that would help (skills:…) so I can find reviewers.';
   const anyoneAsked = outcome.kind === 'offered' && outcome.anyoneAsked;
   const channelId = outcome.kind === 'offered' ? outcome.channelId : undefined;
-  return { text: noFitNotice(request, channelId, anyoneAsked).text + hint };
+  return {
+    text: noFitNotice(request, channelId, anyoneAsked).text + hint,
+    context: typos.length ? typos.join('\n') : undefined,
+  };
 }

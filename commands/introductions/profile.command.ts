@@ -38,9 +38,11 @@ async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
   const profile = await ctx.store.get(ctx.community.id, userId);
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
+  const recognition = await ctx.features.profileFields(userId);
   return {
     ...profileReply(
       { userId, fields, ...(await skillsOf(ctx, userId)), mentored: await mentored(ctx, userId) },
+      recognition,
       statusLine(profile),
     ),
     buttons: [
@@ -60,10 +62,18 @@ async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
   if (member?.leftAt) return { text: `${fmt.user(userId)} is no longer in the directory.` };
   const published = (await ctx.store.get(ctx.community.id, userId))?.published;
   const skills = await skillsOf(ctx, userId);
+  // Recognition shows on every profile, introduced or not: members are told it counts.
+  const recognition = await ctx.features.profileFields(userId);
   if (!published && !skills.offers.length && !skills.needs.length) {
-    return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
+    return {
+      text: `${fmt.user(userId)} hasn't introduced themselves yet.`,
+      sections: recognition.length ? [{ fields: recognition }] : undefined,
+    };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, ...skills, mentored: await mentored(ctx, userId) });
+  return profileReply(
+    { userId, fields: published ?? EMPTY, ...skills, mentored: await mentored(ctx, userId) },
+    recognition,
+  );
 }
 
 /** `/profile [member]`. */

@@ -11,7 +11,7 @@ import { formatInZone } from '#core/time.ts';
 import { explainMatch } from './explain.ts';
 import { suggestionMessage } from './messages.ts';
 import { parseUntil } from './parse-until.ts';
-import { statusSections } from './status.ts';
+import { statusSections, weeklyStatus } from './status.ts';
 import { suggestionsFor } from './suggest.ts';
 
 function ensureEnabled(ctx: Context): void {
@@ -32,9 +32,11 @@ async function suggest(ctx: Context): Promise<Reply> {
     };
   }
   if (found.length === 0) {
+    // "I'll keep looking" only when the weekly rounds really will: not while they are paused.
+    const weekly = await weeklyStatus(ctx, ctx.actor.userId);
     return {
-      text: "No one complements your skills yet — I'll keep looking. Adding a few more needs or offers helps.",
-      context: `Your weekly match still comes every ${matchingSettings(ctx.community)['match-day']}.`,
+      text: `No one complements your skills yet${weekly.inRounds ? " — I'll keep looking" : ''}. Adding a few more needs or offers helps.`,
+      context: weekly.line,
     };
   }
   const me = ctx.actor.userId;

@@ -98,7 +98,12 @@ export async function suggestionsFor(ctx: Context, limit = 3): Promise<Suggestio
   if (me === undefined || !index.hasSkills(me)) return undefined;
   const partners = await ctx.store.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
   const met = new Map(partners.map((p) => [p.userId, p.at]));
-  return (await ranked(ctx, index, me, met, limit)).map(({ slot }) => {
+  // Members whose first intro waits or was refused are never suggested (a few: read them, rank past them).
+  const unlisted = new Set(await ctx.store.unlisted(ctx.community.id));
+  const best = (await ranked(ctx, index, me, met, limit + unlisted.size))
+    .filter(({ slot }) => !unlisted.has(index.userIds[slot]!))
+    .slice(0, limit);
+  return best.map(({ slot }) => {
     const userId = index.userIds[slot]!;
     return { userId, score: slotScore(index, me, slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
   });

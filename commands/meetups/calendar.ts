@@ -6,7 +6,7 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
-import type { Reply } from '#core/reply.ts';
+import type { ReplyFile } from '#core/reply.ts';
 import type { MeetupEnv } from './format.ts';
 import { occurrencesFrom } from './recurrence.ts';
 
@@ -64,11 +64,7 @@ async function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): Promise<IcsEv
 }
 
 /** The .ics attachment for one meetup, or for the rest of its series. */
-export async function calendarFile(
-  env: MeetupEnv,
-  meetup: MeetupRecord,
-  wholeSeries: boolean,
-): Promise<NonNullable<Reply['file']>> {
+export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): Promise<ReplyFile> {
   if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
   const events = wholeSeries ? await seriesEvents(env, meetup) : [event(env, meetup)];
   const { error, value } = createEvents(events, {

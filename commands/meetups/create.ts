@@ -7,6 +7,7 @@ import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { cardChannel, postCard } from './card.ts';
 import { label, when as whenToken } from './format.ts';
+import { askOrTellHost, hostOnCreate } from './hosts.ts';
 import { parseWhen } from './parse-when.ts';
 import { describeRepeat, splitRepeat } from './recurrence.ts';
 
@@ -76,13 +77,15 @@ export async function createMeetup(ctx: Context, input: CreateInput): Promise<Re
     location: input.where || undefined,
     capacity: input.capacity,
     description: input.description || undefined,
-    hostUserId: input.host ?? ctx.actor.userId,
+    hostUserId: hostOnCreate(ctx, input.host),
     createdBy: ctx.actor.userId,
     now: ctx.now,
   });
   const channel = await postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
   const lines = [echo(split.when, startsAt, zone)];
   if (series) lines.push(`It repeats ${describeRepeat(series.repeat, startsAt, zone)} (also across clock changes).`);
+  const host = await askOrTellHost(ctx, meetup, input.host);
+  if (host) lines.push(host);
   lines.push(
     channel
       ? `The card with RSVP buttons is in ${fmt.channel(channel)}.`

@@ -45,6 +45,7 @@ export async function forgetMeetups(ctx: Context, userId: string): Promise<Delet
     'meetup reminder records': counts.reminders + counts.prefs,
     'calendar feeds': counts.feeds,
     'meetups hosted (host removed)': counts.hosted,
+    'invitations to host': counts.invites,
   };
 }
 

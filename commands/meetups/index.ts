@@ -6,6 +6,7 @@ import { MEETUP_SETTINGS } from './settings.ts';
 import { defineFeature } from './kit.ts';
 import { meetupStats } from './stats.ts';
 import { meetupActions } from './actions.ts';
+import { hostAction } from './hosts.ts';
 import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
 import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetupsMemberLeft } from './hooks.ts';
 import { digestJob, meetupRemindersJob } from './jobs.ts';
@@ -18,7 +19,7 @@ export const meetupsFeature = defineFeature({
   name: 'meetups',
   settings: MEETUP_SETTINGS,
   commands: [meetupCommand],
-  actions: meetupActions,
+  actions: [...meetupActions, hostAction],
   forms: [createFormDef, editFormDef, commentFormDef],
   jobs: [meetupRemindersJob, digestJob],
   home: meetupsHome,

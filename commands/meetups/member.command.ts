@@ -72,7 +72,7 @@ export const calendarSubcommand = defineSubcommand({
     }
     const meetup = await findMeetup(ctx, args.meetup);
     const file = await calendarFile(ctx, meetup, args.series ?? false);
-    return { text: `Here is ${file.name}: open it to add it to your calendar.`, file };
+    return { text: `Here is ${file.name}: open it to add it to your calendar.`, files: [file] };
   },
 });
 

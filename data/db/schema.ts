@@ -248,6 +248,14 @@ export interface MeetupRatingsTable {
   rated_at: Ms;
 }
 
+export interface MeetupHostInvitesTable {
+  community: string;
+  meetup_id: number;
+  user_id: string;
+  invited_by: string;
+  invited_at: Ms;
+}
+
 export interface FeedbackRequestsTable {
   id: Generated<number>;
   community: string;
@@ -530,6 +538,7 @@ export interface DB {
   meetup_reminders_sent: MeetupRemindersSentTable;
   meetup_reminder_prefs: MeetupReminderPrefsTable;
   meetup_ratings: MeetupRatingsTable;
+  meetup_host_invites: MeetupHostInvitesTable;
   feedback_requests: FeedbackRequestsTable;
   feedback_asks: FeedbackAsksTable;
   feedback_ratings: FeedbackRatingsTable;

@@ -10,6 +10,7 @@ import { type Db, dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 import { meetupsCommunityPart } from './meetups-community.store.ts';
 import { meetupsFeedsPart } from './meetups-feeds.store.ts';
+import { meetupsHostsPart } from './meetups-hosts.store.ts';
 import { meetupsRightsPart } from './meetups-rights.store.ts';
 import { meetupsRsvpPart } from './meetups-rsvps.store.ts';
 import { fieldValues, MEETUP_COLUMNS, SERIES_COLUMNS, toMeetup, toSeries } from './meetups.rows.ts';
@@ -199,5 +200,6 @@ export function meetupsStore(tx: Tx): MeetupsStore {
     ...meetupsCommunityPart(db),
     ...meetupsRightsPart(db),
     ...meetupsFeedsPart(db),
+    ...meetupsHostsPart(db),
   };
 }

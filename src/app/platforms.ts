@@ -1,4 +1,5 @@
 /** Builds the adapter for one platform from the configuration. */
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
 import { loadDemo } from '../../adapters/shell/demo.ts';
@@ -71,6 +72,8 @@ export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform
     tick: deps.tick,
     ...deps.shell,
     loadDemo,
+    // Calendar files and exports land next to the database, in a folder of their own.
+    filesDir: join(dirname(config.databasePath), 'files'),
     greeting: async () => {
       const welcome =
         'Hallway shell — you are Host, the community manager. Type /hallway help, or :help for shell commands.';

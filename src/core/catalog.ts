@@ -40,13 +40,17 @@ export function commandSpec<S>(command: CommandDef<S>): CommandSpec {
   };
 }
 
+/** An example as a member types it: examples may omit the subcommand word, this puts it back. */
+export function exampleCommand(command: string, sub: SubcommandSpec, example: string): string {
+  const words = example.trim();
+  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+  return `/${command} ${withSub}`.trim();
+}
+
 /** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */
 export function exampleOf(command: string, sub: SubcommandSpec): string | undefined {
   const example = sub.examples.find((e) => e.trim() !== '');
-  if (example === undefined) return undefined;
-  const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `Example: \`/${command} ${withSub}\``;
+  return example === undefined ? undefined : `Example: \`${exampleCommand(command, sub, example)}\``;
 }
 
 /** Every command of `features`, with the subcommands other features add to it (see `commandTable`). */

@@ -11,7 +11,7 @@ import type { Actor } from './inbound.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
-import type { Reply, Section } from './reply.ts';
+import type { Field, Form, Reply, Section } from './reply.ts';
 import type { SettingDefs, Settings } from './settings.ts';
 
 /** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */
@@ -66,6 +66,8 @@ export interface FeatureHooks {
   forget(userId: string): Promise<Deleted>;
   exportData(): Promise<Record<string, readonly Record<string, unknown>[]>>;
   stats(): Promise<{ label: string; value: string }[]>;
+  /** What every feature shows on a member's profile, in feature order (see `Feature.profileFields`). */
+  profileFields(userId: string): Promise<Field[]>;
 }
 
 export interface SubcommandDef<S = unknown, A extends z.ZodObject = z.ZodObject> {
@@ -197,6 +199,11 @@ export interface Feature<S = unknown> {
   sweep?(ctx: SweepContext<S>): Promise<void>;
   /** Prepares in-memory state at start-up, before events arrive (e.g. the matching index), per community. */
   warm?(ctx: SweepContext<S>): Promise<void>;
+  /**
+   * Public facts this feature adds to a member's profile, whoever looks (e.g. "Feedback given: 3"), shown whether
+   * or not the member introduced themselves. Never a private answer.
+   */
+  profileFields?(ctx: Context<S>, userId: string): Promise<Field[]>;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context<S>): Promise<{ label: string; value: string }[]>;
   /** Autocomplete suggestions for an option source this feature owns. */

@@ -116,5 +116,9 @@ function featureHooks(deps: CoreDeps, unit: Unit, scope: EventScope): FeatureHoo
       const figures = await each((f, ctx) => f.stats?.(ctx));
       return figures.flatMap((f) => f.value);
     },
+    async profileFields(userId) {
+      const fields = await each((f, ctx) => f.profileFields?.(ctx, userId));
+      return fields.flatMap((f) => f.value);
+    },
   };
 }

@@ -1,4 +1,7 @@
 /** The shell adapter in-process: lines in, printed replies, DMs, buttons and forms out. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseShellLine, shellActor } from '../../adapters/shell/to-inbound.ts';
@@ -85,6 +88,7 @@ describe('ShellPlatform', () => {
       ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
+      filesDir: mkdtempSync(join(tmpdir(), 'hallway-shell-')),
     });
     await shell.start(bot.core.dispatch);
     input.end(
@@ -133,6 +137,7 @@ describe('ShellPlatform', () => {
       ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
+      filesDir: mkdtempSync(join(tmpdir(), 'hallway-shell-')),
     });
     await shell.start(bot.core.dispatch);
     input.end(`${lines.join('\n')}\n`);
@@ -203,5 +208,36 @@ describe('ShellPlatform', () => {
   it('prints piped replies without formatting marks', async () => {
     const { printed } = await shellWith(['/hallway help']);
     expect(printed()).not.toMatch(/\*[A-Z][^*\n]*\*/);
+  });
+
+  it('saves the files a reply hands over in its folder and prints where, never their contents', async () => {
+    const bot = await TestBot.create();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += d));
+    const dir = join(mkdtempSync(join(tmpdir(), 'hallway-shell-')), 'files');
+    const shell = new ShellPlatform({
+      input,
+      output,
+      community: 'shell:loft',
+      color: false,
+      afterEach: async () => await bot.drain(),
+      tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
+      loadDemo: async () => 'demo loaded',
+      greeting: 'hello',
+      filesDir: dir,
+    });
+    await shell.start(bot.core.dispatch);
+    input.end(['/skills offer photography', '/hallway export format:csv'].join('\n'));
+    await shell.finished;
+    const saved = readdirSync(dir).sort();
+    expect(saved).toContain('hallway-export-2026-11-16-members.csv');
+    expect(saved.every((name) => name.endsWith('.csv'))).toBe(true);
+    for (const name of saved) expect(printed).toContain(`Saved ${join(dir, name)}`);
+    expect(readFileSync(join(dir, 'hallway-export-2026-11-16-member_skills.csv'), 'utf8')).toContain('photography');
+    expect(printed).not.toContain('user_id,kind,skill');
+    expect(existsSync(join(dir, '..', 'hallway-export-2026-11-16-members.csv'))).toBe(false);
   });
 });

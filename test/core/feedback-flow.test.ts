@@ -120,3 +120,14 @@ describe('a feedback request, start to finish', () => {
     expect(bot.text(await bot.run(`/feedback cancel ${request.id}`, { as: 'zoe' }))).toMatch(/already cancelled/);
   });
 });
+
+describe('skills typed in a request', () => {
+  it('get the same "did you mean" as /skills when the vocabulary does not know them', async () => {
+    const bot = await feedbackBot();
+    await member(bot, 'ana', ['illustration']);
+    const typo = await bot.run('/feedback request about:"Cover" skills:ilustration', { as: 'zoe' });
+    expect(bot.text(typo)).toContain('“ilustration” is new to me (kept as you wrote it) — did you mean illustration?');
+    const fine = await bot.run('/feedback request about:"Poster" skills:illustration', { as: 'zoe' });
+    expect(bot.text(fine)).not.toContain('did you mean');
+  });
+});

@@ -4,7 +4,9 @@
  * (429 with Retry-After, platform errors, 5xx, a request never answered, a socket cut mid-answer) and a Socket Mode
  * endpoint, and the OAuth code exchange (`oauth.v2.access`) for many workspaces, each with its own bot token (see
  * `authorizeCode`). Methods: auth.test, chat.postMessage,
- * chat.update, chat.postEphemeral, conversations.open, users.info, views.open/push/publish, apps.connections.open.
+ * chat.update, chat.postEphemeral, conversations.open, users.info, views.open/push/publish, apps.connections.open,
+ * and the file upload flow (files.getUploadURLExternal, a POST of the bytes to the URL it gives, recorded in
+ * `uploads`, then files.completeUploadExternal, which refuses a file whose bytes never arrived).
  * Waiting is event-driven: `waitFor` resolves when a matching call is recorded (or already was) and fails fast
  * with what was recorded instead.
  */
@@ -37,6 +39,12 @@ export interface Responded {
   readonly status: number;
 }
 
+/** The bytes POSTed to an upload URL (`files.getUploadURLExternal`), as text. */
+export interface Uploaded {
+  readonly fileId: string;
+  readonly body: string;
+}
+
 /** A scripted failure for the next call of a method. */
 export interface Failure {
   /** HTTP status; 429 adds `Retry-After` when `retryAfter` is set. */
@@ -66,6 +74,7 @@ export class FakeSlack {
   readonly calls = new Recorder<ApiCall>();
   readonly responses = new Recorder<Responded>();
   readonly acks = new Recorder<SocketAck>();
+  readonly uploads = new Recorder<Uploaded>();
   readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly usedTriggers = new Set<string>();
@@ -182,6 +191,10 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
     if (url.pathname.startsWith('/respond/')) return this.respondUrl(url.pathname.slice(9), raw, res);
+    if (url.pathname.startsWith('/upload/')) {
+      this.uploads.push({ fileId: url.pathname.slice(8), body: raw });
+      return send(res, 200, 'OK - uploaded');
+    }
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
     const method = url.pathname.slice(5);
     const args = parseArgs(raw, req.headers['content-type']);
@@ -217,6 +230,8 @@ export class FakeSlack {
       this.usedTriggers.add(trigger);
     }
     return answerMethod(method, args, {
+      baseUrl: this.baseUrl,
+      uploaded: (fileId) => this.uploads.all.some((u) => u.fileId === fileId),
       teamId,
       botUserId: this.botUserId,
       users: this.users,

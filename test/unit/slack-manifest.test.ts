@@ -79,7 +79,15 @@ describe('Slack app manifest', () => {
       ].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'channels:read']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'im:write',
+        'mpim:write',
+        'users:read',
+        'channels:read',
+        'files:write',
+      ]),
     );
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);

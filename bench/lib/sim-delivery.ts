@@ -22,6 +22,8 @@ export class SimPlatform implements ChatPlatform {
   readonly seen = new Map<string, number>();
   /** Delivery time (fake ms) of each key. */
   readonly deliveredAt = new Map<string, number>();
+  /** Awaited before each send (a benchmark queues a member's command mid-fan-out from here). */
+  beforeSend?: () => Promise<void>;
   constructor(
     readonly platform: Platform,
     readonly limit: HiddenLimit,
@@ -43,6 +45,7 @@ export class SimPlatform implements ChatPlatform {
     return [...this.seen.values()].reduce((n, count) => n + count - 1, 0);
   }
   private async send(to: string, reply: Reply): Promise<SentMessage> {
+    await this.beforeSend?.();
     this.clock.advance(this.latencyMs);
     const retryAfterMs = this.limit.take(this.clock.now().getTime());
     if (retryAfterMs !== undefined) throw new DeliveryError('rate_limited', 'ratelimited', retryAfterMs);

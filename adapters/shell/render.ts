@@ -9,7 +9,8 @@ export interface ShellStyle {
 }
 
 export function richToShell(rich: string, style: ShellStyle): string {
-  const bold = (t: string) => (style.color ? `\u001b[1m${t}\u001b[22m` : `*${t}*`);
+  // Piped (no colour): plain words, no formatting marks for the reader to skip.
+  const bold = (t: string) => (style.color ? `\u001b[1m${t}\u001b[22m` : t);
   return renderRich(rich, (s) => {
     switch (s.kind) {
       case 'text':
@@ -19,7 +20,7 @@ export function richToShell(rich: string, style: ShellStyle): string {
       case 'bold':
         return bold(s.text);
       case 'italic':
-        return `_${s.text}_`;
+        return style.color ? `\u001b[3m${s.text}\u001b[23m` : s.text;
       case 'code':
         return `\`${s.text}\``;
       case 'user':

@@ -8,9 +8,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommunityId } from '#core/ids.ts';
 import type { Actor, Dispatch } from '#core/inbound.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
-import type { Button, Form, Reply } from '#core/reply.ts';
+import type { Button, Form, FormField, Reply } from '#core/reply.ts';
 import { renderShell } from './render.ts';
-import { parseShellLine, shellActor } from './to-inbound.ts';
+import { parseShellLine, type ShellLine, shellActor } from './to-inbound.ts';
+
+type ShellDirective = Extract<ShellLine, { kind: 'directive' }>['name'];
 
 export interface ShellOptions {
   readonly input: Readable;
@@ -22,10 +24,16 @@ export interface ShellOptions {
   readonly afterEach: () => Promise<void>;
   /** `:tick`: run the jobs that are due now. */
   readonly tick: () => Promise<void>;
+  /** `:wait 3d`: move the app's clock forward, then run what became due. */
+  readonly wait: (ms: number) => Promise<void>;
+  /** `:time`: the app's time, in the community's zone. */
+  readonly time: () => Promise<string>;
+  /** `:who`: the community's members (everyone Hallway knows here, not only who typed in this session). */
+  readonly members: () => Promise<readonly { readonly userId: string; readonly displayName: string }[]>;
   /** `:demo`: load the creative-loft demo community. */
   readonly loadDemo: (dispatch: Dispatch, community: CommunityId) => Promise<string>;
   /** Shown once at start (e.g. the demo offer on a fresh database). */
-  readonly greeting: string;
+  readonly greeting: string | (() => Promise<string>);
 }
 
 const HELP = `Shell commands:
@@ -33,7 +41,9 @@ const HELP = `Shell commands:
   /as <name>        become another member (host is the community manager)
   :click N          press button N
   :join <name>      a new member joins     :leave <name>   a member leaves
-  :who              members seen so far    :tick           run the jobs due now
+  :who              the community's members
+  :tick             run the jobs due now   :time           what time it is for Hallway
+  :wait 3d          move time forward (m, h, d, w) and run what became due, e.g. follow-ups
   :demo             load the creative-loft demo community
   :quit             leave (end of input works too)`;
 
@@ -43,6 +53,8 @@ export class ShellPlatform implements ChatPlatform {
   private readonly buttons = new Map<number, Button>();
   private readonly names = new Map<string, string>();
   private nextButton = 1;
+  /** The prompt while waiting for a line: a delivery arriving then prints on its own lines and shows it again. */
+  private prompt?: string;
   private messageCount = 0;
   private done?: Promise<void>;
   private reader?: ReturnType<typeof createInterface>;
@@ -57,7 +69,8 @@ export class ShellPlatform implements ChatPlatform {
   }
 
   async start(dispatch: Dispatch): Promise<void> {
-    this.print(this.options.greeting);
+    const { greeting } = this.options;
+    this.print(typeof greeting === 'string' ? greeting : await greeting());
     this.done = this.loop(dispatch);
   }
 
@@ -67,19 +80,19 @@ export class ShellPlatform implements ChatPlatform {
   }
 
   async postMessage(_community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
-    this.print(`── #${channelId} ──\n${this.render(reply)}`);
-    if (reply.thread) this.print(`  ↳ thread "${reply.thread.name}": ${this.render({ text: reply.thread.opener })}`);
+    const thread = reply.thread && `\n  ↳ thread "${reply.thread.name}": ${this.render({ text: reply.thread.opener })}`;
+    this.deliver(`── #${channelId} ──\n${this.render(reply)}${thread ?? ''}`);
     return { channelId, messageId: String(++this.messageCount) };
   }
 
   async sendDirectMessage(_community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
     const to = userIds.map((id) => `@${this.nameOf(id)}`).join(', ');
-    this.print(`── DM to ${to} ──\n${this.render(reply)}`);
+    this.deliver(`── DM to ${to} ──\n${this.render(reply)}`);
     return { channelId: `dm:${userIds.join(',')}`, messageId: String(++this.messageCount) };
   }
 
   async updateMessage(_community: CommunityId, sent: SentMessage, reply: Reply): Promise<void> {
-    this.print(`── #${sent.channelId} (updated) ──\n${this.render(reply)}`);
+    this.deliver(`── #${sent.channelId} (updated) ──\n${this.render(reply)}`);
   }
 
   private async loop(dispatch: Dispatch): Promise<void> {
@@ -87,8 +100,10 @@ export class ShellPlatform implements ChatPlatform {
     this.reader = rl;
     const lines = rl[Symbol.asyncIterator]();
     const next = async () => {
-      this.options.output.write(`${this.actor.displayName}> `);
+      this.prompt = `${this.actor.displayName}> `;
+      this.options.output.write(this.prompt);
       const r = await lines.next();
+      this.prompt = undefined;
       if (r.done) return undefined;
       if (!this.options.color) this.options.output.write(`${r.value}\n`);
       return r.value;
@@ -115,15 +130,17 @@ export class ShellPlatform implements ChatPlatform {
         this.print(`You are now ${this.actor.displayName}${this.actor.isPlatformAdmin ? ' (community manager)' : ''}.`);
         return true;
       case 'join':
-      case 'leave':
-        await this.show(
-          await dispatch({
-            kind: parsed.kind === 'join' ? 'member_joined' : 'member_left',
-            actor: this.actorFor(parsed.userId),
-          }),
-          dispatch,
-          next,
-        );
+      case 'leave': {
+        const actor = this.actorFor(parsed.userId);
+        const joined = parsed.kind === 'join';
+        const reply = await dispatch({ kind: joined ? 'member_joined' : 'member_left', actor });
+        this.print(`${actor.displayName} ${joined ? 'joined' : 'left'} the community.`);
+        await this.show(reply, dispatch, next);
+        return true;
+      }
+      case 'wait':
+        await this.options.wait(parsed.ms);
+        this.print(`It is now ${await this.options.time()}.`);
         return true;
       case 'click':
         return this.click(parsed.index, dispatch, next);
@@ -152,14 +169,21 @@ export class ShellPlatform implements ChatPlatform {
     return true;
   }
 
-  private async directive(name: 'help' | 'quit' | 'who' | 'demo' | 'tick', dispatch: Dispatch): Promise<boolean> {
+  private async directive(name: ShellDirective, dispatch: Dispatch): Promise<boolean> {
     if (name === 'quit') return false;
     if (name === 'help') this.print(HELP);
-    if (name === 'who')
-      this.print([...this.names.entries()].map(([id, n]) => `@${n} (${id})`).join('\n') || 'Nobody yet.');
+    if (name === 'who') await this.who();
+    if (name === 'time') this.print(`It is ${await this.options.time()}.`);
     if (name === 'tick') await this.options.tick();
     if (name === 'demo') this.print(await this.options.loadDemo(dispatch, this.options.community));
     return true;
+  }
+
+  private async who(): Promise<void> {
+    const members = await this.options.members();
+    for (const m of members) if (!this.names.has(m.userId)) this.names.set(m.userId, m.displayName);
+    const lines = members.map((m) => `@${m.displayName} (${m.userId})`);
+    this.print(lines.length ? lines.join('\n') : 'Nobody yet. Try :join zoe, or :demo.');
   }
 
   /** Prints a reply; a form is asked field by field, then submitted. */
@@ -169,24 +193,49 @@ export class ShellPlatform implements ChatPlatform {
     if (reply.form) await this.fillForm(reply.form, dispatch, next);
   }
 
+  /**
+   * Asks a form field by field, then submits it. A refused answer is asked again with the reason, and everything
+   * else stays as typed; `:cancel` at any question drops the form (nothing is saved).
+   */
   private async fillForm(form: Form, dispatch: Dispatch, next: () => Promise<string | undefined>) {
-    this.print(`── ${form.title} ── (answer each line; an empty line skips an optional question)`);
+    this.print(
+      `── ${form.title} ── (one answer per line; Enter keeps what is in [brackets], - clears it; :cancel stops)`,
+    );
     const values: Record<string, string> = {};
-    for (const field of form.fields) {
-      this.print(`${field.label}${field.required ? '' : ' (optional)'}${field.initial ? ` [${field.initial}]` : ''}:`);
-      const answer = await next();
-      if (answer === undefined) return;
-      values[field.id] = answer.trim() === '' && field.initial ? field.initial : answer;
+    let ask: readonly FormField[] = form.fields;
+    for (;;) {
+      for (const field of ask) {
+        const answer = await this.askField(field, values[field.id] ?? field.initial ?? '', next);
+        if (answer === undefined) return this.print('Form closed; nothing was saved.');
+        values[field.id] = answer;
+      }
+      const reply = await dispatch({
+        kind: 'form_submit',
+        actor: this.actor,
+        channelId: 'general',
+        formId: form.formId,
+        meta: form.meta,
+        values,
+      });
+      if (!reply?.formError) return this.show(reply, dispatch, next);
+      this.print(this.render({ ...reply, formError: undefined }));
+      // The refused field again (or, when the feature could not say which, every field with its answer kept).
+      const refused = form.fields.find((f) => f.id === reply.formError?.field);
+      ask = refused ? [refused] : form.fields;
     }
-    const reply = await dispatch({
-      kind: 'form_submit',
-      actor: this.actor,
-      channelId: 'general',
-      formId: form.formId,
-      meta: form.meta,
-      values,
-    });
-    await this.show(reply, dispatch, next);
+  }
+
+  /** One question; a required one is asked until answered. Undefined when input ends or on `:cancel`. */
+  private async askField(field: FormField, current: string, next: () => Promise<string | undefined>) {
+    const optional = field.required || /\(optional\)/i.test(field.label) ? '' : ' (optional)';
+    for (;;) {
+      this.print(`${field.label}${optional}${current ? ` [${current}]` : ''}:`);
+      const line = await next();
+      if (line === undefined || line.trim() === ':cancel') return undefined;
+      const answer = line.trim() === '' ? current : line.trim() === '-' ? '' : line;
+      if (answer.trim() || !field.required) return answer;
+      this.print(`${field.label} is needed here.`);
+    }
   }
 
   private render(reply: Reply): string {
@@ -203,6 +252,12 @@ export class ShellPlatform implements ChatPlatform {
 
   private nameOf(userId: string): string {
     return this.names.get(userId) ?? userId.charAt(0).toUpperCase() + userId.slice(1);
+  }
+
+  /** A message Hallway sent (a post, a DM, an edit): never in the middle of the prompt line. */
+  private deliver(text: string): void {
+    if (this.prompt === undefined) return this.print(text);
+    this.options.output.write(`\n${text}\n${this.prompt}`);
   }
 
   private print(text: string): void {

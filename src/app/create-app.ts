@@ -12,6 +12,8 @@ import { allCommunities, runDueJobs } from '#core/jobs.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { type Clock, systemClock } from '#core/ports/clock.ts';
+import { ShiftedClock } from './shifted-clock.ts';
+import { shellHooks } from './shell-hooks.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Storage } from '#core/ports/storage.ts';
 import { coreSettings, mergeSettings } from '#core/settings.ts';
@@ -51,7 +53,8 @@ export interface AppOptions {
 
 /** Builds the app: opens (and migrates) the database; connects nothing until `start()`. */
 export async function createApp(config: Config, log: Logger, io: PlatformIo, options: AppOptions = {}): Promise<App> {
-  const clock = options.clock ?? systemClock;
+  // Shifted only by the shell's `:wait` (see ShiftedClock); everywhere else it is the given or the system clock.
+  const clock = new ShiftedClock(options.clock ?? systemClock);
   // WAL checkpoints run in a worker thread (started in start()), never inside a member's request.
   const fileBacked = !config.databaseUrl && config.databasePath !== ':memory:';
   const storage =
@@ -99,7 +102,10 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
   } else {
     const drain = () => drainer.drainOnce().then(() => {});
     for (const name of platformsToStart(config)) {
-      platforms.set(name, createPlatform(name, { config, log, core, io, tick, drain }));
+      platforms.set(
+        name,
+        createPlatform(name, { config, log, core, io, tick, drain, shell: shellHooks(deps, clock, tick) }),
+      );
     }
   }
 

@@ -5,6 +5,7 @@ import { loadDemo } from '../../adapters/shell/demo.ts';
 import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
 import { SlackPlatform } from '../../adapters/slack/slack.adapter.ts';
 import type { Config } from './config.ts';
+import type { ShellHooks } from './shell-hooks.ts';
 import type { Core } from '#core/dispatch.ts';
 import type { Platform } from '#core/ids.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
@@ -24,6 +25,8 @@ export interface PlatformDeps {
   readonly io: PlatformIo;
   readonly tick: () => Promise<void>;
   readonly drain: () => Promise<void>;
+  /** What the shell asks of the app: time, waiting, members (see shell-hooks.ts). */
+  readonly shell: ShellHooks;
 }
 
 export const SHELL_COMMUNITY = 'shell:loft' as const;
@@ -46,10 +49,14 @@ export function createPlatform(name: Platform, deps: PlatformDeps): ChatPlatform
     community: SHELL_COMMUNITY,
     afterEach: deps.drain,
     tick: deps.tick,
+    ...deps.shell,
     loadDemo,
-    greeting: [
-      'Hallway shell — you are Host, the community manager. Type /hallway help, or :help for shell commands.',
-      'New here? Type :demo to load a small creative loft (Emma, Lucas, Mia, Raj and friends) and try /match.',
-    ].join('\n'),
+    greeting: async () => {
+      const welcome =
+        'Hallway shell — you are Host, the community manager. Type /hallway help, or :help for shell commands.';
+      // The demo is offered on an empty community only (a loaded one already has its members).
+      if ((await deps.shell.members()).length > 0) return `${welcome}\nWelcome back: :who lists the members here.`;
+      return `${welcome}\nNew here? Type :demo to load a small creative loft (Emma, Lucas, Mia, Raj and friends) and try /match.`;
+    },
   });
 }

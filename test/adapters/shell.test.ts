@@ -9,6 +9,18 @@ import { TestBot } from '../support/test-bot.ts';
 
 const host = shellActor('shell:loft', 'host', true);
 
+/** The app's shell hooks on a test bot's fake clock and store. */
+function shellHooksOf(bot: TestBot) {
+  return {
+    wait: async (ms: number) => {
+      bot.clock.advance(ms);
+      await bot.tick();
+    },
+    time: async () => bot.clock.now().toISOString(),
+    members: async () => await bot.repos.members.listActive('shell:loft', 200),
+  };
+}
+
 describe('parseShellLine', () => {
   it.each([
     ['/skills offer photography', 'event'],
@@ -70,6 +82,7 @@ describe('ShellPlatform', () => {
       color: false,
       afterEach: async () => await bot.drain(),
       tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
     });
@@ -102,5 +115,93 @@ describe('ShellPlatform', () => {
     });
     expect((await bot.repos.profiles.skills('shell:loft', 'mia', 'need')).map((s) => s.skill)).toContain('video');
     expect(printed.trimEnd().endsWith('Bye!')).toBe(true);
+  });
+
+  async function shellWith(lines: readonly string[]) {
+    const bot = await TestBot.create();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += d));
+    const shell = new ShellPlatform({
+      input,
+      output,
+      community: 'shell:loft',
+      color: false,
+      afterEach: async () => await bot.drain(),
+      tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
+      loadDemo: async () => 'demo loaded',
+      greeting: 'hello',
+    });
+    await shell.start(bot.core.dispatch);
+    input.end(`${lines.join('\n')}\n`);
+    await shell.finished;
+    return { bot, printed: () => printed };
+  }
+
+  it('asks a refused answer again with the reason and keeps every other answer', async () => {
+    const { bot, printed } = await shellWith([
+      '/as mia',
+      '/intro',
+      '', // "What you do" is required: asked again at once
+      'Writer',
+      'A zine about the loft',
+      'writing, editing',
+      'video',
+      'javascript:alert(1)', // refused by the core: only this field is asked again
+      'https://mia.example',
+    ]);
+    const out = printed();
+    expect(out).toContain('What you do is needed here.');
+    expect(out.match(/^Links \(portfolio, site\)/gm)).toHaveLength(2);
+    expect(out.match(/^What you do( \[.*\])?:$/gm)).toHaveLength(2); // the empty answer, then once more: never after the refusal
+    expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+      published: { role: 'Writer', workingOn: 'A zine about the loft', links: ['https://mia.example'] },
+    });
+    expect((await bot.repos.profiles.skills('shell:loft', 'mia', 'offer')).map((s) => s.skill)).toContain('writing');
+  });
+
+  it('keeps an answer on Enter, clears an optional one with -, and drops the form on :cancel', async () => {
+    const { bot, printed } = await shellWith([
+      '/as mia',
+      '/intro',
+      'Writer',
+      'A zine',
+      'writing',
+      '',
+      'https://mia.example',
+      '/intro',
+      '', // keeps "Writer"
+      '',
+      '',
+      '',
+      '-', // clears the links
+      '/intro',
+      'Painter',
+      ':cancel',
+    ]);
+    expect(printed()).toContain('Form closed; nothing was saved.');
+    expect(printed()).not.toContain('(optional) (optional)');
+    expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+      published: { role: 'Writer', workingOn: 'A zine', links: [] },
+    });
+  });
+
+  it('lets anyone join by name, says who left, lists every member, and moves time forward', async () => {
+    const { bot, printed } = await shellWith([':join José', ':leave josé', ':join zoë', ':who', ':time', ':wait 3d']);
+    const out = printed();
+    expect(out).toContain('José joined the community.');
+    expect(out).toContain('José left the community.');
+    expect(out).toMatch(/^@Zoë \(zoë\)$/m);
+    expect(out).not.toMatch(/^@José/m); // gone: left
+    const after = bot.clock.now().getTime();
+    expect(out).toContain(`It is now ${bot.clock.now().toISOString()}.`);
+    expect(after).toBeGreaterThan(Date.parse(out.match(/^It is (\S+)\.$/m)![1]!));
+  });
+
+  it('prints piped replies without formatting marks', async () => {
+    const { printed } = await shellWith(['/hallway help']);
+    expect(printed()).not.toMatch(/\*[A-Z][^*\n]*\*/);
   });
 });

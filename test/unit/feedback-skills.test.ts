@@ -32,7 +32,8 @@ describe('feedback skills', () => {
 describe('checkLink', () => {
   it('accepts http and https links', () => {
     expect(checkLink('https://example.org/zine')).toBe('https://example.org/zine');
-    expect(checkLink(' http://example.org ')).toBe('http://example.org/');
+    // Kept as typed (trimmed): the same rule as intro links (src/core/links.ts).
+    expect(checkLink(' http://example.org ')).toBe('http://example.org');
   });
 
   it('refuses other schemes and non-links', () => {

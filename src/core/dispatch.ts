@@ -23,7 +23,6 @@ import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
 import type { MemberRecord } from './stores/members.ts';
 import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
-import { SendBudget } from './send-budget.ts';
 import { inUnit, type Unit } from './unit.ts';
 
 export interface Core {
@@ -41,7 +40,6 @@ export interface DispatcherDeps extends CoreDeps {
 export function createCore(deps: DispatcherDeps): Core {
   const catalog = buildCatalog(deps.features);
   const jobs = deps.features.flatMap((feature) => (feature.jobs ?? []).map((job) => ({ feature, job })));
-  const budget = new SendBudget();
 
   async function dispatch(raw: InboundEvent): Promise<Reply | undefined> {
     const correlationId = randomUUID().slice(0, 8);
@@ -77,8 +75,6 @@ export function createCore(deps: DispatcherDeps): Core {
       let deferred: (() => Promise<string | undefined>)[] = [];
       let duplicate = false;
       let reply: Reply | undefined;
-      let queued = 0;
-      const member = `${actor.community}\u0000${actor.userId}`;
       try {
         reply = await inUnit(deps, 'interactive', async (unit) => {
           deferred = [];
@@ -95,11 +91,7 @@ export function createCore(deps: DispatcherDeps): Core {
             extras: extras(actor.community, deferred),
           };
           const found = await handleEvent(deps, unit, scope, event);
-          const answered = await withDmNotice(unit, scope, seen.member, found);
-          // Refused before commit: the flood's messages (and the change behind them) are rolled back, unsent.
-          queued = unit.notify.pending.length;
-          budget.check(member, queued, now.getTime());
-          return answered;
+          return withDmNotice(unit, scope, seen.member, found);
         });
       } catch (error) {
         await inUnit(deps, 'interactive', ({ core }) => record(core)).catch((failure: unknown) =>
@@ -108,7 +100,6 @@ export function createCore(deps: DispatcherDeps): Core {
         throw error;
       }
       if (duplicate) return undefined;
-      budget.spend(member, queued, now.getTime());
       deps.onCommit?.();
       return await withDeferred(reply, deferred);
     } catch (error) {

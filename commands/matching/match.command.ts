@@ -43,7 +43,11 @@ async function suggest(ctx: Context): Promise<Reply> {
   for (const [i, { userId, score }] of found.entries()) {
     const sid = await ctx.store.addSuggestion(id, me, userId, score.total, ctx.now);
     const reason = explainMatch(score.parts, fmt.user(userId));
-    ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), { key: `match-suggest:${sid}` });
+    // One DM per suggested member per day (UTC): `/match` typed again and again does not resend the same people.
+    const day = ctx.now.toISOString().slice(0, 10);
+    ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), {
+      key: `match-suggest:${me}:${userId}:${day}`,
+    });
   }
   const n = found.length;
   return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };

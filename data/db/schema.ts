@@ -45,6 +45,12 @@ export interface JobRunsTable {
   claimed_at: Ms;
 }
 
+export interface SendRatesTable {
+  lane: string;
+  rate: number;
+  updated_at: Ms;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   community: string;
@@ -520,6 +526,7 @@ export interface DB {
   members: MembersTable;
   job_runs: JobRunsTable;
   outbox: OutboxTable;
+  send_rates: SendRatesTable;
   message_refs: MessageRefsTable;
   inbound_events: InboundEventsTable;
   profiles: ProfilesTable;

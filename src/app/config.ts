@@ -50,10 +50,10 @@ const envSchema = z.object({
     .default('UTC')
     .refine((v) => v !== undefined && isValidTimezone(v), { message: 'must be an IANA time zone like Europe/Paris' }),
   HALLWAY_MANAGERS: optionalText,
-  HALLWAY_SEND_RATE_SLACK: rate.default(1),
+  HALLWAY_SEND_RATE_SLACK: rate.default(2),
   HALLWAY_SEND_RATE_DISCORD: rate.default(5),
   // Slack announces no limit: the lane starts at HALLWAY_SEND_RATE_SLACK and learns upward from there, up to this.
-  HALLWAY_SEND_RATE_MAX_SLACK: rate.default(10),
+  HALLWAY_SEND_RATE_MAX_SLACK: rate.default(50),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must start with xoxb-',
   }),

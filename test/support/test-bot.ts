@@ -97,6 +97,7 @@ export function testRepos(storage: Storage): TestRepos {
     members: core('members'),
     jobRuns: core('jobRuns'),
     outbox: core('outbox'),
+    sendRates: core('sendRates'),
     messageRefs: core('messageRefs'),
     inboundEvents: core('inboundEvents'),
     profiles: autocommit(storage, profilesStore),

@@ -42,7 +42,11 @@ export interface NewOutboxItem {
 }
 
 export interface OutboxStore {
-  /** Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. */
+  /**
+   * Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. An
+   * update of a message that another update still waits for (pending, not yet claimed) replaces that one's
+   * content instead of queueing a second edit (coalesced card edits; not counted).
+   */
   enqueue(items: readonly NewOutboxItem[]): Promise<number>;
   /**
    * Atomically marks up to `limit` due items of a platform as `sending` under a lease until `leaseUntil`, and

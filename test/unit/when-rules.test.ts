@@ -11,62 +11,62 @@ import { readWhen, type WhenRules, whenExamples } from '../../commands/when/inde
 import { UserError } from '#core/errors.ts';
 import { segments } from '#core/text.ts';
 
-const parseDeadline = (text: string, now: Date, zone: string) => readWhen(text, now, zone, DEADLINE);
+const readDeadline = (text: string, now: Date, zone: string) => readWhen(text, now, zone, DEADLINE);
 const PAUSE_END: WhenRules = { reads: 'day', option: 'until', maxAhead: { days: 366, words: 'a year' } };
-const parseUntil = (text: string, now: Date, zone: string) => readWhen(text, now, zone, PAUSE_END);
+const readPauseEnd = (text: string, now: Date, zone: string) => readWhen(text, now, zone, PAUSE_END);
 
 // Wednesday 18 November 2026, 09:00 in Paris (UTC+1).
 const now = new Date('2026-11-18T08:00:00Z');
 
 describe('readWhen (a deadline)', () => {
   it('reads a day without a time as the end of that day in the community zone', () => {
-    expect(parseDeadline('friday', now, 'Europe/Paris').toISOString()).toBe('2026-11-20T22:59:00.000Z');
-    expect(parseDeadline('friday', now, 'America/New_York').toISOString()).toBe('2026-11-21T04:59:00.000Z');
+    expect(readDeadline('friday', now, 'Europe/Paris').toISOString()).toBe('2026-11-20T22:59:00.000Z');
+    expect(readDeadline('friday', now, 'America/New_York').toISOString()).toBe('2026-11-21T04:59:00.000Z');
   });
 
   it('reads a time in the community zone', () => {
-    expect(parseDeadline('fri 18:00', now, 'Europe/Paris').toISOString()).toBe('2026-11-20T17:00:00.000Z');
-    expect(parseDeadline('tomorrow 9am', now, 'Asia/Tokyo').toISOString()).toBe('2026-11-19T00:00:00.000Z');
+    expect(readDeadline('fri 18:00', now, 'Europe/Paris').toISOString()).toBe('2026-11-20T17:00:00.000Z');
+    expect(readDeadline('tomorrow 9am', now, 'Asia/Tokyo').toISOString()).toBe('2026-11-19T00:00:00.000Z');
   });
 
   it('reads relative days', () => {
-    expect(parseDeadline('in 3 days', now, 'Europe/Paris').toISOString()).toBe('2026-11-21T22:59:00.000Z');
+    expect(readDeadline('in 3 days', now, 'Europe/Paris').toISOString()).toBe('2026-11-21T22:59:00.000Z');
   });
 
   it('keeps the wall-clock time across a daylight-saving change', () => {
     const march = new Date('2026-03-27T09:00:00Z'); // Friday, still UTC+1 in Paris; Sunday the 29th is UTC+2.
-    expect(parseDeadline('monday 10:00', march, 'Europe/Paris').toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    expect(readDeadline('monday 10:00', march, 'Europe/Paris').toISOString()).toBe('2026-03-30T08:00:00.000Z');
   });
 
   it('refuses a time the clocks skip, as every command does', () => {
     const march = new Date('2026-03-27T09:00:00Z');
-    expect(() => parseDeadline('sunday 2:30', march, 'Europe/Paris')).toThrow(/02:30 does not exist on Sun 29 Mar/);
+    expect(() => readDeadline('sunday 2:30', march, 'Europe/Paris')).toThrow(/02:30 does not exist on Sun 29 Mar/);
   });
 
   it('refuses text that names no date, and dates already past', () => {
-    expect(() => parseDeadline('whenever', now, 'Europe/Paris')).toThrow(UserError);
-    expect(() => parseDeadline('yesterday', now, 'Europe/Paris')).toThrow(/past/);
-    expect(() => parseDeadline('today 08:00', now, 'Europe/Paris')).toThrow(/past/);
-    expect(() => parseDeadline('feb 30', now, 'Europe/Paris')).toThrow(/February has no day 30/);
+    expect(() => readDeadline('whenever', now, 'Europe/Paris')).toThrow(UserError);
+    expect(() => readDeadline('yesterday', now, 'Europe/Paris')).toThrow(/past/);
+    expect(() => readDeadline('today 08:00', now, 'Europe/Paris')).toThrow(/past/);
+    expect(() => readDeadline('feb 30', now, 'Europe/Paris')).toThrow(/February has no day 30/);
   });
 });
 
 describe('readWhen (the end of a pause)', () => {
   it('reads a day, at its start in the community zone, whatever time comes with it', () => {
-    expect(parseUntil('2026-12-01', now, 'Europe/Paris').toISOString()).toBe('2026-11-30T23:00:00.000Z');
-    expect(parseUntil('next monday 10:00', now, 'Europe/Paris').toISOString()).toBe('2026-11-22T23:00:00.000Z');
-    expect(parseUntil('3 weeks', now, 'Europe/Paris').toISOString()).toBe('2026-12-08T23:00:00.000Z');
+    expect(readPauseEnd('2026-12-01', now, 'Europe/Paris').toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(readPauseEnd('next monday 10:00', now, 'Europe/Paris').toISOString()).toBe('2026-11-22T23:00:00.000Z');
+    expect(readPauseEnd('3 weeks', now, 'Europe/Paris').toISOString()).toBe('2026-12-08T23:00:00.000Z');
   });
 
   it('starts a day whose midnight the clocks skip at the first minute it has', () => {
     // Santiago springs forward at midnight: Sunday 6 September 2026 begins at 01:00.
     const before = new Date('2026-09-01T12:00:00Z');
-    expect(parseUntil('2026-09-06', before, 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(readPauseEnd('2026-09-06', before, 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
   });
 
   it('refuses a day already begun and one more than a year ahead', () => {
-    expect(() => parseUntil('today', now, 'Europe/Paris')).toThrow(/Wed 18 Nov 2026 has already begun/);
-    expect(() => parseUntil('2028-01-05', now, 'Europe/Paris')).toThrow(/more than a year away/);
+    expect(() => readPauseEnd('today', now, 'Europe/Paris')).toThrow(/Wed 18 Nov 2026 has already begun/);
+    expect(() => readPauseEnd('2028-01-05', now, 'Europe/Paris')).toThrow(/more than a year away/);
   });
 });
 

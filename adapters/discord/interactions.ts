@@ -14,6 +14,7 @@ import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from '#core/inbound.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import { sanitize } from '#core/text.ts';
+import { foldedSuggestions, unfold } from './folded-options.ts';
 import { plain } from './markdown.ts';
 import { respond } from './respond.ts';
 import {
@@ -60,7 +61,7 @@ export async function handleInteraction(i: Interaction, deps: InteractionDeps): 
       await i.reply({ content: 'Please use this in the server.', flags: MessageFlags.Ephemeral });
       return;
     }
-    const event = toEvent(i, facts);
+    const event = toEvent(i, facts, deps.catalog());
     if (!event) return deps.log.debug({ interactionId: i.id, type: i.type }, 'discord: interaction not for Hallway');
     await answer(i, event, facts.guildId, deps);
   } catch (error) {
@@ -88,9 +89,9 @@ async function factsOf(i: Interaction, deps: InteractionDeps): Promise<Interacti
   return { ...common, displayName: member.displayName, permissions: member.permissions.bitfield };
 }
 
-function toEvent(i: RepliableInteraction, facts: InteractionFacts): InboundEvent | undefined {
+function toEvent(i: RepliableInteraction, facts: InteractionFacts, catalog: CommandCatalog): InboundEvent | undefined {
   if (i.isChatInputCommand()) {
-    return commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
+    return unfold(catalog, commandEvent(i.commandName, i.options.data as readonly OptionData[], facts));
   }
   if (i.isButton()) return actionEvent(i.customId, facts, i.message.id);
   if (i.isModalSubmit()) {
@@ -130,7 +131,17 @@ async function answerAutocomplete(
   const focused = focusedOption(i.options.data as readonly OptionData[]);
   const source = focused && sourceOf(deps.catalog(), i.commandName, focused.subcommand ?? '', focused.option);
   let choices: readonly { name: string; value: string }[] = [];
-  if (facts && focused && source && deps.autocomplete) {
+  const folded =
+    facts &&
+    focused &&
+    foldedSuggestions(
+      deps.catalog(),
+      commandEvent(i.commandName, i.options.data as readonly OptionData[], facts),
+      focused.option,
+      sanitize(focused.prefix),
+    );
+  if (folded) choices = folded;
+  else if (facts && focused && source && deps.autocomplete) {
     const event = commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
     try {
       choices = await deps.autocomplete(event, source, sanitize(focused.prefix));

@@ -25,6 +25,20 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
 
 const SETUP = '/hallway config intro-channel:intros meetup-channel:events feedback-channel:feedback';
 
+/** The loft's shared things: the host's risograph (with a training) and photo studio, and Lucas's tripod to lend. */
+const LIBRARY: readonly (readonly [string, string])[] = [
+  [
+    'host',
+    '/resource add name:Risograph kind:equipment where:"Print room" bookable:yes training:yes description:"A3, two drums: black and fluo pink"',
+  ],
+  [
+    'host',
+    '/resource add name:"Photo studio" kind:space where:"Second floor" description:"Backdrops and two softboxes"',
+  ],
+  ['host', '/resource train @lucas Risograph'],
+  ['lucas', '/resource add name:Tripod kind:equipment description:"Manfrotto, up to 1.8 m"'],
+];
+
 /** Loads the demo through dispatch; returns a summary for the terminal. Safe to run twice (lists are deduplicated). */
 export async function loadDemo(dispatch: Dispatch, community: CommunityId): Promise<string> {
   const failures: string[] = [];
@@ -46,7 +60,8 @@ export async function loadDemo(dispatch: Dispatch, community: CommunityId): Prom
     await run(m.id, `/skills offer ${m.offers}`);
     await run(m.id, `/skills need ${m.needs}`);
   }
+  for (const [userId, line] of LIBRARY) await run(userId, line);
   const names = DEMO_MEMBERS.map((m) => m.id.charAt(0).toUpperCase() + m.id.slice(1)).join(', ');
   if (failures.length) return `The demo loaded with problems:\n${failures.join('\n')}`;
-  return `The creative loft is open: ${names} have set their skills, and channels #intros, #events and #feedback are set.\nTry: /as emma then /match, or /skills find photography, or (as host) /hallway run match-round.`;
+  return `The creative loft is open: ${names} have set their skills, channels #intros, #events and #feedback are set, and the library holds the risograph, the photo studio and Lucas's tripod.\nTry: /as emma then /match, or /skills find photography, or /resource list, or (as host) /hallway run match-round.`;
 }

@@ -46,6 +46,12 @@ describe.each([
       'feedback_asks',
       'feedback_ratings',
       'feedback_optouts',
+      'resources',
+      'resource_bookings',
+      'resource_loans',
+      'resource_trainings',
+      'resource_asks',
+      'resource_ask_replies',
       'outbox',
       'message_refs',
     ]) {

@@ -11,6 +11,7 @@ import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { bindFeatures, hallwayFeatures } from '../../src/app/features.ts';
 import type { BoundFeature, Feature } from '#core/command.ts';
 import type { CoreDeps } from '#core/context.ts';
@@ -55,6 +56,7 @@ const FEATURE_STORES = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  resources: resourcesStore,
 };
 
 type Autocommit<T> = {
@@ -93,6 +95,7 @@ export function testRepos(storage: Storage): TestRepos {
     matching: autocommit(storage, matchingStore),
     meetups: autocommit(storage, meetupsStore),
     feedback: autocommit(storage, feedbackStore),
+    resources: autocommit(storage, resourcesStore),
   } as TestRepos;
 }
 

@@ -28,6 +28,11 @@ export interface Fixture {
   readonly pairing: number;
   readonly round: number;
   readonly suggestion: number;
+  /** A's shared resources: a resource, a booking, a loan and an ask for a thing. */
+  readonly resource: number;
+  readonly booking: number;
+  readonly loan: number;
+  readonly ask: number;
   readonly ref: string;
   readonly job: string;
   readonly period: string;
@@ -308,6 +313,10 @@ function numberFor(name: string, ctx: Ctx): number {
     pairingId: f.pairing,
     roundId: f.round,
     suggestionId: f.suggestion,
+    resourceId: f.resource,
+    bookingId: f.booking,
+    loanId: f.loan,
+    askId: f.ask,
   };
   if (name in ids) return ids[name]!;
   if (name === 'id') {

@@ -12,7 +12,6 @@ import { digestJob, meetupRemindersJob } from './jobs.ts';
 import { meetupCommand } from './meetup.command.ts';
 
 /** Dates in words, read in the community's zone (shared with resources until the date parsers are merged). */
-export { parseWhen } from './parse-when.ts';
 
 export const meetupsFeature = defineFeature({
   name: 'meetups',

@@ -81,6 +81,7 @@ function instantOf(result: chrono.ParsedResult, input: string, zone: string, rul
   if (!start.isCertain('hour')) {
     if (rules.withoutTime === 'end-of-day')
       return date.plus({ days: 1 }).startOf('day').minus({ minutes: 1 }).toJSDate();
+    if (typeof rules.withoutTime === 'object') return wallClock(date, rules.withoutTime.hour, 0, zone);
     const example = result.text === input ? `${input} 19:00` : `${date.toFormat('yyyy-MM-dd')} 19:00`;
     throw new UserError(
       'ambiguous',

@@ -10,10 +10,10 @@ export interface WhenRules {
   /** `moment`: a date and a time (an instant); `day`: a day only, meaning its start (a time typed with it is ignored). */
   readonly reads: 'moment' | 'day';
   /**
-   * A moment typed without a time: `refuse` (a meetup needs one) or `end-of-day` (a deadline of "friday" leaves all
-   * of Friday). Default `refuse`.
+   * A moment typed without a time: `refuse` (a meetup needs one), `end-of-day` (a deadline of "friday" leaves all
+   * of Friday) or an hour of that day (a loan due "monday" is due at the end of a working day). Default `refuse`.
    */
-  readonly withoutTime?: 'refuse' | 'end-of-day';
+  readonly withoutTime?: 'refuse' | 'end-of-day' | { readonly hour: number };
   /** How far ahead it may be (default: no limit): in days, in words for the refusal, and what to do instead. */
   readonly maxAhead?: { readonly days: number; readonly words: string; readonly instead?: string };
   /** The option the member typed it in (`until`), so that examples read as they would type them. */
@@ -29,7 +29,7 @@ export function whenExamples(now: Date, zone: string, rules: WhenRules): string 
   const examples =
     rules.reads === 'day'
       ? [soon.toFormat('yyyy-MM-dd'), weekday, 'in 3 weeks']
-      : rules.withoutTime === 'end-of-day'
+      : rules.withoutTime !== undefined && rules.withoutTime !== 'refuse'
         ? [weekday, 'in 3 days', `${soon.toFormat('d LLL').toLowerCase()} 18:00`]
         : [`${weekday} 19:00`, 'tomorrow 18:00', `${soon.toFormat('yyyy-MM-dd')} 19:00`];
   const quoted = (e: string) => (e.includes(' ') ? `"${e}"` : e);

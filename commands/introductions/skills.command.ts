@@ -7,7 +7,7 @@ import { opt } from '#core/options.ts';
 import type { SkillKind } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { skillLabel, suggestSkills } from '../skills/index.ts';
+import { MAX_SKILL_LIST_CHARS, skillLabel, suggestSkills } from '../skills/index.ts';
 import { LIMITS } from './clean.ts';
 import { noteManager } from './managers.ts';
 import { skillsOf } from './publish.ts';
@@ -16,7 +16,7 @@ import { parseSkills, skillsText } from './skills-input.ts';
 
 const LIST_NAME: Record<SkillKind, string> = { offer: 'what you offer', need: "what you're looking for" };
 const skillsArg = (what: string) =>
-  z.object({ skills: opt.string(`${what}, comma-separated`, { max: 4000, autocomplete: 'skills' }) });
+  z.object({ skills: opt.string(`${what}, comma-separated`, { max: MAX_SKILL_LIST_CHARS, autocomplete: 'skills' }) });
 
 async function show(ctx: Context): Promise<Reply> {
   await noteManager(ctx);

@@ -31,10 +31,19 @@ export const MIN_MINUTES = 15;
 const HOURS = '(?:h|hrs?|hours?)';
 const MINUTES = '(?:m|mins?|minutes?)';
 const DURATION = new RegExp(`^(?:(\\d{1,4}(?:[.,]\\d{1,2})?)\\s*${HOURS})?\\s*(?:(\\d{1,5})\\s*(${MINUTES})?)?$`);
+/** The longest length of time read. */
+export const DURATION_MAX_CHARS = 40;
 const EXAMPLES = '`2h`, `90m`, `1h30` or `1:30`';
 
 /** How long, in whole minutes: "2h", "1.5 hours", "90m", "1h30", "1:30", "an hour", "half an hour". */
 export function parseDuration(text: string): number {
+  // Before the patterns: "1 hour 30 minutes" is 17 characters; nothing longer is a length of time.
+  if (text.length > DURATION_MAX_CHARS) {
+    throw new UserError(
+      'too_long',
+      `A length of time needs at most ${DURATION_MAX_CHARS} characters. Try ${EXAMPLES}.`,
+    );
+  }
   const t = text.trim().toLowerCase();
   if (t === '') throw new UserError('invalid_input', `Tell me for how long, e.g. ${EXAMPLES}.`);
   if (/^[-−]/.test(t)) throw new UserError('invalid_input', `A booking cannot last "${text.trim()}". Try ${EXAMPLES}.`);

@@ -4,5 +4,5 @@
  * moment they are shown) and its echo (`echoWhen`). What it accepts and refuses: README.md in this folder.
  */
 export { echoWhen } from './echo.ts';
-export { readWhen } from './read.ts';
+export { readWhen, WHEN_MAX_CHARS } from './read.ts';
 export { type WhenRules, whenExamples } from './rules.ts';

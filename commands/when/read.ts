@@ -13,12 +13,22 @@ import { checkGuessedYear, checkNextWeekday } from './ambiguity.ts';
 import { checkCalendarDates, checkDayMonthOrder } from './calendar-checks.ts';
 import { type WhenRules, whenExamples } from './rules.ts';
 
+/** The longest date in words read: "next friday 19:00" is 17; the meetups form allows 100. */
+export const WHEN_MAX_CHARS = 100;
+
 /**
  * The instant `text` names, read in `zone` relative to `now` under `rules`. Throws a UserError when it is empty,
  * unreadable, impossible ("feb 30"), ambiguous (two dates, "03/04", "next tuesday" on a Monday, a passed date
  * without a year), at a time the clocks skip, in the past, or further ahead than the rules allow.
  */
 export function readWhen(text: string, now: Date, zone: string, rules: WhenRules): Date {
+  // Before any other work: chrono's time grows much faster than the text (a 100k-character answer took seconds).
+  if (text.length > WHEN_MAX_CHARS) {
+    throw new UserError(
+      'too_long',
+      `A date needs at most ${WHEN_MAX_CHARS} characters. For example ${whenExamples(now, zone, rules)}.`,
+    );
+  }
   // "3 weeks" alone means "in 3 weeks".
   const input = text.trim().replace(/^(\d+)\s*(day|week|month)s?$/i, 'in $1 $2s');
   const hint = `For example ${whenExamples(now, zone, rules)}.`;

@@ -15,7 +15,7 @@ import { statusSections } from './status.ts';
 import { suggestionsFor } from './suggest.ts';
 
 /** `until:` — the day a pause ends (at its start), at most a year ahead. */
-const PAUSE_END: WhenRules = {
+export const PAUSE_END: WhenRules = {
   reads: 'day',
   option: 'until',
   maxAhead: {
@@ -100,9 +100,9 @@ export const matchCommand = defineCommand({
     }),
     pause: defineSubcommand({
       description: 'Take a break from weekly matches (until a date, or until you resume)',
-      examples: ['', 'until:2027-01-05', 'until:in 3 weeks'],
+      examples: ['', 'until:"in 3 weeks"', 'until:"in 10 days"'],
       args: z.object({
-        until: opt.string('When to start again, e.g. 2027-01-05 or "in 3 weeks"', { max: 60 }).optional(),
+        until: opt.string('When to start again, e.g. "in 3 weeks" or "in 10 days"', { max: 60 }).optional(),
       }),
       run: async ({ until }, ctx) => pause(ctx, until),
     }),

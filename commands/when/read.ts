@@ -46,7 +46,7 @@ export function readWhen(text: string, now: Date, zone: string, rules: WhenRules
     throw new UserError('ambiguous', `I found more than one date in "${input}" (${found}). Give just one.`, hint);
   }
   const result = results[0]!;
-  const at = checkRange(instantOf(result, input, zone, rules), now, zone, rules);
+  const at = checkRange(nextOfWeekday(result, input, now, zone, rules), now, zone, rules);
   checkGuessedYear(input, result.start, at, now, zone);
   return at;
 }
@@ -74,17 +74,32 @@ function checkRange(at: Date, now: Date, zone: string, rules: WhenRules): Date {
 
 const startOfDay = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).startOf('day').toJSDate();
 
-/** The instant chrono's reading means in `zone`, under the rules for a missing time. */
-function instantOf(result: chrono.ParsedResult, input: string, zone: string, rules: WhenRules): Date {
+/**
+ * A weekday names the nearest one still to come ("next friday" the one after). chrono is not consistent about
+ * today's weekday: "fri 14:30" said on Friday at 14:00 in Paris is next week, "fri 14:00" said at 14:00 is today
+ * (then refused as past), and "until:friday" said on a Friday is a day already begun. The rule here is one.
+ */
+function nextOfWeekday(result: chrono.ParsedResult, input: string, now: Date, zone: string, rules: WhenRules): Date {
+  const at = instantOf(result, input, zone, rules);
+  if (!result.start.isCertain('weekday') || result.start.isCertain('day')) return at;
+  if (at.getTime() <= now.getTime()) return instantOf(result, input, zone, rules, 1);
+  if (/\bnext\b/i.test(input)) return at;
+  const weekEarlier = instantOf(result, input, zone, rules, -1);
+  return weekEarlier.getTime() > now.getTime() ? weekEarlier : at;
+}
+
+/** The instant chrono's reading (moved `weeks` ahead) means in `zone`, under the rules for a missing time. */
+function instantOf(result: chrono.ParsedResult, input: string, zone: string, rules: WhenRules, weeks = 0): Date {
   const { start } = result;
   // "in 2 hours" or "19:00 UTC" name an instant, not a wall-clock time in the community's zone.
   if (start.isCertain('timezoneOffset')) {
-    return rules.reads === 'day' ? startOfDay(start.date(), zone) : start.date();
+    const instant = new Date(start.date().getTime() + weeks * 7 * 86_400_000);
+    return rules.reads === 'day' ? startOfDay(instant, zone) : instant;
   }
   const date = DateTime.fromObject(
     { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! },
     { zone },
-  );
+  ).plus({ weeks });
   if (!date.isValid) throw new UserError('invalid_input', `"${input}" is not a date that exists.`);
   // The first instant of the day: 01:00 where the clocks skip midnight.
   if (rules.reads === 'day') return date.startOf('day').toJSDate();

@@ -39,13 +39,17 @@ export function commandSpec<S>(command: CommandDef<S>): CommandSpec {
   };
 }
 
+/** An example as typed after the command: examples may omit the subcommand word, this always has it. */
+export function exampleWords(sub: SubcommandSpec, example: string): string {
+  const words = example.trim();
+  return sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+}
+
 /** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */
 export function exampleOf(command: string, sub: SubcommandSpec): string | undefined {
   const example = sub.examples.find((e) => e.trim() !== '');
   if (example === undefined) return undefined;
-  const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `Example: \`/${command} ${withSub}\``;
+  return `Example: \`/${command} ${exampleWords(sub, example)}\``;
 }
 
 export function buildCatalog(features: readonly Feature<never>[]): CommandCatalog {

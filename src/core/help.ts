@@ -1,14 +1,12 @@
 /** Help text generated from the command catalog: every subcommand with its description and an example. */
 import type { CommandCatalog, CommandSpec, SubcommandSpec } from './catalog.ts';
-import { usageLine } from './catalog.ts';
+import { exampleWords, usageLine } from './catalog.ts';
 import type { Reply, Section } from './reply.ts';
 import { fmt } from './text.ts';
 
-/** Examples may omit the subcommand word; help always shows a command that works as typed. */
+/** Help always shows a command that works as typed. */
 function exampleLine(command: string, sub: SubcommandSpec, example: string): string {
-  const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `/${command} ${withSub}`.trim();
+  return `/${command} ${exampleWords(sub, example)}`.trim();
 }
 
 /** Long option lists (e.g. `/hallway config`) are summarised, then named, to keep help readable. */

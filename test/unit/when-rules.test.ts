@@ -6,13 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEADLINE } from '../../commands/feedback/request.ts';
+import { PAUSE_END } from '../../commands/matching/match.command.ts';
 import { MEETUP_START } from '../../commands/meetups/create.ts';
 import { readWhen, type WhenRules, whenExamples } from '../../commands/when/index.ts';
 import { UserError } from '#core/errors.ts';
 import { segments } from '#core/text.ts';
 
 const readDeadline = (text: string, now: Date, zone: string) => readWhen(text, now, zone, DEADLINE);
-const PAUSE_END: WhenRules = { reads: 'day', option: 'until', maxAhead: { days: 366, words: 'a year' } };
 const readPauseEnd = (text: string, now: Date, zone: string) => readWhen(text, now, zone, PAUSE_END);
 
 // Wednesday 18 November 2026, 09:00 in Paris (UTC+1).
@@ -62,6 +62,14 @@ describe('readWhen (the end of a pause)', () => {
     // Santiago springs forward at midnight: Sunday 6 September 2026 begins at 01:00.
     const before = new Date('2026-09-01T12:00:00Z');
     expect(readPauseEnd('2026-09-06', before, 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('reads a weekday named on that very day as the next one, for a day and at the minute itself', () => {
+    const friday = new Date('2026-11-20T13:00:00Z'); // Friday 14:00 in Paris.
+    expect(readPauseEnd('friday', friday, 'Europe/Paris').toISOString()).toBe('2026-11-26T23:00:00.000Z');
+    expect(readWhen('fri 14:00', friday, 'Europe/Paris', MEETUP_START).toISOString()).toBe('2026-11-27T13:00:00.000Z');
+    expect(readWhen('fri 14:30', friday, 'Europe/Paris', MEETUP_START).toISOString()).toBe('2026-11-20T13:30:00.000Z');
+    expect(() => readWhen('today 14:00', friday, 'Europe/Paris', MEETUP_START)).toThrow(/past/);
   });
 
   it('refuses a day already begun and one more than a year ahead', () => {

@@ -8,3 +8,5 @@ export { introductionsFeature } from './introductions/index.ts';
 export { matchingFeature } from './matching/index.ts';
 export { meetupsFeature } from './meetups/index.ts';
 export { resourcesFeature } from './resources/index.ts';
+export { mentorshipFeature } from './mentorship/index.ts';
+export { presenceFeature } from './presence/index.ts';

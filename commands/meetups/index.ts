@@ -11,8 +11,6 @@ import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetups
 import { digestJob, meetupRemindersJob } from './jobs.ts';
 import { meetupCommand } from './meetup.command.ts';
 
-/** Dates in words, read in the community's zone (shared with resources until the date parsers are merged). */
-
 export const meetupsFeature = defineFeature({
   name: 'meetups',
   settings: MEETUP_SETTINGS,

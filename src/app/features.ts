@@ -9,10 +9,14 @@ import {
   matchingFeature,
   meetupsFeature,
   resourcesFeature,
+  mentorshipFeature,
+  presenceFeature,
 } from '../../commands/index.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
 import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { type BoundFeature, bindStore, type Feature } from '#core/command.ts';
@@ -25,6 +29,8 @@ const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
   meetups: meetupsStore,
   feedback: feedbackStore,
   resources: resourcesStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
 };
 
 /** Binds features to their stores by name. */
@@ -40,6 +46,8 @@ export function hallwayFeatures(): BoundFeature<unknown>[] {
     meetupsFeature,
     feedbackFeature,
     resourcesFeature,
+    mentorshipFeature,
+    presenceFeature,
   ]);
   return [...features, ...bindFeatures([createAdminFeature(features)])];
 }

@@ -134,7 +134,7 @@ export function sanitize(text: string): string {
  * invisible operators, the Mongolian vowel separator, the soft hyphen, Hangul fillers, the Arabic letter mark, the
  * combining grapheme joiner, the braille blank.
  */
-const INVISIBLE = /[\u2060-\u2064\u180E\u00AD\u3164\u115F\u1160\uFFA0\u061C\u034F\u2800]/g;
+const INVISIBLE = /[\u2060-\u2064\u180E\u00AD\u3164\u115F\u1160\uFFA0\u061C\u2800]|\u034F/g;
 /**
  * Zero-width (non-)joiners next to an ASCII character: nothing in English text needs them there, and they split
  * words like `every\u200Done`. Between emoji (👩‍💻) or letters of scripts that use them (Persian, Indic) they stay.

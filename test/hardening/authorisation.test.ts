@@ -300,6 +300,43 @@ describe.each([
     );
   });
 
+  it("cannot answer someone else's mentorship request, check-in or closing, nor their coffee invitation", async () => {
+    const [mentorship] = await bot.repos.mentorship.mentorshipsOf(c, cast.subject, ['active']);
+    const request = await bot.repos.mentorship.openRequestOf(c, cast.subject);
+    expect([mentorship?.menteeId, request?.menteeId]).toEqual([cast.third, cast.subject]);
+    for (const action of ['mentor.accept', 'mentor.decline']) {
+      await refused(
+        action,
+        async () => await bot.click({ action, value: String(request!.id) }, mallory),
+        /Only the mentor this request was sent to/,
+      );
+    }
+    await refused(
+      'mentor.next',
+      async () => await bot.click({ action: 'mentor.next', value: `${request!.id}:${cast.host}` }, mallory),
+      /Only the member who made this request/,
+    );
+    const theirs = /Only the mentor and the mentee of this mentorship/;
+    for (const [action, value] of [
+      ['mentor.checkin', `${mentorship!.id}:1:wrap`],
+      ['mentor.switch', `${mentorship!.id}`],
+      ['mentor.closing', `${mentorship!.id}`],
+    ] as const) {
+      await refused(action, async () => await bot.click({ action, value }, mallory), theirs);
+    }
+    await refused(
+      'closing form',
+      async () => await bot.submit('mentor.closing', { takeaway: 'x' }, { ...mallory, meta: String(mentorship!.id) }),
+      theirs,
+    );
+    await refused(
+      'presence.answer',
+      async () => await bot.click({ action: 'presence.answer', value: `${cast.subject}:sure` }, mallory),
+      /no longer open/,
+    );
+    expect((await bot.repos.mentorship.mentorship(c, mentorship!.id))?.status).toBe('active');
+  });
+
   it("cannot erase someone else's data with a crafted forget-me button", async () => {
     await refused(
       'hallway.forget',

@@ -52,6 +52,12 @@ describe.each([
       'resource_trainings',
       'resource_asks',
       'resource_ask_replies',
+      'mentor_offers',
+      'mentor_skills',
+      'mentor_requests',
+      'mentor_asks',
+      'mentorships',
+      'presence_prefs',
       'outbox',
       'message_refs',
     ]) {

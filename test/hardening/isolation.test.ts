@@ -199,7 +199,9 @@ describe('every store method, scoped to one community', () => {
         | 'resources'
         | 'resource_bookings'
         | 'resource_loans'
-        | 'resource_asks';
+        | 'resource_asks'
+        | 'mentorships'
+        | 'mentor_requests';
       const newest = async (table: WithId) => {
         const row = await q
           .selectFrom(table)
@@ -247,6 +249,8 @@ describe('every store method, scoped to one community', () => {
         booking: await newest('resource_bookings'),
         loan: await newest('resource_loans'),
         ask: await newest('resource_asks'),
+        mentorship: await newest('mentorships'),
+        mentorRequest: await newest('mentor_requests'),
         ref: ref.ref,
         memberKeys: members.map((m) => Number(m.id)),
         cursor: { seq: Number(change.seq), nonce: Number(change.nonce) },
@@ -299,6 +303,8 @@ describe('every store method, scoped to one community', () => {
       booking: 1,
       loan: 1,
       ask: 1,
+      mentorship: 1,
+      mentorRequest: 1,
       ref: 'intro-card:U0LUCAS',
       job: 'match-round',
       period: '2026-11-16T09:00',

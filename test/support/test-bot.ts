@@ -10,6 +10,8 @@
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
 import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { bindFeatures, hallwayFeatures } from '../../src/app/features.ts';
@@ -57,6 +59,8 @@ const FEATURE_STORES = {
   meetups: meetupsStore,
   feedback: feedbackStore,
   resources: resourcesStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
 };
 
 type Autocommit<T> = {
@@ -96,6 +100,8 @@ export function testRepos(storage: Storage): TestRepos {
     meetups: autocommit(storage, meetupsStore),
     feedback: autocommit(storage, feedbackStore),
     resources: autocommit(storage, resourcesStore),
+    mentorship: autocommit(storage, mentorshipStore),
+    presence: autocommit(storage, presenceStore),
   } as TestRepos;
 }
 

@@ -6,6 +6,7 @@
  * theirs from "now" (`whenExamples`, checked in when-rules.test.ts).
  */
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { feedbackFeature } from '../../commands/feedback/index.ts';
 import { DEADLINE, requestForm } from '../../commands/feedback/request.ts';
@@ -14,6 +15,9 @@ import { PAUSE_END } from '../../commands/matching/match.command.ts';
 import { MEETUP_START } from '../../commands/meetups/create.ts';
 import { createForm } from '../../commands/meetups/forms.ts';
 import { meetupsFeature } from '../../commands/meetups/index.ts';
+import { mentorshipFeature } from '../../commands/mentorship/index.ts';
+import { parseUntil as presenceUntil } from '../../commands/presence/day.ts';
+import { presenceFeature } from '../../commands/presence/index.ts';
 import { bookingForm } from '../../commands/resources/forms.ts';
 import { resourcesFeature } from '../../commands/resources/index.ts';
 import type { ResourceRecord } from '../../commands/resources/store.ts';
@@ -25,7 +29,7 @@ import { parseCommandText } from '#core/grammar.ts';
 import type { Form } from '#core/reply.ts';
 
 /** Which parser reads each date or duration option: `command subcommand option`. */
-const PARSERS: Record<string, WhenRules | 'duration'> = {
+const PARSERS: Record<string, WhenRules | 'duration' | 'today'> = {
   'meetup create when': MEETUP_START,
   'meetup edit when': MEETUP_START,
   'feedback request by': DEADLINE,
@@ -34,16 +38,25 @@ const PARSERS: Record<string, WhenRules | 'duration'> = {
   'resource book for': 'duration',
   'resource list free': BOOKING_START,
   'resource borrow until': LOAN_DUE,
+  // Presence lasts for today only: a time of day is an example for the morning, checked from 06:00 to 16:59.
+  'here in until': 'today',
 };
 /** Option names that take a date or a length of time: each must be in PARSERS, so a new one cannot be missed. */
 const DATE_LIKE = new Set(['when', 'by', 'until', 'free', 'for', 'duration', 'at', 'on']);
 
-const features = [feedbackFeature, matchingFeature, meetupsFeature, resourcesFeature] as Feature<never>[];
+const features = [
+  feedbackFeature,
+  matchingFeature,
+  meetupsFeature,
+  mentorshipFeature,
+  presenceFeature,
+  resourcesFeature,
+] as Feature<never>[];
 const catalog = buildCatalog(features);
 
 interface Shown {
   readonly where: string;
-  readonly parser: WhenRules | 'duration';
+  readonly parser: WhenRules | 'duration' | 'today';
   readonly text: string;
 }
 
@@ -126,6 +139,12 @@ describe('every date and duration example the bot shows', () => {
           for (const { where, parser, text } of shown) {
             if (parser === 'duration') {
               expect(parseDuration(text), `${where}: ${text}`).toBeGreaterThan(0);
+              continue;
+            }
+            if (parser === 'today') {
+              const local = DateTime.fromJSDate(now, { zone });
+              const morning = local.set({ hour: 6 + (local.hour % 11) }).toJSDate();
+              expect(presenceUntil(text, morning, zone).getTime(), `${where}: ${text}`).toBeGreaterThan(+morning);
               continue;
             }
             let at: Date | undefined;

@@ -1,9 +1,9 @@
 /**
  * A community that has lived a little, driven only through what members do (commands, buttons, forms, jobs):
  * intros and cards, skills, suggestions, a weekly round with its follow-up, avoid lists, meetups with RSVPs, a
- * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs, an approval, and shared
- * resources booked, lent, queued for and asked about. Used by the isolation, data-rights and mass-mention tests, so
- * they all look at the same rich state.
+ * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs, an approval, shared
+ * resources booked, lent, queued for and asked about, a mentorship and a mentorship request, presence with a coffee
+ * invitation. Used by the isolation, data-rights and mass-mention tests, so they all look at the same rich state.
  */
 import type { CommunityId } from '#core/ids.ts';
 import type { Button, Reply } from '#core/reply.ts';
@@ -179,6 +179,22 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   await ok(bot, '/resource ask what:"a photography reflector"', f, c);
   const notMe = dmButton(bot, cast, s, 'resource.not-me');
   if (notMe) await bot.click(notMe, as(s));
+  // Mentorship: the subject mentors the third (accepted), and asks the friend to mentor them (still waiting).
+  await ok(bot, '/mentor offer skills:"photography, layout design" capacity:2 note:"Weekday evenings"', s, c);
+  await ok(bot, '/mentor offer skills:"risograph printing"', f, c);
+  await ok(bot, `/mentor request member:<@${s}> about:"Shooting my first lookbook" goal:"Ten usable frames"`, t, c);
+  await bot.click(must(dmButton(bot, cast, s, 'mentor.accept'), 'mentor ask to subject'), as(s));
+  await ok(bot, `/mentor request member:<@${f}> about:"Printing the river zine"`, s, c);
+
+  // Presence: on; the subject (nudges and listing on) and the friend are in; a coffee asked and accepted.
+  await ok(bot, '/hallway config presence:on', host, c, true);
+  await ok(bot, '/here nudges on', s, c);
+  await ok(bot, '/here listed on', s, c);
+  await ok(bot, '/here where:"Studio 4"', f, c);
+  await ok(bot, '/here where:Darkroom', s, c);
+  await bot.click({ action: 'presence.coffee', value: f }, as(s));
+  const coffee = dmButton(bot, cast, f, 'presence.answer');
+  if (coffee) await bot.click(coffee, as(f));
 
   // Approval mode: the newcomer's intro waits; the host approves it.
   await ok(bot, '/hallway config approval:on', host, c, true);

@@ -24,7 +24,7 @@ export const MAX_SKILLS_PER_LIST = 20;
  * The longest list of skills read (twenty skills of 60 characters and their commas fit, with room): longer is a
  * paste, refused before any parsing so that the work per list stays bounded whatever the platform lets through.
  */
-export const MAX_SKILL_LIST_CHARS = 2_000;
+export const MAX_SKILL_LIST_CHARS = 4_000;
 /**
  * What one skill's text is read up to: past the 8 words and 80 characters that are kept, more text changes
  * nothing but the time spent (the clean-up's trailing trim is quadratic in a run of punctuation).

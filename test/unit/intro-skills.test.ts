@@ -6,6 +6,7 @@ import { parseCommandText } from '#core/grammar.ts';
 import { rankNeighbours } from '../../commands/introductions/neighbours.ts';
 import { parseSkills, skillsText } from '../../commands/introductions/skills-input.ts';
 import type { SkillOverlap } from '../../commands/introductions/store.ts';
+import { MAX_SKILL_LIST_CHARS } from '../../commands/skills/index.ts';
 
 describe('parseSkills', () => {
   it('normalises and deduplicates', () => {
@@ -27,7 +28,7 @@ describe('parseSkills', () => {
   });
 
   it('refuses a paste far too long to be a list', () => {
-    expect(() => parseSkills('x'.repeat(2_001), 'Offers')).toThrow(/far too long/);
+    expect(() => parseSkills('x'.repeat(MAX_SKILL_LIST_CHARS + 1), 'Offers')).toThrow(/far too long/);
   });
 
   it('shows labels, or the member term when it says more', () => {

@@ -4,7 +4,6 @@
  * transaction), on a seeded SQLite file and on PostgreSQL, while a `/profile` arrives every 20 ms.
  */
 import type { MatchingStore } from '../commands/matching/store.ts';
-import { resetMatchIndexes } from '../commands/matching/index-cache.ts';
 import type { BoundFeature } from '#core/command.ts';
 import { runJob } from '#core/jobs.ts';
 import { quick, sizeLabel } from './lib/args.ts';
@@ -42,8 +41,8 @@ try {
   pgVersion = await postgresVersion();
   for (const dialect of DIALECTS) {
     const template = await buildDatabase(dialect, dir, { members: n, popularity: 'uniform' });
-    // After a restart: the round reads the index from the database (in slices), as the first round would.
-    resetMatchIndexes();
+    // After a restart: a storage opened now has a cache of its own, so the round reads the index from the database
+    // (in slices), as the first round would.
     const harness = await openCore(template.target);
     const matching = harness.feature('matching') as BoundFeature<MatchingStore>;
     // The job as the app runs it, with the moment its write transaction starts noted.

@@ -11,12 +11,12 @@ import { LIMITS } from './clean.ts';
 import { noteManager } from './managers.ts';
 import { skillsOf } from './publish.ts';
 import { findSkill } from './skills-find.ts';
-import { didYouMean } from '../skills/index.ts';
+import { didYouMean, MAX_SKILL_LIST_CHARS } from '../skills/index.ts';
 import { parseSkills, skillsText } from './skills-input.ts';
 
 const LIST_NAME: Record<SkillKind, string> = { offer: 'what you offer', need: "what you're looking for" };
 const skillsArg = (what: string) =>
-  z.object({ skills: opt.string(`${what}, comma-separated`, { max: 4000, autocomplete: 'skills' }) });
+  z.object({ skills: opt.string(`${what}, comma-separated`, { max: MAX_SKILL_LIST_CHARS, autocomplete: 'skills' }) });
 
 async function show(ctx: Context): Promise<Reply> {
   await noteManager(ctx);

@@ -10,9 +10,20 @@ import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { explainMatch } from './explain.ts';
 import { suggestionMessage } from './messages.ts';
-import { parseUntil } from './parse-until.ts';
+import { readWhen, type WhenRules } from '../when/index.ts';
 import { statusSections, weeklyStatus } from './status.ts';
 import { suggestionsFor } from './suggest.ts';
+
+/** `until:` — the day a pause ends (at its start), at most a year ahead. */
+export const PAUSE_END: WhenRules = {
+  reads: 'day',
+  option: 'until',
+  maxAhead: {
+    days: 366,
+    words: 'a year',
+    instead: `A pause lasts a year at most; ${fmt.code('/match pause')} alone pauses until you resume.`,
+  },
+};
 
 function ensureEnabled(ctx: Context): void {
   if (!matchingSettings(ctx.community).matching) {
@@ -54,7 +65,7 @@ async function suggest(ctx: Context): Promise<Reply> {
 }
 
 async function pause(ctx: Context, until: string | undefined): Promise<Reply> {
-  const end = until === undefined ? undefined : parseUntil(until, ctx.now, ctx.community.timezone);
+  const end = until === undefined ? undefined : readWhen(until, ctx.now, ctx.community.timezone, PAUSE_END);
   await ctx.store.pause(ctx.community.id, ctx.actor.userId, end, 'member', ctx.now);
   const when = end ? ` until ${fmt.date(end, 'date', formatInZone(end, ctx.community.timezone, 'date'))}` : '';
   const back = end ? 'They start again by themselves' : `Send ${fmt.code('/match resume')} to start again`;
@@ -95,9 +106,9 @@ export const matchCommand = defineCommand({
     }),
     pause: defineSubcommand({
       description: 'Take a break from weekly matches (until a date, or until you resume)',
-      examples: ['', 'until:2027-01-05', 'until:in 3 weeks'],
+      examples: ['', 'until:"in 3 weeks"', 'until:"in 10 days"'],
       args: z.object({
-        until: opt.string('When to start again, e.g. 2027-01-05 or "in 3 weeks"', { max: 60 }).optional(),
+        until: opt.string('When to start again, e.g. "in 3 weeks" or "in 10 days"', { max: 60 }).optional(),
       }),
       run: async ({ until }, ctx) => pause(ctx, until),
     }),

@@ -14,7 +14,7 @@ import { resourceSettings } from './settings.ts';
 import { earliestStart, nearestFreeSlots, SEARCH_RADIUS_MS } from './slots.ts';
 import type { BookingRecord, ResourceRecord } from './store.ts';
 import { assertMayUse } from './training.ts';
-import { echo, parseDuration, readWhen } from './when.ts';
+import { echo, parseDuration, readStart } from './when.ts';
 
 const DAY = 86_400_000;
 /** Alternatives offered on a clash. */
@@ -69,7 +69,7 @@ export async function bookFromWords(
 ): Promise<Reply> {
   assertBookable(resource);
   await assertMayUse(ctx, resource, 'book');
-  const startsAt = readWhen(when, ctx.now, ctx.community.timezone);
+  const startsAt = readStart(when, ctx.now, ctx.community.timezone);
   const minutes = duration === undefined || duration.trim() === '' ? DEFAULT_MINUTES : parseDuration(duration);
   return bookSlot(ctx, resource, startsAt, minutes, echo(when, startsAt, ctx.community.timezone));
 }

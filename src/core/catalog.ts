@@ -40,11 +40,15 @@ export function commandSpec<S>(command: CommandDef<S>): CommandSpec {
   };
 }
 
-/** An example as a member types it: examples may omit the subcommand word, this puts it back. */
-export function exampleCommand(command: string, sub: SubcommandSpec, example: string): string {
+/** An example as typed after the command: examples may omit the subcommand word, this always has it. */
+export function exampleWords(sub: SubcommandSpec, example: string): string {
   const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `/${command} ${withSub}`.trim();
+  return sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+}
+
+/** An example as a member types it, command and all. */
+export function exampleCommand(command: string, sub: SubcommandSpec, example: string): string {
+  return `/${command} ${exampleWords(sub, example)}`.trim();
 }
 
 /** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */

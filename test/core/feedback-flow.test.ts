@@ -13,6 +13,8 @@ describe('a feedback request, start to finish', () => {
       as: 'zoe',
     });
     expect(bot.text(reply)).toMatch(/asked 3 members whose skills fit \(illustration\)/);
+    // The deadline is said back to the requester as read: a day alone leaves all of that day.
+    expect(bot.text(reply)).toContain('Due: I read "friday" as Fri 20 Nov 2026, 23:59 (UTC).');
     const request = await latestRequest(bot, 'zoe');
     expect((await askedFor(bot, request)).sort()).toEqual(['ana', 'ben', 'cy']);
     const ask = buttonIn(bot, 'ana', 'feedback.accept');
@@ -93,6 +95,10 @@ describe('a feedback request, start to finish', () => {
     expect(bot.text(link)).toMatch(/https:\/\//);
     const past = await bot.run('/feedback request about:zine by:yesterday', { as: 'zoe' });
     expect(bot.text(past)).toMatch(/past/);
+    // A date without a year that has passed would be next year's: asked about, not silently moved a year on.
+    bot.clock.set(new Date('2026-12-07T09:00:00Z'));
+    const jumped = await bot.run('/feedback request about:zine by:"dec 3 18:00"', { as: 'zoe' });
+    expect(bot.text(jumped)).toContain('"dec 3 18:00" has no year: Thu 3 Dec 2026 has passed');
     expect(
       await bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired']),
     ).toEqual([]);

@@ -32,7 +32,7 @@ describe('feedback skills', () => {
 describe('checkLink', () => {
   it('accepts http and https links', () => {
     expect(checkLink('https://example.org/zine')).toBe('https://example.org/zine');
-    // Kept as typed (trimmed): the same rule as intro links (src/core/links.ts).
+    // The one link rule (src/core/links.ts) keeps the link as typed, trimmed.
     expect(checkLink(' http://example.org ')).toBe('http://example.org');
   });
 

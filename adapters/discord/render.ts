@@ -100,15 +100,33 @@ function fitContext(body: string, context: string): string {
 
 function renderEmbed(reply: Reply, context: string): APIEmbed {
   const title = reply.title ? plain(reply.title, LIMITS.title, { escape: true }) : undefined;
-  const fields = (reply.sections ?? []).flatMap(sectionFields).slice(0, LIMITS.fields);
+  const all = (reply.sections ?? []).flatMap(sectionFields);
+  const fields = all.slice(0, LIMITS.fields);
+  // Past Discord's 25 fields, the rest are lines of the description: a figure is never silently dropped.
+  const overflow = all
+    .slice(LIMITS.fields)
+    .map((f) => (f.name === BLANK ? f.value : `${f.name}: ${f.value}`))
+    .join('\n');
   const size = (f: APIEmbedField) => f.name.length + f.value.length;
   // The 6000-character budget: fields keep their place (they carry the facts) as long as the description keeps
   // a few hundred characters; the description then takes what is left.
   let used = (title?.length ?? 0) + fields.reduce((n, f) => n + size(f), 0);
   while (fields.length > 0 && used > LIMITS.embedTotal - 300) used -= size(fields.pop()!);
-  const room = Math.min(LIMITS.description, LIMITS.embedTotal - used) - context.length;
-  const description = fitContext(markdown(reply.text, Math.max(1, room)), context);
+  const budget = Math.min(LIMITS.description, LIMITS.embedTotal - used) - context.length;
+  const extra = wholeLines(overflow, budget - 300);
+  const room = budget - extra.length;
+  const description = fitContext(markdown(reply.text, Math.max(1, room)) + extra, context);
   return { ...(title && { title }), description, ...(fields.length > 0 && { fields }) };
+}
+
+/** The lines of `text` that fit in `max` characters (after a blank line), or '' when none does. */
+function wholeLines(text: string, max: number): string {
+  let out = '';
+  for (const line of text ? text.split('\n') : []) {
+    if (out.length + line.length + 2 > max) break;
+    out += `${out ? '\n' : '\n\n'}${line}`;
+  }
+  return out;
 }
 
 function sectionFields(section: Section): APIEmbedField[] {

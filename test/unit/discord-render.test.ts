@@ -109,6 +109,14 @@ describe('renderMessage', () => {
     expect(problems({ text: 'z'.repeat(5000), title: 'T'.repeat(300), sections: [{ fields }] })).toEqual([]);
   });
 
+  it('puts the fields past 25 in the description instead of dropping them', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ label: `Figure ${i}`, value: String(i) }));
+    const m = renderMessage({ text: 'Community stats', sections: [{ fields }] });
+    expect(m.embeds[0]!.fields).toHaveLength(25);
+    expect(m.embeds[0]!.description).toContain('Figure 25: 25');
+    expect(m.embeds[0]!.description).toContain('Figure 29: 29');
+  });
+
   it('attaches a file', () => {
     const m = renderMessage({
       text: 'Add it',

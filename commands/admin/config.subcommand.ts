@@ -12,6 +12,8 @@ function fieldsOf(defs: SettingDefs, settings: Settings, timezone: string): Fiel
     const value = settings[key];
     if (key.endsWith('-channel')) return { label: key, value: channel(value as string | undefined) };
     if (key === 'timezone') return { label: key, value: (value as string | undefined) ?? `${timezone} (default)` };
+    // Said the way it is typed (`approval:on`), not as a programming value.
+    if (typeof value === 'boolean') return { label: key, value: value ? 'on' : 'off' };
     return { label: key, value: value === undefined ? 'not set' : String(value) };
   });
 }

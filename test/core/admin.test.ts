@@ -52,6 +52,8 @@ describe('/hallway', () => {
     });
     const shown = bot.text(await bot.run('/hallway config', { as: 'mia' }));
     expect(shown).toContain('match-day: tuesday');
+    expect(shown).toContain('approval: on'); // as typed, never "true"
+    expect(shown).not.toMatch(/: (true|false)\b/);
   });
 
   it('explains a bad setting with an example and saves nothing', async () => {

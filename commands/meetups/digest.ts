@@ -50,6 +50,18 @@ export function ideaText(idea: SkillShareIdea): string {
   return `${idea.needCount} people want to learn ${skillLabel(idea.skill)}; ${fmt.user(host)} offers it — host a session?`;
 }
 
+/** The "Plan this session" button's value: the host and the skill's words (≤ 80 characters in all). */
+export function draftValue(idea: SkillShareIdea): string {
+  const host = idea.offerers[0]!;
+  return `${host}|${truncate(skillLabel(idea.skill), 79 - host.length)}`;
+}
+
+/** True if a draft button naming `host` and `skill` is one a digest offers now (a current idea, its host). */
+export async function isCurrentIdea(env: MeetupEnv, host: string, skill: string): Promise<boolean> {
+  const ideas = await env.store.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT);
+  return ideas.some((idea) => draftValue(idea) === `${host}|${skill}`);
+}
+
 /** The digest post for the week of `env.now`. */
 export async function buildDigest(env: MeetupEnv): Promise<Reply> {
   const sections: Section[] = [await meetupsSection(env)];
@@ -59,10 +71,12 @@ export async function buildDigest(env: MeetupEnv): Promise<Reply> {
   const buttons = [];
   if (idea) {
     sections.push({ text: `${fmt.bold('Skill-share idea')}\n${ideaText(idea)}` });
-    const host = idea.offerers[0]!;
-    // The button value carries the host and the skill's words (≤ 80 characters in all).
-    const value = `${host}|${truncate(skillLabel(idea.skill), 79 - host.length)}`;
-    buttons.push({ label: 'Plan this session', action: 'meetup.draft', value, style: 'primary' as const });
+    buttons.push({
+      label: 'Plan this session',
+      action: 'meetup.draft',
+      value: draftValue(idea),
+      style: 'primary' as const,
+    });
   }
   return {
     title: 'This week in the community',

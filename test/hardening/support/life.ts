@@ -1,7 +1,8 @@
 /**
  * A community that has lived a little, driven only through what members do (commands, buttons, forms, jobs):
- * intros and cards, skills, suggestions, a weekly round with its follow-up, avoid lists, meetups with RSVPs, a
- * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs and an approval. Used by the
+ * intros and cards (one listing the subject as someone to meet), skills, suggestions, a weekly round with its
+ * follow-up, avoid lists, meetups with RSVPs, a waitlist, reminders and ratings, feedback asked, given, rated and
+ * thanked, a request offered in the feedback channel, opt-outs and an approval. Used by the
  * isolation, data-rights and mass-mention tests, so they all look at the same rich state.
  */
 import type { CommunityId } from '#core/ids.ts';
@@ -109,6 +110,13 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   await ok(bot, '/skills need photography', f, c);
   await ok(bot, '/skills offer photography, mixing', t, c);
   await ok(bot, '/skills need layout design', t, c);
+  // The third member's card lists the subject under "you might want to meet" (they offer layout design).
+  const thirdIntro = await ok(bot, '/intro', t, c);
+  await bot.submit(
+    must(thirdIntro.form, 'third form'),
+    { role: 'Sound recordist', working_on: 'Field recordings', offers: 'photography, mixing', needs: 'layout design' },
+    as(t),
+  );
 
   // Matching: suggestions both ways, an avoid both ways, a weekly round and its follow-up.
   await ok(bot, '/match suggest', f, c);
@@ -158,6 +166,8 @@ export async function liveALife(bot: TestBot, cast: Cast) {
     if (rate) await bot.click(rate, as(s));
   }
   await ok(bot, '/feedback prompts off which:helpful', s, c);
+  // Nobody offers glassblowing: the subject's request is offered in the feedback channel, for volunteers.
+  await ok(bot, '/feedback request about:"Glass lantern" skills:glassblowing', s, c);
 
   // Approval mode: the newcomer's intro waits; the host approves it.
   await ok(bot, '/hallway config approval:on', host, c, true);

@@ -46,8 +46,11 @@ export const commentAction = defineAction({
     .transform(Number),
   async run(id, ctx) {
     const meetup = await findMeetup(ctx, id);
-    // Offered with a rating: only to members who had a seat, once it is over.
+    // Offered with a score just given: only to members who had a seat and rated it.
     await assertAttended(ctx, meetup, ctx.actor.userId);
+    if ((await ctx.store.ratingOf(ctx.community.id, meetup.id, ctx.actor.userId)) === undefined) {
+      throw new UserError('conflict', 'Tap a score first, then add your comment.');
+    }
     return { text: `Add a comment about #${meetup.id}.`, form: commentForm(meetup.id) };
   },
 });

@@ -11,13 +11,12 @@ import {
   type Message,
   Options,
   Partials,
-  PermissionFlagsBits,
   type RateLimitData,
 } from 'discord.js';
 import type { CommandCatalog } from '#core/catalog.ts';
 import { type CommunityId, externalIdOf, platformOf } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
-import { type ChatPlatform, DeliveryError, type PlatformUser, type SentMessage } from '#core/ports/chat-platform.ts';
+import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { syncApplicationCommands } from './command-sync.ts';

@@ -1,6 +1,7 @@
 /** Creating a feedback request, from `/feedback request` or the request form: check, store, route, answer. */
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
+import { checkWebLink } from '#core/links.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
 import { skillLabel } from '../skills/index.ts';
@@ -67,20 +68,9 @@ export function requestForm(initial: RequestInput = {}): Form {
   };
 }
 
-/** Only http(s) links: anything else (javascript:, file:) is refused. */
+/** The same link rule as everywhere members give links (see src/core/links.ts). */
 export function checkLink(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new UserError('invalid_input', 'The link must be a full web address starting with https:// or http://.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError('invalid_input', 'The link must start with https:// or http://.');
-  }
-  if (text.trim().length > LINK_MAX)
-    throw new UserError('invalid_input', `The link must be at most ${LINK_MAX} characters.`);
-  return url.href;
+  return checkWebLink(text, LINK_MAX);
 }
 
 /** Stores the request, asks the first reviewers, and says what happened. */

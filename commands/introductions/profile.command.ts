@@ -31,12 +31,18 @@ export function statusLine(profile: ProfileRecord | undefined): string {
   }
 }
 
+/** Completed mentorships as a mentor: recognition on the profile, never ranked against anyone. */
+const mentored = (ctx: Context, userId: string) => ctx.store.mentorshipsCompleted(ctx.community.id, userId);
+
 async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
   const profile = await ctx.store.get(ctx.community.id, userId);
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   return {
-    ...profileReply({ userId, fields, ...(await skillsOf(ctx, userId)) }, statusLine(profile)),
+    ...profileReply(
+      { userId, fields, ...(await skillsOf(ctx, userId)), mentored: await mentored(ctx, userId) },
+      statusLine(profile),
+    ),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
@@ -57,7 +63,7 @@ async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
   if (!published && !skills.offers.length && !skills.needs.length) {
     return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, ...skills });
+  return profileReply({ userId, fields: published ?? EMPTY, ...skills, mentored: await mentored(ctx, userId) });
 }
 
 /** `/profile [member]`. */

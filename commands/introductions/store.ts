@@ -145,6 +145,12 @@ export interface ProfilesStore {
   /** Managers seen who are still here. */
   managers(community: CommunityId): Promise<string[]>;
 
+  /**
+   * Mentorships this member completed as a mentor (the mentorship feature's `mentorships`), shown on their profile
+   * as recognition. Read-only.
+   */
+  mentorshipsCompleted(community: CommunityId, userId: string): Promise<number>;
+
   /** Records whom the member's posted card lists under "you might want to meet" (replacing the list). */
   setCardNeighbours(community: CommunityId, userId: string, neighbours: readonly string[]): Promise<void>;
   /** Members whose posted card lists `userId` under "you might want to meet" (forget-me redraws them). */

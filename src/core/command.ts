@@ -11,7 +11,7 @@ import type { Actor } from './inbound.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
-import type { Reply, Section } from './reply.ts';
+import type { Form, Reply, Section } from './reply.ts';
 import type { SettingDefs, Settings } from './settings.ts';
 
 /** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */
@@ -20,6 +20,10 @@ export interface Community {
   readonly settings: Settings;
   /** IANA zone: the community's setting or the deployment default. */
   readonly timezone: string;
+  /** When Hallway first saw the community: nothing scheduled before that is ever caught up. */
+  readonly createdAt: Date;
+  /** When each setting last changed (absent: never). */
+  readonly settingsChanged: Readonly<Record<string, Date>>;
 }
 
 /** What every feature hook sees besides its store: who, where, when, and the transaction's side effects. */
@@ -112,6 +116,11 @@ export interface FormDef<S = unknown> {
     meta: string | undefined,
     ctx: Context<S>,
   ): Promise<Reply | undefined>;
+  /**
+   * The same form again, filled with what was submitted: shown with the error when a field was refused (see
+   * `inField`), so nothing typed is lost. Without it the member gets the error alone.
+   */
+  reopen?(values: Readonly<Record<string, string>>, meta: string | undefined, ctx: Context<S>): Promise<Form> | Form;
 }
 
 /** What a job sees while it runs: inside the transaction that claimed its period. */
@@ -140,7 +149,11 @@ export interface JobDef<S = unknown, Plan = unknown> {
   /** Operators and `/hallway run` rely on it: a public name. */
   readonly name: string;
   readonly description: string;
-  period(now: Date, community: Community): string | undefined;
+  /**
+   * The period due at `now`, or undefined when none is. `manual`: a manager runs the job by hand (`/hallway run`):
+   * the period current now, due or not.
+   */
+  period(now: Date, community: Community, options?: { readonly manual?: boolean }): string | undefined;
   prepare?(ctx: PrepareContext<S>): Promise<Plan>;
   run(ctx: JobContext<S>, plan: Plan): Promise<void>;
 }

@@ -15,14 +15,14 @@ import {
   toCommunity,
 } from './context.ts';
 import { isUserError, UserError } from './errors.ts';
-import { handleEvent } from './handlers.ts';
+import { handleEvent, RefusedForm } from './handlers.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
 import type { MemberRecord } from './stores/members.ts';
-import { fmt, sanitizeDeep } from './text.ts';
+import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
 
 export interface Core {
@@ -45,6 +45,13 @@ export function createCore(deps: DispatcherDeps): Core {
     const correlationId = randomUUID().slice(0, 8);
     const log = deps.log.child({ correlationId, event: raw.kind, community: raw.actor?.community });
     try {
+      // Every parser after this point sees bounded input, whatever the platform let through.
+      if (longestString(raw) > MAX_INBOUND_CHARS) {
+        throw new UserError(
+          'too_long',
+          `That is more text than I can take at once (${MAX_INBOUND_CHARS.toLocaleString('en')} characters at most). Shorten it and try again.`,
+        );
+      }
       const event = sanitizeDeep(raw);
       const now = deps.clock.now();
       const { actor } = event;
@@ -74,7 +81,7 @@ export function createCore(deps: DispatcherDeps): Core {
           const seen = await record(unit.core);
           duplicate = seen === undefined;
           if (!seen) return undefined;
-          const community = toCommunity(deps, actor.community, seen.community.settings);
+          const community = toCommunity(deps, seen.community);
           const scope: EventScope = {
             actor,
             channelId: event.channelId,
@@ -111,7 +118,7 @@ export function createCore(deps: DispatcherDeps): Core {
       runJobNow: async (name) => {
         const found = jobs.find((j) => j.job.name === name);
         if (!found) throw new UserError('not_found', `There is no job called ${name}.`);
-        const result = await runJob(found.feature, found.job, community, deps);
+        const result = await runJob(found.feature, found.job, community, deps, { manual: true });
         deps.onCommit?.();
         return result;
       },
@@ -159,6 +166,9 @@ export function createCore(deps: DispatcherDeps): Core {
 }
 
 function userErrorReply(error: UserError): Reply {
+  if (error instanceof RefusedForm && error.field) {
+    return { text: error.message, form: error.form, formErrors: { [error.field]: error.message } };
+  }
   return { text: error.message, context: error.hint };
 }
 

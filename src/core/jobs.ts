@@ -24,7 +24,7 @@ export async function runJob<S>(
   job: JobDef<S>,
   communityOrId: Community | CommunityId,
   deps: JobDeps,
-  options: { readonly period?: string } = {},
+  options: { readonly period?: string; readonly manual?: boolean } = {},
 ): Promise<JobResult> {
   let log = deps.log.child({
     job: job.name,
@@ -38,7 +38,7 @@ export async function runJob<S>(
             loadCommunity(deps, deps.storage.core(tx).communities, communityOrId, now),
           )
         : communityOrId;
-    const period = options.period ?? job.period(now, community);
+    const period = options.period ?? job.period(now, community, { manual: options.manual });
     if (period === undefined) return 'not-due';
     // The scheduler asks every minute all week long: skip the (maybe heavy) prepare when this period is done.
     // The claim below stays the real guard.
@@ -79,7 +79,7 @@ export interface JobOutcome {
 export async function allCommunities(deps: JobDeps): Promise<Community[]> {
   return deps.storage.transaction(async (tx) => {
     const records = await deps.storage.core(tx).communities.list();
-    return records.map((record) => toCommunity(deps, record.id, record.settings));
+    return records.map((record) => toCommunity(deps, record));
   });
 }
 

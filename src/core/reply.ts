@@ -72,6 +72,12 @@ export interface Reply {
   readonly buttons?: readonly Button[];
   /** Opens a form instead of (or, where the platform cannot, before) showing the text. */
   readonly form?: Form;
+  /**
+   * A submitted form that was refused: `form` is that form again with what the member typed as initial values,
+   * and these are the errors by field id (Slack shows them under the fields, Discord offers to reopen the form,
+   * the shell asks those fields again).
+   */
+  readonly formErrors?: Readonly<Record<string, string>>;
   /** Ephemeral (default) or visible in the channel. DMs and posts go through the Notifier instead. */
   readonly visibility?: Visibility;
   /** Users this message is meant to ping. Every other mention renders without a ping (Discord allowedMentions). */

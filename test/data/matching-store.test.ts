@@ -3,6 +3,7 @@
  * pairings with their answers, suggestions, forget-me and export. The index reads are in matching-index-store.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { avoidsEither } from '../../data/stores/member-reads.ts';
 import {
   addMember,
   addSkills,
@@ -160,13 +161,16 @@ describe('avoid lists', () => {
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain('lucas');
-    await f.run(async ({ store, core }) => {
+    await f.run(async ({ store, core, db }) => {
       expect(await store.avoids(C, 'emma')).toEqual({ members: [], forgotten: 1 });
       // Lucas comes back (same platform id): still avoided, both ways, by the matcher too.
       await core.members.touch(C, 'lucas', 'Lucas', days(2));
       expect(await store.avoidedAmong(C, 'emma', ['lucas', 'idle'])).toEqual(['lucas']);
       expect(await store.avoidedAmong(C, 'lucas', ['emma'])).toEqual(['emma']);
       expect(await store.avoidPairs(C)).toEqual([['emma', 'lucas']]);
+      // Mentorship and presence read the same lists (a coffee, a mentor found or asked): him too.
+      expect(await avoidsEither(db, C, 'lucas')).toEqual(['emma']);
+      expect(await avoidsEither(db, C, 'emma')).toEqual(['lucas']);
       // The same hash in another community's list means nothing: each community has its own key.
       expect(await store.avoidedAmong(OTHER, 'emma', ['lucas'])).toEqual([]);
       // Emma avoiding him again names him in her list; unavoiding ends it.

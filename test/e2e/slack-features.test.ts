@@ -151,4 +151,10 @@ describe('feedback on Slack', () => {
       .filter((c) => c.method === 'chat.postMessage' && c.args.channel === MIRA);
     expect(told.map((c) => blocksText(c))).toEqual([`@${LUCAS} will give you feedback on #1 Zine layout.`]);
   });
+
+  it('posts every message with link and media previews off, so no member link unfurls', () => {
+    const posts = stack.fake.calls.all.filter((c) => c.method === 'chat.postMessage' && c.status === 200);
+    expect(posts.length).toBeGreaterThan(3);
+    for (const post of posts) expect(post.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
+  });
 });

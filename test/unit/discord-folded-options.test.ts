@@ -66,7 +66,12 @@ describe('a subcommand with more than 25 options on Discord', () => {
     const names = foldedSuggestions(catalog, event('config', { option: 'match' }), 'option', 'match');
     expect(names?.map((s) => s.value)).toEqual(['match-day']);
     expect(foldedSuggestions(catalog, event('config', {}), 'option', '')).toHaveLength(25);
-    const values = foldedSuggestions(catalog, event('config', { option: 'match-day', value: 'esday' }), 'value', 'esday');
+    const values = foldedSuggestions(
+      catalog,
+      event('config', { option: 'match-day', value: 'esday' }),
+      'value',
+      'esday',
+    );
     expect(values?.map((s) => s.value)).toEqual(['tuesday', 'wednesday']);
     expect(foldedSuggestions(catalog, event('help', {}), 'topic', '')).toBeUndefined();
   });

@@ -21,6 +21,7 @@ import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { syncApplicationCommands } from './command-sync.ts';
 import { delivering, startError } from './errors.ts';
+import { FormDrafts } from './form-drafts.ts';
 import { type AutocompleteHook, handleInteraction } from './interactions.ts';
 import { RecentIds } from './recent-ids.ts';
 import { renderMessage } from './render.ts';
@@ -130,6 +131,7 @@ export class DiscordPlatform implements ChatPlatform {
       defaultGuild: () => this.defaultGuild(),
       memberOf: (guildId: string, userId: string) => this.member(guildId, userId),
       onlyGuild: this.options.guildId,
+      drafts: new FormDrafts(),
     };
     const seen = new RecentIds();
     this.client.on(Events.InteractionCreate, (i) => {

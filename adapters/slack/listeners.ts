@@ -76,6 +76,12 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     }
     const reply = outcome.value;
     if (!reply) return ack();
+    // Refused: the modal stays open with everything typed, the error under its field (or the first one).
+    if (reply.formError) {
+      const blocks = Object.keys(body.view.state.values);
+      const field = reply.formError.field && blocks.includes(reply.formError.field) ? reply.formError.field : blocks[0];
+      if (field) return ack({ response_action: 'errors', errors: { [field]: reply.formError.message } });
+    }
     if (reply.form) return ack({ response_action: 'update', view: renderModal(reply.form) });
     return ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
   });

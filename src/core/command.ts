@@ -11,7 +11,7 @@ import type { Actor } from './inbound.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
-import type { Form, Reply, Section } from './reply.ts';
+import type { Reply, Section } from './reply.ts';
 import type { SettingDefs, Settings } from './settings.ts';
 
 /** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */
@@ -116,11 +116,6 @@ export interface FormDef<S = unknown> {
     meta: string | undefined,
     ctx: Context<S>,
   ): Promise<Reply | undefined>;
-  /**
-   * The same form again, filled with what was submitted: shown with the error when a field was refused (see
-   * `inField`), so nothing typed is lost. Without it the member gets the error alone.
-   */
-  reopen?(values: Readonly<Record<string, string>>, meta: string | undefined, ctx: Context<S>): Promise<Form> | Form;
 }
 
 /** What a job sees while it runs: inside the transaction that claimed its period. */

@@ -15,7 +15,7 @@ import {
   toCommunity,
 } from './context.ts';
 import { isUserError, UserError } from './errors.ts';
-import { handleEvent, RefusedForm } from './handlers.ts';
+import { handleEvent } from './handlers.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
@@ -103,7 +103,7 @@ export function createCore(deps: DispatcherDeps): Core {
       deps.onCommit?.();
       return await withDeferred(reply, deferred);
     } catch (error) {
-      if (isUserError(error)) return userErrorReply(error);
+      if (isUserError(error)) return userErrorReply(error, raw);
       log.error({ err: error }, 'dispatch failed');
       return {
         text: `Sorry, something went wrong on my side and nothing was changed. If it happens again, tell a community manager this code: ${fmt.code(correlationId)}.`,
@@ -165,11 +165,10 @@ export function createCore(deps: DispatcherDeps): Core {
   return { dispatch, autocomplete, catalog };
 }
 
-function userErrorReply(error: UserError): Reply {
-  if (error instanceof RefusedForm && error.field) {
-    return { text: error.message, form: error.form, formErrors: { [error.field]: error.message } };
-  }
-  return { text: error.message, context: error.hint };
+function userErrorReply(error: UserError, event: InboundEvent): Reply {
+  // A refused form: the adapter keeps what was typed and shows the error at its field (see Reply.formError).
+  const formError = event.kind === 'form_submit' ? { field: error.field, message: error.message } : undefined;
+  return { text: error.message, context: error.hint, formError };
 }
 
 /** Tells a member, once, that their DMs are closed, on the next thing they do. */

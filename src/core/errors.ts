@@ -27,7 +27,7 @@ export type UserErrorCode =
 
 export class UserError extends Error {
   override readonly name = 'UserError';
-  /** The form field the mistake is in (set by `inField`): the form comes back with the error next to it. */
+  /** The form field the mistake is in (`at`, `inField`): a refused form shows the error next to that field. */
   field?: string;
   constructor(
     readonly code: UserErrorCode,
@@ -36,6 +36,12 @@ export class UserError extends Error {
     readonly hint?: string,
   ) {
     super(message);
+  }
+
+  /** Marks the form field this mistake is in (ignored outside forms). */
+  at(field: string): this {
+    this.field = field;
+    return this;
   }
 }
 

@@ -5,7 +5,7 @@ import { type CoreDeps, type EventScope, featureContext } from './context.ts';
 import { UserError } from './errors.ts';
 import { helpForCommand } from './help.ts';
 import type { InboundEvent } from './inbound.ts';
-import type { Form, Reply } from './reply.ts';
+import type { Reply } from './reply.ts';
 import { routeCommand } from './route-command.ts';
 import type { Unit } from './unit.ts';
 
@@ -56,17 +56,7 @@ export async function handleEvent(
     case 'form_submit': {
       for (const feature of deps.features) {
         const def = feature.forms?.find((f) => f.id === event.formId);
-        if (!def) continue;
-        const ctx = ctxOf(feature);
-        try {
-          return await def.submit(event.values, event.meta, ctx);
-        } catch (error) {
-          // The form comes back filled in, with the error at its field (the transaction still rolls back).
-          if (error instanceof UserError && error.field && def.reopen) {
-            throw new RefusedForm(error, await def.reopen(event.values, event.meta, ctx));
-          }
-          throw error;
-        }
+        if (def) return def.submit(event.values, event.meta, ctxOf(feature));
       }
       throw new UserError('not_found', 'That form has expired. Open it again.');
     }
@@ -120,17 +110,6 @@ async function runCommand(
       throw new UserError(error.code, error.message, routed.example);
     }
     throw error;
-  }
-}
-
-/** A refused form submission, carrying the form to show again (see `Reply.formErrors`). */
-export class RefusedForm extends UserError {
-  constructor(
-    readonly refusal: UserError,
-    readonly form: Form,
-  ) {
-    super(refusal.code, refusal.message, refusal.hint);
-    this.field = refusal.field;
   }
 }
 

@@ -73,11 +73,11 @@ export interface Reply {
   /** Opens a form instead of (or, where the platform cannot, before) showing the text. */
   readonly form?: Form;
   /**
-   * A submitted form that was refused: `form` is that form again with what the member typed as initial values,
-   * and these are the errors by field id (Slack shows them under the fields, Discord offers to reopen the form,
-   * the shell asks those fields again).
+   * A submitted form was refused (nothing was saved): the error, at its field when the feature knows it (see
+   * `inField`). Adapters keep what the member typed: Slack shows the error under the field with the modal still
+   * open, Discord offers a button that reopens the form filled in, the shell asks that field again.
    */
-  readonly formErrors?: Readonly<Record<string, string>>;
+  readonly formError?: { readonly field?: string; readonly message: string };
   /** Ephemeral (default) or visible in the channel. DMs and posts go through the Notifier instead. */
   readonly visibility?: Visibility;
   /** Users this message is meant to ping. Every other mention renders without a ping (Discord allowedMentions). */

@@ -95,9 +95,30 @@ describe('introductions', () => {
     expect(modal.data.title).toBe('About you');
     expect(modal.data.components).toHaveLength(5);
 
+    // A refused answer: nothing saved, and a button that reopens the form with everything typed.
+    const typed = {
+      role: 'Illustrator',
+      working_on: 'A risograph zine about rivers',
+      offers: 'illustration, risograph printing',
+      needs: 'photography',
+      links: 'https://user:pw@nora.example',
+    };
+    const refused = await stack.submit(nora, modal, typed, true);
+    expect(refused.type).toBe(4);
+    expect(refused.data.flags & 64).toBe(64);
+    expect(visibleText(refused.data)).toMatch(/link/i);
+    expect((await stack.repos.profiles.get(stack.community, nora.id))?.published).toBeUndefined();
+    const [fix] = customIds(refused.data);
+    const reopened = await stack.click(nora, fix!, { inDm: true });
+    expect(reopened.type).toBe(9);
+    const inputs = (reopened.data.components as { components: { custom_id: string; value?: string }[] }[]).map(
+      (row) => row.components[0]!,
+    );
+    expect(Object.fromEntries(inputs.map((input) => [input.custom_id, input.value]))).toEqual(typed);
+
     const thanks = await stack.submit(
       nora,
-      modal,
+      reopened,
       {
         role: 'Illustrator',
         working_on: 'A risograph zine about rivers',

@@ -106,9 +106,20 @@ describe.each([
       }));
     };
     const before = await controlled();
-    // The life left such messages showing the subject: the third's intro card, the open call, an ask DM.
+    // The life left such messages showing the subject: the third's intro card, the open call, an ask DM, their
+    // meetup's card, their thing's card, a loan and an ask for a thing.
     const showing = before.filter((m) => shows(m.reply)).map((m) => m.ref.replace(/:.*/, ''));
-    expect(new Set(showing)).toEqual(new Set(['intro-card', 'feedback-public', 'feedback-ask', 'meetup-card']));
+    expect(new Set(showing)).toEqual(
+      new Set([
+        'intro-card',
+        'feedback-public',
+        'feedback-ask',
+        'meetup-card',
+        'resource-card',
+        'resource-loan',
+        'resource-ask',
+      ]),
+    );
     const openCall = before.find((m) => m.ref.startsWith('feedback-public:') && shows(m.reply))!;
     expect(openCall.reply?.buttons?.map((b) => b.action)).toEqual(['feedback.volunteer']);
 

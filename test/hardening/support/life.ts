@@ -129,6 +129,9 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   await ok(bot, '/hallway run match-round', host, c, true);
   const group = dmButton(bot, cast, s, 'match.group');
   if (group) await bot.click(group, as(s));
+  // A pause and back: the subject's matching preferences are stored whatever the rounds' schedule does.
+  await ok(bot, '/match pause', s, c);
+  await ok(bot, '/match resume', s, c);
 
   // Meetups: the subject hosts one with a capacity; the friend's has the subject seated and the third waitlisted.
   await ok(bot, `/meetup create title:"Zine night" when:"in 2 days 19:00" capacity:2 host:<@${s}>`, s, c);

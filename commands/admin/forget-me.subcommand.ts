@@ -56,6 +56,9 @@ export const forgetActions = [
   defineAction({
     id: 'hallway.keep',
     value: ownId,
-    run: async () => ({ text: 'Nothing was deleted.', replaceOriginal: true }),
+    async run(userId, ctx) {
+      if (userId !== ctx.actor.userId) throw new UserError('not_allowed', "This button isn't for you.");
+      return { text: 'Nothing was deleted.', replaceOriginal: true };
+    },
   }),
 ];

@@ -69,26 +69,30 @@ export async function decline(ctx: Context, requestId: number): Promise<Reply> {
   return replace(`No problem, thanks for saying so. ${requestName(request)}: ${next}`);
 }
 
-/** "I'll give feedback" on a request offered in the feedback channel: anyone but the requester may volunteer. */
+/**
+ * Said to anyone who may not volunteer on a request: one sentence whether it does not exist, was never offered in
+ * the channel, or is closed, so that trying ids one by one tells nothing about other members' requests.
+ */
+const NOT_OFFERED = 'That request is not open to volunteers. Thanks for offering!';
+
+/**
+ * "I'll give feedback" on a request offered in the feedback channel. Only a request offered there now takes
+ * volunteers (the others were DMed to the reviewers picked for them); never its requester, never a member who said
+ * "not this time" to it.
+ */
 export async function volunteer(ctx: Context, requestId: number): Promise<Reply> {
   const { community, store, actor, now } = ctx;
   const request = await store.getRequest(community.id, requestId);
-  if (!request) throw new UserError('not_found', 'That feedback request no longer exists.');
+  if (request?.status !== 'offered_publicly') throw new UserError('not_allowed', NOT_OFFERED);
   if (request.requester === actor.userId)
-    return { text: 'That is your own request: it waits for someone else to pick it up.' };
-  if (!isLive(request))
-    return { text: `${requestName(request)} is ${STATUS_WORDS[request.status]}. Thanks for offering!` };
+    throw new UserError('not_allowed', 'That is your own request: someone else will pick it up.');
+  const ask = await store.getAsk(community.id, request.id, actor.userId);
+  if (ask?.status === 'declined')
+    throw new UserError('not_allowed', `You said not this time to ${requestName(request)}, so it stays with others.`);
+  if (ask?.status === 'given') return { text: `You already gave feedback on ${requestName(request)}. Thank you!` };
   const added = await store.addAsk(community.id, request.id, actor.userId, 'accepted', now);
   const changed =
-    added ||
-    (await store.answerAsk(
-      community.id,
-      request.id,
-      actor.userId,
-      ['asked', 'declined', 'timed_out'],
-      'accepted',
-      now,
-    ));
+    added || (await store.answerAsk(community.id, request.id, actor.userId, ['asked', 'timed_out'], 'accepted', now));
   if (!changed)
     return { text: `You're already on ${requestName(request)}. Thank you!`, buttons: [givenButton(request)] };
   ctx.notify.dm(community.id, request.requester, acceptedNotice(request, actor.userId), {
@@ -105,16 +109,14 @@ export async function markGiven(ctx: Context, requestId: number): Promise<Reply>
   const { request, ask } = await ownAsk(ctx, requestId);
   if (ask.status === 'given')
     return replace(`You already marked your feedback on ${requestName(request)} as given. Thank you!`);
+  // The button comes with a yes: only a reviewer who said yes (or volunteered) can have given feedback.
+  if (ask.status === 'asked')
+    throw new UserError('conflict', `Say yes to ${requestName(request)} first (the button in my DM).`);
+  if (ask.status !== 'accepted')
+    throw new UserError('not_allowed', `You did not take ${requestName(request)} on, so there is nothing to mark.`);
   if (request.status === 'cancelled') return replace(`${requestName(request)} was cancelled: nothing to mark.`);
   const { community, store, actor, now } = ctx;
-  await store.answerAsk(
-    community.id,
-    request.id,
-    actor.userId,
-    ['asked', 'accepted', 'declined', 'timed_out'],
-    'given',
-    now,
-  );
+  await store.answerAsk(community.id, request.id, actor.userId, ['accepted'], 'given', now);
   const optedOut = (await store.optOuts(community.id, request.requester)).includes('helpful');
   const askRating = feedbackSettings(community).prompts && !optedOut;
   ctx.notify.dm(community.id, request.requester, givenNotice(request, actor.userId, askRating), {

@@ -3,7 +3,7 @@ import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { FeedbackRequest } from './store.ts';
 import type { Reply } from '#core/reply.ts';
-import { advanceAndTell, closePendingAsks, type FeedbackScope } from './flow.ts';
+import { advanceAndTell, closePendingAsks, type FeedbackScope, publicRef } from './flow.ts';
 import { askClosedMessage, requestName } from './messages.ts';
 
 /** Cancels a live request: pending ask DMs are replaced, reviewers who said yes are told, the open call closed. */
@@ -17,7 +17,10 @@ export async function withdraw(scope: FeedbackScope, request: FeedbackRequest, w
     const text = `${requestName(request)} was withdrawn (${why.replace(/\.$/, '')}): no need to give feedback on it. Thank you for saying yes!`;
     scope.notify.dm(community.id, ask.reviewer, { text }, { key: `feedback-cancelled:${request.id}:${ask.reviewer}` });
   }
-  scope.notify.update(community.id, `feedback-public:${request.id}`, askClosedMessage(request, why));
+  // Only a request offered in the channel has a post there to close (an update of a post never made would fail).
+  if (request.status === 'offered_publicly') {
+    scope.notify.update(community.id, publicRef(request.id), askClosedMessage(request, why));
+  }
   return true;
 }
 

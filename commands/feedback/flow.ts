@@ -26,6 +26,8 @@ export type Outcome =
 
 /** Idempotency key and ref of the DM asking `reviewer`. */
 export const askKey = (requestId: number, reviewer: string) => `feedback-ask:${requestId}:${reviewer}`;
+/** Idempotency key and ref of a request's open call in the feedback channel. */
+export const publicRef = (requestId: number) => `feedback-public:${requestId}`;
 
 const isActive = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accepted' || a.status === 'given';
 const isPending = (a: FeedbackAsk) => a.status === 'asked' || a.status === 'accepted';
@@ -57,7 +59,10 @@ export async function advance(scope: FeedbackScope, request: FeedbackRequest): P
   return offerPublicly(scope, request, asks.length > 0);
 }
 
-/** The best `count` candidates not yet asked for this request. */
+/**
+ * The best `count` candidates not yet asked for this request. An ask introduces the requester to the reviewer, so
+ * members on either's avoid list are passed over (checked now, as the ask is made) and the next best asked instead.
+ */
 async function nextReviewers(
   scope: FeedbackScope,
   request: FeedbackRequest,
@@ -65,15 +70,22 @@ async function nextReviewers(
   count: number,
 ): Promise<string[]> {
   const { store, community, now } = scope;
-  return await chooseReviewers(store, {
-    community: community.id,
-    skills: request.skills,
-    related: relatedTo(request.skills),
-    exclude: [request.requester, ...asks.map((a) => a.reviewer)],
-    since: new Date(now.getTime() - RECENT_MS),
-    start: spreadStart(request.id),
-    count,
-  });
+  const exclude = [request.requester, ...asks.map((a) => a.reviewer)];
+  for (;;) {
+    const chosen = await chooseReviewers(store, {
+      community: community.id,
+      skills: request.skills,
+      related: relatedTo(request.skills),
+      exclude,
+      since: new Date(now.getTime() - RECENT_MS),
+      start: spreadStart(request.id),
+      count,
+    });
+    // Each round excludes at least one more member, so this ends.
+    const avoided = await store.avoidedAmong(community.id, request.requester, chosen);
+    if (avoided.length === 0) return chosen;
+    exclude.push(...avoided);
+  }
 }
 
 /** Nobody fitting is left: post the request for volunteers (or close it when there is nowhere to post). */
@@ -83,8 +95,8 @@ async function offerPublicly(scope: FeedbackScope, request: FeedbackRequest, any
   if (channelId) {
     await store.setRequestStatus(community.id, request.id, ['open'], 'offered_publicly');
     scope.notify.post(community.id, channelId, publicOffer(request, community.timezone), {
-      key: `feedback-public:${request.id}`,
-      ref: `feedback-public:${request.id}`,
+      key: publicRef(request.id),
+      ref: publicRef(request.id),
     });
   } else {
     await store.setRequestStatus(community.id, request.id, ['open'], 'expired');

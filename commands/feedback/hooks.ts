@@ -1,7 +1,9 @@
 /** The feedback feature's part in the shared flows: the member's home, forget-me and the admin export. */
 import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
-import type { Field, Section } from '#core/reply.ts';
+import type { Field, Reply, Section } from '#core/reply.ts';
+import { askKey, publicRef } from './flow.ts';
+import type { FeedbackRequestStatus } from './store.ts';
 import { fmt } from '#core/text.ts';
 import { feedbackGivenCount, HELPFUL_SCORE } from './recognition.ts';
 
@@ -35,8 +37,27 @@ export async function feedbackProfile(ctx: Context, userId: string): Promise<Fie
   return [{ label: 'Feedback given', value: String(given) }];
 }
 
-/** Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs. */
+const ALL: readonly FeedbackRequestStatus[] = ['open', 'offered_publicly', 'fulfilled', 'expired', 'cancelled'];
+const WITHDRAWN: Reply = { text: 'This feedback request was withdrawn at the member’s request.' };
+
+/**
+ * Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs.
+ * First, every message Hallway can still edit that shows one of their requests — the open call in the feedback
+ * channel (its button with it), the asks in reviewers' DMs — is replaced by a line that names no one.
+ */
 export async function forgetFeedback(ctx: Context, userId: string): Promise<Deleted> {
+  const { community, store, core } = ctx;
+  for (const request of await store.listRequestsBy(community.id, userId, ALL)) {
+    // A call still waiting to be posted is kept by forget-me for this update to follow; one posted has its ref.
+    const ref = publicRef(request.id);
+    if (request.status === 'offered_publicly' || (await core.messageRefs.get(community.id, ref))) {
+      ctx.notify.update(community.id, ref, WITHDRAWN);
+    }
+    for (const ask of await store.listAsks(community.id, request.id)) {
+      const askRef = askKey(request.id, ask.reviewer);
+      if (await core.messageRefs.get(community.id, askRef)) ctx.notify.update(community.id, askRef, WITHDRAWN);
+    }
+  }
   const gone = await ctx.store.forgetMember(ctx.community.id, userId);
   return {
     'feedback requests': gone.requests,

@@ -48,9 +48,12 @@ export async function rate(
   };
 }
 
-/** The thank-you form (meta: `requestId:reviewer`). */
+/** The thank-you form (meta: `requestId:reviewer`): offered once the feedback was rated. */
 export async function thanksForm(ctx: Context, requestId: number, reviewer: string): Promise<Reply> {
   await ownGivenFeedback(ctx, requestId, reviewer);
+  if (!(await ctx.store.getRating(ctx.community.id, requestId, reviewer))) {
+    throw new UserError('conflict', 'Rate the feedback first (one tap), then send your thank-you.');
+  }
   const form: Form = {
     formId: 'feedback.thanks',
     title: 'Say thank you',

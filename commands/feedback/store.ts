@@ -135,6 +135,11 @@ export interface FeedbackStore {
   offerersOf(community: CommunityId, skill: string, start: number, limit: number): Promise<string[]>;
   /** The load of those of `userIds` who were ever asked for feedback (a member never asked is absent: load 0). */
   reviewerLoads(community: CommunityId, userIds: readonly string[], since: Date): Promise<ReviewerLoad[]>;
+  /**
+   * Of `others`, those whom the member avoids or who avoid the member (matching's avoid lists, by id and by keyed
+   * hash), in the order given: a request is never routed between them.
+   */
+  avoidedAmong(community: CommunityId, userId: string, others: readonly string[]): Promise<string[]>;
   /** A member's profile skills (`member_skills`) of one kind, canonical, in the order they added them. */
   memberSkills(community: CommunityId, userId: string, kind: 'offer' | 'need'): Promise<string[]>;
 

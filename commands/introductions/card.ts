@@ -2,7 +2,7 @@
  * The intro card and the profile view, as Replies. Pure. Member text goes in as literal text (the renderers escape
  * it); the only member pinged is the one introduced, by id: never anything found inside their answers.
  */
-import type { IntroFields, MemberSkill } from './store.ts';
+import type { IntroFields, SkillInput } from './store.ts';
 import type { Field, Reply, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import type { Neighbour } from './neighbours.ts';
@@ -12,8 +12,8 @@ import { skillsText } from './skills-input.ts';
 export interface CardInput {
   readonly userId: string;
   readonly fields: IntroFields;
-  readonly offers: readonly MemberSkill[];
-  readonly needs: readonly MemberSkill[];
+  readonly offers: readonly SkillInput[];
+  readonly needs: readonly SkillInput[];
   /** Mentorships completed as a mentor (profiles only; the intro card leaves it out). */
   readonly mentored?: number;
 }

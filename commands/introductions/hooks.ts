@@ -7,7 +7,7 @@ import { fmt, plural } from '#core/text.ts';
 import { skillLabel, suggestSkills } from '../skills/index.ts';
 import { REMOVED_CARD } from './card.ts';
 import { statusLine } from './profile.command.ts';
-import { cardRef, skillsOf } from './publish.ts';
+import { cardRef, postCard, skillsOf } from './publish.ts';
 import { skillsText } from './skills-input.ts';
 
 /**
@@ -21,7 +21,9 @@ export async function memberLeft(ctx: Context): Promise<void> {
 /**
  * Forget-me: deletes the profile and skills, and blanks the intro card if one was posted. The card's ref carries
  * the member's id, so it is first moved to an anonymous name: once blanked, nothing stored names them. A card still
- * queued (never sent) has no ref yet: forget-me deletes the queued post instead.
+ * queued (never sent) has no ref yet: forget-me deletes the queued post instead. Other members' cards that list
+ * them under "you might want to meet" are redrawn without them, in the same transaction (their skills are gone by
+ * then, so they are no one's neighbour).
  */
 export async function forgetMember(ctx: Context, userId: string): Promise<Deleted> {
   const { id } = ctx.community;
@@ -30,7 +32,12 @@ export async function forgetMember(ctx: Context, userId: string): Promise<Delete
   if (profile?.cardPostedAt && (await ctx.core.messageRefs.rename(id, cardRef(userId), anonymous))) {
     ctx.notify.update(id, anonymous, REMOVED_CARD);
   }
+  const listing = (await ctx.store.cardsListing(id, userId)).filter((owner) => owner !== userId);
   const deleted = await ctx.store.deleteMember(ctx.community.id, userId);
+  for (const owner of listing) {
+    const card = await ctx.store.get(id, owner);
+    if (card?.published && card.cardPostedAt) await postCard(ctx, owner);
+  }
   return { introduction: deleted.profile, skills: deleted.skills };
 }
 

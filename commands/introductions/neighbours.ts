@@ -43,12 +43,26 @@ export function rankNeighbours(overlaps: readonly SkillOverlap[], limit = 3): Ne
     }));
 }
 
-/** Up to `limit` neighbours of a member in their community. */
+/** Ranked candidates read past `limit`, so that a few avoided members still leave a full list. */
+const SPARE = 20;
+
+/**
+ * Up to `limit` neighbours of a member in their community: never someone on either's avoid list (checked now, as the
+ * card is drawn: a card is an introduction).
+ */
 export async function findNeighbours(
   repo: ProfilesStore,
   community: CommunityId,
   userId: string,
   limit = 3,
 ): Promise<Neighbour[]> {
-  return rankNeighbours(await repo.complements(community, userId, OVERLAP_ROWS), limit);
+  const ranked = rankNeighbours(await repo.complements(community, userId, OVERLAP_ROWS), limit + SPARE);
+  const avoided = new Set(
+    await repo.avoidedAmong(
+      community,
+      userId,
+      ranked.map((n) => n.userId),
+    ),
+  );
+  return ranked.filter((n) => !avoided.has(n.userId)).slice(0, limit);
 }

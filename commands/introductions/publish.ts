@@ -8,7 +8,7 @@
  */
 import { introSettings } from './settings.ts';
 import type { Context } from './kit.ts';
-import type { IntroFields } from './store.ts';
+import type { CardSkills, IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
@@ -43,17 +43,31 @@ export async function skillsOf(scope: Scope, userId: string) {
   };
 }
 
+/** The skills a version of an intro shows: those fixed when it was submitted (older intros: the current lists). */
+export async function shownSkills(scope: Scope, userId: string, fields: IntroFields): Promise<CardSkills> {
+  return fields.skills ?? (await skillsOf(scope, userId));
+}
+
 /** Posts the member's published card, or updates the one posted before. */
 export async function postCard(scope: Scope, userId: string): Promise<'posted' | 'updated' | 'no_channel'> {
   const { id } = scope.community;
   const settings = introSettings(scope.community);
   const profile = await scope.store.get(id, userId);
   if (!profile?.published) throw new Error(`no published intro for ${userId}`);
+  const neighbours = await findNeighbours(scope.store, id, userId);
   const card = introCard(
-    { userId, fields: profile.published, ...(await skillsOf(scope, userId)) },
-    await findNeighbours(scope.store, id, userId),
+    { userId, fields: profile.published, ...(await shownSkills(scope, userId, profile.published)) },
+    neighbours,
   );
+  // Remembered so that forget-me can redraw the cards that name a member.
+  const listed = () =>
+    scope.store.setCardNeighbours(
+      id,
+      userId,
+      neighbours.map((n) => n.userId),
+    );
   if (profile.cardPostedAt) {
+    await listed();
     scope.notify.update(id, cardRef(userId), card);
     return 'updated';
   }
@@ -66,6 +80,7 @@ export async function postCard(scope: Scope, userId: string): Promise<'posted' |
     );
     return 'no_channel';
   }
+  await listed();
   scope.notify.post(id, channel, card, { ref: cardRef(userId) });
   await scope.store.markCardPosted(id, userId, scope.now);
   return 'posted';
@@ -109,7 +124,7 @@ export async function approvalRequest(
   return {
     title: 'Introduction to approve',
     text: `${fmt.user(userId)} introduced themselves. Post their card in the intro channel?`,
-    sections: introSections({ userId, fields: draft, ...(await skillsOf(scope, userId)) }),
+    sections: introSections({ userId, fields: draft, ...(await shownSkills(scope, userId, draft)) }),
     buttons: [
       { label: 'Approve', action: ACTION_APPROVE, value, style: 'primary' },
       { label: 'Edit', action: ACTION_EDIT, value },
@@ -136,8 +151,14 @@ export async function requestApproval(ctx: Context, userId: string, fields: Intr
   return "a community manager will look at your introduction before it's posted — I'll tell you when it's up.";
 }
 
-/** A member's submission: straight to the channel, or through approval when it is on (managers skip it). */
+/**
+ * A member's submission: straight to the channel, or through approval when it is on (managers skip it). The skills
+ * are fixed with the text now, so that what a manager reviews is exactly what the card will show.
+ */
 export async function submitIntro(ctx: Context, userId: string, fields: IntroFields): Promise<string> {
-  if (introSettings(ctx.community).approval && !ctx.actor.isAdmin) return await requestApproval(ctx, userId, fields);
-  return await publishIntro(ctx, userId, fields);
+  const submitted = { ...fields, skills: await skillsOf(ctx, userId) };
+  if (introSettings(ctx.community).approval && !ctx.actor.isAdmin) {
+    return await requestApproval(ctx, userId, submitted);
+  }
+  return await publishIntro(ctx, userId, submitted);
 }

@@ -14,6 +14,12 @@ export interface IntroAnswer {
   readonly answer: string;
 }
 
+/** The skills an intro card shows: the member's lists as they were when the intro was submitted. */
+export interface CardSkills {
+  readonly offers: readonly SkillInput[];
+  readonly needs: readonly SkillInput[];
+}
+
 /** What an introduction says. Strings are cleaned member text (data, never markup). */
 export interface IntroFields {
   readonly role: string;
@@ -23,6 +29,11 @@ export interface IntroFields {
   readonly pronouns?: string;
   readonly funFact?: string;
   readonly answers: readonly IntroAnswer[];
+  /**
+   * The skills this version of the intro shows, fixed at submission: a manager approves them with the text, and a
+   * card never shows skills nobody reviewed. Undefined for intros from before it was kept (the current lists show).
+   */
+  readonly skills?: CardSkills;
 }
 
 export interface ProfileRecord {
@@ -140,7 +151,20 @@ export interface ProfilesStore {
    */
   mentorshipsCompleted(community: CommunityId, userId: string): Promise<number>;
 
-  /** Deletes the member's profile, skills and manager mark; returns rows deleted by kind. */
+  /** Records whom the member's posted card lists under "you might want to meet" (replacing the list). */
+  setCardNeighbours(community: CommunityId, userId: string, neighbours: readonly string[]): Promise<void>;
+  /** Members whose posted card lists `userId` under "you might want to meet" (forget-me redraws them). */
+  cardsListing(community: CommunityId, userId: string): Promise<string[]>;
+  /**
+   * Of `others`, those whom the member avoids or who avoid the member (matching's avoid lists, by id and by keyed
+   * hash), in the order given: a card never suggests meeting them.
+   */
+  avoidedAmong(community: CommunityId, userId: string, others: readonly string[]): Promise<string[]>;
+
+  /**
+   * Deletes the member's profile, skills, manager mark and card-neighbour rows (theirs, and others' naming them), and
+   * clears them as the reviewer of others' intros; returns rows deleted by kind.
+   */
   deleteMember(community: CommunityId, userId: string): Promise<{ profile: number; skills: number }>;
   /**
    * For the admin export: published intros (`profiles`) and skills (`member_skills`), as the directory shows them;

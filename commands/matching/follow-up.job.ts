@@ -6,6 +6,7 @@ import { matchingSettings } from './settings.ts';
 import type { JobContext } from './kit.ts';
 import { defineJob } from './kit.ts';
 import { dailyJobPeriod } from '#core/schedule.ts';
+import { anyAvoided } from './avoids.ts';
 import { followUpMessage } from './messages.ts';
 
 const DAY_MS = 86_400_000;
@@ -26,6 +27,15 @@ async function run(ctx: JobContext): Promise<void> {
     const here = [];
     for (const m of pairing.members) if ((await ctx.store.member(id, m.userId)) !== undefined) here.push(m);
     if (here.length < 2) continue;
+    // "Did you meet X?" names X again: not to members who have since asked never to be matched.
+    if (
+      await anyAvoided(
+        ctx.store,
+        id,
+        here.map((m) => m.userId),
+      )
+    )
+      continue;
     for (const m of here) {
       const others = pairing.members.filter((o) => o.userId !== m.userId).map((o) => o.userId);
       ctx.notify.dm(id, m.userId, followUpMessage(pairing.id, others), {

@@ -9,3 +9,10 @@ const HISTORY_WEEKS = 52;
 export function historySince(now: Date): Date {
   return new Date(now.getTime() - HISTORY_WEEKS * WEEK_MS);
 }
+
+/** Avoid rows (one member's wish) as a symmetric test: neither is ever matched with the other. */
+export function avoidTest(pairs: readonly (readonly [string, string])[]): (a: string, b: string) => boolean {
+  const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const set = new Set(pairs.map(([a, b]) => key(a, b)));
+  return (a, b) => set.has(key(a, b));
+}

@@ -9,7 +9,7 @@ import type { JobContext, PrepareContext } from './kit.ts';
 import type { MatchingStore } from './store.ts';
 import { defineJob } from './kit.ts';
 import { weeklyJobPeriod } from '#core/schedule.ts';
-import { historySince } from './history.ts';
+import { avoidTest, historySince } from './history.ts';
 import { type IndexSource, leaseIndexInSlices } from './index-cache.ts';
 import { pausedForSilenceMessage, roundMessage } from './messages.ts';
 import { seedFrom } from './random.ts';
@@ -133,7 +133,14 @@ async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
     await repo.pause(id, userId, undefined, 'ignored', ctx.now);
     ctx.notify.dm(id, userId, pausedForSilenceMessage(), { key: `match-paused:${ctx.period}:${userId}` });
   }
+  // The plan read the avoid lists before this transaction: one added since must still hold at the introduction.
+  const avoided = avoidTest(await repo.avoidPairs(id));
+  let dropped = 0;
   for (const group of round.groups) {
+    if (group.members.some((a, i) => group.members.slice(i + 1).some((b) => avoided(a, b)))) {
+      dropped++;
+      continue;
+    }
     const pairingId = await repo.addPairing(
       id,
       { roundId, kind: 'round', score: group.score, members: group.members },
@@ -146,7 +153,13 @@ async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
     }
   }
   ctx.log.info(
-    { members: plan.members, groups: round.groups.length, repeats: round.repeats, leftOut: round.leftOut.length },
+    {
+      members: plan.members,
+      groups: round.groups.length,
+      repeats: round.repeats,
+      leftOut: round.leftOut.length,
+      droppedForAvoids: dropped,
+    },
     'match round paired',
   );
 }

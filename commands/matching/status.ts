@@ -36,7 +36,12 @@ export async function statusSections(ctx: Context, userId: string): Promise<Sect
     const day = formatInZone(p.createdAt, timezone, 'date');
     return `${fmt.date(p.createdAt, 'date', day)}: ${others.length ? joinAnd(others) : 'a member who left'}`;
   });
-  const avoided = (await ctx.store.avoids(id, userId)).map((u) => fmt.user(u));
+  const avoids = await ctx.store.avoids(id, userId);
+  // An entry whose member was forgotten still protects, but has no one to name.
+  const gone = avoids.forgotten
+    ? [`${avoids.forgotten} member${avoids.forgotten === 1 ? '' : 's'} no longer listed`]
+    : [];
+  const avoided = [...avoids.members.map((u) => fmt.user(u)), ...gone];
   return [
     { text: (await weeklyStatus(ctx, userId)).line },
     {

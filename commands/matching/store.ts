@@ -93,13 +93,25 @@ export interface MatchingStore extends MatchingIndexStore {
   resume(community: CommunityId, userId: string, now: Date): Promise<void>;
   setIgnoredStreak(community: CommunityId, userId: string, streak: number, now: Date): Promise<void>;
 
-  /** Records that `userId` never wants to be matched with `otherId`; false if already recorded. */
+  /**
+   * Records that `userId` never wants to be matched with `otherId`; false if already recorded. The avoided member is
+   * kept by keyed hash as well as by id, so the entry outlives their forget-me and still holds if they come back.
+   */
   addAvoid(community: CommunityId, userId: string, otherId: string, now: Date): Promise<boolean>;
+  /** Ends the member's avoid of `otherId` (by id or by hash: also after the other was forgotten and came back). */
   removeAvoid(community: CommunityId, userId: string, otherId: string): Promise<boolean>;
-  /** Whom the member avoids. */
-  avoids(community: CommunityId, userId: string): Promise<string[]>;
-  /** Every avoid pair of the community (either direction), for the matcher. */
+  /** Whom the member avoids, by id, and how many entries name someone who was since forgotten. */
+  avoids(community: CommunityId, userId: string): Promise<{ members: string[]; forgotten: number }>;
+  /**
+   * Every avoid pair of the community (either direction), for the matcher: entries whose avoided member was
+   * forgotten count again once that member is back (matched by hash).
+   */
   avoidPairs(community: CommunityId): Promise<[string, string][]>;
+  /**
+   * Of `others`, those whom the member avoids or who avoid the member, in the order given (by id and by keyed hash).
+   * Every introduction checks it at the moment it is made.
+   */
+  avoidedAmong(community: CommunityId, userId: string, others: readonly string[]): Promise<string[]>;
 
   /** The latest meeting of each pair since `since` (rounds and introductions). */
   metSince(community: CommunityId, since: Date): Promise<MetPair[]>;

@@ -48,13 +48,10 @@ interface Ranked {
   readonly rank: number;
 }
 
-/** Members never suggested to the actor: dismissed lately, avoided either way. */
-async function leftOut(ctx: Context): Promise<Set<string>> {
-  const { id } = ctx.community;
+/** Members the actor dismissed lately: not suggested again for a while. */
+async function dismissed(ctx: Context): Promise<Set<string>> {
   const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
-  const left = new Set(await ctx.store.dismissedSince(id, ctx.actor.userId, since));
-  for (const u of await ctx.store.avoidsEither(id, ctx.actor.userId)) left.add(u);
-  return left;
+  return new Set(await ctx.store.dismissedSince(ctx.community.id, ctx.actor.userId, since));
 }
 
 /** The shortlist, scored and ranked (the pair score, active members first), best first, at most `limit`. */
@@ -66,7 +63,7 @@ async function ranked(
   limit: number,
 ): Promise<Ranked[]> {
   const now = ctx.now.getTime();
-  const left = await leftOut(ctx);
+  const left = await dismissed(ctx);
   const { finder, scorer } = toolsFor(index);
   const picked = finder.shortlistFor(me);
   scorer.anchorOn(me);
@@ -80,7 +77,12 @@ async function ranked(
     if (scorer.complementarity > 0) out.push({ slot, rank: rankOf(total, activityAt(index.lastActive[slot]!, now)) });
   }
   const name = (r: Ranked) => index.userIds[r.slot]!;
-  return out.sort((a, b) => b.rank - a.rank || name(a).localeCompare(name(b))).slice(0, limit);
+  // Avoided either way (by id, or by hash for a member forgotten and back): one query over the shortlist.
+  const avoided = new Set(await ctx.store.avoidedAmong(ctx.community.id, ctx.actor.userId, out.map(name)));
+  return out
+    .filter((r) => !avoided.has(name(r)))
+    .sort((a, b) => b.rank - a.rank || name(a).localeCompare(name(b)))
+    .slice(0, limit);
 }
 
 function weeksAgo(at: Date | undefined, now: number): number | undefined {

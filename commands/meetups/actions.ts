@@ -6,7 +6,8 @@ import type { RsvpStatus } from './store.ts';
 import { fmt } from '#core/text.ts';
 import { commentForm, createForm } from './forms.ts';
 import { findMeetup } from './lookup.ts';
-import { rate } from './rating.ts';
+import { assertAttended, rate } from './rating.ts';
+import { isCurrentIdea } from './digest.ts';
 import { respond } from './rsvp.ts';
 import { rsvpReply } from './rsvp-reply.ts';
 
@@ -45,6 +46,11 @@ export const commentAction = defineAction({
     .transform(Number),
   async run(id, ctx) {
     const meetup = await findMeetup(ctx, id);
+    // Offered with a score just given: only to members who had a seat and rated it.
+    await assertAttended(ctx, meetup, ctx.actor.userId);
+    if ((await ctx.store.ratingOf(ctx.community.id, meetup.id, ctx.actor.userId)) === undefined) {
+      throw new UserError('conflict', 'Tap a score first, then add your comment.');
+    }
     return { text: `Add a comment about #${meetup.id}.`, form: commentForm(meetup.id) };
   },
 });
@@ -65,6 +71,11 @@ export const draftAction = defineAction({
         'not_allowed',
         `This one is for ${fmt.user(host)} to set up — nudge them, or offer your own!`,
       );
+    }
+    // Only an idea a digest offers now, for a member it names (not any id and words put in a forged value); a
+    // manager may draft any (the dashboard offers each member who could lead it), as /meetup create lets them.
+    if (!ctx.actor.isAdmin && !(await isCurrentIdea(ctx, host, skill))) {
+      throw new UserError('conflict', 'That idea is no longer in the digest. Start your own with /meetup create.');
     }
     const initial = { title: `Skill-share: ${skill}`, description: `${skill}, shared by a member who knows it.` };
     return { text: 'Pick a date and a place, and post it.', form: createForm(initial, host) };

@@ -57,8 +57,17 @@ export function ideaText(idea: SkillShareIdea): string {
  * may open it). Its value carries the host and the skill's words, ≤ 80 characters in all.
  */
 export function planSessionButton(host: string, skill: string, label = 'Plan this session'): Button {
-  const value = `${host}|${truncate(skillLabel(skill), 79 - host.length)}`;
-  return { label, action: 'meetup.draft', value, style: 'primary' };
+  return { label, action: 'meetup.draft', value: draftValue(host, skill), style: 'primary' };
+}
+
+function draftValue(host: string, skill: string): string {
+  return `${host}|${truncate(skillLabel(skill), 79 - host.length)}`;
+}
+
+/** True if a draft button naming `host` and `skill` is one a digest offers now (a current idea, one of its hosts). */
+export async function isCurrentIdea(env: MeetupEnv, host: string, skill: string): Promise<boolean> {
+  const ideas = await env.store.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT);
+  return ideas.some((idea) => idea.offerers.some((h) => draftValue(h, idea.skill) === `${host}|${skill}`));
 }
 
 /** The digest post for the week of `env.now`. */

@@ -20,7 +20,8 @@ export function ratingPrompt(meetup: MeetupRecord): Reply {
   };
 }
 
-async function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): Promise<void> {
+/** Refuses members who had no seat at the meetup, and meetups cancelled or not over yet. */
+export async function assertAttended(env: MeetupEnv, meetup: MeetupRecord, userId: string): Promise<void> {
   const rsvp = await env.store.getRsvp(env.community.id, meetup.id, userId);
   if (rsvp?.status !== 'going' || rsvp.waitlistPosition !== undefined) {
     throw new UserError('not_allowed', `Only members who had a seat at ${label(meetup)} can rate it.`);

@@ -166,6 +166,8 @@ export interface MeetupsStore {
   saveRating(community: CommunityId, meetupId: number, userId: string, score: number, now: Date): Promise<void>;
   /** Adds a comment to an existing rating; false when there is no rating to attach it to. */
   saveRatingComment(community: CommunityId, meetupId: number, userId: string, comment: string): Promise<boolean>;
+  /** The member's score for the meetup, if they rated it. */
+  ratingOf(community: CommunityId, meetupId: number, userId: string): Promise<number | undefined>;
   ratingSummary(community: CommunityId, meetupId: number): Promise<RatingSummary>;
 
   /** Members (not left) who joined at or after `since`, newest first. Reads the core `members` table. */

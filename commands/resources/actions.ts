@@ -66,6 +66,8 @@ export const resourceActions: ActionDef[] = [
     async run(bookingId, ctx) {
       const booking = await findBooking(ctx, bookingId);
       if (booking.userId !== ctx.actor.userId) throw new UserError('not_allowed', 'That booking is someone else’s.');
+      // Offered for bookings still to come (`/resource mine`): one that is over has nothing left to add.
+      if (booking.endsAt.getTime() <= ctx.now.getTime()) throw new UserError('conflict', 'That booking is over.');
       const resource = await findResource(ctx, booking.resourceId);
       const file = bookingFile(resource, booking, ctx.now);
       return { text: `Here is ${file.name}: open it to add the booking to your calendar.`, files: [file] };

@@ -25,8 +25,12 @@ export async function haveOne(ctx: Context, askId: number): Promise<Reply> {
   const me = ctx.actor.userId;
   if (ask.asker === me) throw new UserError('conflict', 'That is your own ask.');
   const reply = await ctx.store.getAskReply(ctx.community.id, ask.id, me);
-  // While the ask is private, only the members asked may answer it; once posted, anyone may.
+  // While the ask is private, only the members asked may answer it; once posted, anyone may. Once found or closed,
+  // only those involved hear more: anyone else gets the answer an unknown id gets (it would name the asker).
   if (ask.status === 'open' && !reply) throw new UserError('not_allowed', 'That ask went to other members.');
+  if (ask.status !== 'posted' && !reply && ask.helper !== me) {
+    throw new UserError('not_found', 'That ask is no longer open.');
+  }
   if (ask.status === 'closed') throw new UserError('conflict', 'That ask is closed.');
   const settled =
     ask.status === 'found' ||

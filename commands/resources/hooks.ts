@@ -3,7 +3,7 @@ import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
-import { askPostRef } from './asks.ts';
+import { askPostRef, askRef } from './asks.ts';
 import { mySections } from './browse.ts';
 import { keeperOf, label } from './format.ts';
 import { advanceQueue, loanAskRef } from './loans.ts';
@@ -52,15 +52,24 @@ export async function forgetResources(ctx: Context, userId: string): Promise<Del
     const keeper = resource && keeperOf(resource);
     if (!resource || !keeper || keeper === userId) continue;
     await ctx.store.moveLoan(ctx.community.id, loan.id, ['lent'], 'cancelled', ctx.now);
+    // The keeper's DM about this loan (with "Got it back") named the borrower: redrawn without them.
+    const ref = loanAskRef(loan.id, keeper);
+    const untracked = `This loan of ${label(resource)} is no longer tracked.`;
+    ctx.notify.update(ctx.community.id, ref, { text: untracked }, { key: `${ref}:forgotten` });
     ctx.notify.dm(ctx.community.id, keeper, {
       text: `The loan of ${label(resource)} is no longer tracked: the borrower asked Hallway to forget them. Mark it back when you have it.`,
     });
     await advanceQueue(ctx, resource);
   }
   // Posts asking the channel on their behalf are redrawn without them (an update never sent is dropped).
+  // So are the DMs that asked members on their behalf.
   for (const ask of await ctx.store.listAsksBy(ctx.community.id, userId)) {
     const ref = askPostRef(ask.id);
     ctx.notify.update(ctx.community.id, ref, { text: 'This ask was withdrawn.' }, { key: `${ref}:withdrawn` });
+    for (const reply of await ctx.store.listAskReplies(ctx.community.id, ask.id)) {
+      const dm = askRef(ask.id, reply.userId);
+      ctx.notify.update(ctx.community.id, dm, { text: 'This ask was withdrawn.' }, { key: `${dm}:withdrawn` });
+    }
   }
   const counts = await ctx.store.forgetMember(ctx.community.id, userId);
   return {

@@ -186,6 +186,10 @@ export async function declineLoan(ctx: Context, loanId: number): Promise<Reply> 
 /** Got it back (the keeper). */
 export async function gotBack(ctx: Context, loanId: number): Promise<Reply> {
   const { loan, resource } = await loanForKeeper(ctx, loanId);
+  // Offered on a loan that is out: one waiting, asked for, declined or cancelled was never lent, so nothing comes back.
+  if (loan.status !== 'lent' && loan.status !== 'returned') {
+    throw new UserError('conflict', `${resource.name} was never lent on that request: nothing to mark as back.`);
+  }
   if (!(await ctx.store.moveLoan(ctx.community.id, loan.id, ['lent'], 'returned', ctx.now))) {
     return { text: `${label(resource)} is already marked as back.`, replaceOriginal: true };
   }

@@ -105,6 +105,8 @@ export interface ProfilesTable {
   reviewed_by: string | null;
   reviewed_at: Ms | null;
   review_note: string | null;
+  /** JSON `{ offers, needs }`: the skills the published card shows, as submitted (NULL: published before 0013). */
+  published_skills: string | null;
 }
 
 export interface MemberSkillsTable {
@@ -136,8 +138,22 @@ export interface MatchPrefsTable {
 export interface MatchAvoidTable {
   community: string;
   user_id: string;
-  avoid_user_id: string;
+  /** NULL once the avoided member was forgotten: `avoid_hash` keeps the protection. */
+  avoid_user_id: string | null;
+  /** HMAC-SHA256 of the avoided member's id under the community's key (`match_avoid_keys`), hex. */
+  avoid_hash: string | null;
   created_at: Ms;
+}
+
+export interface MatchAvoidKeysTable {
+  community: string;
+  secret: string;
+}
+
+export interface IntroCardNeighboursTable {
+  community: string;
+  user_id: string;
+  neighbour_id: string;
 }
 
 export interface MatchRoundsTable {
@@ -534,6 +550,8 @@ export interface DB {
   intro_managers: IntroManagersTable;
   match_prefs: MatchPrefsTable;
   match_avoid: MatchAvoidTable;
+  match_avoid_keys: MatchAvoidKeysTable;
+  intro_card_neighbours: IntroCardNeighboursTable;
   match_rounds: MatchRoundsTable;
   match_pairings: MatchPairingsTable;
   match_pairing_members: MatchPairingMembersTable;

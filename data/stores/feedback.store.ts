@@ -13,6 +13,7 @@ import type { FeedbackAsk, FeedbackAskStatus, FeedbackRequest, FeedbackStore } f
 import { dbOf } from '../db/executor.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from '../db/rows.ts';
 import type { FeedbackAsksTable, FeedbackRequestsTable } from '../db/schema.ts';
+import { avoidedAmong } from './avoid-hashes.ts';
 import { feedbackMemberQueries } from './feedback-members.store.ts';
 import { feedbackReviewerQueries } from './feedback-reviewers.store.ts';
 
@@ -71,6 +72,7 @@ export function feedbackStore(tx: Tx): FeedbackStore {
   return {
     ...feedbackReviewerQueries(db),
     ...feedbackMemberQueries(db),
+    avoidedAmong: (community, userId, others) => avoidedAmong(db, community, userId, others),
 
     async createRequest(r) {
       const row = await db

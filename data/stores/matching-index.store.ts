@@ -179,22 +179,5 @@ export function matchingIndexPart(db: Db): MatchingIndexStore {
     ...matchingScanPart(db),
     ...changeReads(db),
     ...historyReads(db),
-    async avoidsEither(community, userId) {
-      const rows = await db
-        .selectFrom('match_avoid')
-        .select('avoid_user_id as other')
-        .where('community', '=', community)
-        .where('user_id', '=', userId)
-        .union(
-          db
-            .selectFrom('match_avoid')
-            .select('user_id as other')
-            .where('community', '=', community)
-            .where('avoid_user_id', '=', userId),
-        )
-        .orderBy('other')
-        .execute();
-      return rows.map((r) => r.other);
-    },
   };
 }

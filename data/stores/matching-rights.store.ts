@@ -4,6 +4,7 @@ import type { CommunityId } from '#core/ids.ts';
 import type { MatchingStore, SuggestionRecord } from '../../commands/matching/store.ts';
 import type { Db } from '../db/executor.ts';
 import { toDate, toMs } from '../db/rows.ts';
+import { forgetAvoids } from './matching-avoid.store.ts';
 
 type RightsPart = Pick<
   MatchingStore,
@@ -13,10 +14,10 @@ type RightsPart = Pick<
 export function matchingRightsPart(db: Db): RightsPart {
   /** Deletes the community's rows of `table` where any of `columns` names the member. */
   async function erase(
-    table: 'match_prefs' | 'match_avoid' | 'match_pairing_members' | 'match_suggestions',
+    table: 'match_prefs' | 'match_pairing_members' | 'match_suggestions',
     community: CommunityId,
     userId: string,
-    columns: readonly ('user_id' | 'avoid_user_id' | 'suggested_id')[],
+    columns: readonly ('user_id' | 'suggested_id')[],
   ): Promise<number> {
     const result = await db
       .deleteFrom(table)
@@ -76,7 +77,7 @@ export function matchingRightsPart(db: Db): RightsPart {
     async forget(community, userId) {
       return {
         'matching preferences': await erase('match_prefs', community, userId, ['user_id']),
-        'avoid list entries': await erase('match_avoid', community, userId, ['user_id', 'avoid_user_id']),
+        'avoid list entries': await forgetAvoids(db, community, userId),
         'match answers': await erase('match_pairing_members', community, userId, ['user_id']),
         'match suggestions': await erase('match_suggestions', community, userId, ['user_id', 'suggested_id']),
       };

@@ -1,6 +1,6 @@
 /**
  * The matching feature's store on Kysely (SQLite and PostgreSQL): participants (read from `member_skills` and
- * `members`), pauses and avoid lists here; rounds and pairings in `matching-pairings.store.ts`, suggestions and
+ * `members`), pauses here; avoid lists in `matching-avoid.store.ts`; rounds and pairings in `matching-pairings.store.ts`, suggestions and
  * data rights in `matching-rights.store.ts`, the reads behind the matcher's in-memory index in
  * `matching-index.store.ts`.
  */
@@ -12,6 +12,7 @@ import { type Db, dbOf } from '../db/executor.ts';
 import { toBool, toDate, toMs, toOptionalDate } from '../db/rows.ts';
 import type { DB, MatchPrefsTable } from '../db/schema.ts';
 import { unlistedMembers } from './listed.ts';
+import { matchingAvoidPart } from './matching-avoid.store.ts';
 import { matchingIndexPart } from './matching-index.store.ts';
 import { matchingPairingsPart } from './matching-pairings.store.ts';
 import { matchingRightsPart } from './matching-rights.store.ts';
@@ -145,45 +146,7 @@ export function matchingStore(tx: Tx): MatchingStore {
       ),
     setIgnoredStreak: (community, userId, streak, now) => setPrefs(community, userId, { ignored_streak: streak }, now),
 
-    async addAvoid(community, userId, otherId, now) {
-      const result = await db
-        .insertInto('match_avoid')
-        .values({ community, user_id: userId, avoid_user_id: otherId, created_at: toMs(now) })
-        .onConflict((oc) => oc.columns(['community', 'user_id', 'avoid_user_id']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
-    async removeAvoid(community, userId, otherId) {
-      const result = await db
-        .deleteFrom('match_avoid')
-        .where('community', '=', community)
-        .where('user_id', '=', userId)
-        .where('avoid_user_id', '=', otherId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
-    },
-    async avoids(community, userId) {
-      const rows = await db
-        .selectFrom('match_avoid')
-        .select('avoid_user_id')
-        .where('community', '=', community)
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .orderBy('avoid_user_id')
-        .execute();
-      return rows.map((r) => r.avoid_user_id);
-    },
-    async avoidPairs(community) {
-      const rows = await db
-        .selectFrom('match_avoid')
-        .select(['user_id', 'avoid_user_id'])
-        .where('community', '=', community)
-        .orderBy('user_id')
-        .orderBy('avoid_user_id')
-        .execute();
-      return rows.map((r): [string, string] => [r.user_id, r.avoid_user_id]);
-    },
-
+    ...matchingAvoidPart(db),
     ...matchingPairingsPart(db),
     ...matchingRightsPart(db),
     ...matchingIndexPart(db),

@@ -17,6 +17,7 @@ type RsvpPart = Pick<
   | 'setRemindersEnabled'
   | 'saveRating'
   | 'saveRatingComment'
+  | 'ratingOf'
   | 'ratingSummary'
 >;
 
@@ -183,6 +184,16 @@ function ratings(db: Db) {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    async ratingOf(community, meetupId, userId) {
+      const row = await db
+        .selectFrom('meetup_ratings')
+        .select('score')
+        .where('community', '=', community)
+        .where('meetup_id', '=', meetupId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.score;
     },
     /** One read of the meetup's ratings (a few dozen rows at most), summed here. */
     async ratingSummary(community, meetupId): Promise<RatingSummary> {

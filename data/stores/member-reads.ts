@@ -4,6 +4,7 @@
  */
 import type { CommunityId } from '#core/ids.ts';
 import type { Db } from '../db/executor.ts';
+import { avoidPairs } from './avoid-hashes.ts';
 
 export interface ProfileSkills {
   readonly userId: string;
@@ -44,26 +45,15 @@ export async function profileSkills(
   return ids.flatMap((id) => byUser.get(id) ?? []);
 }
 
-/** Members `userId` avoids or is avoided by (`/match avoid`). */
+/**
+ * Members `userId` avoids or is avoided by (`/match avoid`), including entries kept by keyed hash after one of them
+ * used forget-me and came back (avoid-hashes.ts). Read through the community's pairs: a few rows per member.
+ */
 export async function avoidsEither(db: Db, community: CommunityId, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('match_avoid')
-    .select(['user_id', 'avoid_user_id'])
-    .where('community', '=', community)
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('avoid_user_id', '=', userId)]))
-    .execute();
-  const others = rows.map((r) => (r.user_id === userId ? r.avoid_user_id : r.user_id));
+  const pairs = await avoidPairs(db, community);
+  const others = pairs.flatMap(([a, b]) => (a === userId ? [b] : b === userId ? [a] : []));
   return [...new Set(others)].sort();
 }
 
-/** Every avoid pair of the community, as recorded (either direction). */
-export async function avoidPairs(db: Db, community: CommunityId): Promise<[string, string][]> {
-  const rows = await db
-    .selectFrom('match_avoid')
-    .select(['user_id', 'avoid_user_id'])
-    .where('community', '=', community)
-    .orderBy('user_id')
-    .orderBy('avoid_user_id')
-    .execute();
-  return rows.map((r) => [r.user_id, r.avoid_user_id]);
-}
+/** Every avoid pair of the community between members here now (either direction), hashed entries included. */
+export { avoidPairs };

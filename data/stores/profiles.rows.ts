@@ -24,12 +24,15 @@ export const PROFILE_COLUMNS = [
   'card_posted_at',
   'reviewed_by',
   'review_note',
+  'published_skills',
 ] as const;
 
 export type ProfileRow = Pick<Selectable<ProfilesTable>, (typeof PROFILE_COLUMNS)[number]>;
 
 const answersSchema = z.array(z.object({ question: z.string(), answer: z.string() }));
 const linksSchema = z.array(z.string());
+const skillListSchema = z.array(z.object({ skill: z.string(), term: z.string() }));
+const cardSkillsSchema = z.object({ offers: skillListSchema, needs: skillListSchema });
 const draftSchema = z.object({
   role: z.string(),
   workingOn: z.string(),
@@ -37,7 +40,15 @@ const draftSchema = z.object({
   pronouns: z.string().optional(),
   funFact: z.string().optional(),
   answers: answersSchema,
+  skills: cardSkillsSchema.optional(),
 });
+
+/** Skills as stored: canonical skill and the member's term only (what a card shows). */
+const storedSkills = (skills: IntroFields['skills']) =>
+  skills && {
+    offers: skills.offers.map(({ skill, term }) => ({ skill, term })),
+    needs: skills.needs.map(({ skill, term }) => ({ skill, term })),
+  };
 
 /** The published columns of a profile, as they are written. */
 export function publishedColumns(fields: IntroFields) {
@@ -48,13 +59,14 @@ export function publishedColumns(fields: IntroFields) {
     pronouns: fields.pronouns ?? null,
     fun_fact: fields.funFact ?? null,
     answers: JSON.stringify(fields.answers),
+    published_skills: fields.skills ? JSON.stringify(storedSkills(fields.skills)) : null,
   };
 }
 
 /** A submission as the `draft` column holds it (all the fields, as JSON). */
 export function draftColumn(fields: IntroFields): string {
-  const { role, workingOn, links, pronouns, funFact, answers } = fields;
-  return JSON.stringify({ role, workingOn, links, pronouns, funFact, answers });
+  const { role, workingOn, links, pronouns, funFact, answers, skills } = fields;
+  return JSON.stringify({ role, workingOn, links, pronouns, funFact, answers, skills: storedSkills(skills) });
 }
 
 export function toProfile(row: ProfileRow): ProfileRecord {
@@ -69,6 +81,7 @@ export function toProfile(row: ProfileRow): ProfileRecord {
           pronouns: row.pronouns ?? undefined,
           funFact: row.fun_fact ?? undefined,
           answers: answersSchema.parse(JSON.parse(row.answers)),
+          skills: row.published_skills === null ? undefined : cardSkillsSchema.parse(JSON.parse(row.published_skills)),
         };
   return {
     community: toCommunityId(row.community),

@@ -10,6 +10,7 @@ import type { IntroStats, ProfilesStore } from '../../commands/introductions/sto
 import { type Db, dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
+import { forgetCardNeighbours, introCardsPart } from './intro-cards.store.ts';
 import { memberSkillsPart } from './member-skills.store.ts';
 import { draftColumn, PROFILE_COLUMNS, publishedColumns, toProfile } from './profiles.rows.ts';
 
@@ -88,6 +89,7 @@ export function profilesStore(tx: Tx): ProfilesStore {
 
   return {
     ...skills,
+    ...introCardsPart(db),
     stats: (community) => introStats(db, community),
     async get(community, userId) {
       const row = await db
@@ -166,6 +168,7 @@ export function profilesStore(tx: Tx): ProfilesStore {
             pronouns: eb.ref('excluded.pronouns'),
             fun_fact: eb.ref('excluded.fun_fact'),
             answers: eb.ref('excluded.answers'),
+            published_skills: eb.ref('excluded.published_skills'),
             draft: null,
             status: 'approved',
             updated_at: eb.ref('excluded.updated_at'),
@@ -269,6 +272,14 @@ export function profilesStore(tx: Tx): ProfilesStore {
     },
     async deleteMember(community, userId) {
       await forgetManager(community, userId);
+      await forgetCardNeighbours(db, community, userId);
+      // The manager's id on the intros they reviewed: when and how stay, who goes.
+      await db
+        .updateTable('profiles')
+        .set({ reviewed_by: null })
+        .where('community', '=', community)
+        .where('reviewed_by', '=', userId)
+        .execute();
       const result = await db
         .deleteFrom('profiles')
         .where('community', '=', community)

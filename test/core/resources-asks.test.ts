@@ -57,6 +57,11 @@ describe('resources: asking for something nobody listed', () => {
     );
     expect(bot.sent.filter((d) => d.kind === 'dm' && d.to.length === 2)).toHaveLength(1);
     expect((await bot.repos.resources.getAsk(bot.community, Number(first)))?.helper).toBe('theo');
+    // Zoe was never asked: pressing its id gets what an unknown id gets, without the asker's name (issue 20).
+    const unknown = await bot.click({ action: 'resource.have', value: '999' }, { as: 'zoe' });
+    const forged = await bot.click({ action: 'resource.have', value: first }, { as: 'zoe' });
+    expect(bot.text(forged)).toBe(bot.text(unknown));
+    expect(bot.text(forged)).not.toContain('mia');
   });
 
   it('offers it once in the feedback channel when everyone asked says no; then anyone may answer', async () => {

@@ -140,6 +140,10 @@ describe('resources: borrow → lend → reminders → return → the next in li
       expect(bot.text(await bot.click({ action, value: '999' }, { as: 'lucas' }))).toContain('no longer open');
     }
     expect(await queue()).toEqual(['mia:requested']);
+    // "Got it back" is offered once it is lent: on a request still waiting, even the owner is refused (issue 20).
+    const early = await bot.click({ action: 'resource.got-back', value: lend.value }, { as: 'lucas' });
+    expect(bot.text(early)).toContain('nothing to mark as back');
+    expect(await queue()).toEqual(['mia:requested']);
     // Leaving the line before the answer withdraws the request.
     expect(bot.text(await bot.run('/resource return Tripod', { as: 'mia' }))).toContain("You're out of the line");
     expect(await queue()).toEqual([]);

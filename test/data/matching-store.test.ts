@@ -3,6 +3,7 @@
  * pairings with their answers, suggestions, forget-me and export. The index reads are in matching-index-store.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { avoidsEither } from '../../data/stores/member-reads.ts';
 import {
   addMember,
   addSkills,
@@ -126,18 +127,75 @@ describe('avoid lists', () => {
       expect(await store.addAvoid(C, 'emma', 'lucas', T0)).toBe(false);
       expect(await store.addAvoid(C, 'emma', 'idle', days(1))).toBe(true);
       expect(await store.addAvoid(C, 'lucas', 'emma', T0)).toBe(true);
-      expect(await store.avoids(C, 'emma')).toEqual(['lucas', 'idle']);
+      expect(await store.avoids(C, 'emma')).toEqual({ members: ['lucas', 'idle'], forgotten: 0 });
       expect(await store.avoidPairs(C)).toEqual([
         ['emma', 'idle'],
         ['emma', 'lucas'],
         ['lucas', 'emma'],
       ]);
-      expect(await store.avoidsEither(C, 'idle')).toEqual(['emma']);
-      expect(await store.avoidsEither(C, 'emma')).toEqual(['idle', 'lucas']);
+      expect(await store.avoidedAmong(C, 'idle', ['emma', 'lucas'])).toEqual(['emma']);
+      expect(await store.avoidedAmong(C, 'emma', ['lucas', 'stranger', 'idle', 'emma'])).toEqual(['lucas', 'idle']);
+      expect(await store.avoidedAmong(OTHER, 'emma', ['lucas', 'idle'])).toEqual([]);
       expect(await store.avoidPairs(OTHER)).toEqual([]);
       expect(await store.removeAvoid(C, 'emma', 'lucas')).toBe(true);
       expect(await store.removeAvoid(C, 'emma', 'lucas')).toBe(false);
-      expect(await store.avoids(C, 'emma')).toEqual(['idle']);
+      expect((await store.avoids(C, 'emma')).members).toEqual(['idle']);
+    });
+  });
+
+  it("keeps the avoider's entry, by keyed hash only, when the avoided member is forgotten; it holds when they return", async () => {
+    await f.run(async ({ store }) => {
+      await store.addAvoid(C, 'emma', 'lucas', T0);
+      await store.addAvoid(C, 'lucas', 'idle', T0);
+      expect((await store.forget(C, 'lucas'))['avoid list entries']).toBe(2);
+    });
+    const rows = await f.run(({ db }) => db.selectFrom('match_avoid').selectAll().execute());
+    // Lucas's own list is gone; Emma's entry keeps a hash and no readable id.
+    expect(rows).toEqual([
+      {
+        community: C,
+        user_id: 'emma',
+        avoid_user_id: null,
+        avoid_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        created_at: T0.getTime(),
+      },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('lucas');
+    await f.run(async ({ store, core, db }) => {
+      expect(await store.avoids(C, 'emma')).toEqual({ members: [], forgotten: 1 });
+      // Lucas comes back (same platform id): still avoided, both ways, by the matcher too.
+      await core.members.touch(C, 'lucas', 'Lucas', days(2));
+      expect(await store.avoidedAmong(C, 'emma', ['lucas', 'idle'])).toEqual(['lucas']);
+      expect(await store.avoidedAmong(C, 'lucas', ['emma'])).toEqual(['emma']);
+      expect(await store.avoidPairs(C)).toEqual([['emma', 'lucas']]);
+      // Mentorship and presence read the same lists (a coffee, a mentor found or asked): him too.
+      expect(await avoidsEither(db, C, 'lucas')).toEqual(['emma']);
+      expect(await avoidsEither(db, C, 'emma')).toEqual(['lucas']);
+      // The same hash in another community's list means nothing: each community has its own key.
+      expect(await store.avoidedAmong(OTHER, 'emma', ['lucas'])).toEqual([]);
+      // Emma avoiding him again names him in her list; unavoiding ends it.
+      expect(await store.addAvoid(C, 'emma', 'lucas', days(3))).toBe(false);
+      expect(await store.avoids(C, 'emma')).toEqual({ members: ['lucas'], forgotten: 0 });
+      await store.forget(C, 'lucas');
+      expect(await store.removeAvoid(C, 'emma', 'lucas')).toBe(true);
+      expect(await store.avoidedAmong(C, 'emma', ['lucas'])).toEqual([]);
+    });
+  });
+
+  it('hashes entries written before the keys existed when the community makes its key', async () => {
+    await f.run(async ({ db }) => {
+      await db
+        .insertInto('match_avoid')
+        .values({ community: C, user_id: 'emma', avoid_user_id: 'lucas', avoid_hash: null, created_at: T0.getTime() })
+        .execute();
+    });
+    await f.run(async ({ store }) => {
+      expect(await store.avoidedAmong(C, 'lucas', ['emma'])).toEqual(['emma']);
+      await store.forget(C, 'lucas');
+    });
+    await f.run(async ({ store, core }) => {
+      await core.members.touch(C, 'lucas', 'Lucas', days(1));
+      expect(await store.avoidedAmong(C, 'emma', ['lucas'])).toEqual(['lucas']);
     });
   });
 });
@@ -279,6 +337,12 @@ describe('data rights', () => {
       });
       const after = await store.exportRows(C);
       expect(after.match_pairing_members?.map((r) => r.user_id)).toEqual(['lucas']);
+      // Lucas's protection from Emma stays, by hash only.
+      expect(after.match_avoid?.map((r) => `${r.user_id}>${r.avoid_user_id}`).sort()).toEqual([
+        'lucas>idle',
+        'lucas>null',
+      ]);
+      expect(JSON.stringify(after)).not.toContain('emma');
       expect(after.match_prefs).toEqual([]);
       expect(await store.dismissedSince(OTHER, 'stranger', T0)).toEqual([]);
       expect(await store.forget(C, 'emma')).toEqual({

@@ -90,6 +90,68 @@ describe.each([
     for (const u of meetupCards) expect(JSON.stringify(u.reply)).not.toContain(cast.subject);
   });
 
+  it('leaves no message Hallway can still edit showing them: cards that list them, their open call, asks about them', async () => {
+    const { bot, db } = await botWithDb({ community: cast.community });
+    await liveALife(bot, cast);
+    const c = cast.community;
+    const shows = (reply: unknown) => JSON.stringify(reply).includes(cast.subject);
+    /** The message behind each ref Hallway keeps (so can still edit), as it reads now. */
+    const controlled = async () => {
+      const refs = await db.query((q) =>
+        q.selectFrom('message_refs').select(['ref', 'message_id']).where('community', '=', c).execute(),
+      );
+      return refs.map(({ ref, message_id }) => ({
+        ref,
+        reply: [...bot.sent].reverse().find((d) => d.messageId === message_id)?.reply,
+      }));
+    };
+    const before = await controlled();
+    // The life left such messages showing the subject: the third's intro card, the open call, an ask DM, their
+    // meetup's card, their thing's card, a loan and an ask for a thing.
+    const showing = before.filter((m) => shows(m.reply)).map((m) => m.ref.replace(/:.*/, ''));
+    expect(new Set(showing)).toEqual(
+      new Set([
+        'intro-card',
+        'feedback-public',
+        'feedback-ask',
+        'meetup-card',
+        'resource-card',
+        'resource-loan',
+        'resource-ask',
+      ]),
+    );
+    const openCall = before.find((m) => m.ref.startsWith('feedback-public:') && shows(m.reply))!;
+    expect(openCall.reply?.buttons?.map((b) => b.action)).toEqual(['feedback.volunteer']);
+
+    await forget(bot, cast.subject, c);
+    await bot.drain();
+    const after = await controlled();
+    expect(after.filter((m) => shows(m.reply)).map((m) => m.ref)).toEqual([]);
+    expect(after.every((m) => m.reply !== undefined)).toBe(true);
+    // The open call is withdrawn, its button gone; the third's card still introduces the third.
+    const call = after.find((m) => m.ref === openCall.ref)!;
+    expect(call.reply).toEqual({ text: 'This feedback request was withdrawn at the member’s request.' });
+    const third = after.find((m) => m.ref === `intro-card:${cast.third}`)!;
+    expect(bot.text(third.reply)).toContain(`Say hello to @${cast.third}`);
+    // Pressing the withdrawn call's old button does nothing.
+    const old = openCall.reply!.buttons![0]!;
+    const pressed = await bot.click(old, { as: cast.friend, community: c });
+    expect(bot.text(pressed)).toMatch(/not open to volunteers/);
+  });
+
+  it('clears a manager from the intros they reviewed when the manager uses forget-me', async () => {
+    const { bot, db } = await botWithDb({ community: cast.community });
+    await liveALife(bot, cast);
+    const reviewed = await bot.repos.profiles.get(cast.community, cast.newcomer);
+    expect(reviewed?.reviewedBy).toBe(cast.host);
+    await forget(bot, cast.host, cast.community);
+    await bot.drain();
+    // (On the Discord cast the host's id is also the server's: the community column is not about them.)
+    const hits = await db.findEverywhere(cast.host);
+    expect(hits.filter((h) => !h.value.includes(cast.community))).toEqual([]);
+    expect((await bot.repos.profiles.get(cast.community, cast.newcomer))?.published).toBeDefined();
+  });
+
   it('welcomes them again if they come back', async () => {
     const { bot } = await botWithDb({ community: cast.community });
     await liveALife(bot, cast);

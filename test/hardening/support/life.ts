@@ -1,9 +1,10 @@
 /**
  * A community that has lived a little, driven only through what members do (commands, buttons, forms, jobs):
- * intros and cards, skills, suggestions, a weekly round with its follow-up, avoid lists, meetups with RSVPs, a
- * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs, an approval, shared
- * resources booked, lent, queued for and asked about, a mentorship and a mentorship request, presence with a coffee
- * invitation. Used by the isolation, data-rights and mass-mention tests, so they all look at the same rich state.
+ * intros and cards (one listing the subject as someone to meet), skills, suggestions, a weekly round with its
+ * follow-up, avoid lists, meetups with RSVPs, a waitlist, reminders and ratings, feedback asked, given, rated and
+ * thanked, a request offered in the feedback channel, opt-outs, an approval, shared resources booked, lent, queued
+ * for and asked about, a mentorship and a mentorship request, presence with a coffee invitation. Used by the
+ * isolation, data-rights, mass-mention and forged-actions tests, so they all look at the same rich state.
  */
 import type { CommunityId } from '#core/ids.ts';
 import type { Button, Reply } from '#core/reply.ts';
@@ -110,6 +111,13 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   await ok(bot, '/skills need photography', f, c);
   await ok(bot, '/skills offer photography, mixing', t, c);
   await ok(bot, '/skills need layout design', t, c);
+  // The third member's card lists the subject under "you might want to meet" (they offer layout design).
+  const thirdIntro = await ok(bot, '/intro', t, c);
+  await bot.submit(
+    must(thirdIntro.form, 'third form'),
+    { role: 'Sound recordist', working_on: 'Field recordings', offers: 'photography, mixing', needs: 'layout design' },
+    as(t),
+  );
 
   // Matching: suggestions both ways, an avoid both ways, a weekly round and its follow-up.
   await ok(bot, '/match suggest', f, c);
@@ -163,6 +171,8 @@ export async function liveALife(bot: TestBot, cast: Cast) {
     if (rate) await bot.click(rate, as(s));
   }
   await ok(bot, '/feedback prompts off which:helpful', s, c);
+  // Nobody offers glassblowing: the subject's request is offered in the feedback channel, for volunteers.
+  await ok(bot, '/feedback request about:"Glass lantern" skills:glassblowing', s, c);
 
   // Shared resources: the host's risograph (training: the subject is trained and books it); the friend lends the
   // subject a tripod while the third waits in line; the subject lends their zine archive to the friend, and asks for

@@ -71,6 +71,14 @@ export interface SuggestionRecord {
   readonly createdAt: Date;
 }
 
+/** A group to store: 2-3 members, from a round or an introduction. */
+export interface NewPairing {
+  readonly roundId?: number;
+  readonly kind: 'round' | 'intro';
+  readonly score: number;
+  readonly members: readonly string[];
+}
+
 /** Two members grouped together (a round or an introduction) and when, latest per pair. */
 export interface MetPair {
   readonly a: string;
@@ -110,12 +118,14 @@ export interface MatchingStore extends MatchingIndexStore {
     now: Date,
   ): Promise<number | undefined>;
   lastRound(community: CommunityId): Promise<RoundRecord | undefined>;
+  /** The round of a period, if it was created (a round written in batches resumes from it). */
+  roundFor(community: CommunityId, period: string): Promise<RoundRecord | undefined>;
+  /** The members already grouped in a round. */
+  pairedIn(community: CommunityId, roundId: number): Promise<string[]>;
   /** Stores a group (2-3 members) and returns its id. */
-  addPairing(
-    community: CommunityId,
-    pairing: { roundId?: number; kind: 'round' | 'intro'; score: number; members: readonly string[] },
-    now: Date,
-  ): Promise<number>;
+  addPairing(community: CommunityId, pairing: NewPairing, now: Date): Promise<number>;
+  /** Stores many groups in a few statements (a round's batch) and returns their ids, in the order given. */
+  addPairings(community: CommunityId, pairings: readonly NewPairing[], now: Date): Promise<number[]>;
   pairing(community: CommunityId, id: number): Promise<PairingRecord | undefined>;
   roundPairings(community: CommunityId, roundId: number): Promise<PairingRecord[]>;
   /** The member's groups, newest first. */

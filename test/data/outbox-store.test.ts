@@ -81,12 +81,8 @@ describe('outbox store: enqueue and read', () => {
   });
 
   it('refuses a malformed target at enqueue', async () => {
-    await expect(
-      outbox(async (o) => await o.enqueue([item('k', { kind: 'dm', userIds: [] })])),
-    ).rejects.toThrow();
-    await expect(
-      outbox(async (o) => await o.enqueue([item('k', { kind: 'post', channelId: '' })])),
-    ).rejects.toThrow();
+    await expect(outbox(async (o) => await o.enqueue([item('k', { kind: 'dm', userIds: [] })]))).rejects.toThrow();
+    await expect(outbox(async (o) => await o.enqueue([item('k', { kind: 'post', channelId: '' })]))).rejects.toThrow();
     expect(await outbox(async (o) => await o.counts())).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
   });
 

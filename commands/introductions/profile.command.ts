@@ -11,7 +11,7 @@ import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { profileReply } from './card.ts';
 import { noteManager } from './managers.ts';
-import { ACTION_OPEN, skillsOf } from './publish.ts';
+import { ACTION_OPEN } from './publish.ts';
 
 const EMPTY = { role: '', workingOn: '', links: [], answers: [] };
 
@@ -33,10 +33,11 @@ export function statusLine(profile: ProfileRecord | undefined): string {
 
 async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
-  const profile = await ctx.store.get(ctx.community.id, userId);
+  const card = await ctx.store.card(ctx.community.id, userId);
+  const profile = card?.profile;
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   return {
-    ...profileReply({ userId, fields, ...(await skillsOf(ctx, userId)) }, statusLine(profile)),
+    ...profileReply({ userId, fields, offers: card?.offers ?? [], needs: card?.needs ?? [] }, statusLine(profile)),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
@@ -50,14 +51,15 @@ async function ownProfile(ctx: Context): Promise<Reply> {
 }
 
 async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
-  const member = await ctx.core.members.get(ctx.community.id, userId);
-  if (member?.leftAt) return { text: `${fmt.user(userId)} is no longer in the directory.` };
-  const published = (await ctx.store.get(ctx.community.id, userId))?.published;
-  const skills = await skillsOf(ctx, userId);
-  if (!published && !skills.offers.length && !skills.needs.length) {
+  const card = await ctx.store.card(ctx.community.id, userId);
+  if (card?.left) return { text: `${fmt.user(userId)} is no longer in the directory.` };
+  const published = card?.profile?.published;
+  const offers = card?.offers ?? [];
+  const needs = card?.needs ?? [];
+  if (!published && !offers.length && !needs.length) {
     return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, ...skills });
+  return profileReply({ userId, fields: published ?? EMPTY, offers, needs });
 }
 
 /** `/profile [member]`. */

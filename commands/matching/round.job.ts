@@ -26,7 +26,7 @@ export const IGNORED_ROUNDS_LIMIT = 3;
 /** Pairings of history read per slice. */
 const HISTORY_PAGE = 2_000;
 /** Groups written per transaction (with their members and DMs): a few tens of milliseconds on either database. */
-export const ROUND_BATCH_GROUPS = 500;
+export const ROUND_BATCH_GROUPS = 250;
 
 interface RoundJobPlan {
   readonly round: RoundPlan;

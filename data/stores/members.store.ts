@@ -4,7 +4,7 @@ import type { CommunityId } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { MemberRecord, MembersStore } from '#core/stores/members.ts';
 import { dbOf } from '../db/executor.ts';
-import { toBool, toCommunityId, toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
+import { parseJsonObject, toBool, toCommunityId, toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
 import type { MembersTable } from '../db/schema.ts';
 
 type MemberRow = Selectable<MembersTable>;
@@ -51,10 +51,11 @@ function naming(userId: string, displayName: string) {
 export function membersStore(tx: Tx): MembersStore {
   const db = dbOf(tx);
 
-  async function upsert(community: CommunityId, userId: string, displayName: string, now: Date, joined: boolean) {
+  /** The member's row written (`joined`: their arrival; otherwise their activity), as an insert … returning. */
+  function upsert(community: CommunityId, userId: string, displayName: string, now: Date, joined: boolean) {
     const { name, key, keep } = naming(userId, displayName);
     const ms = toMs(now);
-    const row = await db
+    return db
       .insertInto('members')
       .values({
         community,
@@ -73,14 +74,26 @@ export function membersStore(tx: Tx): MembersStore {
           ...(keep ? {} : { display_name: eb.ref('excluded.display_name'), name_key: eb.ref('excluded.name_key') }),
         })),
       )
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toRecord(row);
+      .returning(COLUMNS);
   }
 
   return {
-    touch: (community, userId, displayName, now) => upsert(community, userId, displayName, now, false),
-    markJoined: (community, userId, displayName, now) => upsert(community, userId, displayName, now, true),
+    touch: async (community, userId, displayName, now) =>
+      toRecord(await upsert(community, userId, displayName, now, false).executeTakeFirstOrThrow()),
+    markJoined: async (community, userId, displayName, now) =>
+      toRecord(await upsert(community, userId, displayName, now, true).executeTakeFirstOrThrow()),
+    async arrive(community, userId, displayName, now, joined) {
+      const row = await upsert(community, userId, displayName, now, joined)
+        .returning((eb) =>
+          eb.selectFrom('communities').select('settings').where('id', '=', community).as('community_settings'),
+        )
+        .executeTakeFirstOrThrow();
+      const settings = row.community_settings;
+      return {
+        member: toRecord(row),
+        settings: settings === null ? undefined : parseJsonObject(settings, 'settings'),
+      };
+    },
     async get(community, userId) {
       const row = await db
         .selectFrom('members')

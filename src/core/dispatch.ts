@@ -54,15 +54,18 @@ export function createCore(deps: DispatcherDeps): Core {
       // and `record` then keeps who acted (and the event id) in a small unit of its own.
       const record = async (core: CoreStores) => {
         if (event.eventId && !(await core.inboundEvents.firstSight(actor.community, event.eventId, now))) return;
-        const community = await core.communities.ensure(actor.community, now);
-        // A departure is not activity; a join records when they arrived.
-        const member =
-          event.kind === 'member_joined'
-            ? await core.members.markJoined(actor.community, actor.userId, actor.displayName, now)
-            : event.kind === 'member_left'
-              ? undefined
-              : await core.members.touch(actor.community, actor.userId, actor.displayName, now);
-        return { community, member };
+        // A departure is not activity; a join records when they arrived. Either way the community's settings come
+        // back with the member's row (one round trip), or the community is new and is created.
+        if (event.kind === 'member_left')
+          return { settings: (await core.communities.ensure(actor.community, now)).settings };
+        const { member, settings } = await core.members.arrive(
+          actor.community,
+          actor.userId,
+          actor.displayName,
+          now,
+          event.kind === 'member_joined',
+        );
+        return { member, settings: settings ?? (await core.communities.ensure(actor.community, now)).settings };
       };
       // Made anew by each attempt: a unit PostgreSQL retries must not keep the failed attempt's after-commit work.
       let deferred: (() => Promise<string | undefined>)[] = [];
@@ -74,7 +77,7 @@ export function createCore(deps: DispatcherDeps): Core {
           const seen = await record(unit.core);
           duplicate = seen === undefined;
           if (!seen) return undefined;
-          const community = toCommunity(deps, actor.community, seen.community.settings);
+          const community = toCommunity(deps, actor.community, seen.settings);
           const scope: EventScope = {
             actor,
             channelId: event.channelId,

@@ -78,8 +78,11 @@ export interface MatchingIndexStore {
   indexHead(community: CommunityId): Promise<IndexCursor | undefined>;
   /** The members changed after `cursor` (undefined: since the log began). */
   indexChanges(community: CommunityId, cursor: IndexCursor | undefined): Promise<IndexChanges>;
-  /** Members the user avoids and members who avoid the user. */
-  avoidsEither(community: CommunityId, userId: string): Promise<string[]>;
+  /**
+   * Members never to suggest to the user (one read): those they avoid, those who avoid them, and those they
+   * dismissed ("Not now") since `dismissedSince`.
+   */
+  notToSuggest(community: CommunityId, userId: string, dismissedSince: Date): Promise<string[]>;
   /** The user's partners (rounds and introductions) met since `since`, with the latest meeting each. */
   partnersSince(community: CommunityId, userId: string, since: Date): Promise<{ userId: string; at: Date }[]>;
   /**

@@ -38,10 +38,15 @@ async function suggest(ctx: Context): Promise<Reply> {
     };
   }
   const me = ctx.actor.userId;
+  const ids = await ctx.store.addSuggestions(
+    id,
+    me,
+    found.map(({ userId, score }) => ({ suggestedId: userId, score: score.total })),
+    ctx.now,
+  );
   for (const [i, { userId, score }] of found.entries()) {
-    const sid = await ctx.store.addSuggestion(id, me, userId, score.total, ctx.now);
     const reason = explainMatch(score.parts, fmt.user(userId));
-    ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), { key: `match-suggest:${sid}` });
+    ctx.notify.dm(id, me, suggestionMessage(ids[i]!, userId, reason, i + 1), { key: `match-suggest:${ids[i]}` });
   }
   const n = found.length;
   return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };

@@ -144,10 +144,15 @@ export interface MatchingStore extends MatchingIndexStore {
   markFollowUpSent(community: CommunityId, pairingId: number, now: Date): Promise<void>;
 
   addSuggestion(community: CommunityId, userId: string, suggestedId: string, score: number, now: Date): Promise<number>;
+  /** Records the suggestions shown to `userId` at once (one statement); returns their ids in the order given. */
+  addSuggestions(
+    community: CommunityId,
+    userId: string,
+    suggestions: readonly { readonly suggestedId: string; readonly score: number }[],
+    now: Date,
+  ): Promise<number[]>;
   suggestion(community: CommunityId, id: number): Promise<SuggestionRecord | undefined>;
   decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): Promise<void>;
-  /** Members the user dismissed ("Not now") since `since`. */
-  dismissedSince(community: CommunityId, userId: string, since: Date): Promise<string[]>;
 
   /** Outcomes for stats: groups, and members' answers. */
   outcomes(community: CommunityId, since: Date): Promise<{ pairings: number; met: number; collaborating: number }>;

@@ -53,9 +53,7 @@ interface Ranked {
 async function leftOut(ctx: Context): Promise<Set<string>> {
   const { id } = ctx.community;
   const since = new Date(ctx.now.getTime() - DISMISS_WEEKS * WEEK_MS);
-  const left = new Set(await ctx.store.dismissedSince(id, ctx.actor.userId, since));
-  for (const u of await ctx.store.avoidsEither(id, ctx.actor.userId)) left.add(u);
-  return left;
+  return new Set(await ctx.store.notToSuggest(id, ctx.actor.userId, since));
 }
 
 /** The shortlist, scored and ranked (the pair score, active members first), best first, at most `limit`. */

@@ -132,8 +132,9 @@ describe('avoid lists', () => {
         ['emma', 'lucas'],
         ['lucas', 'emma'],
       ]);
-      expect(await store.avoidsEither(C, 'idle')).toEqual(['emma']);
-      expect(await store.avoidsEither(C, 'emma')).toEqual(['idle', 'lucas']);
+      // Never suggested: avoided either way.
+      expect(await store.notToSuggest(C, 'idle', T0)).toEqual(['emma']);
+      expect(await store.notToSuggest(C, 'emma', T0)).toEqual(['idle', 'lucas']);
       expect(await store.avoidPairs(OTHER)).toEqual([]);
       expect(await store.removeAvoid(C, 'emma', 'lucas')).toBe(true);
       expect(await store.removeAvoid(C, 'emma', 'lucas')).toBe(false);
@@ -239,9 +240,31 @@ describe('suggestions', () => {
       const idle = await store.addSuggestion(C, 'emma', 'idle', 1, days(1));
       await store.decideSuggestion(C, idle, 'introduced', days(1));
       expect((await store.suggestion(C, idle))?.status).toBe('introduced');
-      expect(await store.dismissedSince(C, 'emma', T0)).toEqual(['lucas']);
-      expect(await store.dismissedSince(C, 'emma', days(2))).toEqual([]);
-      expect(await store.dismissedSince(C, 'lucas', T0)).toEqual([]);
+      // Never suggested: dismissed since then.
+      expect(await store.notToSuggest(C, 'emma', T0)).toEqual(['lucas']);
+      expect(await store.notToSuggest(C, 'emma', days(2))).toEqual([]);
+      expect(await store.notToSuggest(C, 'lucas', T0)).toEqual([]);
+    });
+  });
+
+  it('records several suggestions in one call, their ids in the order given', async () => {
+    await f.run(async ({ store }) => {
+      const ids = await store.addSuggestions(
+        C,
+        'emma',
+        [
+          { suggestedId: 'zoe', score: 1 },
+          { suggestedId: 'lucas', score: 3 },
+          { suggestedId: 'idle', score: 2 },
+        ],
+        T0,
+      );
+      expect(await Promise.all(ids.map(async (id) => (await store.suggestion(C, id))?.suggestedId))).toEqual([
+        'zoe',
+        'lucas',
+        'idle',
+      ]);
+      expect(await store.addSuggestions(C, 'emma', [], T0)).toEqual([]);
     });
   });
 });

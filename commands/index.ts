@@ -7,3 +7,6 @@ export { feedbackFeature } from './feedback/index.ts';
 export { introductionsFeature } from './introductions/index.ts';
 export { matchingFeature } from './matching/index.ts';
 export { meetupsFeature } from './meetups/index.ts';
+export { resourcesFeature } from './resources/index.ts';
+export { mentorshipFeature } from './mentorship/index.ts';
+export { presenceFeature } from './presence/index.ts';

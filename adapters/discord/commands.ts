@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { CommandCatalog, CommandSpec, SubcommandSpec } from '#core/catalog.ts';
 import type { OptionSpec } from '#core/options.ts';
+import { foldedOptionsJSON, isFolded } from './folded-options.ts';
 
 /** Discord's rule for command, subcommand and option names (and they must be lower case). */
 export const NAME_PATTERN = /^[-_'\p{L}\p{N}]{1,32}$/u;
@@ -63,7 +64,7 @@ function optionJSON(o: OptionSpec, where: string): APIApplicationCommandBasicOpt
 }
 
 function optionsJSON(sub: SubcommandSpec, where: string): APIApplicationCommandBasicOption[] {
-  if (sub.options.length > 25) throw new Error(`Discord: ${where} has more than 25 options`);
+  if (isFolded(sub)) return foldedOptionsJSON();
   // Discord requires required options first; the core looks options up by name, so order is free.
   const ordered = [...sub.options.filter((o) => o.required), ...sub.options.filter((o) => !o.required)];
   return ordered.map((o) => optionJSON(o, where));

@@ -11,17 +11,17 @@ import {
   type Message,
   Options,
   Partials,
-  PermissionFlagsBits,
   type RateLimitData,
 } from 'discord.js';
 import type { CommandCatalog } from '#core/catalog.ts';
 import { type CommunityId, externalIdOf, platformOf } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
-import { type ChatPlatform, DeliveryError, type PlatformUser, type SentMessage } from '#core/ports/chat-platform.ts';
+import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { syncApplicationCommands } from './command-sync.ts';
 import { delivering, startError } from './errors.ts';
+import { FormDrafts } from './form-drafts.ts';
 import { type AutocompleteHook, handleInteraction } from './interactions.ts';
 import { RecentIds } from './recent-ids.ts';
 import { renderMessage } from './render.ts';
@@ -131,6 +131,7 @@ export class DiscordPlatform implements ChatPlatform {
       defaultGuild: () => this.defaultGuild(),
       memberOf: (guildId: string, userId: string) => this.member(guildId, userId),
       onlyGuild: this.options.guildId,
+      drafts: new FormDrafts(),
     };
     const seen = new RecentIds();
     this.client.on(Events.InteractionCreate, (i) => {

@@ -5,6 +5,7 @@
  */
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type GuildMember,
   type Interaction,
   MessageFlags,
@@ -14,7 +15,11 @@ import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommandEvent, Dispatch, InboundEvent } from '#core/inbound.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import { sanitize } from '#core/text.ts';
+import { parseButtonId } from './custom-id.ts';
+import { foldedSuggestions, unfold } from './folded-options.ts';
+import { type FormDrafts, REFILL_ACTION } from './form-drafts.ts';
 import { plain } from './markdown.ts';
+import { renderModal } from './render.ts';
 import { respond } from './respond.ts';
 import {
   actionEvent,
@@ -48,6 +53,8 @@ export interface InteractionDeps {
   readonly memberOf: (guildId: string, userId: string) => Promise<GuildMember | undefined>;
   /** Only this guild is served, when set. */
   readonly onlyGuild?: string;
+  /** Forms opened here, so a refused one can be reopened filled in. */
+  readonly drafts?: FormDrafts;
 }
 
 /** Handles one interaction; never throws (failures are logged). */
@@ -60,12 +67,32 @@ export async function handleInteraction(i: Interaction, deps: InteractionDeps): 
       await i.reply({ content: 'Please use this in the server.', flags: MessageFlags.Ephemeral });
       return;
     }
-    const event = toEvent(i, facts);
+    if (i.isButton() && (await reopenedForm(i, deps))) return;
+    const event = toEvent(i, facts, deps.catalog());
     if (!event) return deps.log.debug({ interactionId: i.id, type: i.type }, 'discord: interaction not for Hallway');
     await answer(i, event, facts.guildId, deps);
   } catch (error) {
     deps.log.warn({ err: error, interactionId: i.id }, 'discord: could not answer an interaction');
   }
+}
+
+/** The "Fix it" button under a refused form: the same form again, filled in (see form-drafts.ts). */
+async function reopenedForm(i: ButtonInteraction, deps: InteractionDeps): Promise<boolean> {
+  const parsed = parseButtonId(i.customId);
+  if (parsed?.action !== REFILL_ACTION) return false;
+  const form = deps.drafts?.take(parsed.value, i.user.id);
+  const modal = form && renderModal(form, i.guildId ? undefined : parsed.guildId);
+  if (!form || !modal) {
+    await i.reply({
+      content: 'That form has expired. Run the command again.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+    return true;
+  }
+  deps.drafts?.remember(i.user.id, modal.custom_id, form);
+  await i.showModal(modal);
+  return true;
 }
 
 function customIdOf(i: Interaction): string | undefined {
@@ -88,9 +115,9 @@ async function factsOf(i: Interaction, deps: InteractionDeps): Promise<Interacti
   return { ...common, displayName: member.displayName, permissions: member.permissions.bitfield };
 }
 
-function toEvent(i: RepliableInteraction, facts: InteractionFacts): InboundEvent | undefined {
+function toEvent(i: RepliableInteraction, facts: InteractionFacts, catalog: CommandCatalog): InboundEvent | undefined {
   if (i.isChatInputCommand()) {
-    return commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
+    return unfold(catalog, commandEvent(i.commandName, i.options.data as readonly OptionData[], facts));
   }
   if (i.isButton()) return actionEvent(i.customId, facts, i.message.id);
   if (i.isModalSubmit()) {
@@ -119,7 +146,8 @@ async function answer(i: RepliableInteraction, event: InboundEvent, guildId: str
     await (componentLike ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral }));
   }
   const reply = first === 'late' ? await pending : first.reply;
-  await respond(i, reply, { deferred, componentLike, dmGuildId: i.guildId ? undefined : guildId, log: deps.log });
+  const dmGuildId = i.guildId ? undefined : guildId;
+  await respond(i, reply, { deferred, componentLike, dmGuildId, log: deps.log, drafts: deps.drafts });
 }
 
 async function answerAutocomplete(
@@ -130,7 +158,17 @@ async function answerAutocomplete(
   const focused = focusedOption(i.options.data as readonly OptionData[]);
   const source = focused && sourceOf(deps.catalog(), i.commandName, focused.subcommand ?? '', focused.option);
   let choices: readonly { name: string; value: string }[] = [];
-  if (facts && focused && source && deps.autocomplete) {
+  const folded =
+    facts &&
+    focused &&
+    foldedSuggestions(
+      deps.catalog(),
+      commandEvent(i.commandName, i.options.data as readonly OptionData[], facts),
+      focused.option,
+      sanitize(focused.prefix),
+    );
+  if (folded) choices = folded;
+  else if (facts && focused && source && deps.autocomplete) {
     const event = commandEvent(i.commandName, i.options.data as readonly OptionData[], facts);
     try {
       choices = await deps.autocomplete(event, source, sanitize(focused.prefix));

@@ -59,7 +59,8 @@ export function renderSegment(s: Segment): string {
     case 'link': {
       const url = safeUrl(s.url);
       if (!url) return escapeText(s.label);
-      return s.label === s.url ? url : `[${escapeText(s.label)}](${url})`;
+      // In angle brackets a link shows no preview: a member's link must not unfurl someone else's page in a channel.
+      return s.label === s.url ? `<${url}>` : `[${escapeText(s.label)}](<${url}>)`;
     }
     case 'date':
       return Number.isFinite(s.epochSeconds)

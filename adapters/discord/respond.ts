@@ -5,6 +5,7 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
+import { type FormDrafts, REFILL_ACTION } from './form-drafts.ts';
 import { type DiscordMessage, renderMessage, renderModal } from './render.ts';
 
 export interface RespondState {
@@ -15,6 +16,8 @@ export interface RespondState {
   /** Set when the interaction came from a DM: components must carry their guild. */
   readonly dmGuildId?: string;
   readonly log: Logger;
+  /** Forms opened and answers refused, so a refused modal can be reopened filled in. */
+  readonly drafts?: FormDrafts;
 }
 
 /** A message without flags (edits and updates cannot change them). */
@@ -28,13 +31,16 @@ export async function respond(i: RepliableInteraction, reply: Reply | undefined,
   if (!reply) return acknowledge(i, s);
   if (reply.form && !s.deferred && !i.isModalSubmit()) {
     const modal = renderModal(reply.form, s.dmGuildId);
-    if (modal) return void (await i.showModal(modal));
+    if (modal) {
+      s.drafts?.remember(i.user.id, modal.custom_id, reply.form);
+      return void (await i.showModal(modal));
+    }
     s.log.error({ formId: reply.form.formId }, 'discord: form id and meta exceed 100 characters; showing text');
   } else if (reply.form) {
     // Discord opens a modal only as the first answer, and never in answer to a modal.
     s.log.warn({ formId: reply.form.formId }, 'discord: a form could not be opened here; showing its text');
   }
-  const msg = renderMessage(reply, { allowEphemeral: true, dmGuildId: s.dmGuildId });
+  const msg = renderMessage(withRefill(i, reply, s), { allowEphemeral: true, dmGuildId: s.dmGuildId });
   if (reply.replaceOriginal && (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage()))) {
     await (s.deferred ? i.editReply(unflagged(msg)) : i.update(unflagged(msg)));
     return;
@@ -54,4 +60,16 @@ async function acknowledge(i: RepliableInteraction, s: RespondState): Promise<vo
   }
   if (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())) await i.deferUpdate();
   else await i.reply({ content: 'Done.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+}
+
+/** A refused modal: the error, with a button that opens the form again filled in with what was typed. */
+function withRefill(i: RepliableInteraction, reply: Reply, s: RespondState): Reply {
+  if (!reply.formError || !i.isModalSubmit() || !s.drafts) return reply;
+  const values: Record<string, string> = {};
+  for (const [id, field] of i.fields.fields) if ('value' in field) values[id] = String(field.value ?? '');
+  const key = s.drafts.keep(i.user.id, i.customId, values);
+  if (!key) return reply;
+  const fix = { label: 'Fix it', action: REFILL_ACTION, value: key, style: 'primary' as const };
+  // The error is about this form only: it stays between the member and Hallway.
+  return { ...reply, visibility: 'ephemeral', buttons: [fix, ...(reply.buttons ?? [])] };
 }

@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommunityId } from '#core/ids.ts';
 import type { Actor, Dispatch } from '#core/inbound.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
-import type { Button, Form, Reply } from '#core/reply.ts';
+import type { Button, Form, FormField, Reply } from '#core/reply.ts';
 import { renderShell } from './render.ts';
 import { parseShellLine, shellActor } from './to-inbound.ts';
 
@@ -169,24 +169,49 @@ export class ShellPlatform implements ChatPlatform {
     if (reply.form) await this.fillForm(reply.form, dispatch, next);
   }
 
+  /**
+   * Asks a form field by field, then submits it. A refused answer is asked again with the reason, and everything
+   * else stays as typed; `:cancel` at any question drops the form (nothing is saved).
+   */
   private async fillForm(form: Form, dispatch: Dispatch, next: () => Promise<string | undefined>) {
-    this.print(`── ${form.title} ── (answer each line; an empty line skips an optional question)`);
+    this.print(
+      `── ${form.title} ── (one answer per line; Enter keeps what is in [brackets], - clears it; :cancel stops)`,
+    );
     const values: Record<string, string> = {};
-    for (const field of form.fields) {
-      this.print(`${field.label}${field.required ? '' : ' (optional)'}${field.initial ? ` [${field.initial}]` : ''}:`);
-      const answer = await next();
-      if (answer === undefined) return;
-      values[field.id] = answer.trim() === '' && field.initial ? field.initial : answer;
+    let ask: readonly FormField[] = form.fields;
+    for (;;) {
+      for (const field of ask) {
+        const answer = await this.askField(field, values[field.id] ?? field.initial ?? '', next);
+        if (answer === undefined) return this.print('Form closed; nothing was saved.');
+        values[field.id] = answer;
+      }
+      const reply = await dispatch({
+        kind: 'form_submit',
+        actor: this.actor,
+        channelId: 'general',
+        formId: form.formId,
+        meta: form.meta,
+        values,
+      });
+      if (!reply?.formError) return this.show(reply, dispatch, next);
+      this.print(this.render({ ...reply, formError: undefined }));
+      // The refused field again (or, when the feature could not say which, every field with its answer kept).
+      const refused = form.fields.find((f) => f.id === reply.formError?.field);
+      ask = refused ? [refused] : form.fields;
     }
-    const reply = await dispatch({
-      kind: 'form_submit',
-      actor: this.actor,
-      channelId: 'general',
-      formId: form.formId,
-      meta: form.meta,
-      values,
-    });
-    await this.show(reply, dispatch, next);
+  }
+
+  /** One question; a required one is asked until answered. Undefined when input ends or on `:cancel`. */
+  private async askField(field: FormField, current: string, next: () => Promise<string | undefined>) {
+    const optional = field.required || /\(optional\)/i.test(field.label) ? '' : ' (optional)';
+    for (;;) {
+      this.print(`${field.label}${optional}${current ? ` [${current}]` : ''}:`);
+      const line = await next();
+      if (line === undefined || line.trim() === ':cancel') return undefined;
+      const answer = line.trim() === '' ? current : line.trim() === '-' ? '' : line;
+      if (answer.trim() || !field.required) return answer;
+      this.print(`${field.label} is needed here.`);
+    }
   }
 
   private render(reply: Reply): string {

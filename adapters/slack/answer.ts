@@ -6,7 +6,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
-import { renderMessage } from './render.ts';
+import { renderMessage, renderPost } from './render.ts';
 import { renderHome, renderModal } from './render-view.ts';
 import { describe } from './users.ts';
 
@@ -51,7 +51,7 @@ export class Answerer {
   /** DMs the member (posting to a user id reaches the app's Messages tab without `conversations.open`). */
   async dm(userId: string, reply: Reply): Promise<void> {
     try {
-      await this.client.chat.postMessage({ channel: userId, ...renderMessage(reply) });
+      await this.client.chat.postMessage({ channel: userId, ...renderPost(reply) });
     } catch (error) {
       this.log.error({ userId, error: describe(error) }, 'could not DM a reply on Slack');
     }

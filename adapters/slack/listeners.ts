@@ -35,18 +35,19 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     deps.users.factsFor(userId, name);
 
   for (const spec of catalog) {
-    app.command(`/${spec.name}`, async ({ command, ack, respond }) => {
+    app.command(`/${spec.name}`, async ({ command, ack, respond, context }) => {
       await ack();
       const who = await facts(command.team_id, command.user_id, command.user_name);
-      const reply = await run(inbound.commandEvent(command, who));
+      const reply = await run(once(inbound.commandEvent(command, who), context));
       if (reply) await deps.answers.answer(reply, { userId: command.user_id, respond, triggerId: command.trigger_id });
     });
   }
 
-  app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {
+  app.action({ type: 'block_actions' }, async ({ body, ack, respond, context }) => {
     await ack();
     const who = await facts(inbound.interactionTeam(body), body.user.id, body.user.name ?? body.user.username);
-    const event = inbound.actionEvent(body, who);
+    const parsed = inbound.actionEvent(body, who);
+    const event = parsed && once(parsed, context);
     if (!event) return;
     const reply = await run(event);
     const fromHome = body.view?.type === 'home';
@@ -61,10 +62,10 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     if (fromHome) await refreshHome(event.actor.community, body.user.id, who, run, deps);
   });
 
-  app.view({ type: 'view_submission' }, async ({ body, ack }) => {
+  app.view({ type: 'view_submission' }, async ({ body, ack, context }) => {
     // The member lookup counts against the budget too: a slow users.info must not make the ack late.
     const pending = facts(inbound.interactionTeam(body), body.user.id, body.user.name).then((who) =>
-      run(inbound.formSubmitEvent(body, who)),
+      run(once(inbound.formSubmitEvent(body, who), context)),
     );
     const outcome = await within(pending, VIEW_ANSWER_BUDGET_MS);
     if (!outcome.done) {
@@ -75,11 +76,27 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     }
     const reply = outcome.value;
     if (!reply) return ack();
+    // Refused: the modal stays open with everything typed, the error under its field (or the first one).
+    if (reply.formError) {
+      const blocks = Object.keys(body.view.state.values);
+      const field = reply.formError.field && blocks.includes(reply.formError.field) ? reply.formError.field : blocks[0];
+      if (field) return ack({ response_action: 'errors', errors: { [field]: reply.formError.message } });
+    }
     if (reply.form) return ack({ response_action: 'update', view: renderModal(reply.form) });
     return ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
   });
 
   registerEvents(app, deps, run, facts);
+}
+
+/**
+ * A command, click or form submission keyed by its signed request (see replay.ts), so an identical copy of the
+ * request has one effect: the core records the key as it records Slack's event ids.
+ */
+function once<E extends InboundEvent>(event: E, context: Readonly<Record<string, unknown>>): E {
+  // Set by the HTTP receiver (slack.adapter.ts); absent in Socket Mode, where no request is signed.
+  const key = context['hallwayRequestKey'];
+  return typeof key === 'string' && !event.eventId ? { ...event, eventId: key } : event;
 }
 
 function registerEvents(

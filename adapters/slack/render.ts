@@ -35,6 +35,14 @@ export interface SlackMessage {
   readonly blocks: KnownBlock[];
 }
 
+/**
+ * A new message: never unfurled, so a member's link in a card cannot show a preview of someone else's page in a
+ * channel (Slack unfurls links in bot messages unless told not to).
+ */
+export function renderPost(reply: Reply): SlackMessage & { unfurl_links: false; unfurl_media: false } {
+  return { ...renderMessage(reply), unfurl_links: false, unfurl_media: false };
+}
+
 /** Renders a reply as a message. `maxBlocks` is 50 for messages, 100 for modals and the Home tab. */
 export function renderMessage(reply: Reply, maxBlocks: number = LIMITS.messageBlocks): SlackMessage {
   return { text: fallbackText(reply), blocks: renderBlocks(reply, maxBlocks) };

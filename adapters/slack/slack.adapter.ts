@@ -5,18 +5,19 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
-import { type ChatPlatform, DeliveryError, type PlatformUser, type SentMessage } from '#core/ports/chat-platform.ts';
+import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { Answerer } from './answer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';
 import { registerListeners } from './listeners.ts';
-import { renderMessage } from './render.ts';
+import { renderMessage, renderPost } from './render.ts';
+import { refusingFutureRequests, requestKey } from './replay.ts';
 import { slackCommunity } from './to-inbound.ts';
 import { describe, UserDirectory } from './users.ts';
 
@@ -105,9 +106,7 @@ export class SlackPlatform implements ChatPlatform {
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     this.checkCommunity(community);
-    const result = await delivering(() =>
-      this.client.chat.postMessage({ channel: channelId, ...renderMessage(reply) }),
-    );
+    const result = await delivering(() => this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));
     const message = sent(result.channel ?? channelId, result.ts);
     if (reply.thread) await this.openThread(message, reply.thread.opener);
     return message;
@@ -122,7 +121,7 @@ export class SlackPlatform implements ChatPlatform {
       await this.client.chat.postMessage({
         channel: message.channelId,
         thread_ts: message.messageId,
-        ...renderMessage({ text: opener }),
+        ...renderPost({ text: opener }),
       });
     } catch (error) {
       this.log.warn({ error: describe(error), channel: message.channelId }, 'Slack: could not open the thread');
@@ -139,7 +138,7 @@ export class SlackPlatform implements ChatPlatform {
       if (!opened.channel?.id) throw new DeliveryError('transient', 'no_channel');
       channel = opened.channel.id;
     }
-    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderMessage(reply) }));
+    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderPost(reply) }));
     return sent(result.channel ?? channel, result.ts);
   }
 
@@ -172,7 +171,9 @@ export class SlackPlatform implements ChatPlatform {
       botId: identity.botId,
       botUserId: identity.botUserId,
       signingSecret: this.options.signingSecret,
-      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : {}),
+      ...(this.options.appToken
+        ? { socketMode: true, appToken: this.options.appToken }
+        : { receiver: this.receiver() }),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,
@@ -184,6 +185,23 @@ export class SlackPlatform implements ChatPlatform {
       this.log.error({ error: describe(error) }, 'Slack listener failed');
     });
     return app;
+  }
+
+  /**
+   * HTTP mode's receiver: Bolt's own, with each signed request's replay key in the listeners' context (see
+   * replay.ts) and requests stamped in the future refused before Bolt's signature check.
+   */
+  private receiver(): HTTPReceiver {
+    const receiver = new HTTPReceiver({
+      signingSecret: this.options.signingSecret,
+      endpoints: ['/slack/events'],
+      processBeforeResponse: false,
+      logger: boltLogger(this.log, this.options.logLevel),
+      logLevel: this.options.logLevel ?? LogLevel.INFO,
+      customPropertiesExtractor: (req) => ({ hallwayRequestKey: requestKey(req) }),
+    });
+    receiver.requestListener = refusingFutureRequests(receiver.requestListener);
+    return receiver;
   }
 
   /**

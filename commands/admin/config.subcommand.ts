@@ -45,7 +45,10 @@ export function configSubcommand(defs: SettingDefs) {
         if (cleared) delete stored[key];
         else stored[key] = value;
       }
-      await ctx.core.communities.saveSettings(ctx.community.id, stored);
+      await ctx.core.communities.saveSettings(ctx.community.id, stored, {
+        keys: given.map(([key]) => key),
+        now: ctx.now,
+      });
       const saved = parseSettings(defs, stored);
       const zone = (saved.timezone as string | undefined) ?? ctx.community.timezone;
       return {

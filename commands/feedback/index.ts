@@ -13,7 +13,10 @@ import { feedbackPromptJob } from './prompt.job.ts';
 import { handOffExpiredAsks } from './timeouts.ts';
 
 export { feedbackGivenCount } from './recognition.ts';
+export { askForFeedbackButton } from './messages.ts';
 export { handOffExpiredAsks } from './timeouts.ts';
+/** The load-spreading order of reviewers, reused to route asks for things (resources). */
+export { type RankedCandidate, rankReviewers } from './routing.ts';
 
 export const feedbackFeature = defineFeature({
   name: 'feedback',

@@ -120,3 +120,8 @@ export function promptPost(weekOf: string): Reply {
     context: 'Or type /feedback request. Managers can turn this weekly post off with /hallway config prompts:off.',
   };
 }
+
+/** A button that opens the feedback request form, for other features' messages (mentorship's "Stuck"). */
+export function askForFeedbackButton(label = 'Ask for feedback'): Button {
+  return { label, action: 'feedback.open', value: 'invite', style: 'primary' };
+}

@@ -1,6 +1,7 @@
 /** Creating a feedback request, from `/feedback request` or the request form: check, store, route, answer. */
 import type { Context } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
+import { checkWebLink } from '#core/links.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
 import { skillLabel } from '../skills/index.ts';
@@ -67,20 +68,9 @@ export function requestForm(initial: RequestInput = {}): Form {
   };
 }
 
-/** Only http(s) links: anything else (javascript:, file:) is refused. */
+/** The same link rule as everywhere members give links (see src/core/links.ts). */
 export function checkLink(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new UserError('invalid_input', 'The link must be a full web address starting with https:// or http://.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError('invalid_input', 'The link must start with https:// or http://.');
-  }
-  if (text.trim().length > LINK_MAX)
-    throw new UserError('invalid_input', `The link must be at most ${LINK_MAX} characters.`);
-  return url.href;
+  return checkWebLink(text, LINK_MAX);
 }
 
 /** Stores the request, asks the first reviewers, and says what happened. */
@@ -88,11 +78,13 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
   const about = input.about?.trim();
   if (!about) return { text: 'Tell me what you would like feedback on.', form: requestForm(input) };
   if (Array.from(about).length > ABOUT_MAX) {
-    throw new UserError('invalid_input', `Please describe the work in at most ${ABOUT_MAX} characters.`);
+    throw new UserError('invalid_input', `Please describe the work in at most ${ABOUT_MAX} characters.`).at('about');
   }
   const { community, store, actor, now } = ctx;
-  const link = input.link?.trim() ? checkLink(input.link) : undefined;
-  const dueAt = input.by?.trim() ? parseDeadline(input.by, now, community.timezone) : undefined;
+  const link = input.link?.trim() ? inField('link', () => checkLink(input.link ?? '')) : undefined;
+  const dueAt = input.by?.trim()
+    ? inField('by', () => parseDeadline(input.by ?? '', now, community.timezone))
+    : undefined;
   const open = await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
   if (open.length >= MAX_OPEN_REQUESTS) {
     throw new UserError(
@@ -107,7 +99,7 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
         needs: await store.memberSkills(community.id, actor.userId, 'need'),
         offers: await store.memberSkills(community.id, actor.userId, 'offer'),
       };
-  const skills = requestSkills(input.skills, about, profile);
+  const skills = inField('skills', () => requestSkills(input.skills, about, profile));
   const request = await store.createRequest({
     community: community.id,
     requester: actor.userId,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Context, FormDef } from './kit.ts';
 import { defineAction } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
 import type { IntroFields, ProfileRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
@@ -101,11 +101,13 @@ export const reviewEditSubmit: FormDef = {
     const { draft } = await pendingSubmission(ctx, ref);
     const fields: IntroFields = {
       ...draft,
-      role: cleanLine(values.role, LIMITS.role, LABELS.role, true),
-      workingOn: cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true),
-      links: parseLinks(values.links, LABELS.links),
-      pronouns: optional(cleanLine(values.pronouns, LIMITS.pronouns, LABELS.pronouns)),
-      funFact: optional(cleanParagraph(values.fun_fact, LIMITS.funFact, LABELS.funFact)),
+      role: inField('role', () => cleanLine(values.role, LIMITS.role, LABELS.role, true)),
+      workingOn: inField('working_on', () =>
+        cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true),
+      ),
+      links: inField('links', () => parseLinks(values.links, LABELS.links)),
+      pronouns: optional(inField('pronouns', () => cleanLine(values.pronouns, LIMITS.pronouns, LABELS.pronouns))),
+      funFact: optional(inField('fun_fact', () => cleanParagraph(values.fun_fact, LIMITS.funFact, LABELS.funFact))),
     };
     return approve(ctx, ref.userId, fields, true);
   },

@@ -14,6 +14,8 @@ export interface CardInput {
   readonly fields: IntroFields;
   readonly offers: readonly MemberSkill[];
   readonly needs: readonly MemberSkill[];
+  /** Mentorships completed as a mentor (profiles only; the intro card leaves it out). */
+  readonly mentored?: number;
 }
 
 /** Label/value pairs for what the member said, skipping what they left empty. */
@@ -26,6 +28,10 @@ function introFields(input: CardInput): Field[] {
     ['Looking for', skillsText(input.needs)],
     ['Pronouns', fields.pronouns],
     ['Links', fields.links.map((url) => fmt.link(url)).join('\n')],
+    [
+      'Mentored',
+      input.mentored ? `${input.mentored} ${input.mentored === 1 ? 'mentorship' : 'mentorships'} completed` : undefined,
+    ],
   ];
   return pairs.filter((p): p is [string, string] => Boolean(p[1])).map(([label, value]) => ({ label, value }));
 }

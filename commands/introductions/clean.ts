@@ -4,6 +4,7 @@
  * `@everyone`) stay as literal text here: member text is data, and the renderers escape it for their platform.
  */
 import { UserError } from '#core/errors.ts';
+import { checkWebLink } from '#core/links.ts';
 import { sanitize } from '#core/text.ts';
 import { MAX_SKILLS_PER_LIST } from '../skills/index.ts';
 
@@ -77,15 +78,5 @@ export function parseLinks(raw: string | undefined, label = 'Links'): string[] {
 }
 
 function checkLink(word: string): string {
-  const shown = length(word) > 60 ? Array.from(word).slice(0, 59).join('') + '…' : word;
-  const invalid = () =>
-    new UserError('invalid_input', `“${shown}” is not a web link: links must start with http:// or https://.`);
-  if (length(word) > LIMITS.linkLength) {
-    throw new UserError('too_long', `The link “${shown}” is longer than ${LIMITS.linkLength} characters.`);
-  }
-  if (!/^https?:\/\//i.test(word) || !URL.canParse(word)) throw invalid();
-  const url = new URL(word);
-  // A host without a dot ("https://portfolio") is almost always a typo, not a real site.
-  if (!url.hostname.includes('.') || url.username || url.password) throw invalid();
-  return word;
+  return checkWebLink(word, LIMITS.linkLength);
 }

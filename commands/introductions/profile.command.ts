@@ -31,13 +31,19 @@ export function statusLine(profile: ProfileRecord | undefined): string {
   }
 }
 
+/** Completed mentorships as a mentor: recognition on the profile, never ranked against anyone. */
+const mentored = (ctx: Context, userId: string) => ctx.store.mentorshipsCompleted(ctx.community.id, userId);
+
 async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
   const card = await ctx.store.card(ctx.community.id, userId);
   const profile = card?.profile;
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   return {
-    ...profileReply({ userId, fields, offers: card?.offers ?? [], needs: card?.needs ?? [] }, statusLine(profile)),
+    ...profileReply(
+      { userId, fields, offers: card?.offers ?? [], needs: card?.needs ?? [], mentored: await mentored(ctx, userId) },
+      statusLine(profile),
+    ),
     buttons: [
       {
         label: profile?.introducedAt ? 'Edit my intro' : 'Introduce myself',
@@ -59,7 +65,7 @@ async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
   if (!published && !offers.length && !needs.length) {
     return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, offers, needs });
+  return profileReply({ userId, fields: published ?? EMPTY, offers, needs, mentored: await mentored(ctx, userId) });
 }
 
 /** `/profile [member]`. */

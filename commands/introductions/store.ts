@@ -150,6 +150,12 @@ export interface ProfilesStore {
   /** Managers seen who are still here. */
   managers(community: CommunityId): Promise<string[]>;
 
+  /**
+   * Mentorships this member completed as a mentor (the mentorship feature's `mentorships`), shown on their profile
+   * as recognition. Read-only.
+   */
+  mentorshipsCompleted(community: CommunityId, userId: string): Promise<number>;
+
   /** Deletes the member's profile, skills and manager mark; returns rows deleted by kind. */
   deleteMember(community: CommunityId, userId: string): Promise<{ profile: number; skills: number }>;
   /** The community's rows of these tables, for the admin export. */

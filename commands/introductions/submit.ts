@@ -4,7 +4,7 @@
  */
 import { introSettings } from './settings.ts';
 import type { Context, FormDef } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
 import type { IntroAnswer, IntroFields } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { cleanLine, cleanParagraph, LIMITS, optional, parseLinks } from './clean.ts';
@@ -19,11 +19,11 @@ const EMPTY: IntroFields = { role: '', workingOn: '', links: [], answers: [] };
 /** Form 1 values → the cleaned core of an intro. Pure; throws UserError. */
 export function readAbout(values: Readonly<Record<string, string>>) {
   return {
-    role: cleanLine(values.role, LIMITS.role, LABELS.role, true),
-    workingOn: cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true),
-    links: parseLinks(values.links, LABELS.links),
-    offers: parseSkills(values.offers, LABELS.offers),
-    needs: parseSkills(values.needs, LABELS.needs),
+    role: inField('role', () => cleanLine(values.role, LIMITS.role, LABELS.role, true)),
+    workingOn: inField('working_on', () => cleanParagraph(values.working_on, LIMITS.workingOn, LABELS.workingOn, true)),
+    links: inField('links', () => parseLinks(values.links, LABELS.links)),
+    offers: inField('offers', () => parseSkills(values.offers, LABELS.offers)),
+    needs: inField('needs', () => parseSkills(values.needs, LABELS.needs)),
   };
 }
 
@@ -33,12 +33,12 @@ export function readMore(
   questions: readonly { id: string; question: string }[],
 ) {
   const answers: IntroAnswer[] = questions.flatMap(({ id, question }) => {
-    const answer = cleanParagraph(values[id], LIMITS.answer, question);
+    const answer = inField(id, () => cleanParagraph(values[id], LIMITS.answer, question));
     return answer ? [{ question, answer }] : [];
   });
   return {
-    pronouns: optional(cleanLine(values.pronouns, LIMITS.pronouns, LABELS.pronouns)),
-    funFact: optional(cleanParagraph(values.fun_fact, LIMITS.funFact, LABELS.funFact)),
+    pronouns: optional(inField('pronouns', () => cleanLine(values.pronouns, LIMITS.pronouns, LABELS.pronouns))),
+    funFact: optional(inField('fun_fact', () => cleanParagraph(values.fun_fact, LIMITS.funFact, LABELS.funFact))),
     answers,
   };
 }

@@ -5,7 +5,7 @@
 import { matchingSettings } from './settings.ts';
 import type { JobContext } from './kit.ts';
 import { defineJob } from './kit.ts';
-import { dailyPeriod } from '#core/schedule.ts';
+import { dailyJobPeriod } from '#core/schedule.ts';
 import { followUpMessage } from './messages.ts';
 
 const DAY_MS = 86_400_000;
@@ -40,9 +40,10 @@ async function run(ctx: JobContext): Promise<void> {
 export const matchFollowUpJob = defineJob({
   name: 'match-follow-up',
   description: 'Asks members a few days after each match whether they met, and whether they work together',
-  period(now, community) {
+  period(now, community, { manual } = {}) {
     const s = matchingSettings(community);
-    return s.matching ? dailyPeriod(now, community.timezone, s['match-time']) : undefined;
+    const schedule = { time: s['match-time'], keys: ['matching', 'match-time'] };
+    return s.matching ? dailyJobPeriod(now, community, schedule, manual) : undefined;
   },
   run,
 });

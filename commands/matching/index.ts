@@ -19,6 +19,19 @@ import { exportMatching, forgetMember, homeSections, matchingStats } from './hoo
 import { matchCommand } from './match.command.ts';
 import { matchRoundJob } from './round.job.ts';
 
+/** Matching's scoring, for features that rank people by the same complementarity (mentorship, presence). */
+export {
+  CREDIT,
+  type MatchProfile,
+  type MatchScore,
+  type SkillRef,
+  scorePair,
+  skillAffinity,
+  skillAreas,
+  type Via,
+} from './match-score.ts';
+export { explainMatch, joinAnd } from './explain.ts';
+
 export const matchingFeature = defineFeature({
   name: 'matching',
   settings: MATCHING_SETTINGS,

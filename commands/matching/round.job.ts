@@ -12,7 +12,7 @@ import type { CommunityId } from '#core/ids.ts';
 import type { JobContext, PrepareContext } from './kit.ts';
 import type { MatchingStore } from './store.ts';
 import { defineJob } from './kit.ts';
-import { weeklyPeriod } from '#core/schedule.ts';
+import { weeklyJobPeriod } from '#core/schedule.ts';
 import { historySince } from './history.ts';
 import { type IndexSource, leaseIndexInSlices } from './index-cache.ts';
 import { pausedForSilenceMessage, roundMessage } from './messages.ts';
@@ -194,9 +194,10 @@ export function roundJob(options: { readonly batchGroups?: number } = {}) {
   return defineJob<RoundJobPlan>({
     name: 'match-round',
     description: 'Pairs every member taking part by complementary skills and DMs each their weekly match',
-    period(now, community) {
+    period(now, community, { manual } = {}) {
       const s = matchingSettings(community);
-      return s.matching ? weeklyPeriod(now, community.timezone, s['match-day'], s['match-time']) : undefined;
+      const schedule = { day: s['match-day'], time: s['match-time'], keys: ['matching', 'match-day', 'match-time'] };
+      return s.matching ? weeklyJobPeriod(now, community, schedule, manual) : undefined;
     },
     prepare: (ctx) => prepare(ctx, batchGroups),
     run,

@@ -1,12 +1,14 @@
 /**
  * The weekly digest ("the weekly nudge"): one post to the meetup channel with this week's meetups, the newest
- * members and one skill-share idea — a skill several members need and someone offers, with a button that drafts the
- * meetup for the member who offers it. Nobody is pinged: the post names people without mentioning them.
+ * members, what is new and most booked in the shared-resources library, and one skill-share idea — a skill several
+ * members need and someone offers, with a button that drafts the meetup for the member who offers it. Nobody is
+ * pinged: the post names people without mentioning them.
  */
 import type { SkillShareIdea } from './store.ts';
 import type { Reply, Section } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
 import { skillLabel } from '../skills/index.ts';
+import { librarySections } from './digest-library.ts';
 import { countsText, type MeetupEnv, names, summaryLine, tally } from './format.ts';
 
 const WEEK = 7 * 86_400_000;
@@ -55,6 +57,7 @@ export async function buildDigest(env: MeetupEnv): Promise<Reply> {
   const sections: Section[] = [await meetupsSection(env)];
   const newcomers = await newcomersSection(env);
   if (newcomers) sections.push(newcomers);
+  sections.push(...(await librarySections(env)));
   const idea = pickIdea(await env.store.skillShareIdeas(env.community.id, MIN_NEEDS, LIMIT), env.now);
   const buttons = [];
   if (idea) {

@@ -4,7 +4,7 @@
  * repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
  */
 import type { Context, FormDef } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
 import type { MeetupRecord, Repeat } from './store.ts';
 import type { Form, FormField, Reply } from '#core/reply.ts';
 import { createMeetup, LIMITS } from './create.ts';
@@ -122,7 +122,7 @@ const text = (values: Readonly<Record<string, string>>, id: string) => values[id
 
 function required(values: Readonly<Record<string, string>>, id: string, name: string): string {
   const value = text(values, id);
-  if (!value) throw new UserError('invalid_input', `The ${name} cannot be empty.`);
+  if (!value) throw new UserError('invalid_input', `The ${name} cannot be empty.`).at(id);
   return value;
 }
 
@@ -133,9 +133,9 @@ export const createFormDef: FormDef = {
     return createMeetup(ctx, {
       title: required(values, 'title', 'title'),
       when: required(values, 'when', 'date and time'),
-      repeat: formRepeat(text(values, 'repeat')),
+      repeat: inField('repeat', () => formRepeat(text(values, 'repeat'))),
       where: text(values, 'where') || undefined,
-      capacity: parseCapacity(values.capacity),
+      capacity: inField('capacity', () => parseCapacity(values.capacity)),
       description: text(values, 'description') || undefined,
       host: host || undefined,
     });
@@ -151,7 +151,7 @@ export const editFormDef: FormDef = {
       title: required(values, 'title', 'title'),
       when: required(values, 'when', 'date and time'),
       where: text(values, 'where') || null,
-      capacity: parseCapacity(values.capacity) ?? null,
+      capacity: inField('capacity', () => parseCapacity(values.capacity)) ?? null,
       description: text(values, 'description') || null,
     });
   },

@@ -11,6 +11,9 @@ import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetups
 import { digestJob, meetupRemindersJob } from './jobs.ts';
 import { meetupCommand } from './meetup.command.ts';
 
+/** Dates in words, read in the community's zone, for other features until the shared date parser lands. */
+export { parseWhen } from './parse-when.ts';
+
 export const meetupsFeature = defineFeature({
   name: 'meetups',
   settings: MEETUP_SETTINGS,

@@ -1,7 +1,7 @@
 /** The meetups jobs: `meetup-reminders` every 5 minutes, `digest` weekly at the configured day and time. */
 import { meetupSettings } from './settings.ts';
 import { defineJob } from './kit.ts';
-import { slotPeriod, weeklyPeriod } from '#core/schedule.ts';
+import { slotPeriod, weeklyJobPeriod } from '#core/schedule.ts';
 import { buildDigest } from './digest.ts';
 import { sendRatingPrompts, sendReminders } from './reminders.ts';
 import { extendAllSeries } from './series.ts';
@@ -21,10 +21,11 @@ export const meetupRemindersJob = defineJob({
 export const digestJob = defineJob({
   name: 'digest',
   description: "Weekly post: this week's meetups, new members, a skill-share idea",
-  period(now, community) {
+  period(now, community, { manual } = {}) {
     const s = meetupSettings(community);
     if (!s.digest) return undefined;
-    return weeklyPeriod(now, community.timezone, s['digest-day'], s['digest-time']);
+    const keys = ['digest', 'meetup-channel', 'digest-day', 'digest-time'];
+    return weeklyJobPeriod(now, community, { day: s['digest-day'], time: s['digest-time'], keys }, manual);
   },
   async run(ctx) {
     const channel = meetupSettings(ctx.community)['meetup-channel'];

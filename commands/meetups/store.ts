@@ -77,6 +77,14 @@ export interface SkillShareIdea {
   readonly offerers: readonly string[];
 }
 
+/** What the shared-resources library gained, and what was booked most, for the digest. */
+export interface LibraryNews {
+  /** Resources added since then, newest first. */
+  readonly added: readonly { readonly name: string; readonly kind: string }[];
+  /** Resources with the most slots booked since then (booked, not cancelled), most first; at least one each. */
+  readonly mostBooked: readonly { readonly name: string; readonly bookings: number }[];
+}
+
 export interface NewMember {
   readonly userId: string;
   readonly displayName: string;
@@ -144,6 +152,8 @@ export interface MeetupsStore {
   newestMembers(community: CommunityId, since: Date, limit: number): Promise<NewMember[]>;
   /** Skills at least `minNeeds` members need and someone else offers, most needed first. Reads `member_skills`. */
   skillShareIdeas(community: CommunityId, minNeeds: number, limit: number): Promise<SkillShareIdea[]>;
+  /** New resources and the most booked ones since `since` (at most `limit` of each). Reads the resources tables. */
+  libraryNews(community: CommunityId, since: Date, limit: number): Promise<LibraryNews>;
 
   /**
    * Deletes the member's RSVPs, reminder log, prefs and ratings and clears them as host/creator. Returns the counts

@@ -7,3 +7,4 @@ export * from './vocabulary.ts';
 export * from './taxonomy.ts';
 export * from './fuzzy.ts';
 export * from './skill-text.ts';
+export * from './in-text.ts';

@@ -12,6 +12,7 @@ export interface CommunitiesTable {
   id: string;
   settings: Generated<string>;
   created_at: Ms;
+  settings_changed: Generated<string>;
 }
 
 export interface MembersTable {
@@ -281,6 +282,192 @@ export interface FeedbackOptoutsTable {
   created_at: Ms;
 }
 
+export interface ResourcesTable {
+  id: Generated<number>;
+  community: string;
+  name: string;
+  name_key: string;
+  kind: 'space' | 'equipment' | 'tool' | 'book' | 'other';
+  location: string | null;
+  description: string | null;
+  bookable: Flag;
+  lendable: Flag;
+  owner_user_id: string | null;
+  training_required: Generated<Flag>;
+  created_by: string | null;
+  created_at: Ms;
+  card_channel_id: string | null;
+  card_version: Generated<number>;
+}
+
+export interface ResourceBookingsTable {
+  id: Generated<number>;
+  community: string;
+  resource_id: number;
+  user_id: string;
+  starts_at: Ms;
+  ends_at: Ms;
+  status: Generated<'booked' | 'cancelled'>;
+  reminded_at: Ms | null;
+  created_at: Ms;
+}
+
+export interface ResourceLoansTable {
+  id: Generated<number>;
+  community: string;
+  resource_id: number;
+  borrower: string;
+  status: 'waiting' | 'requested' | 'lent' | 'returned' | 'declined' | 'cancelled';
+  wanted_until: Ms | null;
+  requested_at: Ms;
+  lent_at: Ms | null;
+  due_at: Ms | null;
+  closed_at: Ms | null;
+  reminders_sent: Generated<number>;
+  reminded_at: Ms | null;
+}
+
+export interface ResourceTrainingsTable {
+  community: string;
+  resource_id: number;
+  user_id: string;
+  trained_by: string | null;
+  trained_at: Ms;
+}
+
+export interface ResourceAsksTable {
+  id: Generated<number>;
+  community: string;
+  asker: string;
+  what: string;
+  status: Generated<'open' | 'found' | 'posted' | 'closed'>;
+  helper: string | null;
+  created_at: Ms;
+  closed_at: Ms | null;
+}
+
+export interface ResourceAskRepliesTable {
+  community: string;
+  ask_id: number;
+  user_id: string;
+  status: 'asked' | 'yes' | 'no' | 'closed';
+  asked_at: Ms;
+  answered_at: Ms | null;
+}
+
+export interface MentorOffersTable {
+  community: string;
+  user_id: string;
+  capacity: number;
+  note: string | null;
+  paused: Generated<Flag>;
+  created_at: Ms;
+  updated_at: Ms;
+}
+
+export interface MentorSkillsTable {
+  community: string;
+  user_id: string;
+  skill: string;
+  term: string;
+  position: number;
+}
+
+export type MentorRequestStatus = 'pending' | 'waiting' | 'matched' | 'withdrawn';
+
+export interface MentorRequestsTable {
+  id: Generated<number>;
+  community: string;
+  mentee_id: string;
+  skill: string;
+  term: string;
+  about: string;
+  goal: string | null;
+  status: MentorRequestStatus;
+  created_at: Ms;
+  updated_at: Ms;
+}
+
+export interface MentorAsksTable {
+  community: string;
+  request_id: number;
+  mentor_id: string;
+  status: 'asked' | 'accepted' | 'declined' | 'timed_out' | 'withdrawn';
+  via_round: Generated<Flag>;
+  asked_at: Ms;
+  answered_at: Ms | null;
+}
+
+export interface MentorshipsTable {
+  id: Generated<number>;
+  community: string;
+  mentor_id: string;
+  mentee_id: string;
+  skill: string;
+  term: string;
+  about: string;
+  goal: string | null;
+  slot: number;
+  status: 'active' | 'completed' | 'stopped';
+  started_at: Ms;
+  ends_at: Ms;
+  next_check_in_at: Ms | null;
+  check_ins: Generated<number>;
+  ended_at: Ms | null;
+}
+
+export interface MentorCheckInsTable {
+  community: string;
+  mentorship_id: number;
+  seq: number;
+  user_id: string;
+  answer: 'going' | 'stuck' | 'wrap';
+  answered_at: Ms;
+}
+
+export interface MentorClosingsTable {
+  community: string;
+  mentorship_id: number;
+  user_id: string;
+  takeaway: string;
+  answered_at: Ms;
+}
+
+export interface PresenceCheckinsTable {
+  community: string;
+  user_id: string;
+  day: string;
+  checked_in_at: Ms;
+  until_at: Ms;
+  expires_at: Ms;
+  location: string | null;
+  nudged_at: Ms | null;
+}
+
+export interface PresencePrefsTable {
+  community: string;
+  user_id: string;
+  nudges: Generated<Flag>;
+  listed: Generated<Flag>;
+  updated_at: Ms;
+}
+
+export interface PresenceCoffeesTable {
+  community: string;
+  from_id: string;
+  to_id: string;
+  status: 'asked' | 'sure' | 'not_today';
+  created_at: Ms;
+  answered_at: Ms | null;
+  expires_at: Ms;
+}
+
+export interface PresenceDaysTable {
+  community: string;
+  day: string;
+  members: Generated<number>;
+}
+
 /** Every table. A feature's migration adds its tables here too. */
 export interface DB {
   communities: CommunitiesTable;
@@ -309,4 +496,21 @@ export interface DB {
   feedback_asks: FeedbackAsksTable;
   feedback_ratings: FeedbackRatingsTable;
   feedback_optouts: FeedbackOptoutsTable;
+  resources: ResourcesTable;
+  resource_bookings: ResourceBookingsTable;
+  resource_loans: ResourceLoansTable;
+  resource_trainings: ResourceTrainingsTable;
+  resource_asks: ResourceAsksTable;
+  resource_ask_replies: ResourceAskRepliesTable;
+  mentor_offers: MentorOffersTable;
+  mentor_skills: MentorSkillsTable;
+  mentor_requests: MentorRequestsTable;
+  mentor_asks: MentorAsksTable;
+  mentorships: MentorshipsTable;
+  mentor_check_ins: MentorCheckInsTable;
+  mentor_closings: MentorClosingsTable;
+  presence_checkins: PresenceCheckinsTable;
+  presence_prefs: PresencePrefsTable;
+  presence_coffees: PresenceCoffeesTable;
+  presence_days: PresenceDaysTable;
 }

@@ -1,6 +1,6 @@
 /**
  * The community-wide reads of the meetups store: the `/hallway stats` figures, and what the digest reads from
- * other features' tables (`members`, `member_skills`; read-only).
+ * other features' tables (`members`, `member_skills`, the resources tables; read-only).
  */
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { MeetupsStore, SkillShareIdea } from '../../commands/meetups/store.ts';
@@ -8,7 +8,7 @@ import type { Db } from '../db/executor.ts';
 import { toDate, toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
 
-type CommunityPart = Pick<MeetupsStore, 'stats' | 'newestMembers' | 'skillShareIdeas'>;
+type CommunityPart = Pick<MeetupsStore, 'stats' | 'newestMembers' | 'skillShareIdeas' | 'libraryNews'>;
 
 export function meetupsCommunityPart(db: Db): CommunityPart {
   return {
@@ -137,6 +137,37 @@ export function meetupsCommunityPart(db: Db): CommunityPart {
         idea.offerers.push(row.user_id);
       }
       return [...ideas.values()];
+    },
+
+    /** Two reads: the newest resources (`resources_by_age`), and bookings made since then grouped by resource. */
+    async libraryNews(community, since, limit) {
+      const added = await db
+        .selectFrom('resources')
+        .select(['name', 'kind'])
+        .where('community', '=', community)
+        .where('created_at', '>=', toMs(since))
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      const booked = await db
+        .selectFrom('resource_bookings as b')
+        .innerJoin('resources as r', (j) =>
+          j.onRef('r.id', '=', 'b.resource_id').onRef('r.community', '=', 'b.community'),
+        )
+        .select((eb) => ['r.name', eb.fn.countAll<number>().as('bookings')])
+        .where('b.community', '=', community)
+        .where('b.status', '=', 'booked')
+        .where('b.created_at', '>=', toMs(since))
+        .groupBy(['r.id', 'r.name'])
+        .orderBy('bookings', 'desc')
+        .orderBy('r.name')
+        .limit(limit)
+        .execute();
+      return {
+        added: added.map((r) => ({ name: r.name, kind: r.kind })),
+        mostBooked: booked.map((r) => ({ name: r.name, bookings: Number(r.bookings) })),
+      };
     },
   };
 }

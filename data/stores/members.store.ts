@@ -4,7 +4,8 @@ import type { CommunityId } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { MemberRecord, MembersStore } from '#core/stores/members.ts';
 import { dbOf } from '../db/executor.ts';
-import { parseJsonObject, toBool, toCommunityId, toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
+import { toCommunityRecord } from './communities.store.ts';
+import { toBool, toCommunityId, toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
 import type { MembersTable } from '../db/schema.ts';
 
 type MemberRow = Selectable<MembersTable>;
@@ -83,15 +84,28 @@ export function membersStore(tx: Tx): MembersStore {
     markJoined: async (community, userId, displayName, now) =>
       toRecord(await upsert(community, userId, displayName, now, true).executeTakeFirstOrThrow()),
     async arrive(community, userId, displayName, now, joined) {
+      const of = (column: 'settings' | 'created_at' | 'settings_changed') =>
+        db.selectFrom('communities').select(column).where('id', '=', community);
       const row = await upsert(community, userId, displayName, now, joined)
-        .returning((eb) =>
-          eb.selectFrom('communities').select('settings').where('id', '=', community).as('community_settings'),
-        )
+        .returning(() => [
+          of('settings').as('community_settings'),
+          of('created_at').as('community_created_at'),
+          of('settings_changed').as('community_settings_changed'),
+        ])
         .executeTakeFirstOrThrow();
-      const settings = row.community_settings;
+      const { community_settings: settings, community_created_at: createdAt } = row;
+      const changed = row.community_settings_changed;
       return {
         member: toRecord(row),
-        settings: settings === null ? undefined : parseJsonObject(settings, 'settings'),
+        community:
+          settings === null || createdAt === null || changed === null
+            ? undefined
+            : toCommunityRecord({
+                id: community,
+                settings: String(settings),
+                created_at: Number(createdAt),
+                settings_changed: String(changed),
+              }),
       };
     },
     async get(community, userId) {

@@ -278,6 +278,17 @@ export function profilesStore(tx: Tx): ProfilesStore {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async mentorshipsCompleted(community, userId) {
+      // `mentorships_by_mentor` (community, mentor_id, status): a count on the index.
+      const row = await db
+        .selectFrom('mentorships')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('community', '=', community)
+        .where('mentor_id', '=', userId)
+        .where('status', '=', 'completed')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async deleteMember(community, userId) {
       await forgetManager(community, userId);
       const result = await db

@@ -16,7 +16,8 @@ import type { Logger } from '#core/ports/logger.ts';
 import type { Storage } from '#core/ports/storage.ts';
 import { coreSettings, mergeSettings } from '#core/settings.ts';
 import { runSweeps, warmFeatures } from '#core/sweeps.ts';
-import { type Config, platformsToStart } from './config.ts';
+import { type Config, platformsToStart, secretsOf } from './config.ts';
+import { scrubSecrets } from './logger.ts';
 import { hallwayFeatures } from './features.ts';
 import { managersFrom } from './managers.ts';
 import { createPlatform, type PlatformIo } from './platforms.ts';
@@ -73,6 +74,7 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     log: log.child({ component: 'outbox' }),
     rates: options.sendRates ?? { slack: config.sendRates.slack, discord: config.sendRates.discord, shell: 1000 },
     maxRates: { slack: config.sendRates.slackMax },
+    redact: (text) => scrubSecrets(text, secretsOf(config)),
   });
   const deps = {
     storage,

@@ -8,11 +8,17 @@ import {
   introductionsFeature,
   matchingFeature,
   meetupsFeature,
+  resourcesFeature,
+  mentorshipFeature,
+  presenceFeature,
 } from '../../commands/index.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { type BoundFeature, bindStore, type Feature } from '#core/command.ts';
 import type { Tx } from '#core/ports/storage.ts';
 
@@ -22,6 +28,9 @@ const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  resources: resourcesStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
 };
 
 /** Binds features to their stores by name. */
@@ -31,6 +40,14 @@ export function bindFeatures(features: readonly Feature<never>[]): BoundFeature<
 
 /** Every feature, in the order help lists them; admin, made from the others, last. */
 export function hallwayFeatures(): BoundFeature<unknown>[] {
-  const features = bindFeatures([introductionsFeature, matchingFeature, meetupsFeature, feedbackFeature]);
+  const features = bindFeatures([
+    introductionsFeature,
+    matchingFeature,
+    meetupsFeature,
+    feedbackFeature,
+    resourcesFeature,
+    mentorshipFeature,
+    presenceFeature,
+  ]);
   return [...features, ...bindFeatures([createAdminFeature(features)])];
 }

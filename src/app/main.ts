@@ -2,7 +2,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from './create-app.ts';
 import { ConfigError, loadConfig, secretsOf } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, scrubSecrets } from './logger.ts';
 import { ShellPlatform } from '../../adapters/shell/shell.adapter.ts';
 
 loadDotenv({ quiet: true });
@@ -22,6 +22,8 @@ async function main(): Promise<number> {
   // In the shell, logs would garble the conversation: only warnings and worse, unless asked.
   const level = shellOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
   const log = createLogger(level, undefined, secretsOf(config));
+  // Every line this process prints about a failure goes through the same scrubber as the logs.
+  const scrub = (text: string) => scrubSecrets(text, secretsOf(config));
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp(config, log, {
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     // The database could not be opened, reached or migrated: one line, the password already redacted.
-    process.stderr.write(`Hallway cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Hallway cannot start: ${scrub(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
   const shutdown = async (signal: string) => {
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
     await app.start();
   } catch (error) {
     log.error({ err: error }, 'start-up failed');
-    process.stderr.write(`Hallway cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Hallway cannot start: ${scrub(error instanceof Error ? error.message : String(error))}\n`);
     await app.stop().catch(() => {});
     return 1;
   }
@@ -62,7 +64,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`Hallway crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `Hallway crashed: ${scrubSecrets(error instanceof Error ? String(error.stack) : String(error), [])}\n`,
+    );
     process.exit(1);
   },
 );

@@ -21,6 +21,10 @@ export interface Community {
   readonly settings: Settings;
   /** IANA zone: the community's setting or the deployment default. */
   readonly timezone: string;
+  /** When Hallway first saw the community: nothing scheduled before that is ever caught up. */
+  readonly createdAt: Date;
+  /** When each setting last changed (absent: never). */
+  readonly settingsChanged: Readonly<Record<string, Date>>;
 }
 
 /** What every feature hook sees besides its store: who, where, when, and the transaction's side effects. */
@@ -150,7 +154,11 @@ export interface JobDef<S = unknown, Plan = unknown> {
   /** Operators and `/hallway run` rely on it: a public name. */
   readonly name: string;
   readonly description: string;
-  period(now: Date, community: Community): string | undefined;
+  /**
+   * The period due at `now`, or undefined when none is. `manual`: a manager runs the job by hand (`/hallway run`):
+   * the period current now, due or not.
+   */
+  period(now: Date, community: Community, options?: { readonly manual?: boolean }): string | undefined;
   prepare?(ctx: PrepareContext<S>): Promise<Plan>;
   run(ctx: JobContext<S>, plan: Plan): Promise<void>;
   /** How many batches `run` writes this plan in (see above); without it, the whole run is one transaction. */

@@ -5,6 +5,7 @@ import type { Actor } from './inbound.ts';
 import type { Clock } from './ports/clock.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Storage } from './ports/storage.ts';
+import type { CommunityRecord } from './stores/communities.ts';
 import { communityTimezone, parseSettings, type SettingDefs } from './settings.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Unit } from './unit.ts';
@@ -32,17 +33,18 @@ export async function loadCommunity(
   id: CommunityId,
   now: Date,
 ): Promise<Community> {
-  const record = await communities.ensure(id, now);
-  return toCommunity(deps, id, record.settings);
+  return toCommunity(deps, await communities.ensure(id, now));
 }
 
-export function toCommunity(
-  deps: Pick<CoreDeps, 'settings' | 'defaultTimezone'>,
-  id: CommunityId,
-  stored: Readonly<Record<string, unknown>>,
-): Community {
-  const settings = parseSettings(deps.settings, stored);
-  return { id, settings, timezone: communityTimezone(settings, deps.defaultTimezone) };
+export function toCommunity(deps: Pick<CoreDeps, 'settings' | 'defaultTimezone'>, record: CommunityRecord): Community {
+  const settings = parseSettings(deps.settings, record.settings);
+  return {
+    id: record.id,
+    settings,
+    timezone: communityTimezone(settings, deps.defaultTimezone),
+    createdAt: record.createdAt,
+    settingsChanged: record.settingsChanged,
+  };
 }
 
 export function isAdmin(deps: Pick<CoreDeps, 'isManager'>, actor: Actor): boolean {

@@ -22,7 +22,7 @@ import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
 import type { MemberRecord } from './stores/members.ts';
-import { fmt, sanitizeDeep } from './text.ts';
+import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
 
 export interface Core {
@@ -45,6 +45,13 @@ export function createCore(deps: DispatcherDeps): Core {
     const correlationId = randomUUID().slice(0, 8);
     const log = deps.log.child({ correlationId, event: raw.kind, community: raw.actor?.community });
     try {
+      // Every parser after this point sees bounded input, whatever the platform let through.
+      if (longestString(raw) > MAX_INBOUND_CHARS) {
+        throw new UserError(
+          'too_long',
+          `That is more text than I can take at once (${MAX_INBOUND_CHARS.toLocaleString('en')} characters at most). Shorten it and try again.`,
+        );
+      }
       const event = sanitizeDeep(raw);
       const now = deps.clock.now();
       const { actor } = event;
@@ -54,18 +61,17 @@ export function createCore(deps: DispatcherDeps): Core {
       // and `record` then keeps who acted (and the event id) in a small unit of its own.
       const record = async (core: CoreStores) => {
         if (event.eventId && !(await core.inboundEvents.firstSight(actor.community, event.eventId, now))) return;
-        // A departure is not activity; a join records when they arrived. Either way the community's settings come
-        // back with the member's row (one round trip), or the community is new and is created.
-        if (event.kind === 'member_left')
-          return { settings: (await core.communities.ensure(actor.community, now)).settings };
-        const { member, settings } = await core.members.arrive(
+        // A departure is not activity; a join records when they arrived. Either way the community comes back with
+        // the member's row (one round trip), or the community is new and is created.
+        if (event.kind === 'member_left') return { community: await core.communities.ensure(actor.community, now) };
+        const { member, community } = await core.members.arrive(
           actor.community,
           actor.userId,
           actor.displayName,
           now,
           event.kind === 'member_joined',
         );
-        return { member, settings: settings ?? (await core.communities.ensure(actor.community, now)).settings };
+        return { member, community: community ?? (await core.communities.ensure(actor.community, now)) };
       };
       // Made anew by each attempt: a unit PostgreSQL retries must not keep the failed attempt's after-commit work.
       let deferred: (() => Promise<string | undefined>)[] = [];
@@ -77,7 +83,7 @@ export function createCore(deps: DispatcherDeps): Core {
           const seen = await record(unit.core);
           duplicate = seen === undefined;
           if (!seen) return undefined;
-          const community = toCommunity(deps, actor.community, seen.settings);
+          const community = toCommunity(deps, seen.community);
           const scope: EventScope = {
             actor,
             channelId: event.channelId,
@@ -99,7 +105,7 @@ export function createCore(deps: DispatcherDeps): Core {
       deps.onCommit?.();
       return await withDeferred(reply, deferred);
     } catch (error) {
-      if (isUserError(error)) return userErrorReply(error);
+      if (isUserError(error)) return userErrorReply(error, raw);
       log.error({ err: error }, 'dispatch failed');
       return {
         text: `Sorry, something went wrong on my side and nothing was changed. If it happens again, tell a community manager this code: ${fmt.code(correlationId)}.`,
@@ -114,7 +120,7 @@ export function createCore(deps: DispatcherDeps): Core {
       runJobNow: async (name) => {
         const found = jobs.find((j) => j.job.name === name);
         if (!found) throw new UserError('not_found', `There is no job called ${name}.`);
-        const result = await runJob(found.feature, found.job, community, deps);
+        const result = await runJob(found.feature, found.job, community, deps, { manual: true });
         deps.onCommit?.();
         return result;
       },
@@ -161,8 +167,10 @@ export function createCore(deps: DispatcherDeps): Core {
   return { dispatch, autocomplete, catalog };
 }
 
-function userErrorReply(error: UserError): Reply {
-  return { text: error.message, context: error.hint };
+function userErrorReply(error: UserError, event: InboundEvent): Reply {
+  // A refused form: the adapter keeps what was typed and shows the error at its field (see Reply.formError).
+  const formError = event.kind === 'form_submit' ? { field: error.field, message: error.message } : undefined;
+  return { text: error.message, context: error.hint, formError };
 }
 
 /** Tells a member, once, that their DMs are closed, on the next thing they do. */

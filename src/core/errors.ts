@@ -27,6 +27,8 @@ export type UserErrorCode =
 
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /** The form field the mistake is in (`at`, `inField`): a refused form shows the error next to that field. */
+  field?: string;
   constructor(
     readonly code: UserErrorCode,
     message: string,
@@ -34,6 +36,25 @@ export class UserError extends Error {
     readonly hint?: string,
   ) {
     super(message);
+  }
+
+  /** Marks the form field this mistake is in (ignored outside forms). */
+  at(field: string): this {
+    this.field = field;
+    return this;
+  }
+}
+
+/**
+ * Reads one field of a submitted form: a UserError raised while reading it is marked as that field's, so the member
+ * gets the form back with the error next to the field and everything else they typed kept.
+ */
+export function inField<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UserError && error.field === undefined) error.field = field;
+    throw error;
   }
 }
 

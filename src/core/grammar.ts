@@ -20,24 +20,77 @@ export interface Word {
 // Double quotes only: apostrophes are common in member text ("it's"). Typographic ones come from autocorrect.
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“' };
 
-/** Splits text into words, honouring quotes (straight and typographic) and backslash escapes inside them. */
+/**
+ * Splits text into words, honouring quotes (straight and typographic) and backslash escapes inside them. A word
+ * shaped like `name:value` whose name is not an option is refused (`aproval:on` must not become text of another
+ * option), with the closest option name offered; a value that merely holds a colon (`https://…`, `mailto:…`,
+ * `19:00`, `"Re: draft"`) is not shaped like that.
+ */
 export function splitWords(text: string, optionNames: ReadonlySet<string>): Word[] {
   const words: Word[] = [];
   let i = 0;
   while (i < text.length) {
     while (i < text.length && /\s/.test(text[i]!)) i++;
     if (i >= text.length) break;
-    const named = /^([a-z][a-z0-9_-]*):/i.exec(text.slice(i));
+    const named = /^([a-z][a-z0-9_-]*):(?!\/\/)(?=\S)/i.exec(text.slice(i));
     let name: string | undefined;
     if (named && optionNames.has(named[1]!.toLowerCase())) {
       name = named[1]!.toLowerCase();
       i += named[0].length;
+    } else if (named && !NOT_OPTIONS.has(named[1]!.toLowerCase())) {
+      throw unknownOption(named[1]!, optionNames);
     }
     const [value, quoted, next] = readValue(text, i);
     words.push({ name, value, quoted });
     i = next;
   }
   return words;
+}
+
+/** Words that are followed by a colon in ordinary values, never option names. */
+const NOT_OPTIONS = new Set(['http', 'https', 'mailto', 'tel', 'ftp', 'sms', 'slack', 'discord', 'spotify', 'zoom']);
+
+/** "unknown option `aproval` — did you mean `approval`?" */
+export function unknownOption(name: string, optionNames: ReadonlySet<string>): UserError {
+  const names = [...optionNames];
+  const closest = closestName(name.toLowerCase(), names);
+  const known = names.length ? ` It takes: ${names.map((n) => `\`${n}\``).join(', ')}.` : ' It takes no options.';
+  return new UserError(
+    'unknown_option',
+    closest
+      ? `Unknown option \`${name}\` — did you mean \`${closest}\`? Nothing was changed.`
+      : `Unknown option \`${name}\`. Nothing was changed.${known}`,
+  );
+}
+
+/** The option name within two edits of `name` (or starting with it), if exactly one is closest. */
+export function closestName(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of names) {
+    const distance = candidate.startsWith(name) && name.length >= 3 ? 1 : editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.min(2, Math.max(1, Math.floor(name.length / 3))) ? best : undefined;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 function readValue(text: string, start: number): [string, boolean, number] {

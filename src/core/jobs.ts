@@ -44,7 +44,7 @@ export async function runJob<S>(
   job: JobDef<S>,
   communityOrId: Community | CommunityId,
   deps: JobDeps,
-  options: { readonly period?: string } = {},
+  options: { readonly period?: string; readonly manual?: boolean } = {},
 ): Promise<JobResult> {
   let log = deps.log.child({
     job: job.name,
@@ -58,7 +58,7 @@ export async function runJob<S>(
             loadCommunity(deps, deps.storage.core(tx).communities, communityOrId, now),
           )
         : communityOrId;
-    const period = options.period ?? job.period(now, community);
+    const period = options.period ?? job.period(now, community, { manual: options.manual });
     if (period === undefined) return 'not-due';
     // The scheduler asks every minute all week long: skip the (maybe heavy) prepare when this period is done or
     // being written. The claim below stays the real guard.
@@ -145,7 +145,7 @@ export interface JobOutcome {
 export async function allCommunities(deps: JobDeps): Promise<Community[]> {
   return deps.storage.transaction(async (tx) => {
     const records = await deps.storage.core(tx).communities.list();
-    return records.map((record) => toCommunity(deps, record.id, record.settings));
+    return records.map((record) => toCommunity(deps, record));
   });
 }
 

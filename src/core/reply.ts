@@ -72,6 +72,12 @@ export interface Reply {
   readonly buttons?: readonly Button[];
   /** Opens a form instead of (or, where the platform cannot, before) showing the text. */
   readonly form?: Form;
+  /**
+   * A submitted form was refused (nothing was saved): the error, at its field when the feature knows it (see
+   * `inField`). Adapters keep what the member typed: Slack shows the error under the field with the modal still
+   * open, Discord offers a button that reopens the form filled in, the shell asks that field again.
+   */
+  readonly formError?: { readonly field?: string; readonly message: string };
   /** Ephemeral (default) or visible in the channel. DMs and posts go through the Notifier instead. */
   readonly visibility?: Visibility;
   /** Users this message is meant to ping. Every other mention renders without a ping (Discord allowedMentions). */

@@ -5,7 +5,7 @@ import { exampleOf } from './catalog.ts';
 import type { CommandDef, SubcommandDef } from './command.ts';
 import { subcommandsOf } from './command.ts';
 import { UserError } from './errors.ts';
-import { findSubcommand, parseCommandText } from './grammar.ts';
+import { findSubcommand, parseCommandText, unknownOption } from './grammar.ts';
 import type { CommunityId } from './ids.ts';
 import type { CommandInput } from './inbound.ts';
 import { coerceOption, type OptionSpec } from './options.ts';
@@ -34,6 +34,10 @@ function rawValues(spec: CommandSpec, input: CommandInput): { sub: SubcommandSpe
   const name = input.subcommand ?? spec.defaultSubcommand ?? '';
   const sub = spec.subcommands.find((s) => s.name === name);
   if (!sub) throw new UserError('not_found', `\`/${spec.name}\` has no \`${name}\`.`);
+  // Typed options are checked as strictly as text: a name the subcommand does not have is refused, not dropped.
+  const names = new Set(sub.options.map((o) => o.name));
+  const unknown = Object.keys(input.options).find((key) => !names.has(key));
+  if (unknown !== undefined) throw unknownOption(unknown, names);
   return { sub, values: { ...input.options } };
 }
 

@@ -78,3 +78,60 @@ export function slotPeriod(now: Date, minutes: number): string {
   const start = Math.floor(now.getTime() / size) * size;
   return DateTime.fromMillis(start, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm'Z'");
 }
+
+/** What a scheduled job needs to know of its community to find the period due. */
+export interface Scheduled {
+  readonly timezone: string;
+  readonly createdAt: Date;
+  readonly settingsChanged: Readonly<Record<string, Date>>;
+}
+
+/** ISO week of a local date, e.g. `2026-W50`: one weekly period, whatever day and time the schedule says. */
+function weekKey(at: Date, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
+}
+
+function dayKey(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd');
+}
+
+/**
+ * When the schedule made of `keys` last said something: the community's first sight, or the latest change of one of
+ * those settings. An occurrence before it was not missed — it never was due.
+ */
+function scheduledSince(community: Scheduled, keys: readonly string[]): number {
+  const changes = keys.map((k) => community.settingsChanged[k]?.getTime() ?? 0);
+  return Math.max(community.createdAt.getTime(), ...changes);
+}
+
+/**
+ * The weekly period a job is due for: keyed by the week (`2026-W50`), so a week's round, digest or prompt runs once
+ * whatever its day and time do in between (a manual run, then a new time, then the scheduled time: still once).
+ * Due once this week's occurrence has come, unless it came before the community existed or before the settings
+ * in `keys` last changed (then it is not caught up: the next week's is the first). `manual`: the week of `now`.
+ */
+export function weeklyJobPeriod(
+  now: Date,
+  community: Scheduled,
+  schedule: { readonly day: Weekday; readonly time: string; readonly keys: readonly string[] },
+  manual = false,
+): string | undefined {
+  if (manual) return weekKey(now, community.timezone);
+  const occurrence = lastWeekly(now, community.timezone, schedule.day, schedule.time);
+  if (occurrence.at.getTime() < scheduledSince(community, schedule.keys)) return undefined;
+  return weekKey(occurrence.at, community.timezone);
+}
+
+/** The daily counterpart of `weeklyJobPeriod`, keyed by the local date (`2026-12-07`). */
+export function dailyJobPeriod(
+  now: Date,
+  community: Scheduled,
+  schedule: { readonly time: string; readonly keys: readonly string[] },
+  manual = false,
+): string | undefined {
+  if (manual) return dayKey(now, community.timezone);
+  const occurrence = lastDaily(now, community.timezone, schedule.time);
+  if (occurrence.at.getTime() < scheduledSince(community, schedule.keys)) return undefined;
+  return dayKey(occurrence.at, community.timezone);
+}

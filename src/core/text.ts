@@ -124,7 +124,32 @@ export function sanitize(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
     .replace(/[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\uFEFF]/g, '')
+    .replace(INVISIBLE, '')
+    .replace(JOINER_BY_ASCII, '')
     .replace(/[\uE000-\uF8FF]/g, '');
+}
+
+/**
+ * Characters that show nothing and can disguise text (`@every\u2060one` reads as a mass mention): word joiner and
+ * invisible operators, the Mongolian vowel separator, the soft hyphen, Hangul fillers, the Arabic letter mark, the
+ * combining grapheme joiner, the braille blank.
+ */
+const INVISIBLE = /[\u2060-\u2064\u180E\u00AD\u3164\u115F\u1160\uFFA0\u061C\u2800]|\u034F/g;
+/**
+ * Zero-width (non-)joiners next to an ASCII character: nothing in English text needs them there, and they split
+ * words like `every\u200Done`. Between emoji (👩‍💻) or letters of scripts that use them (Persian, Indic) they stay.
+ */
+const JOINER_BY_ASCII = /(?<=[\u0000-\u007F])[\u200C\u200D]+|[\u200C\u200D]+(?=[\u0000-\u007F])/g;
+
+/** The longest string the core takes from a platform: longer input is refused before any parser sees it. */
+export const MAX_INBOUND_CHARS = 4_000;
+
+/** The length of the longest string inside a JSON-like value (to refuse floods before parsing them). */
+export function longestString(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((max: number, v) => Math.max(max, longestString(v)), 0);
+  if (value && typeof value === 'object') return longestString(Object.values(value));
+  return 0;
 }
 
 /** Sanitizes every string inside a JSON-like value. */

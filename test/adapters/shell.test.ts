@@ -103,4 +103,74 @@ describe('ShellPlatform', () => {
     expect((await bot.repos.profiles.skills('shell:loft', 'mia', 'need')).map((s) => s.skill)).toContain('video');
     expect(printed.trimEnd().endsWith('Bye!')).toBe(true);
   });
+
+  async function shellWith(lines: readonly string[]) {
+    const bot = await TestBot.create();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += d));
+    const shell = new ShellPlatform({
+      input,
+      output,
+      community: 'shell:loft',
+      color: false,
+      afterEach: async () => await bot.drain(),
+      tick: async () => await bot.tick(),
+      loadDemo: async () => 'demo loaded',
+      greeting: 'hello',
+    });
+    await shell.start(bot.core.dispatch);
+    input.end(`${lines.join('\n')}\n`);
+    await shell.finished;
+    return { bot, printed: () => printed };
+  }
+
+  it('asks a refused answer again with the reason and keeps every other answer', async () => {
+    const { bot, printed } = await shellWith([
+      '/as mia',
+      '/intro',
+      '', // "What you do" is required: asked again at once
+      'Writer',
+      'A zine about the loft',
+      'writing, editing',
+      'video',
+      'javascript:alert(1)', // refused by the core: only this field is asked again
+      'https://mia.example',
+    ]);
+    const out = printed();
+    expect(out).toContain('What you do is needed here.');
+    expect(out.match(/^Links \(portfolio, site\)/gm)).toHaveLength(2);
+    expect(out.match(/^What you do( \[.*\])?:$/gm)).toHaveLength(2); // the empty answer, then once more: never after the refusal
+    expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+      published: { role: 'Writer', workingOn: 'A zine about the loft', links: ['https://mia.example'] },
+    });
+    expect((await bot.repos.profiles.skills('shell:loft', 'mia', 'offer')).map((s) => s.skill)).toContain('writing');
+  });
+
+  it('keeps an answer on Enter, clears an optional one with -, and drops the form on :cancel', async () => {
+    const { bot, printed } = await shellWith([
+      '/as mia',
+      '/intro',
+      'Writer',
+      'A zine',
+      'writing',
+      '',
+      'https://mia.example',
+      '/intro',
+      '', // keeps "Writer"
+      '',
+      '',
+      '',
+      '-', // clears the links
+      '/intro',
+      'Painter',
+      ':cancel',
+    ]);
+    expect(printed()).toContain('Form closed; nothing was saved.');
+    expect(printed()).not.toContain('(optional) (optional)');
+    expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
+      published: { role: 'Writer', workingOn: 'A zine', links: [] },
+    });
+  });
 });

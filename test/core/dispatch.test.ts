@@ -138,3 +138,17 @@ describe('dispatch', () => {
     expect(bot.text(await bot.run('/probe who @lucas', { community: 'slack:T1' }))).toMatch(/don't know/);
   });
 });
+
+describe('input the core refuses before any parser', () => {
+  it('refuses a string longer than the core takes, and strips invisible characters that disguise text', async () => {
+    const bot = await TestBot.create();
+    const long = await bot.run(`/skills offer ${'a'.repeat(5_000)}`, { as: 'emma' });
+    expect(bot.text(long)).toMatch(/more text than I can take at once/);
+    expect(await bot.repos.profiles.skills(bot.community, 'emma', 'offer')).toEqual([]);
+    for (const hidden of ['\u2060', '\u200D', '\u200C', '\u00AD', '\u3164', '\u115F', '\u061C', '\u034F', '\u180E']) {
+      await bot.run(`/skills offer phot${hidden}ography`, { as: 'lucas' });
+    }
+    const skills = await bot.repos.profiles.skills(bot.community, 'lucas', 'offer');
+    expect(skills.map((s) => s.term)).toEqual(['photography']);
+  });
+});

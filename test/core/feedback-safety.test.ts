@@ -149,7 +149,7 @@ async function asMember<T>(bot: TestBot, userId: string, hook: (ctx: Context) =>
     const record = (await unit.core.communities.get(bot.community))!;
     const ctx = {
       actor: { ...bot.actor({ as: userId }), isAdmin: false },
-      community: toCommunity(bot.deps, bot.community, record.settings),
+      community: toCommunity(bot.deps, record),
       now: bot.clock.now(),
       store: unit.storeOf(feedback),
       core: unit.core,

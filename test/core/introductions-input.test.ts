@@ -21,18 +21,31 @@ async function nothingSaved() {
 
 describe('intro form input', () => {
   it.each([
-    ['an empty form', { role: '', working_on: '', offers: '', needs: '', links: '' }, /“What you do” can't be empty/],
-    ['a blank answer', { ...ABOUT, working_on: ' \n\t ' }, /“What you're working on now” can't be empty/],
-    ['an over-long answer', { ...ABOUT, working_on: 'a'.repeat(501) }, /501 characters long; the most is 500/],
+    [
+      'an empty form',
+      { role: '', working_on: '', offers: '', needs: '', links: '' },
+      /“What you do” can't be empty/,
+      'role',
+    ],
+    ['a blank answer', { ...ABOUT, working_on: ' \n\t ' }, /“What you're working on now” can't be empty/, 'working_on'],
+    [
+      'an over-long answer',
+      { ...ABOUT, working_on: 'a'.repeat(501) },
+      /501 characters long; the most is 500/,
+      'working_on',
+    ],
     [
       'a link that is not http(s)',
       { ...ABOUT, links: 'javascript:alert(1)' },
       /not a web link: links must start with http/,
+      'links',
     ],
-    ['a bare word for a link', { ...ABOUT, links: 'my portfolio' }, /“my” is not a web link/],
-  ])('refuses %s with a clear message and saves nothing', async (_name, values, message) => {
+    ['a bare word for a link', { ...ABOUT, links: 'my portfolio' }, /“my” is not a web link/, 'links'],
+  ])('refuses %s with a clear message at its field and saves nothing', async (_name, values, message, field) => {
     const reply = await bot.submit('intro.about', values, { as: 'ana' });
     expect(bot.text(reply)).toMatch(message);
+    // Adapters keep what was typed and show the error at this field.
+    expect(reply?.formError).toEqual({ field, message: expect.stringMatching(message) });
     await nothingSaved();
   });
 
@@ -56,10 +69,10 @@ describe('intro form input', () => {
     expect(bot.postsIn('intros')[0]!.mentions).toEqual(['ana']);
   });
 
-  it('caps a thousand skills in the form and says so', async () => {
-    const offers = Array.from({ length: 1000 }, (_, i) => `zq${i}x`).join(', ');
+  it('caps three hundred skills in the form (as long as a form field allows) and says so', async () => {
+    const offers = Array.from({ length: 300 }, (_, i) => `zq${i}x`).join(', ');
     const reply = await bot.submit('intro.about', { ...ABOUT, offers }, { as: 'ana' });
-    expect(bot.text(reply)).toMatch(/kept the first 20 of the 1000 skills/);
+    expect(bot.text(reply)).toMatch(/kept the first 20 of the 300 skills/);
     expect(await bot.repos.profiles.skills(bot.community, 'ana', 'offer')).toHaveLength(20);
   });
 

@@ -16,8 +16,9 @@ import { openTestStorage } from '../support/databases.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { type TestRepos, testRepos } from '../support/test-bot.ts';
 
-const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}, {}), timezone: 'Europe/Paris' };
-const STUDIO: Community = { id: 'shell:studio', settings: parseSettings({}, {}), timezone: 'UTC' };
+const SEEN = { createdAt: new Date(0), settingsChanged: {} };
+const LOFT: Community = { id: 'shell:loft', settings: parseSettings({}, {}), timezone: 'Europe/Paris', ...SEEN };
+const STUDIO: Community = { id: 'shell:studio', settings: parseSettings({}, {}), timezone: 'UTC', ...SEEN };
 
 /** A logger that keeps error lines, to check failures are logged. */
 function recordingLogger(errors: string[]): Logger {

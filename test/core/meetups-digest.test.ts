@@ -3,8 +3,10 @@ import { normaliseSkill, skillLabel } from '../../commands/skills/index.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { createdId, EVENTS, meetupBot } from './meetups-support.ts';
 
-// Monday 16 November 2026, 09:00 in Paris: the default digest time (Monday 08:30) has passed.
-const START = '2026-11-16T08:00:00Z';
+// Sunday 15 November 2026, 11:00 in Paris: the community starts the day before the default digest (Monday 08:30).
+const START = '2026-11-15T10:00:00Z';
+/** Monday 16 November 2026, 08:30 in Paris. */
+const DIGEST_TIME = '2026-11-16T07:30:00Z';
 
 async function addSkill(bot: TestBot, user: string, kind: 'offer' | 'need', text: string) {
   const { skill, term } = normaliseSkill(text);
@@ -22,6 +24,8 @@ describe('meetups: the weekly digest', () => {
     await addSkill(bot, 'ana', 'offer', 'screen printing');
     bot.clearSent();
 
+    expect(await bot.runJob('digest')).toBe('not-due');
+    bot.clock.set(DIGEST_TIME);
     expect(await bot.runJob('digest')).toBe('ran');
     expect(await bot.runJob('digest')).toBe('already-ran');
     const posts = bot.postsIn(EVENTS);
@@ -53,12 +57,14 @@ describe('meetups: the weekly digest', () => {
     const off = await meetupBot(START, 'Europe/Paris', { digest: false });
     expect(await off.runJob('digest')).toBe('not-due');
     const tuesday = await meetupBot(START, 'Europe/Paris', { 'digest-day': 'tuesday', 'digest-time': '10:00' });
-    // The current period is last Tuesday's; it runs once (catch-up), then not again until next Tuesday 10:00.
-    expect(await tuesday.runJob('digest')).toBe('ran');
+    // Last Tuesday's digest passed before the community existed: nothing to catch up, and nothing until Tuesday.
+    expect(await tuesday.runJob('digest')).toBe('not-due');
     tuesday.clock.set('2026-11-17T08:59:00Z');
-    expect(await tuesday.runJob('digest')).toBe('already-ran');
+    expect(await tuesday.runJob('digest')).toBe('not-due');
     tuesday.clock.set('2026-11-17T09:00:00Z');
     expect(await tuesday.runJob('digest')).toBe('ran');
-    expect(tuesday.postsIn(EVENTS)).toHaveLength(2);
+    tuesday.clock.set('2026-11-17T15:00:00Z');
+    expect(await tuesday.runJob('digest')).toBe('already-ran');
+    expect(tuesday.postsIn(EVENTS)).toHaveLength(1);
   });
 });

@@ -59,8 +59,10 @@ describe('command registration', () => {
 
 describe('introductions', () => {
   it('lets a manager set the intro channel with /hallway config', async () => {
+    // More than 25 settings: Discord types `/hallway config` as an option/value pair.
     const answer = await stack.command(host, 'hallway', 'config', {
-      'intro-channel': { channel: stack.channel('intros') },
+      option: 'intro-channel',
+      value: stack.channel('intros'),
     });
     expect(answer.type).toBe(4);
     expect(answer.data.flags).toBe(64);
@@ -71,7 +73,7 @@ describe('introductions', () => {
   });
 
   it('refuses /hallway config to a member without Manage Server', async () => {
-    const answer = await stack.command(ana, 'hallway', 'config', { approval: true });
+    const answer = await stack.command(ana, 'hallway', 'config', { option: 'approval', value: 'on' });
     expect(visibleText(answer.data)).toMatch(/Only community managers/);
     expect((await stack.repos.communities.get(stack.community))?.settings['approval']).toBeUndefined();
   });
@@ -93,9 +95,30 @@ describe('introductions', () => {
     expect(modal.data.title).toBe('About you');
     expect(modal.data.components).toHaveLength(5);
 
+    // A refused answer: nothing saved, and a button that reopens the form with everything typed.
+    const typed = {
+      role: 'Illustrator',
+      working_on: 'A risograph zine about rivers',
+      offers: 'illustration, risograph printing',
+      needs: 'photography',
+      links: 'https://user:pw@nora.example',
+    };
+    const refused = await stack.submit(nora, modal, typed, true);
+    expect(refused.type).toBe(4);
+    expect(refused.data.flags & 64).toBe(64);
+    expect(visibleText(refused.data)).toMatch(/link/i);
+    expect((await stack.repos.profiles.get(stack.community, nora.id))?.published).toBeUndefined();
+    const [fix] = customIds(refused.data);
+    const reopened = await stack.click(nora, fix!, { inDm: true });
+    expect(reopened.type).toBe(9);
+    const inputs = (reopened.data.components as { components: { custom_id: string; value?: string }[] }[]).map(
+      (row) => row.components[0]!,
+    );
+    expect(Object.fromEntries(inputs.map((input) => [input.custom_id, input.value]))).toEqual(typed);
+
     const thanks = await stack.submit(
       nora,
-      modal,
+      reopened,
       {
         role: 'Illustrator',
         working_on: 'A risograph zine about rivers',

@@ -23,7 +23,8 @@ beforeAll(async () => {
   ben = stack.fake.addMember('ben', '0', 'Ben');
   cleo = stack.fake.addMember('cleo', '0', 'Cleo');
   dan = stack.fake.addMember('dan', '0', 'Dan');
-  await stack.command(host, 'hallway', 'config', { 'meetup-channel': { channel: stack.channel('meetups') } });
+  // `/hallway config` has more than 25 options: Discord types it as an option/value pair.
+  await stack.command(host, 'hallway', 'config', { option: 'meetup-channel', value: stack.channel('meetups') });
 });
 
 afterAll(async () => {

@@ -19,10 +19,9 @@ beforeAll(async () => {
   stack = await DiscordStack.start({ channels: ['intros', 'meetups'] });
   host = stack.fake.addMember('host', String(0x20), 'Host');
   mia = stack.fake.addMember('mia', '0', 'Mia');
-  await stack.command(host, 'hallway', 'config', {
-    'intro-channel': { channel: stack.channel('intros') },
-    'meetup-channel': { channel: stack.channel('meetups') },
-  });
+  // `/hallway config` has more than 25 options: Discord types it as one option/value pair at a time.
+  await stack.command(host, 'hallway', 'config', { option: 'intro-channel', value: stack.channel('intros') });
+  await stack.command(host, 'hallway', 'config', { option: 'meetup-channel', value: stack.channel('meetups') });
 });
 
 afterAll(async () => {

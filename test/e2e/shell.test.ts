@@ -45,14 +45,25 @@ function runShell(
 describe('the shell adapter as a process', () => {
   it('answers piped commands, runs the demo, and exits cleanly at end of input', async () => {
     const { code, out } = await runShell(
-      ['/hallway help', ':demo', '/as emma', '/match', '/as mia', '/hallway config timezone:Europe/Paris', ''].join(
-        '\n',
-      ),
+      [
+        '/hallway help',
+        ':demo',
+        '/as emma',
+        '/match',
+        '/here who',
+        '/as mia',
+        '/mentor find skill:"video editing"',
+        '/hallway config timezone:Europe/Paris',
+        '',
+      ].join('\n'),
     );
     expect(code).toBe(0);
     expect(out).toContain('Hallway — what I can do');
     expect(out).toContain('The creative loft is open');
     expect(out).toMatch(/DM to @Emma[\s\S]*@Lucas offers photography/);
+    // The demo's morning: Emma and Lucas are in; Raj mentors video editing.
+    expect(out).toMatch(/@Lucas — Darkroom, for the day[\s\S]*Coffee with Lucas\?/);
+    expect(out).toMatch(/@Raj: mentors video editing/);
     expect(out).toContain('Only community managers');
     expect(out.trimEnd().endsWith('Bye!')).toBe(true);
   });

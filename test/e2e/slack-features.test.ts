@@ -72,6 +72,23 @@ describe('introductions on Slack', () => {
     ]);
   });
 
+  it('keeps the modal open with the error under the refused field, and saves nothing', async () => {
+    const opened = await stack.fake.waitFor(
+      'views.open',
+      (c) => (c.args.view as { callback_id?: string }).callback_id === 'intro.about',
+    );
+    const ack = await stack.submit(MIRA, opened, {
+      role: 'Zine maker',
+      working_on: 'A zine',
+      offers: 'illustration',
+      needs: '',
+      links: 'https://user:pw@mira.example/zines',
+    });
+    expect(ack).toEqual({ response_action: 'errors', errors: { links: expect.stringMatching(/link/i) } });
+    expect((await stack.repos.profiles.get(stack.community, MIRA))?.published).toBeUndefined();
+    expect(stack.postsTo(INTROS)).toEqual([]);
+  });
+
   it('posts the intro card in the intro channel when the modal is submitted', async () => {
     const opened = await stack.fake.waitFor(
       'views.open',
@@ -150,5 +167,11 @@ describe('feedback on Slack', () => {
       .slice(asked)
       .filter((c) => c.method === 'chat.postMessage' && c.args.channel === MIRA);
     expect(told.map((c) => blocksText(c))).toEqual([`@${LUCAS} will give you feedback on #1 Zine layout.`]);
+  });
+
+  it('posts every message with link and media previews off, so no member link unfurls', () => {
+    const posts = stack.fake.calls.all.filter((c) => c.method === 'chat.postMessage' && c.status === 200);
+    expect(posts.length).toBeGreaterThan(3);
+    for (const post of posts) expect(post.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
   });
 });

@@ -37,7 +37,7 @@ describe('the work-in-progress prompt opens a thread', () => {
 
   it('on Discord: a public thread named for the week, with the opener inside', async () => {
     const feedback = discord.channel('feedback');
-    await discord.command(host, 'hallway', 'config', { 'feedback-channel': { channel: feedback } });
+    await discord.command(host, 'hallway', 'config', { option: 'feedback-channel', value: feedback });
     await discord.command(host, 'hallway', 'run', { job: 'feedback-prompt' });
     const started = await discord.fake.waitFor('POST /channels/:id/messages/:id/threads');
     expect(started.path).toContain(`/channels/${feedback}/messages/`);

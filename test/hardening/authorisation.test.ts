@@ -1,8 +1,8 @@
 /**
  * Authorisation: every admin subcommand of the catalog refuses non-admins on Slack-, Discord- and shell-shaped
  * communities (with a clear message, changing nothing), and crafted button values and form metas never let a
- * member act on someone else's profile, meetup, feedback, matches or data. Button values carry ids only; who may
- * use them is decided from the actor, server-side.
+ * member act on someone else's profile, meetup, feedback, matches, bookings, loans, things, asks or data. Button
+ * values carry ids only; who may use them is decided from the actor, server-side.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityId } from '#core/ids.ts';
@@ -236,6 +236,105 @@ describe.each([
     ] as const) {
       await refused(action, async () => await bot.click({ action, value }, mallory), notForYou);
     }
+  });
+
+  it("cannot cancel, answer, remove or train on someone else's bookings, loans, things and asks", async () => {
+    // A fresh ask (the life's asks went public after two days, and anyone may answer those).
+    await bot.run('/resource ask what:"a photography backdrop"', { as: cast.friend, community: c });
+    type Table = 'resource_bookings' | 'resource_loans' | 'resource_asks';
+    const idWhere = async (table: Table, column: 'user_id' | 'borrower' | 'what', value: string) =>
+      await db.query(async (q) => {
+        const row = await q
+          .selectFrom(table as 'resource_loans')
+          .select('id')
+          .where('community', '=', c)
+          .where(column as 'borrower', '=', value)
+          .executeTakeFirstOrThrow();
+        return row.id;
+      });
+    const booking = await idWhere('resource_bookings', 'user_id', cast.subject);
+    const zines = await idWhere('resource_loans', 'borrower', cast.friend);
+    const tripodLoan = await idWhere('resource_loans', 'borrower', cast.third);
+    const backdropAsk = await idWhere('resource_asks', 'what', 'a photography backdrop');
+    const click = (action: string, value: number | string) => async () =>
+      await bot.click({ action, value: String(value) }, mallory);
+    await refused('resource.cancel', click('resource.cancel', booking), /someone else's/);
+    await refused('resource.calendar', click('resource.calendar', booking), /someone else/);
+    await refused(
+      '/resource cancel',
+      async () => await bot.run(`/resource cancel ${booking}`, mallory),
+      /someone else's/,
+    );
+    for (const action of ['resource.lend', 'resource.not-now', 'resource.got-back']) {
+      await refused(action, click(action, zines), /Only the owner/);
+      await refused(action, click(action, tripodLoan), /Only the owner/);
+    }
+    await refused('resource.have', click('resource.have', backdropAsk), /went to other members/);
+    await refused('resource.not-me', click('resource.not-me', backdropAsk), /went to other members/);
+    await refused(
+      '/resource remove',
+      async () => await bot.run('/resource remove "Zine archive"', mallory),
+      /Only its owner/,
+    );
+    await refused(
+      '/resource remove',
+      async () => await bot.run('/resource remove Risograph', mallory),
+      /Only a community manager/,
+    );
+    await refused(
+      '/resource train',
+      async () => await bot.run(`/resource train member:<@${mallory.as}> resource:Risograph`, mallory),
+      /Only a community manager/,
+    );
+    await refused(
+      '/resource add',
+      async () => await bot.run('/resource add name:Kiln kind:equipment bookable:yes', mallory),
+      /Only community managers add bookable/,
+    );
+    const riso = (await bot.repos.resources.findResourceByName(c, 'Risograph'))!.id;
+    await refused(
+      'resource.book form',
+      async () =>
+        await bot.submit('resource.book', { when: 'in 3 days 10:00', for: '1h' }, { ...mallory, meta: String(riso) }),
+      /need a short training/,
+    );
+  });
+
+  it("cannot answer someone else's mentorship request, check-in or closing, nor their coffee invitation", async () => {
+    const [mentorship] = await bot.repos.mentorship.mentorshipsOf(c, cast.subject, ['active']);
+    const request = await bot.repos.mentorship.openRequestOf(c, cast.subject);
+    expect([mentorship?.menteeId, request?.menteeId]).toEqual([cast.third, cast.subject]);
+    for (const action of ['mentor.accept', 'mentor.decline']) {
+      await refused(
+        action,
+        async () => await bot.click({ action, value: String(request!.id) }, mallory),
+        /Only the mentor this request was sent to/,
+      );
+    }
+    await refused(
+      'mentor.next',
+      async () => await bot.click({ action: 'mentor.next', value: `${request!.id}:${cast.host}` }, mallory),
+      /Only the member who made this request/,
+    );
+    const theirs = /Only the mentor and the mentee of this mentorship/;
+    for (const [action, value] of [
+      ['mentor.checkin', `${mentorship!.id}:1:wrap`],
+      ['mentor.switch', `${mentorship!.id}`],
+      ['mentor.closing', `${mentorship!.id}`],
+    ] as const) {
+      await refused(action, async () => await bot.click({ action, value }, mallory), theirs);
+    }
+    await refused(
+      'closing form',
+      async () => await bot.submit('mentor.closing', { takeaway: 'x' }, { ...mallory, meta: String(mentorship!.id) }),
+      theirs,
+    );
+    await refused(
+      'presence.answer',
+      async () => await bot.click({ action: 'presence.answer', value: `${cast.subject}:sure` }, mallory),
+      /no longer open/,
+    );
+    expect((await bot.repos.mentorship.mentorship(c, mentorship!.id))?.status).toBe('active');
   });
 
   it("cannot erase someone else's data with a crafted forget-me button", async () => {

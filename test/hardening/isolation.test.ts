@@ -191,7 +191,18 @@ describe('every store method, scoped to one community', () => {
       community: a.community,
     });
     const fixture = await db.query(async (q) => {
-      const newest = async (table: 'meetup_series' | 'match_pairings' | 'match_rounds' | 'match_suggestions') => {
+      type WithId =
+        | 'meetup_series'
+        | 'match_pairings'
+        | 'match_rounds'
+        | 'match_suggestions'
+        | 'resources'
+        | 'resource_bookings'
+        | 'resource_loans'
+        | 'resource_asks'
+        | 'mentorships'
+        | 'mentor_requests';
+      const newest = async (table: WithId) => {
         const row = await q
           .selectFrom(table)
           .select('id')
@@ -234,6 +245,12 @@ describe('every store method, scoped to one community', () => {
         pairing: await newest('match_pairings'),
         round: await newest('match_rounds'),
         suggestion: await newest('match_suggestions'),
+        resource: await newest('resources'),
+        booking: await newest('resource_bookings'),
+        loan: await newest('resource_loans'),
+        ask: await newest('resource_asks'),
+        mentorship: await newest('mentorships'),
+        mentorRequest: await newest('mentor_requests'),
         ref: ref.ref,
         memberKeys: members.map((m) => Number(m.id)),
         cursor: { seq: Number(change.seq), nonce: Number(change.nonce) },
@@ -282,6 +299,12 @@ describe('every store method, scoped to one community', () => {
       pairing: 1,
       round: 1,
       suggestion: 1,
+      resource: 1,
+      booking: 1,
+      loan: 1,
+      ask: 1,
+      mentorship: 1,
+      mentorRequest: 1,
       ref: 'intro-card:U0LUCAS',
       job: 'match-round',
       period: '2026-11-16T09:00',

@@ -1,7 +1,7 @@
 /**
  * No mass mention, no forged mention, end to end: members fill every free-text field Hallway shows to others with
  * `<!channel>`, `@everyone`, forged `<@…>` and markdown links, and the community lives on (intro cards, meetup cards
- * and reminders, the digest, feedback asks, match DMs). Every reply and every delivered message is rendered with
+ * and reminders, the digest, feedback asks, match DMs, resource cards, loan requests and asks for things). Every reply and every delivered message is rendered with
  * the real Slack and Discord renderers and checked (see support/mentions.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,16 @@ describe.each([
           as(cast.friend),
         ),
     );
+    await step(
+      'resource',
+      async () =>
+        await bot.run(
+          `/resource add name:"Zine archive" kind:book where:"${NASTY}" description:"${NASTY}"`,
+          as(cast.subject),
+        ),
+    );
+    await step('borrow', async () => await bot.run('/resource borrow "Zine archive"', as(cast.friend)));
+    await step('ask', async () => await bot.run(`/resource ask what:"${SHORT} zine"`, as(cast.friend)));
     await step('suggest', async () => await bot.run('/match suggest', as(cast.friend)));
     for (const line of [
       '/profile',
@@ -101,11 +111,14 @@ describe.each([
       `/meetup stats ${meetup}`,
       '/feedback list',
       '/match status',
+      '/resource list',
+      '/resource show "Zine archive"',
+      '/resource mine',
     ]) {
       await step(line, async () => await bot.run(line, as(cast.friend)));
     }
     await step('home', async () => await bot.dispatch({ kind: 'home_opened', actor: bot.actor(as(cast.subject)) }));
-    for (const job of ['match-round', 'digest', 'feedback-prompt', 'meetup-reminders'] as const) {
+    for (const job of ['match-round', 'digest', 'feedback-prompt', 'meetup-reminders', 'resource-reminders'] as const) {
       await step(job, async () => await bot.run(`/hallway run ${job}`, as(cast.host)));
     }
     bot.clock.advance(3 * 24 * 3_600_000);

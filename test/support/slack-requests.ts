@@ -143,17 +143,22 @@ export function buttonClick(options: {
   };
 }
 
-/** A `view_submission` payload for a modal with plain text inputs (`block_id` = `action_id` = field id). */
+/**
+ * A `view_submission` payload (`block_id` = `action_id` = field id): a string is a plain text input's value, a number
+ * a date-time picker's choice (`selected_date_time`, unix seconds), as Slack sends them.
+ */
 export function viewSubmission(options: {
   teamId: string;
   userId: string;
   callbackId: string;
   privateMetadata?: string;
-  values: Record<string, string | null>;
+  values: Record<string, string | number | null>;
 }) {
-  const values = Object.fromEntries(
-    Object.entries(options.values).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]),
-  );
+  const input = (value: string | number | null) =>
+    typeof value === 'number'
+      ? { type: 'datetimepicker', selected_date_time: value }
+      : { type: 'plain_text_input', value };
+  const values = Object.fromEntries(Object.entries(options.values).map(([id, value]) => [id, { [id]: input(value) }]));
   return {
     type: 'view_submission',
     team: { id: options.teamId, domain: 'hallway-test' },

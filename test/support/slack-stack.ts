@@ -178,9 +178,12 @@ export class SlackStack {
     return this.shown(reply, responseId, payload.trigger_id);
   }
 
-  /** Submits a modal Hallway opened (a recorded views.open) with these values; returns the ack's body. */
+  /**
+   * Submits a modal Hallway opened (a recorded views.open) with these values (a number: a date-time picker's unix
+   * seconds); returns the ack's body.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: the wire format, read freely by tests.
-  async submit(userId: string, opened: ApiCall, values: Record<string, string>): Promise<any> {
+  async submit(userId: string, opened: ApiCall, values: Record<string, string | number>): Promise<any> {
     const view = opened.args.view as { callback_id: string; private_metadata?: string };
     const payload = viewSubmission({
       teamId: this.fake.teamId,

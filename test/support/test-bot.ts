@@ -10,7 +10,10 @@
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
+import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
+import { presenceStore } from '../../data/stores/presence.store.ts';
 import { profilesStore } from '../../data/stores/profiles.store.ts';
+import { resourcesStore } from '../../data/stores/resources.store.ts';
 import { bindFeatures, hallwayFeatures } from '../../src/app/features.ts';
 import type { BoundFeature, Feature } from '#core/command.ts';
 import type { CoreDeps } from '#core/context.ts';
@@ -55,6 +58,9 @@ const FEATURE_STORES = {
   matching: matchingStore,
   meetups: meetupsStore,
   feedback: feedbackStore,
+  resources: resourcesStore,
+  mentorship: mentorshipStore,
+  presence: presenceStore,
 };
 
 type Autocommit<T> = {
@@ -93,6 +99,9 @@ export function testRepos(storage: Storage): TestRepos {
     matching: autocommit(storage, matchingStore),
     meetups: autocommit(storage, meetupsStore),
     feedback: autocommit(storage, feedbackStore),
+    resources: autocommit(storage, resourcesStore),
+    mentorship: autocommit(storage, mentorshipStore),
+    presence: autocommit(storage, presenceStore),
   } as TestRepos;
 }
 

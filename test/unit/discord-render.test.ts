@@ -43,7 +43,7 @@ describe('renderMessage', () => {
       fmt.date(at, 'time', '19:00'),
     ].join(' ');
     expect(renderMessage({ text }).content).toBe(
-      `**Zine night** *soon* <@${USER}> <#80351110224678913> [details](https://hallway.example/m/1) ` +
+      `**Zine night** *soon* <@${USER}> <#80351110224678913> [details](<https://hallway.example/m/1>) ` +
         `<t:${unix}:F> <t:${unix}:R> <t:${unix}:d> <t:${unix}:t>`,
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandSpec } from '#core/catalog.ts';
+import { type CommandSpec, commandSpec } from '#core/catalog.ts';
 import { defineCommand, defineSubcommand } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
 import { parseCommandText, renderCommandText, splitWords } from '#core/grammar.ts';
@@ -112,5 +112,70 @@ describe('renderCommandText', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('unknown option names', () => {
+  const config: CommandSpec = {
+    name: 'hallway',
+    description: 'd',
+    subcommands: [
+      {
+        name: 'config',
+        description: 'd',
+        examples: [''],
+        admin: true,
+        options: [
+          { name: 'approval', type: 'boolean', description: 'd', required: false },
+          { name: 'intro-channel', type: 'channel', description: 'd', required: false },
+        ],
+      },
+    ],
+  };
+  const meetup: CommandSpec = {
+    name: 'meetup',
+    description: 'd',
+    subcommands: [
+      {
+        name: 'create',
+        description: 'd',
+        examples: [''],
+        admin: false,
+        options: [
+          { name: 'title', type: 'string', description: 'd', required: true },
+          { name: 'when', type: 'string', description: 'd', required: false },
+          { name: 'where', type: 'string', description: 'd', required: false },
+        ],
+      },
+    ],
+  };
+
+  it('refuses a name:value word whose name is no option, with the closest name offered', () => {
+    expect(() => parseCommandText(config, 'config aproval:on')).toThrow(
+      /Unknown option `aproval` — did you mean `approval`\?/,
+    );
+    expect(() => parseCommandText(meetup, 'create titel:"Typo night" when:"fri 20:00"')).toThrow(
+      /Unknown option `titel` — did you mean `title`\?/,
+    );
+    expect(() => parseCommandText(meetup, 'create title:x colour:red')).toThrow(/Unknown option `colour`\./);
+  });
+
+  it('still takes values that hold a colon: URLs, times, quoted text, a colon followed by a space', () => {
+    expect(
+      parseCommandText(meetup, 'create title:"Re: draft" when:"fri 19:00" where:https://x.example/a:b').values,
+    ).toEqual({
+      title: 'Re: draft',
+      when: 'fri 19:00',
+      where: 'https://x.example/a:b',
+    });
+    expect(parseCommandText(meetup, 'create title:"Agenda" where:"Room 2: upstairs"').values).toEqual({
+      title: 'Agenda',
+      where: 'Room 2: upstairs',
+    });
+    expect(() => parseCommandText(meetup, 'create Agenda: talks at 19:00')).not.toThrow();
+    expect(parseCommandText(meetup, 'create title:x where:mailto:me@x.example').values).toEqual({
+      title: 'x',
+      where: 'mailto:me@x.example',
+    });
   });
 });

@@ -32,9 +32,20 @@ const manifest = JSON.parse(
 const commands = manifest.features.slash_commands;
 
 describe('Slack app manifest', () => {
-  it('declares the seven Hallway commands, escaped so Slack resolves @names and #channels to ids', () => {
+  it('declares the ten Hallway commands, escaped so Slack resolves @names and #channels to ids', () => {
     expect(commands.map((c) => c.command).sort()).toEqual(
-      ['/feedback', '/hallway', '/intro', '/match', '/meetup', '/profile', '/skills'].sort(),
+      [
+        '/feedback',
+        '/hallway',
+        '/here',
+        '/intro',
+        '/match',
+        '/meetup',
+        '/mentor',
+        '/profile',
+        '/resource',
+        '/skills',
+      ].sort(),
     );
     for (const c of commands) {
       expect(c.should_escape).toBe(true);

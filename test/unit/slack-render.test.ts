@@ -235,3 +235,11 @@ describe('views', () => {
 function button(i: number): Button {
   return { label: `Option ${i}`, action: 'match.pick', value: `v${i}` };
 }
+
+describe('member links never unfurl', () => {
+  it('every new message turns Slack link and media previews off', async () => {
+    const { renderPost } = await import('../../adapters/slack/render.ts');
+    const post = renderPost({ text: fmt.link('https://paypal.example', 'my portfolio') });
+    expect(post).toMatchObject({ unfurl_links: false, unfurl_media: false });
+  });
+});

@@ -13,6 +13,8 @@ export interface DeliverDeps {
   readonly log: Logger;
   readonly random: () => number;
   readonly maxAttempts?: number;
+  /** Cleans error text before it is stored (see `OutboxDrainerOptions.redact`). */
+  readonly redact: (text: string) => string;
 }
 
 /** One outbox call in a short transaction of its own. */
@@ -68,7 +70,7 @@ export async function recordFailure(
   if (error.permanent) {
     await storage.transaction(async (tx) => {
       const core = storage.core(tx);
-      await core.outbox.markFailed(item.id, `${error.kind}: ${error.code}`, now);
+      await core.outbox.markFailed(item.id, deps.redact(`${error.kind}: ${error.code}`), now);
       if (item.target.kind === 'dm' && error.kind === 'dm_closed') {
         for (const userId of item.target.userIds) await core.members.setDmUnreachable(item.community, userId, true);
       }
@@ -79,12 +81,12 @@ export async function recordFailure(
   const maxAttempts = deps.maxAttempts ?? MAX_ATTEMPTS;
   if (item.attempts >= maxAttempts) {
     await withOutbox(storage, (outbox) =>
-      outbox.markFailed(item.id, `gave up after ${item.attempts} attempts: ${error.message}`, now),
+      outbox.markFailed(item.id, deps.redact(`gave up after ${item.attempts} attempts: ${error.message}`), now),
     );
     log.error({ ...describe(item), code: error.code }, 'outbox item failed: out of attempts');
     return;
   }
   const retryAt = Math.max(now.getTime() + backoffMs(item.attempts, deps.random), notBeforeMs);
-  await withOutbox(storage, (outbox) => outbox.markRetry(item.id, new Date(retryAt), error.message));
+  await withOutbox(storage, (outbox) => outbox.markRetry(item.id, new Date(retryAt), deps.redact(error.message)));
   log.warn({ ...describe(item), code: error.code, retryAt: new Date(retryAt).toISOString() }, 'outbox send failed');
 }

@@ -37,6 +37,11 @@ export interface OutboxDrainerOptions {
   readonly random?: () => number;
   /** Attempts before a transient failure becomes permanent. Default: 8. */
   readonly maxAttempts?: number;
+  /**
+   * Cleans an error text before it is stored on an outbox item (a platform may echo a token in its error: Slack's
+   * `invalid_auth` can carry the Authorization header). Default: as is.
+   */
+  readonly redact?: (text: string) => string;
 }
 
 /** One platform's lane and the loop that drives it once started. */
@@ -62,6 +67,7 @@ export class OutboxDrainer {
       log: options.log,
       random: options.random ?? Math.random,
       maxAttempts: options.maxAttempts,
+      redact: options.redact ?? ((text: string) => text),
       wait: options.wait,
       stopped: this.stopping.signal,
     };

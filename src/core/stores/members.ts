@@ -1,4 +1,5 @@
 import type { CommunityId } from '../ids.ts';
+import type { CommunityRecord } from './communities.ts';
 
 export interface MemberRecord {
   readonly community: CommunityId;
@@ -26,9 +27,9 @@ export interface MembersStore {
   findByName(community: CommunityId, name: string): Promise<MemberRecord[]>;
   markJoined(community: CommunityId, userId: string, displayName: string, now: Date): Promise<MemberRecord>;
   /**
-   * What every event starts with, in one statement: `touch` (or `markJoined` when `joined`) and the stored settings
-   * of the member's community, read in the same round trip. `settings` is undefined when the community has no row
-   * yet (its very first event: the caller ensures it).
+   * What every event starts with, in one statement: `touch` (or `markJoined` when `joined`) and the member's
+   * community as stored (settings, creation, settings' change times), read in the same round trip. `community` is
+   * undefined when the community has no row yet (its very first event: the caller ensures it).
    */
   arrive(
     community: CommunityId,
@@ -36,7 +37,7 @@ export interface MembersStore {
     displayName: string,
     now: Date,
     joined: boolean,
-  ): Promise<{ member: MemberRecord; settings?: Readonly<Record<string, unknown>> }>;
+  ): Promise<{ member: MemberRecord; community?: CommunityRecord }>;
   markLeft(community: CommunityId, userId: string, now: Date): Promise<void>;
   setDmUnreachable(community: CommunityId, userId: string, unreachable: boolean): Promise<void>;
   markDmNoticeShown(community: CommunityId, userId: string): Promise<void>;

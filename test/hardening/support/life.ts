@@ -1,8 +1,9 @@
 /**
  * A community that has lived a little, driven only through what members do (commands, buttons, forms, jobs):
  * intros and cards, skills, suggestions, a weekly round with its follow-up, avoid lists, meetups with RSVPs, a
- * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs and an approval. Used by the
- * isolation, data-rights and mass-mention tests, so they all look at the same rich state.
+ * waitlist, reminders and ratings, feedback asked, given, rated and thanked, opt-outs, an approval, shared
+ * resources booked, lent, queued for and asked about, a mentorship and a mentorship request, presence with a coffee
+ * invitation. Used by the isolation, data-rights and mass-mention tests, so they all look at the same rich state.
  */
 import type { CommunityId } from '#core/ids.ts';
 import type { Button, Reply } from '#core/reply.ts';
@@ -82,7 +83,7 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   const ch = cast.channels;
   await ok(
     bot,
-    `/hallway config intro-channel:${ch.intro} meetup-channel:${ch.events} feedback-channel:${ch.wip}`,
+    `/hallway config intro-channel:${ch.intro} meetup-channel:${ch.events} feedback-channel:${ch.wip} resources-channel:${ch.events}`,
     host,
     c,
     true,
@@ -158,6 +159,42 @@ export async function liveALife(bot: TestBot, cast: Cast) {
     if (rate) await bot.click(rate, as(s));
   }
   await ok(bot, '/feedback prompts off which:helpful', s, c);
+
+  // Shared resources: the host's risograph (training: the subject is trained and books it); the friend lends the
+  // subject a tripod while the third waits in line; the subject lends their zine archive to the friend, and asks for
+  // a photography light (the third has one); the friend asks for a reflector (the subject has none).
+  await ok(bot, '/resource add name:Risograph kind:equipment bookable:yes training:yes', host, c, true);
+  await ok(bot, `/resource train member:<@${s}> resource:Risograph`, host, c, true);
+  await ok(bot, '/resource book Risograph when:"tomorrow 10:00" for:2h', s, c);
+  await ok(bot, '/resource add name:Tripod kind:equipment', f, c);
+  await ok(bot, '/resource add name:"Zine archive" kind:book', s, c);
+  await ok(bot, '/resource borrow Tripod until:"in 2 days"', s, c);
+  await bot.click(must(dmButton(bot, cast, f, 'resource.lend'), 'lend tripod'), as(f));
+  await ok(bot, '/resource borrow Tripod', t, c);
+  await ok(bot, '/resource borrow "Zine archive"', f, c);
+  await bot.click(must(dmButton(bot, cast, s, 'resource.lend'), 'lend zines'), as(s));
+  await ok(bot, '/resource ask what:"a photography light"', s, c);
+  const have = dmButton(bot, cast, t, 'resource.have');
+  if (have) await bot.click(have, as(t));
+  await ok(bot, '/resource ask what:"a photography reflector"', f, c);
+  const notMe = dmButton(bot, cast, s, 'resource.not-me');
+  if (notMe) await bot.click(notMe, as(s));
+  // Mentorship: the subject mentors the third (accepted), and asks the friend to mentor them (still waiting).
+  await ok(bot, '/mentor offer skills:"photography, layout design" capacity:2 note:"Weekday evenings"', s, c);
+  await ok(bot, '/mentor offer skills:"risograph printing"', f, c);
+  await ok(bot, `/mentor request member:<@${s}> about:"Shooting my first lookbook" goal:"Ten usable frames"`, t, c);
+  await bot.click(must(dmButton(bot, cast, s, 'mentor.accept'), 'mentor ask to subject'), as(s));
+  await ok(bot, `/mentor request member:<@${f}> about:"Printing the river zine"`, s, c);
+
+  // Presence: on; the subject (nudges and listing on) and the friend are in; a coffee asked and accepted.
+  await ok(bot, '/hallway config presence:on', host, c, true);
+  await ok(bot, '/here nudges on', s, c);
+  await ok(bot, '/here listed on', s, c);
+  await ok(bot, '/here where:"Studio 4"', f, c);
+  await ok(bot, '/here where:Darkroom', s, c);
+  await bot.click({ action: 'presence.coffee', value: f }, as(s));
+  const coffee = dmButton(bot, cast, f, 'presence.answer');
+  if (coffee) await bot.click(coffee, as(f));
 
   // Approval mode: the newcomer's intro waits; the host approves it.
   await ok(bot, '/hallway config approval:on', host, c, true);

@@ -28,6 +28,14 @@ export interface Fixture {
   readonly pairing: number;
   readonly round: number;
   readonly suggestion: number;
+  /** A's shared resources: a resource, a booking, a loan and an ask for a thing. */
+  readonly resource: number;
+  readonly booking: number;
+  readonly loan: number;
+  readonly ask: number;
+  /** A's newest mentorship and mentorship request (mentorship's own ids). */
+  readonly mentorship: number;
+  readonly mentorRequest: number;
   readonly ref: string;
   readonly job: string;
   readonly period: string;
@@ -291,7 +299,8 @@ function stringFor(name: string, ctx: Ctx): string {
   if (name === 'messageId') return '1';
   if (name === 'timezone') return 'Asia/Tokyo';
   if (/skill|term/i.test(name)) return f.skill;
-  if (/other|suggested/i.test(name)) return f.other;
+  if (/other|suggested/i.test(name) || name === 'toId') return f.other;
+  if (/^(mentor|mentee|from)Id$/.test(name)) return f.user;
   if (/user|member|requester|reviewer|host|createdBy/i.test(name)) return f.user;
   if (/Id$/.test(name)) throw new NoRule(`string ${name}`);
   return 'hijack';
@@ -306,7 +315,14 @@ function numberFor(name: string, ctx: Ctx): number {
     pairingId: f.pairing,
     roundId: f.round,
     suggestionId: f.suggestion,
+    resourceId: f.resource,
+    bookingId: f.booking,
+    loanId: f.loan,
+    askId: f.ask,
+    mentorshipId: f.mentorship,
   };
+  // Mentorship's requests are its own, not feedback's.
+  if (name === 'requestId' && method.id.startsWith('mentorship.')) return f.mentorRequest;
   if (name in ids) return ids[name]!;
   if (name === 'id') {
     // The id of what the method is about: `getSeries` → a series, `pairing` → a pairing; else the store's own thing.

@@ -6,9 +6,9 @@
  *
  *   npx tsx bench/matching-quality.ts [members=1000] [seed=7]
  */
-import { syntheticCommunity } from './synthetic-community.ts';
-import { measure, record, type RoundMetrics, runStrategy, type Strategy } from './matching-strategies.ts';
 import type { MetPair } from '../commands/matching/store.ts';
+import { type Matcher, seededMatcher } from './lib/matcher.ts';
+import { measure, record, type RoundMetrics, runStrategy, type Strategy } from './matching-strategies.ts';
 
 const STRATEGIES: readonly Strategy[] = ['hallway', 'greedy', 'first-come', 'random'];
 const ROUNDS = 12;
@@ -24,17 +24,18 @@ interface Row {
   readonly msPerRound: number;
 }
 
-function simulate(strategy: Strategy, members: number, seed: number, popularity: 'uniform' | 'skewed'): Row {
-  const start = new Date('2026-11-16T09:00:00Z');
-  const community = syntheticCommunity({ members, seed, popularity, now: start });
+const START = new Date('2026-11-16T09:00:00Z');
+
+async function simulate(strategy: Strategy, matcher: Matcher, seed: number): Promise<Row> {
+  const members = matcher.members.length;
   const met: MetPair[] = [];
   const totals: RoundMetrics[] = [];
   let elapsed = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const now = new Date(start.getTime() + round * WEEK_MS);
-    const ctx = { members: community, met, now, windowWeeks: WINDOW_WEEKS, seed: seed * 100 + round };
+    const now = new Date(START.getTime() + round * WEEK_MS);
+    const ctx = { matcher, met, now, windowWeeks: WINDOW_WEEKS, seed: seed * 100 + round };
     const t0 = performance.now();
-    const groups = runStrategy(strategy, ctx);
+    const groups = await runStrategy(strategy, ctx);
     elapsed += performance.now() - t0;
     totals.push(measure(groups, ctx));
     record(met, groups, now);
@@ -80,7 +81,10 @@ function print(title: string, rows: readonly Row[]): void {
 const members = Number(process.argv[2] ?? 1000);
 const seed = Number(process.argv[3] ?? 7);
 for (const popularity of ['skewed', 'uniform'] as const) {
-  const rows = STRATEGIES.map((s) => simulate(s, members, seed, popularity));
+  const matcher = await seededMatcher({ members, seed, popularity, now: START });
+  const rows: Row[] = [];
+  for (const strategy of STRATEGIES) rows.push(await simulate(strategy, matcher, seed));
+  await matcher.close();
   print(
     `Matching quality: ${members} members, ${popularity} skill popularity, ${ROUNDS} weekly rounds, seed ${seed}`,
     rows,

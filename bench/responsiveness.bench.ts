@@ -6,7 +6,6 @@
  */
 import { ROUND_BATCH_GROUPS } from '../commands/matching/round.job.ts';
 import type { MatchingStore } from '../commands/matching/store.ts';
-import { resetMatchIndexes } from '../commands/matching/index-cache.ts';
 import type { BoundFeature } from '#core/command.ts';
 import { runJob } from '#core/jobs.ts';
 import { option, quick, sizeLabel } from './lib/args.ts';
@@ -54,8 +53,8 @@ try {
   pgVersion = await postgresVersion();
   for (const dialect of dialects) {
     const template = await buildDatabase(dialect, dir, { members: n, popularity: 'uniform' });
-    // After a restart: the round reads the index from the database (in slices), as the first round would.
-    resetMatchIndexes();
+    // After a restart: a storage opened now has a cache of its own, so the round reads the index from the database
+    // (in slices), as the first round would.
     const harness = await openCore(template.target);
     const matching = harness.feature('matching') as BoundFeature<MatchingStore>;
     // The job as the app runs it, with the moment its write transaction starts noted.

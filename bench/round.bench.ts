@@ -1,22 +1,20 @@
 /**
- * Benchmark 2: the weekly round. Compute (`planRound`: candidates, scoring, pairing, explanations) at each size with
- * uniform and skewed skills; the speed-up over naive all-pairs scoring; the pairing's total score against the
- * optimum of a maximum-weight matching (Edmonds' blossom) on the same candidate graph; and the whole job end to end
- * (read the members from the database, compute, write the round, pairings and one DM per member into the outbox) on
- * SQLite and on PostgreSQL.
+ * Benchmark 2: the weekly round. Compute (`planOnIndex` on the community's loaded index, what the job plans after
+ * leasing it: candidates, scoring, pairing, explanations) at each size with uniform and skewed skills; the speed-up
+ * over naive all-pairs scoring (the same scorer on every pair); the pairing's total score against the optimum of a
+ * maximum-weight matching (Edmonds' blossom) on the same candidate graph; and the whole job end to end (read the
+ * members from the database, compute, write the round, pairings and one DM per member into the outbox) on SQLite
+ * and on PostgreSQL.
  */
-import { toProfile } from '../commands/matching/history.ts';
-import { planRound } from '../commands/matching/round-plan.ts';
+import { planOnIndex } from '../commands/matching/round-plan.ts';
 import { ROUND_BATCH_GROUPS } from '../commands/matching/round.job.ts';
-import type { MatchMember } from '../commands/matching/store.ts';
 import { numberOption, option, quick, sizeLabel, sizes } from './lib/args.ts';
-import { candidateEdges } from './lib/candidate-graph.ts';
+import { candidateEdges, type Matcher, seededMatcher, wholeRound } from './lib/matcher.ts';
 import { naiveScoring, optimumPairing, pairingScore } from './lib/optimum.ts';
 import { DIALECT_LABEL, DIALECTS, type Dialect } from './lib/core-harness.ts';
 import { postgresVersion, stopPostgres } from './lib/postgres.ts';
 import { type RoundTiming, roundEndToEnd } from './lib/round-e2e.ts';
 import { atLeast, median, ms, ratio, table, verdict } from './lib/stats.ts';
-import { syntheticCommunity } from './synthetic-community.ts';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
 /** Runs per configuration: up to this many, while the total stays under RUN_BUDGET_MS (at least one). */
@@ -28,16 +26,17 @@ const NAIVE_ROWS = 250;
 const computeBudget = (n: number, popularity: string) =>
   n <= 10_000 ? 100 : popularity === 'uniform' ? 1_000 : 15_000;
 
-async function plan(members: readonly MatchMember[]) {
-  return planRound({ members, met: [], avoid: [], now: NOW, windowWeeks: 12, seed: 7 });
+/** The round's plan over the whole community (pauses between slices resolve at once: compute only). */
+async function plan(matcher: Matcher) {
+  return planOnIndex(wholeRound(matcher, NOW, 7), async () => await Promise.resolve());
 }
 
-async function computeTimes(members: readonly MatchMember[]): Promise<number[]> {
+async function computeTimes(matcher: Matcher): Promise<number[]> {
   const times: number[] = [];
   const started = performance.now();
   while (times.length < MAX_RUNS && (times.length === 0 || performance.now() - started < RUN_BUDGET_MS)) {
     const start = performance.now();
-    await plan(members);
+    await plan(matcher);
     times.push(performance.now() - start);
   }
   return times;
@@ -47,8 +46,8 @@ const computeRows: string[][] = [];
 const speedRows: string[][] = [];
 for (const n of sizes()) {
   for (const popularity of ['uniform', 'skewed'] as const) {
-    const members = syntheticCommunity({ members: n, seed: 1, popularity, now: NOW });
-    const times = await computeTimes(members);
+    const matcher = await seededMatcher({ members: n, seed: 1, popularity, now: NOW });
+    const times = await computeTimes(matcher);
     const compute = median(times);
     computeRows.push([
       sizeLabel(n),
@@ -59,7 +58,7 @@ for (const n of sizes()) {
       verdict(compute, computeBudget(n, popularity)),
     ]);
     if (popularity === 'uniform' && n <= 10_000) {
-      const naive = naiveScoring(members.map(toProfile), Math.min(n, NAIVE_ROWS));
+      const naive = naiveScoring(matcher.index, Math.min(n, NAIVE_ROWS));
       const how =
         n <= NAIVE_ROWS
           ? 'all pairs measured'
@@ -73,18 +72,19 @@ for (const n of sizes()) {
         n === 10_000 ? atLeast(naive.allPairsMs / compute, 50) : '',
       ]);
     }
+    await matcher.close();
   }
 }
 console.log(
   table(
-    `2a. Weekly round compute (planRound, ms; median of up to ${MAX_RUNS} runs)`,
+    `2a. Weekly round compute (planOnIndex on the loaded index, ms; median of up to ${MAX_RUNS} runs)`,
     ['members', 'skills', 'runs', 'median', 'best', 'budget (10k ≤ 100 ms; 100k ≤ 1 s uniform, ≤ 15 s skewed)'],
     computeRows,
   ),
 );
 console.log(
   table(
-    '2b. Speed-up over naive all-pairs scoring (uniform; naive = scorePair on every pair, no pairing)',
+    '2b. Speed-up over naive all-pairs scoring (uniform; naive = the same PairScorer on every pair, no pairing)',
     ['members', 'naive ms', 'how', 'round ms', 'speed-up', 'budget ≥ 50× at 10k'],
     speedRows,
   ),
@@ -93,17 +93,16 @@ console.log(
 const qualityRows: string[][] = [];
 for (const n of [1_000, 2_000]) {
   for (const popularity of ['uniform', 'skewed'] as const) {
-    const members = syntheticCommunity({ members: n, seed: 1, popularity, now: NOW });
-    const profiles = members.map(toProfile);
-    const byId = new Map(profiles.map((p) => [p.userId, p]));
+    const matcher = await seededMatcher({ members: n, seed: 1, popularity, now: NOW });
     const round = pairingScore(
-      (await plan(members)).groups.map((g) => g.members),
-      byId,
+      (await plan(matcher)).groups.map((g) => g.members),
+      matcher.index,
     );
     const start = performance.now();
-    const optimum = optimumPairing(profiles, candidateEdges(profiles));
+    const optimum = optimumPairing(matcher.index, candidateEdges(matcher.index));
     const took = performance.now() - start;
-    const full = option('full-optimum') && n <= 1_000 ? optimumPairing(profiles).total : Number.NaN;
+    const full = option('full-optimum') && n <= 1_000 ? optimumPairing(matcher.index).total : Number.NaN;
+    await matcher.close();
     qualityRows.push([
       sizeLabel(n),
       popularity,

@@ -3,6 +3,7 @@
  * to its store implementation by the composition root (`src/app/features.ts`).
  */
 export { createAdminFeature } from './admin/index.ts';
+export { dashboardFeature } from './dashboard/index.ts';
 export { feedbackFeature } from './feedback/index.ts';
 export { introductionsFeature } from './introductions/index.ts';
 export { matchingFeature } from './matching/index.ts';

@@ -15,6 +15,7 @@ import type { DB } from './db/schema.ts';
 import { communitiesStore } from './stores/communities.store.ts';
 import { membersStore } from './stores/members.store.ts';
 import { outboxStore } from './stores/outbox.store.ts';
+import { sendRatesStore } from './stores/send-rates.store.ts';
 import { inboundEventsStore, jobRunsStore, messageRefsStore } from './stores/small.stores.ts';
 
 /** SQLSTATEs after which the same unit may succeed when run again: serialization failure, deadlock. */
@@ -28,6 +29,7 @@ export function coreStores(tx: Tx): CoreStores {
     members: membersStore(tx),
     jobRuns: jobRunsStore(tx),
     outbox: outboxStore(tx),
+    sendRates: sendRatesStore(tx),
     messageRefs: messageRefsStore(tx),
     inboundEvents: inboundEventsStore(tx),
   };

@@ -16,6 +16,7 @@ import {
 import type { CommandCatalog } from '#core/catalog.ts';
 import { type CommunityId, externalIdOf, platformOf } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
+import type { CommunityLifecycle } from '#core/lifecycle.ts';
 import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
@@ -26,6 +27,7 @@ import { type AutocompleteHook, handleInteraction } from './interactions.ts';
 import { RecentIds } from './recent-ids.ts';
 import { renderMessage } from './render.ts';
 import { memberEvent } from './to-inbound.ts';
+import { markPresent, watchGuilds } from './guild-lifecycle.ts';
 
 export interface DiscordPlatformOptions {
   /** Bot token (DISCORD_TOKEN). Never logged. */
@@ -44,6 +46,8 @@ export interface DiscordPlatformOptions {
   readonly deferAfterMs?: number;
   /** Milliseconds before a REST request that gets no answer is aborted (and retried once); default 10 s. */
   readonly timeoutMs?: number;
+  /** Told when a server adds or removes the bot (see guild-lifecycle.ts). */
+  readonly lifecycle?: CommunityLifecycle;
 }
 
 const DEFAULT_API = 'https://discord.com/api';
@@ -106,6 +110,13 @@ export class DiscordPlatform implements ChatPlatform {
       this.unlisten();
       throw startError(error, this.api);
     }
+    if (this.options.lifecycle) {
+      await markPresent(this.client, {
+        lifecycle: this.options.lifecycle,
+        log: this.log,
+        onlyGuild: this.options.guildId,
+      });
+    }
     this.log.info({ guilds: this.client.guilds.cache.size, user: this.client.user?.id }, 'discord: ready');
   }
 
@@ -138,6 +149,9 @@ export class DiscordPlatform implements ChatPlatform {
       if (seen.add(i.id)) return void handleInteraction(i, deps);
       this.log.info({ interactionId: i.id }, 'discord: interaction delivered twice; the copy is ignored');
     });
+    if (this.options.lifecycle) {
+      watchGuilds(this.client, { lifecycle: this.options.lifecycle, log: this.log, onlyGuild: this.options.guildId });
+    }
     this.client.on(Events.GuildMemberAdd, (m) => void this.onMember('member_joined', m, dispatch));
     this.client.on(Events.GuildMemberRemove, (m) => void this.onMember('member_left', m as GuildMember, dispatch));
     this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord: client error'));

@@ -35,6 +35,7 @@ export const LIMITS = {
   placeholder: 100,
   inputValue: 4000,
   mentionUsers: 100,
+  attachments: 10,
 } as const;
 
 /** A message ready for discord.js (`reply`, `send`, `edit`, `followUp` all take this shape). */
@@ -46,8 +47,12 @@ export interface DiscordMessage {
   readonly allowedMentions: { parse: []; users: string[] };
   /** `MessageFlags.Ephemeral` for ephemeral interaction answers, else 0. */
   readonly flags: number;
-  /** Discord infers the type from the name (`.ics`), so the core's mime type is not sent. */
+  /**
+   * Discord infers the type from the name (`.ics`), so the core's mime type is not sent. At most 10 a message:
+   * `moreFiles` holds the rest, for follow-up messages.
+   */
   readonly files?: { attachment: Buffer; name: string }[];
+  readonly moreFiles?: { attachment: Buffer; name: string }[][];
 }
 
 export interface RenderContext {
@@ -65,7 +70,8 @@ export function renderMessage(reply: Reply, ctx: RenderContext = {}): DiscordMes
   const rich = Boolean(reply.title || reply.sections?.length);
   const context = reply.context ? `\n-# ${markdown(reply.context, 300).replace(/\n/g, '\n-# ')}` : '';
   const ephemeral = ctx.allowEphemeral && (reply.visibility ?? 'ephemeral') === 'ephemeral';
-  const file = reply.file;
+  const files = (reply.files ?? []).map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name }));
+  const [first, ...more] = chunks(files, LIMITS.attachments);
   return {
     // Mentions inside an embed never ping, so the people we mean to ping are named in the content.
     content: rich
@@ -77,8 +83,15 @@ export function renderMessage(reply: Reply, ctx: RenderContext = {}): DiscordMes
     components: renderButtons(reply.buttons ?? [], ctx.dmGuildId),
     allowedMentions: { parse: [], users },
     flags: ephemeral ? MessageFlags.Ephemeral : 0,
-    ...(file && { files: [{ attachment: Buffer.from(file.content, 'utf8'), name: file.name }] }),
+    ...(first && { files: first }),
+    ...(more.length > 0 && { moreFiles: more }),
   };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function fitContext(body: string, context: string): string {

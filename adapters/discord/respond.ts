@@ -20,10 +20,17 @@ export interface RespondState {
   readonly drafts?: FormDrafts;
 }
 
-/** A message without flags (edits and updates cannot change them). */
+/** A message without flags (edits and updates cannot change them) and without the files that follow it. */
 function unflagged(msg: DiscordMessage) {
-  const { flags: _flags, ...rest } = msg;
+  const { flags: _flags, moreFiles: _more, ...rest } = msg;
   return rest;
+}
+
+/** Files past the ten a message may carry follow in messages of their own, as private as the answer. */
+async function followWithFiles(i: RepliableInteraction, msg: DiscordMessage): Promise<void> {
+  for (const files of msg.moreFiles ?? []) {
+    await i.followUp({ files, flags: msg.flags & MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  }
 }
 
 /** Answers `i` with `reply` (or acknowledges it when there is nothing to say). */
@@ -41,15 +48,21 @@ export async function respond(i: RepliableInteraction, reply: Reply | undefined,
     s.log.warn({ formId: reply.form.formId }, 'discord: a form could not be opened here; showing its text');
   }
   const msg = renderMessage(withRefill(i, reply, s), { allowEphemeral: true, dmGuildId: s.dmGuildId });
+  await answer(i, reply, msg, s);
+  await followWithFiles(i, msg);
+}
+
+async function answer(i: RepliableInteraction, reply: Reply, msg: DiscordMessage, s: RespondState): Promise<void> {
+  const { moreFiles: _more, ...first } = msg;
   if (reply.replaceOriginal && (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage()))) {
     await (s.deferred ? i.editReply(unflagged(msg)) : i.update(unflagged(msg)));
     return;
   }
-  if (!s.deferred) return void (await i.reply(msg));
-  if (s.componentLike) return void (await i.followUp(msg));
+  if (!s.deferred) return void (await i.reply(first));
+  if (s.componentLike) return void (await i.followUp(first));
   if (msg.flags & MessageFlags.Ephemeral) return void (await i.editReply(unflagged(msg)));
   // The deferral was ephemeral ("thinking…" only the member sees); a public answer is a follow-up.
-  await i.followUp(msg);
+  await i.followUp(first);
   await i.deleteReply();
 }
 

@@ -9,7 +9,8 @@ export interface ShellStyle {
 }
 
 export function richToShell(rich: string, style: ShellStyle): string {
-  const bold = (t: string) => (style.color ? `\u001b[1m${t}\u001b[22m` : `*${t}*`);
+  // Piped (no colour): plain words, no formatting marks for the reader to skip.
+  const bold = (t: string) => (style.color ? `\u001b[1m${t}\u001b[22m` : t);
   return renderRich(rich, (s) => {
     switch (s.kind) {
       case 'text':
@@ -19,7 +20,7 @@ export function richToShell(rich: string, style: ShellStyle): string {
       case 'bold':
         return bold(s.text);
       case 'italic':
-        return `_${s.text}_`;
+        return style.color ? `\u001b[3m${s.text}\u001b[23m` : s.text;
       case 'code':
         return `\`${s.text}\``;
       case 'user':
@@ -45,7 +46,6 @@ export function renderShell(reply: Reply, style: ShellStyle, firstButton: number
     for (const field of section.fields ?? []) lines.push(`  ${r(field.label)}: ${r(field.value)}`);
   }
   if (reply.context) lines.push(style.color ? `\u001b[2m${r(reply.context)}\u001b[22m` : r(reply.context));
-  if (reply.file) lines.push(`[file ${reply.file.name}]\n${reply.file.content}`);
   const buttons = (reply.buttons ?? []).map((b: Button, i) => `[${firstButton + i}] ${r(b.label)}`);
   if (buttons.length) lines.push(`${buttons.join('  ')}   (press with :click N)`);
   return lines.join('\n');

@@ -3,14 +3,18 @@
  * (`/as mia` switches who you are), `:click N` presses a button, forms are asked field by field. DMs and channel
  * posts are printed as they are delivered. Works with piped input and ends cleanly at end of input.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommunityId } from '#core/ids.ts';
 import type { Actor, Dispatch } from '#core/inbound.ts';
 import type { ChatPlatform, SentMessage } from '#core/ports/chat-platform.ts';
-import type { Button, Form, FormField, Reply } from '#core/reply.ts';
+import type { Button, Form, FormField, Reply, ReplyFile } from '#core/reply.ts';
 import { renderShell } from './render.ts';
-import { parseShellLine, shellActor } from './to-inbound.ts';
+import { parseShellLine, type ShellLine, shellActor } from './to-inbound.ts';
+
+type ShellDirective = Extract<ShellLine, { kind: 'directive' }>['name'];
 
 export interface ShellOptions {
   readonly input: Readable;
@@ -22,10 +26,18 @@ export interface ShellOptions {
   readonly afterEach: () => Promise<void>;
   /** `:tick`: run the jobs that are due now. */
   readonly tick: () => Promise<void>;
+  /** `:wait 3d`: move the app's clock forward, then run what became due. */
+  readonly wait: (ms: number) => Promise<void>;
+  /** `:time`: the app's time, in the community's zone. */
+  readonly time: () => Promise<string>;
+  /** `:who`: the community's members (everyone Hallway knows here, not only who typed in this session). */
+  readonly members: () => Promise<readonly { readonly userId: string; readonly displayName: string }[]>;
   /** `:demo`: load the creative-loft demo community. */
   readonly loadDemo: (dispatch: Dispatch, community: CommunityId) => Promise<string>;
   /** Shown once at start (e.g. the demo offer on a fresh database). */
-  readonly greeting: string;
+  readonly greeting: string | (() => Promise<string>);
+  /** Where files a reply hands over (.ics, exports) are saved; the shell prints each one's path. */
+  readonly filesDir: string;
 }
 
 const HELP = `Shell commands:
@@ -33,7 +45,9 @@ const HELP = `Shell commands:
   /as <name>        become another member (host is the community manager)
   :click N          press button N
   :join <name>      a new member joins     :leave <name>   a member leaves
-  :who              members seen so far    :tick           run the jobs due now
+  :who              the community's members
+  :tick             run the jobs due now   :time           what time it is for Hallway
+  :wait 3d          move time forward (m, h, d, w) and run what became due, e.g. follow-ups
   :demo             load the creative-loft demo community
   :quit             leave (end of input works too)`;
 
@@ -43,6 +57,8 @@ export class ShellPlatform implements ChatPlatform {
   private readonly buttons = new Map<number, Button>();
   private readonly names = new Map<string, string>();
   private nextButton = 1;
+  /** The prompt while waiting for a line: a delivery arriving then prints on its own lines and shows it again. */
+  private prompt?: string;
   private messageCount = 0;
   private done?: Promise<void>;
   private reader?: ReturnType<typeof createInterface>;
@@ -57,7 +73,8 @@ export class ShellPlatform implements ChatPlatform {
   }
 
   async start(dispatch: Dispatch): Promise<void> {
-    this.print(this.options.greeting);
+    const { greeting } = this.options;
+    this.print(typeof greeting === 'string' ? greeting : await greeting());
     this.done = this.loop(dispatch);
   }
 
@@ -67,19 +84,19 @@ export class ShellPlatform implements ChatPlatform {
   }
 
   async postMessage(_community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
-    this.print(`── #${channelId} ──\n${this.render(reply)}`);
-    if (reply.thread) this.print(`  ↳ thread "${reply.thread.name}": ${this.render({ text: reply.thread.opener })}`);
+    const thread = reply.thread && `\n  ↳ thread "${reply.thread.name}": ${this.render({ text: reply.thread.opener })}`;
+    this.deliver(`── #${channelId} ──\n${this.render(reply)}${thread ?? ''}`);
     return { channelId, messageId: String(++this.messageCount) };
   }
 
   async sendDirectMessage(_community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
     const to = userIds.map((id) => `@${this.nameOf(id)}`).join(', ');
-    this.print(`── DM to ${to} ──\n${this.render(reply)}`);
+    this.deliver(`── DM to ${to} ──\n${this.render(reply)}`);
     return { channelId: `dm:${userIds.join(',')}`, messageId: String(++this.messageCount) };
   }
 
   async updateMessage(_community: CommunityId, sent: SentMessage, reply: Reply): Promise<void> {
-    this.print(`── #${sent.channelId} (updated) ──\n${this.render(reply)}`);
+    this.deliver(`── #${sent.channelId} (updated) ──\n${this.render(reply)}`);
   }
 
   private async loop(dispatch: Dispatch): Promise<void> {
@@ -87,8 +104,10 @@ export class ShellPlatform implements ChatPlatform {
     this.reader = rl;
     const lines = rl[Symbol.asyncIterator]();
     const next = async () => {
-      this.options.output.write(`${this.actor.displayName}> `);
+      this.prompt = `${this.actor.displayName}> `;
+      this.options.output.write(this.prompt);
       const r = await lines.next();
+      this.prompt = undefined;
       if (r.done) return undefined;
       if (!this.options.color) this.options.output.write(`${r.value}\n`);
       return r.value;
@@ -115,15 +134,17 @@ export class ShellPlatform implements ChatPlatform {
         this.print(`You are now ${this.actor.displayName}${this.actor.isPlatformAdmin ? ' (community manager)' : ''}.`);
         return true;
       case 'join':
-      case 'leave':
-        await this.show(
-          await dispatch({
-            kind: parsed.kind === 'join' ? 'member_joined' : 'member_left',
-            actor: this.actorFor(parsed.userId),
-          }),
-          dispatch,
-          next,
-        );
+      case 'leave': {
+        const actor = this.actorFor(parsed.userId);
+        const joined = parsed.kind === 'join';
+        const reply = await dispatch({ kind: joined ? 'member_joined' : 'member_left', actor });
+        this.print(`${actor.displayName} ${joined ? 'joined' : 'left'} the community.`);
+        await this.show(reply, dispatch, next);
+        return true;
+      }
+      case 'wait':
+        await this.options.wait(parsed.ms);
+        this.print(`It is now ${await this.options.time()}.`);
         return true;
       case 'click':
         return this.click(parsed.index, dispatch, next);
@@ -152,14 +173,21 @@ export class ShellPlatform implements ChatPlatform {
     return true;
   }
 
-  private async directive(name: 'help' | 'quit' | 'who' | 'demo' | 'tick', dispatch: Dispatch): Promise<boolean> {
+  private async directive(name: ShellDirective, dispatch: Dispatch): Promise<boolean> {
     if (name === 'quit') return false;
     if (name === 'help') this.print(HELP);
-    if (name === 'who')
-      this.print([...this.names.entries()].map(([id, n]) => `@${n} (${id})`).join('\n') || 'Nobody yet.');
+    if (name === 'who') await this.who();
+    if (name === 'time') this.print(`It is ${await this.options.time()}.`);
     if (name === 'tick') await this.options.tick();
     if (name === 'demo') this.print(await this.options.loadDemo(dispatch, this.options.community));
     return true;
+  }
+
+  private async who(): Promise<void> {
+    const members = await this.options.members();
+    for (const m of members) if (!this.names.has(m.userId)) this.names.set(m.userId, m.displayName);
+    const lines = members.map((m) => `@${m.displayName} (${m.userId})`);
+    this.print(lines.length ? lines.join('\n') : 'Nobody yet. Try :join zoe, or :demo.');
   }
 
   /** Prints a reply; a form is asked field by field, then submitted. */
@@ -217,7 +245,21 @@ export class ShellPlatform implements ChatPlatform {
   private render(reply: Reply): string {
     const first = this.nextButton;
     for (const button of reply.buttons ?? []) this.buttons.set(this.nextButton++, button);
-    return renderShell(reply, { color: this.options.color, nameOf: (id) => this.nameOf(id) }, first);
+    const text = renderShell(reply, { color: this.options.color, nameOf: (id) => this.nameOf(id) }, first);
+    return [text, ...this.save(reply.files ?? [])].join('\n');
+  }
+
+  /** Saves a reply's files in `filesDir` (a later file of the same name replaces the earlier one); one line each. */
+  private save(files: readonly ReplyFile[]): string[] {
+    if (files.length === 0) return [];
+    const dir = resolve(this.options.filesDir);
+    mkdirSync(dir, { recursive: true });
+    return files.map((file) => {
+      // The name comes from the core, but a path in it must not write outside the folder.
+      const path = join(dir, basename(file.name.replace(/\\/g, '/')) || 'file.txt');
+      writeFileSync(path, file.content, 'utf8');
+      return `📎 Saved ${path}`;
+    });
   }
 
   private actorFor(userId: string): Actor {
@@ -228,6 +270,12 @@ export class ShellPlatform implements ChatPlatform {
 
   private nameOf(userId: string): string {
     return this.names.get(userId) ?? userId.charAt(0).toUpperCase() + userId.slice(1);
+  }
+
+  /** A message Hallway sent (a post, a DM, an edit): never in the middle of the prompt line. */
+  private deliver(text: string): void {
+    if (this.prompt === undefined) this.print(text);
+    else this.options.output.write(`\n${text}\n${this.prompt}`);
   }
 
   private print(text: string): void {

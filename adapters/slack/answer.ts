@@ -8,6 +8,7 @@ import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { renderMessage, renderPost } from './render.ts';
 import { renderHome, renderModal } from './render-view.ts';
+import { uploadToDm } from './uploads.ts';
 import { describe } from './users.ts';
 
 /** Where an interaction can be answered. */
@@ -28,6 +29,11 @@ export class Answerer {
 
   /** Shows `reply` to the member behind an interaction. Failures are logged, never thrown: the ack already went. */
   async answer(reply: Reply, target: AnswerTarget): Promise<void> {
+    await this.show(reply, target);
+    await this.upload(reply, target.userId);
+  }
+
+  private async show(reply: Reply, target: AnswerTarget): Promise<void> {
     try {
       if (reply.form && target.triggerId) {
         const opened = await this.openForm(reply, target.triggerId, target.inModal === true);
@@ -54,6 +60,17 @@ export class Answerer {
       await this.client.chat.postMessage({ channel: userId, ...renderPost(reply) });
     } catch (error) {
       this.log.error({ userId, error: describe(error) }, 'could not DM a reply on Slack');
+    }
+    await this.upload(reply, userId);
+  }
+
+  /** The reply's files, to the member's DM with the app (logged, never thrown). */
+  private async upload(reply: Reply, userId: string): Promise<void> {
+    if (!reply.files?.length) return;
+    try {
+      await uploadToDm(this.client, userId, reply.files);
+    } catch (error) {
+      this.log.error({ userId, error: describe(error) }, 'could not upload files on Slack');
     }
   }
 

@@ -10,15 +10,14 @@ import type { Logger } from '#core/ports/logger.ts';
 import type { Answerer } from './answer.ts';
 import { renderModal, renderOutcomeModal } from './render-view.ts';
 import * as inbound from './to-inbound.ts';
-import type { UserDirectory } from './users.ts';
+import type { Workspace } from './workspaces.ts';
 
 /** What the listeners need from the adapter. */
 export interface ListenerDeps {
   readonly dispatch: Dispatch;
-  readonly users: UserDirectory;
-  readonly answers: Answerer;
+  /** The clients of the workspace a request came from (its own token in OAuth mode). */
+  readonly workspace: (teamId: string) => Promise<Workspace>;
   readonly log: Logger;
-  readonly botUserId: string;
 }
 
 /**
@@ -31,15 +30,17 @@ const VIEW_ANSWER_BUDGET_MS = 2_000;
 export function registerListeners(app: App, catalog: CommandCatalog, deps: ListenerDeps): void {
   const run = safeDispatch(deps);
   // HALLWAY_MANAGERS is the core's business: the adapter reports Slack's own admins and owners only.
-  const facts = (_teamId: string, userId: string, name?: string): Promise<inbound.UserFacts> =>
-    deps.users.factsFor(userId, name);
+  const facts = async (teamId: string, userId: string, name?: string): Promise<inbound.UserFacts> =>
+    (await deps.workspace(teamId)).users.factsFor(userId, name);
+  const answers = async (teamId: string) => (await deps.workspace(teamId)).answers;
 
   for (const spec of catalog) {
     app.command(`/${spec.name}`, async ({ command, ack, respond, context }) => {
       await ack();
       const who = await facts(command.team_id, command.user_id, command.user_name);
       const reply = await run(once(inbound.commandEvent(command, who), context));
-      if (reply) await deps.answers.answer(reply, { userId: command.user_id, respond, triggerId: command.trigger_id });
+      const target = { userId: command.user_id, respond, triggerId: command.trigger_id };
+      if (reply) await (await answers(command.team_id)).answer(reply, target);
     });
   }
 
@@ -57,9 +58,10 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
       respond: body.response_url ? respond : undefined,
       inModal: body.view?.type === 'modal',
     };
-    if (reply) await deps.answers.answer(reply, target);
+    const team = inbound.interactionTeam(body);
+    if (reply) await (await answers(team)).answer(reply, target);
     // A click on the Home tab usually changes what Home shows (an RSVP, a new suggestion): redraw it.
-    if (fromHome) await refreshHome(event.actor.community, body.user.id, who, run, deps);
+    if (fromHome) await refreshHome(event.actor.community, body.user.id, who, run, await answers(team));
   });
 
   app.view({ type: 'view_submission' }, async ({ body, ack, context }) => {
@@ -71,7 +73,7 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     if (!outcome.done) {
       await ack();
       const late = await pending;
-      if (late) await deps.answers.dm(body.user.id, late);
+      if (late) await (await answers(inbound.interactionTeam(body))).dm(body.user.id, late);
       return;
     }
     const reply = outcome.value;
@@ -86,7 +88,7 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
     return ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
   });
 
-  registerEvents(app, deps, run, facts);
+  registerEvents(app, deps, run, facts, answers);
 }
 
 /**
@@ -104,26 +106,27 @@ function registerEvents(
   deps: ListenerDeps,
   run: Dispatch,
   facts: (teamId: string, userId: string, name?: string) => Promise<inbound.UserFacts>,
+  answers: (teamId: string) => Promise<Answerer>,
 ): void {
   app.event('team_join', async ({ body, event, context }) => {
     logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
-    deps.users.remember(event.user as inbound.SlackUser);
+    (await deps.workspace(body.team_id)).users.remember(event.user as inbound.SlackUser);
     const joined = inbound.teamJoinEvent({ ...body, event: { user: event.user as inbound.SlackUser } });
     const reply = joined && (await run(joined));
-    if (reply) await deps.answers.dm(event.user.id, reply);
+    if (reply) await (await answers(body.team_id)).dm(event.user.id, reply);
   });
 
   app.event('member_joined_channel', async ({ body, event, context }) => {
     logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
-    if (event.user === deps.botUserId) return; // the app itself was added to a channel
+    if (event.user === context.botUserId) return; // the app itself was added to a channel
     const joined = inbound.channelJoinEvent(body, await facts(body.team_id, event.user));
     const reply = joined && (await run(joined));
-    if (reply) await deps.answers.dm(event.user, reply);
+    if (reply) await (await answers(body.team_id)).dm(event.user, reply);
   });
 
   app.event('user_change', async ({ body, event }) => {
     const user = event.user as inbound.SlackUser;
-    deps.users.remember(user); // keeps admin rights and names fresh
+    (await deps.workspace(body.team_id)).users.remember(user); // keeps admin rights and names fresh
     const left = inbound.userChangeEvent({ ...body, event: { user } });
     if (left) await run(left);
   });
@@ -132,7 +135,7 @@ function registerEvents(
     logRetry(deps.log, body.event_id, context.retryNum, context.retryReason);
     const opened = inbound.homeOpenedEvent(body, await facts(body.team_id, event.user));
     const reply = opened && (await run(opened));
-    if (reply) await deps.answers.publishHome(event.user, reply);
+    if (reply) await (await answers(body.team_id)).publishHome(event.user, reply);
   });
 }
 
@@ -141,11 +144,11 @@ async function refreshHome(
   userId: string,
   who: inbound.UserFacts,
   run: Dispatch,
-  deps: ListenerDeps,
+  answers: Answerer,
 ): Promise<void> {
   const actor = { community, userId, displayName: who.displayName, isPlatformAdmin: who.isPlatformAdmin };
   const home = await run({ kind: 'home_opened', actor: who.timezone ? { ...actor, timezone: who.timezone } : actor });
-  if (home) await deps.answers.publishHome(userId, home);
+  if (home) await answers.publishHome(userId, home);
 }
 
 /**

@@ -4,7 +4,7 @@
  * loses its tail, never the whole message to an `invalid_blocks` error. Forms and the App Home are in `render-view.ts`.
  */
 import type { types } from '@slack/bolt';
-import type { Button, Reply, Section } from '#core/reply.ts';
+import type { Button, Reply, ReplyFile, Section } from '#core/reply.ts';
 import { cutPlain, escapeMrkdwn, toMrkdwn, toPlainText } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -62,7 +62,7 @@ export function renderBlocks(reply: Reply, maxBlocks: number): KnownBlock[] {
   const text = toMrkdwn(reply.text, LIMITS.text);
   if (text.trim()) head.push({ type: 'section', text: { type: 'mrkdwn', text } });
   const tail: KnownBlock[] = [];
-  if (reply.file) tail.push(fileBlock(reply.file));
+  if (reply.files?.length) tail.push(filesBlock(reply.files));
   const context = toMrkdwn(reply.context ?? '', LIMITS.text);
   if (context.trim()) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context }] });
   tail.push(...actionsBlocks(reply.buttons ?? []));
@@ -96,14 +96,18 @@ function sectionBlocks(section: Section): KnownBlock[] {
   return [first, ...chunks.slice(1).map((more): KnownBlock => ({ type: 'section', fields: more }))];
 }
 
-/** Slack uploads need a separate API flow and scope; a small attachment (an .ics) reads fine inline. */
-function fileBlock(file: NonNullable<Reply['file']>): KnownBlock {
-  const head = `:paperclip: *${escapeMrkdwn(cutPlain(file.name, 200))}*\n`;
-  const room = LIMITS.text - head.length - 8;
-  const body = escapeMrkdwn(file.content.replace(/```/g, "'''"));
-  // Cut before the room runs out, dropping a half-written escape such as `&am`.
-  const content = body.length <= room ? body : `${body.slice(0, room - 1).replace(/&[a-z]*$/, '')}…`;
-  return { type: 'section', text: { type: 'mrkdwn', text: `${head}\`\`\`${content}\`\`\`` } };
+/**
+ * The files a reply hands over, by name. Their contents go as uploads to the member's DM with the app (see
+ * `uploads.ts`): a message cannot hold a file, and an inlined export would be cut at 3,000 characters.
+ */
+function filesBlock(files: readonly ReplyFile[]): KnownBlock {
+  const names = files.slice(0, 20).map((f) => `:paperclip: ${escapeMrkdwn(cutPlain(f.name, 200))}`);
+  const more = files.length > names.length ? [`and ${files.length - names.length} more`] : [];
+  const where = files.length === 1 ? 'The file is in' : 'The files are in';
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: [...names, ...more, `${where} your messages with Hallway.`].join('\n') }],
+  };
 }
 
 /** `action_id` for the i-th button: `meetup.rsvp:2`. The index keeps ids unique; `to-inbound` strips it. */

@@ -1,28 +1,53 @@
 /**
  * Hallway on Slack: a Bolt app over HTTP (`POST /slack/events`) or Socket Mode (when an app token is given), and
- * the outbound half of `ChatPlatform` for the outbox drainer. Bolt is built only after `auth.test` has passed, so a
- * bad token or an unreachable API ends `start()` with one clear error instead of an unhandled rejection.
+ * the outbound half of `ChatPlatform` for the outbox drainer. Two modes: one workspace with SLACK_BOT_TOKEN, or
+ * many with Bolt's OAuth flow (each install stores its own token; every call for a workspace uses that workspace's
+ * token). With a single token, Bolt is built only after `auth.test` has passed, so a bad token or an unreachable API
+ * ends `start()` with one clear error instead of an unhandled rejection.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, type HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { CommandCatalog } from '#core/catalog.ts';
 import type { CommunityId } from '#core/ids.ts';
 import type { Dispatch } from '#core/inbound.ts';
+import type { CommunityLifecycle } from '#core/lifecycle.ts';
 import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
+import type { InstallationVault } from '#core/ports/installations.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
-import { Answerer } from './answer.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { delivering } from './errors.ts';
+import { botTokenOf, installationStore } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
+import { hallwayReceiver } from './receiver.ts';
 import { renderMessage, renderPost } from './render.ts';
-import { refusingFutureRequests, requestKey } from './replay.ts';
 import { slackCommunity } from './to-inbound.ts';
-import { describe, UserDirectory } from './users.ts';
+import { registerUninstall } from './uninstall.ts';
+import { describe } from './users.ts';
+import { type Workspace, Workspaces } from './workspaces.ts';
+
+/**
+ * An HTTP server the adapter shares with the rest of the process (the web dashboard on the same port): the adapter
+ * hands it Bolt's receiver for Slack's paths instead of listening itself.
+ */
+export interface SharedHttpServer {
+  /** Requests whose path starts with `prefix` go to `listener` (which throws for a path it does not serve). */
+  mount(prefix: string, listener: (req: IncomingMessage, res: ServerResponse) => void): void;
+  /** The port it listens on, once listening. */
+  readonly port: number | undefined;
+}
 
 export interface SlackPlatformOptions {
-  readonly botToken: string;
+  /** Single-workspace mode: the Bot User OAuth Token (`xoxb-…`). */
+  readonly botToken?: string;
+  /** OAuth mode (many workspaces; HTTP only): the app's credentials for Bolt's install flow. */
+  readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
+  /** OAuth mode: where each workspace's installation (its bot token) is kept, sealed. */
+  readonly installations?: InstallationVault;
+  /** OAuth mode: told when a workspace installs or removes the app. */
+  readonly lifecycle?: CommunityLifecycle;
+  readonly now?: () => Date;
   readonly signingSecret: string;
   /** `xapp-…`: switches to Socket Mode (no public URL needed). */
   readonly appToken?: string;
@@ -32,6 +57,8 @@ export interface SlackPlatformOptions {
   readonly port: number;
   /** HTTP mode: the address to listen on; default all interfaces. */
   readonly host?: string;
+  /** HTTP mode: serve Slack's requests on this server (its `/slack/` paths) instead of listening on `port`. */
+  readonly sharedServer?: SharedHttpServer;
   readonly log: Logger;
   readonly catalog: CommandCatalog;
   /** Web API retries for network errors and 5xx (default 2, quickly); 429s are never retried here. */
@@ -51,42 +78,57 @@ interface Identity {
 
 export class SlackPlatform implements ChatPlatform {
   readonly platform = 'slack' as const;
-  private readonly client: webApi.WebClient;
-  private readonly users: UserDirectory;
+  private readonly workspaces: Workspaces;
   private readonly log: Logger;
   private app?: App;
   private server?: Server;
+  private receiver?: HTTPReceiver;
   private identity?: Identity;
 
   constructor(private readonly options: SlackPlatformOptions) {
     this.log = options.log;
-    this.client = new webApi.WebClient(options.botToken, this.clientOptions());
-    this.users = new UserDirectory(this.client, this.log, { ttlMs: options.userCacheTtlMs });
+    const { botToken, installations } = options;
+    if (!botToken && !(options.oauth && installations && options.lifecycle)) {
+      throw new Error('Slack: a bot token, or OAuth credentials with an installation vault and a lifecycle, is needed');
+    }
+    this.workspaces = new Workspaces({
+      tokenOf: botToken ? async () => botToken : async (teamId) => botTokenOf(await installations!.open(teamId)),
+      clientFor: (token) => new webApi.WebClient(token, this.clientOptions()),
+      log: this.log,
+      userCacheTtlMs: options.userCacheTtlMs,
+      // One token for ever in single mode; in OAuth mode, a token removed by another process is noticed in a minute.
+      ttlMs: botToken ? Number.POSITIVE_INFINITY : 60_000,
+    });
   }
 
-  /** The workspace this token belongs to (`slack:T…`), known after `start()`. */
+  /** Single-token mode: the workspace this token belongs to (`slack:T…`), known after `start()`. */
   get community(): CommunityId | undefined {
     return this.identity ? slackCommunity(this.identity.teamId) : undefined;
   }
 
-  /** HTTP mode: the port actually listened on (useful with `port: 0`). */
+  /** HTTP mode: the port actually listened on (useful with `port: 0`), the shared server's when sharing. */
   get port(): number | undefined {
+    if (this.options.sharedServer && !this.options.appToken) return this.options.sharedServer.port;
     return (this.server?.address() as AddressInfo | null)?.port;
   }
 
   async start(dispatch: Dispatch): Promise<void> {
     if (this.app) throw new Error('Slack adapter already started');
-    const identity = await this.verifyToken();
+    const identity = this.options.botToken ? await this.verifyToken() : undefined;
     const app = this.buildApp(identity);
     registerListeners(app, this.options.catalog, {
       dispatch,
-      users: this.users,
-      answers: new Answerer(this.client, this.log),
+      workspace: async (teamId) => {
+        const found = await this.workspace(teamId);
+        if (!found) throw new Error(`Slack: no token for workspace ${teamId}`);
+        return found;
+      },
       log: this.log,
-      botUserId: identity.botUserId,
     });
+    if (this.options.oauth) registerUninstall(app, (teamId, reason) => this.removed(teamId, reason), this.log);
     try {
       if (this.options.appToken) await app.start();
+      else if (this.receiver) this.mount(this.receiver);
       else this.server = await app.start({ port: this.options.port, host: this.options.host });
     } catch (error) {
       const how = this.options.appToken ? 'connect in Socket Mode' : `listen on port ${this.options.port}`;
@@ -94,21 +136,55 @@ export class SlackPlatform implements ChatPlatform {
     }
     this.app = app;
     this.identity = identity;
-    this.log.info({ community: this.community, mode: this.options.appToken ? 'socket' : 'http' }, 'Slack ready');
+    const mode = this.options.appToken ? 'socket' : this.options.oauth ? 'oauth' : 'http';
+    this.log.info({ community: this.community, mode }, 'Slack ready');
+  }
+
+  /** The workspace removed the app (OAuth mode): its token goes from the database and from here at once. */
+  private async removed(teamId: string, reason: string): Promise<void> {
+    this.workspaces.forget(teamId);
+    await this.options.lifecycle?.left(slackCommunity(teamId), reason);
+    // Again: a request that looked the token up while it was being deleted may have cached it meanwhile.
+    this.workspaces.forget(teamId);
+  }
+
+  /** The clients of a workspace: the single token's whatever the team, or the team's own installed token. */
+  private workspace(teamId: string): Promise<Workspace | undefined> {
+    return this.workspaces.get(this.options.botToken ? 'single' : teamId);
+  }
+
+  /** The clients to send to a community with; a community without a token is a permanent failure. */
+  private async sender(community: CommunityId): Promise<webApi.WebClient> {
+    this.checkCommunity(community);
+    const found = await this.workspace(community.slice('slack:'.length));
+    if (!found) throw new DeliveryError('permanent', 'not_installed');
+    return found.client;
   }
 
   async stop(): Promise<void> {
     const app = this.app;
     this.app = undefined;
     this.server = undefined;
-    await app?.stop();
+    // A shared server is closed by its owner; the mounted receiver turns requests away from now on.
+    if (!this.receiver) await app?.stop();
+  }
+
+  /** Shared HTTP: Slack's paths go to Bolt's receiver (signature checks and all) while the adapter runs. */
+  private mount(receiver: HTTPReceiver): void {
+    this.options.sharedServer!.mount('/slack/', (req, res) => {
+      if (!this.app) {
+        res.writeHead(503).end();
+        return;
+      }
+      receiver.requestListener(req, res);
+    });
   }
 
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
-    this.checkCommunity(community);
-    const result = await delivering(() => this.client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));
+    const client = await this.sender(community);
+    const result = await delivering(() => client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));
     const message = sent(result.channel ?? channelId, result.ts);
-    if (reply.thread) await this.openThread(message, reply.thread.opener);
+    if (reply.thread) await this.openThread(client, message, reply.thread.opener);
     return message;
   }
 
@@ -116,9 +192,9 @@ export class SlackPlatform implements ChatPlatform {
    * Every Slack message can hold a thread: the opener, as its first reply, invites answers there. The post itself
    * already went out, so a failure here is logged, never thrown (throwing would make the outbox post it twice).
    */
-  private async openThread(message: SentMessage, opener: string): Promise<void> {
+  private async openThread(client: webApi.WebClient, message: SentMessage, opener: string): Promise<void> {
     try {
-      await this.client.chat.postMessage({
+      await client.chat.postMessage({
         channel: message.channelId,
         thread_ts: message.messageId,
         ...renderPost({ text: opener }),
@@ -129,30 +205,31 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage> {
-    this.checkCommunity(community);
     if (userIds.length === 0) throw new DeliveryError('permanent', 'no_recipients');
+    const client = await this.sender(community);
     // One member: posting to the user id lands in the app's DM. Several: a group DM has to be opened first.
     let channel = userIds[0] as string;
     if (userIds.length > 1) {
-      const opened = await delivering(() => this.client.conversations.open({ users: userIds.join(',') }));
+      const opened = await delivering(() => client.conversations.open({ users: userIds.join(',') }));
       if (!opened.channel?.id) throw new DeliveryError('transient', 'no_channel');
       channel = opened.channel.id;
     }
-    const result = await delivering(() => this.client.chat.postMessage({ channel, ...renderPost(reply) }));
+    const result = await delivering(() => client.chat.postMessage({ channel, ...renderPost(reply) }));
     return sent(result.channel ?? channel, result.ts);
   }
 
   async updateMessage(community: CommunityId, message: SentMessage, reply: Reply): Promise<void> {
-    this.checkCommunity(community);
+    const client = await this.sender(community);
     await delivering(() =>
-      this.client.chat.update({ channel: message.channelId, ts: message.messageId, ...renderMessage(reply) }),
+      client.chat.update({ channel: message.channelId, ts: message.messageId, ...renderMessage(reply) }),
     );
   }
 
   /** `auth.test` before anything else: the one place a wrong token or API URL is reported, clearly. */
   private async verifyToken(): Promise<Identity> {
     try {
-      const auth = await this.client.auth.test();
+      const { client } = (await this.workspace('single'))!;
+      const auth = await client.auth.test();
       if (!auth.team_id || !auth.user_id) throw new Error('auth.test returned no team or bot user');
       return { teamId: auth.team_id, botUserId: auth.user_id, botId: auth.bot_id ?? '' };
     } catch (error) {
@@ -164,16 +241,19 @@ export class SlackPlatform implements ChatPlatform {
     }
   }
 
-  private buildApp(identity: Identity): App {
+  private buildApp(identity: Identity | undefined): App {
+    const receiver = this.options.appToken ? undefined : this.httpReceiver();
+    // Sharing a server: the shared server calls the receiver for Slack's paths (see `mount`); it never listens.
+    if (receiver && this.options.sharedServer) this.receiver = receiver;
     const app = new App({
-      token: this.options.botToken,
-      // Known from auth.test, so Bolt does not call it again (and cannot fail unhandled in its constructor).
-      botId: identity.botId,
-      botUserId: identity.botUserId,
+      ...(identity && {
+        token: this.options.botToken,
+        // Known from auth.test, so Bolt does not call it again (and cannot fail unhandled in its constructor).
+        botId: identity.botId,
+        botUserId: identity.botUserId,
+      }),
       signingSecret: this.options.signingSecret,
-      ...(this.options.appToken
-        ? { socketMode: true, appToken: this.options.appToken }
-        : { receiver: this.receiver() }),
+      ...(this.options.appToken ? { socketMode: true, appToken: this.options.appToken } : { receiver }),
       // Ack goes out as soon as a listener calls ack(); the core's work follows (we run a server, not a lambda).
       processBeforeResponse: false,
       convoStore: false,
@@ -187,21 +267,25 @@ export class SlackPlatform implements ChatPlatform {
     return app;
   }
 
-  /**
-   * HTTP mode's receiver: Bolt's own, with each signed request's replay key in the listeners' context (see
-   * replay.ts) and requests stamped in the future refused before Bolt's signature check.
-   */
-  private receiver(): HTTPReceiver {
-    const receiver = new HTTPReceiver({
+  /** Bolt's HTTP receiver (receiver.ts), with the OAuth install flow in OAuth mode. */
+  private httpReceiver(): HTTPReceiver {
+    const { oauth, installations, lifecycle } = this.options;
+    const store =
+      oauth &&
+      installations &&
+      lifecycle &&
+      installationStore({
+        vault: installations,
+        lifecycle,
+        now: this.options.now ?? (() => new Date()),
+        onInstalled: (teamId) => this.workspaces.forget(teamId),
+      });
+    return hallwayReceiver({
       signingSecret: this.options.signingSecret,
-      endpoints: ['/slack/events'],
-      processBeforeResponse: false,
-      logger: boltLogger(this.log, this.options.logLevel),
+      log: this.log,
       logLevel: this.options.logLevel ?? LogLevel.INFO,
-      customPropertiesExtractor: (req) => ({ hallwayRequestKey: requestKey(req) }),
+      ...(oauth && store && { oauth: { ...oauth, installationStore: store, clientOptions: this.clientOptions() } }),
     });
-    receiver.requestListener = refusingFutureRequests(receiver.requestListener);
-    return receiver;
   }
 
   /**
@@ -221,6 +305,7 @@ export class SlackPlatform implements ChatPlatform {
 
   /** One token serves one workspace; a send for another community is a routing bug, not something to retry. */
   private checkCommunity(community: CommunityId): void {
+    if (!community.startsWith('slack:')) throw new DeliveryError('permanent', 'wrong_workspace');
     if (this.identity && community !== slackCommunity(this.identity.teamId)) {
       throw new DeliveryError('permanent', 'wrong_workspace');
     }

@@ -173,6 +173,7 @@ export async function openCore(target: Target, options: OpenOptions = {}): Promi
     settings: mergeSettings([coreSettings, ...features.map((f) => f.settings ?? {})]),
     isManager: () => false,
     defaultTimezone: 'UTC',
+    publicUrl: 'http://localhost:3000',
   };
   const core = createCore(deps);
   if (options.warm) await warmFeatures(features, await allCommunities(deps), deps);

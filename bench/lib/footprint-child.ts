@@ -28,6 +28,7 @@ const deps = {
   settings: settingsModule.mergeSettings([settingsModule.coreSettings, ...features.map((f) => f.settings ?? {})]),
   isManager: () => false,
   defaultTimezone: 'UTC',
+  publicUrl: 'http://localhost:3000',
 };
 const core = createCore(deps);
 const ready = performance.now();

@@ -1,9 +1,12 @@
 /**
  * The reference points for a round's pairing: the optimum from a maximum-weight matching (Edmonds' blossom, the
- * `edmonds-blossom` package) over every pair with a positive score, and naive all-pairs scoring.
+ * `edmonds-blossom` package) over candidate edges (default: every pair with a positive score), and naive all-pairs
+ * scoring. Pairs are scored by the matcher's own scorer on the index (`PairScorer`), slots numbering members.
  */
 import blossom from 'edmonds-blossom';
-import { type MatchProfile, scorePair } from '../../commands/matching/match-score.ts';
+import type { SkillIndex } from '../../commands/matching/skill-index.ts';
+import { PairScorer } from '../../commands/matching/slot-score.ts';
+import { pairTotal } from './matcher.ts';
 
 /** Integer weights keep the blossom's dual arithmetic exact (it compares slacks with 0). */
 const SCALE = 1_000_000;
@@ -11,50 +14,48 @@ const SCALE = 1_000_000;
 export interface Optimum {
   readonly total: number;
   readonly edges: number;
-  readonly pairs: readonly (readonly [string, string])[];
 }
 
-/** Every pair with a positive score, as `[i, j, weight]`. Quadratic: for small communities only. */
-export function allPairEdges(profiles: readonly MatchProfile[]): [number, number, number][] {
+/** Every pair with a positive score, as `[a, b, total]` by slot. Quadratic: for small communities only. */
+export function allPairEdges(index: SkillIndex): [number, number, number][] {
+  const scorer = new PairScorer(index);
   const edges: [number, number, number][] = [];
-  for (let i = 0; i < profiles.length; i++) {
-    for (let j = i + 1; j < profiles.length; j++) {
-      const total = scorePair(profiles[i]!, profiles[j]!).total;
-      if (total > 0) edges.push([i, j, Math.round(total * SCALE)]);
+  for (let a = 0; a < index.slots; a++) {
+    scorer.anchorOn(a);
+    for (let b = a + 1; b < index.slots; b++) {
+      const total = scorer.total(b, 1);
+      if (total > 0) edges.push([a, b, total]);
     }
   }
   return edges;
 }
 
 /**
- * The maximum-weight matching's pairs and total (in score units) over `edges` (default: every positive pair, which
- * is quadratic and slow past ~1k members).
+ * The maximum-weight matching's total (in score units) over `edges` (default: every positive pair, which is
+ * quadratic and slow past ~1k members).
  */
 export function optimumPairing(
-  profiles: readonly MatchProfile[],
-  edges: readonly [number, number, number][] = allPairEdges(profiles),
+  index: SkillIndex,
+  edges: readonly [number, number, number][] = allPairEdges(index),
 ): Optimum {
-  const mate = blossom(edges);
-  const pairs: [string, string][] = [];
+  const mate = blossom(edges.map(([a, b, w]) => [a, b, Math.round(w * SCALE)]));
+  const scorer = new PairScorer(index);
   let total = 0;
-  mate.forEach((j, i) => {
-    if (j > i) {
-      pairs.push([profiles[i]!.userId, profiles[j]!.userId]);
-      total += scorePair(profiles[i]!, profiles[j]!).total;
-    }
+  mate.forEach((b, a) => {
+    if (b > a) total += pairTotal(scorer, a, b);
   });
-  return { total, edges: edges.length, pairs };
+  return { total, edges: edges.length };
 }
 
 /** Sum of pair scores; a trio counts its best pair only, since a matching could hold just one of its pairs. */
-export function pairingScore(groups: readonly (readonly string[])[], byId: ReadonlyMap<string, MatchProfile>): number {
+export function pairingScore(groups: readonly (readonly string[])[], index: SkillIndex): number {
+  const scorer = new PairScorer(index);
   let total = 0;
   for (const group of groups) {
+    const slots = group.map((userId) => index.slotOf(userId)!);
     let best = 0;
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        best = Math.max(best, scorePair(byId.get(group[i]!)!, byId.get(group[j]!)!).total);
-      }
+    for (let i = 0; i < slots.length; i++) {
+      for (let j = i + 1; j < slots.length; j++) best = Math.max(best, pairTotal(scorer, slots[i]!, slots[j]!));
     }
     total += best;
   }
@@ -62,22 +63,22 @@ export function pairingScore(groups: readonly (readonly string[])[], byId: Reado
 }
 
 /**
- * Naive all-pairs scoring time (ms) for `profiles`: scores `sample` members against everyone and extrapolates to
- * all n·(n-1)/2 pairs. Returns the measured and the extrapolated time.
+ * Naive all-pairs scoring time (ms): scores `sample` members against everyone and extrapolates to all n·(n-1)/2
+ * pairs. Returns the measured and the extrapolated time.
  */
-export function naiveScoring(
-  profiles: readonly MatchProfile[],
-  sample: number,
-): { measuredMs: number; allPairsMs: number } {
-  const rows = Math.min(sample, profiles.length);
+export function naiveScoring(index: SkillIndex, sample: number): { measuredMs: number; allPairsMs: number } {
+  const n = index.slots;
+  const rows = Math.min(sample, n);
+  const scorer = new PairScorer(index);
   let sink = 0;
   const start = performance.now();
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < profiles.length; j++) if (j !== i) sink += scorePair(profiles[i]!, profiles[j]!).total;
+  for (let a = 0; a < rows; a++) {
+    scorer.anchorOn(a);
+    for (let b = 0; b < n; b++) if (b !== a) sink += scorer.total(b, 1);
   }
   const measuredMs = performance.now() - start;
   if (sink < 0) console.log(sink); // keeps the loop from being optimised away
-  const pairsMeasured = rows * (profiles.length - 1);
-  const pairsAll = (profiles.length * (profiles.length - 1)) / 2;
+  const pairsMeasured = rows * (n - 1);
+  const pairsAll = (n * (n - 1)) / 2;
   return { measuredMs, allPairsMs: (measuredMs * pairsAll) / pairsMeasured };
 }

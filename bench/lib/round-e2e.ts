@@ -7,7 +7,6 @@
 import { sql } from 'kysely';
 import { matchRoundJob } from '../../commands/matching/round.job.ts';
 import type { MatchingStore } from '../../commands/matching/store.ts';
-import { resetMatchIndexes } from '../../commands/matching/index-cache.ts';
 import type { BoundFeature, JobDef, PrepareContext } from '#core/command.ts';
 import { runJob } from '#core/jobs.ts';
 import { type Dialect, buildDatabase, dropDatabase, openCore, tempDir } from './core-harness.ts';
@@ -45,8 +44,8 @@ export async function roundEndToEnd(members: number, popularity: Popularity, dia
   const { dir, cleanup } = tempDir();
   try {
     const template = await buildDatabase(dialect, dir, { members, popularity });
-    // A cold start: the index is read from the database, as on the first round after a restart.
-    resetMatchIndexes();
+    // A cold start: a storage opened now has a cache of its own, so the index is read from the database, as on the
+    // first round after a restart.
     const harness = await openCore(template.target);
     const matching = harness.feature('matching') as BoundFeature<MatchingStore>;
     let prepareMs = 0;

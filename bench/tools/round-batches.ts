@@ -5,7 +5,6 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MatchingStore } from '../../commands/matching/store.ts';
-import { resetMatchIndexes } from '../../commands/matching/index-cache.ts';
 import { matchRoundJob } from '../../commands/matching/round.job.ts';
 import type { BoundFeature, JobDef } from '#core/command.ts';
 import { runJob } from '#core/jobs.ts';
@@ -21,7 +20,6 @@ const members = numberOption('members', 10_000);
 const { dir, cleanup } = tempDir();
 try {
   const template = await buildDatabase(dialect, dir, { members, popularity: 'uniform' });
-  resetMatchIndexes();
   const harness = await openCore(template.target);
   const spans: { start: number; ms: number }[] = [];
   const inner = harness.deps.storage;

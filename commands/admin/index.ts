@@ -9,13 +9,14 @@ import { helpForAll } from '#core/help.ts';
 import { coreSettings, mergeSettings } from '#core/settings.ts';
 import { configSubcommand } from './config.subcommand.ts';
 import { exportSubcommand } from './export.subcommand.ts';
+import { forgetCommunityActions, forgetCommunitySubcommand } from './forget-community.subcommand.ts';
 import { forgetActions, forgetMeSubcommand } from './forget-me.subcommand.ts';
 import { type AdminStore, defineCommand, defineFeature, defineSubcommand } from './kit.ts';
 import { runSubcommand } from './run.subcommand.ts';
 import { statsSubcommand } from './stats.subcommand.ts';
 
 const help = defineSubcommand({
-  description: 'Every command, with an example',
+  description: 'Every command on one screen (/<command> help for the detail)',
   examples: [''],
   args: z.object({}),
   run: async (_args, ctx) => helpForAll(ctx.catalog, ctx.actor.isAdmin),
@@ -40,9 +41,10 @@ export function createAdminFeature(features: readonly Feature<never>[]): Feature
           stats: statsSubcommand,
           export: exportSubcommand,
           'forget-me': forgetMeSubcommand,
+          'forget-community': forgetCommunitySubcommand,
         },
       }),
     ],
-    actions: forgetActions,
+    actions: [...forgetActions, ...forgetCommunityActions],
   });
 }

@@ -10,7 +10,7 @@ import type { FeedbackAsk, FeedbackRequest } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { advanceAndTell, afterGiven } from './flow.ts';
-import { acceptedNotice, givenButton, givenNotice, requestName } from './messages.ts';
+import { acceptedNotice, givenButton, givenNotice, movedOn, requestName } from './messages.ts';
 
 const STATUS_WORDS: Record<FeedbackRequest['status'], string> = {
   open: 'open',
@@ -44,7 +44,7 @@ export async function accept(ctx: Context, requestId: number): Promise<Reply> {
     return replace(
       ask.status === 'declined'
         ? `You said not this time to ${requestName(request)}, and it has moved on.`
-        : `This ask for ${requestName(request)} timed out and moved on to someone else. Thanks anyway!`,
+        : `This ask for ${requestName(request)} timed out before you answered. Thanks anyway!`,
     );
   }
   ctx.notify.dm(community.id, request.requester, acceptedNotice(request, actor.userId), {
@@ -65,8 +65,8 @@ export async function decline(ctx: Context, requestId: number): Promise<Reply> {
     return replace(`${was} ${requestName(request)}.`);
   }
   const fresh = (await store.getRequest(community.id, request.id)) ?? request;
-  await advanceAndTell(ctx, fresh);
-  return replace(`No problem, I'll ask someone else for ${requestName(request)}. Thanks for saying so.`);
+  const next = movedOn(await advanceAndTell(ctx, fresh));
+  return replace(`No problem, thanks for saying so. ${requestName(request)}: ${next}`);
 }
 
 /** "I'll give feedback" on a request offered in the feedback channel: anyone but the requester may volunteer. */
@@ -74,7 +74,8 @@ export async function volunteer(ctx: Context, requestId: number): Promise<Reply>
   const { community, store, actor, now } = ctx;
   const request = await store.getRequest(community.id, requestId);
   if (!request) throw new UserError('not_found', 'That feedback request no longer exists.');
-  if (request.requester === actor.userId) return { text: 'That is your own request: someone else will pick it up.' };
+  if (request.requester === actor.userId)
+    return { text: 'That is your own request: it waits for someone else to pick it up.' };
   if (!isLive(request))
     return { text: `${requestName(request)} is ${STATUS_WORDS[request.status]}. Thanks for offering!` };
   const added = await store.addAsk(community.id, request.id, actor.userId, 'accepted', now);

@@ -30,7 +30,7 @@ export async function cancelRequest(ctx: Context, id: number): Promise<Reply> {
   if (!(await withdraw(ctx, found, 'the member who asked cancelled it.'))) {
     return { text: `${requestName(found)} is already ${found.status === 'cancelled' ? 'cancelled' : 'closed'}.` };
   }
-  return { text: `Cancelled ${requestName(found)}. Everyone who was asked has been told.` };
+  return { text: `Cancelled ${requestName(found)}. Reviewers still asked or on it have been told.` };
 }
 
 /** A member left: their requests are withdrawn, and requests waiting on them pass to someone else. */

@@ -1,9 +1,9 @@
 /** The feedback feature's part in the shared flows: the member's home, forget-me and the admin export. */
 import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
-import type { Section } from '#core/reply.ts';
+import type { Field, Section } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { feedbackGivenCount } from './recognition.ts';
+import { feedbackGivenCount, HELPFUL_SCORE } from './recognition.ts';
 
 /** A short summary on the member's home. */
 export async function feedbackHome(ctx: Context): Promise<Section[]> {
@@ -22,10 +22,17 @@ export async function feedbackHome(ctx: Context): Promise<Section[]> {
       fields: [
         { label: 'Your open requests', value: String(requests) },
         { label: 'Asked of you', value: String(asks) },
-        { label: 'Helpful feedback given', value: String(given) },
+        // The same words as on the profile and in the rating that promises it.
+        { label: 'Feedback given', value: String(given) },
       ],
     },
   ];
+}
+
+/** On every profile: the helpful feedback the member gave (the recognition a 4 or 5 rating promises). */
+export async function feedbackProfile(ctx: Context, userId: string): Promise<Field[]> {
+  const given = await feedbackGivenCount(ctx.store, ctx.community.id, userId);
+  return [{ label: 'Feedback given', value: String(given) }];
 }
 
 /** Deletes the member's requests (with their asks and ratings), the asks they received, their ratings, opt-outs. */
@@ -40,5 +47,5 @@ export async function forgetFeedback(ctx: Context, userId: string): Promise<Dele
 }
 
 export async function exportFeedback(ctx: Context): Promise<Record<string, readonly Record<string, unknown>[]>> {
-  return await ctx.store.exportAll(ctx.community.id);
+  return await ctx.store.exportAll(ctx.community.id, HELPFUL_SCORE);
 }

@@ -8,7 +8,7 @@ import { feedbackStats } from './stats.ts';
 import { feedbackActions, feedbackForms } from './actions.ts';
 import { feedbackMemberLeft } from './cancel.ts';
 import { feedbackCommand } from './feedback.command.ts';
-import { exportFeedback, feedbackHome, forgetFeedback } from './hooks.ts';
+import { exportFeedback, feedbackHome, feedbackProfile, forgetFeedback } from './hooks.ts';
 import { feedbackPromptJob } from './prompt.job.ts';
 import { handOffExpiredAsks } from './timeouts.ts';
 
@@ -29,6 +29,7 @@ export const feedbackFeature = defineFeature({
   sweep: async (scope) => void (await handOffExpiredAsks(scope)),
   onMemberLeft: feedbackMemberLeft,
   home: feedbackHome,
+  profileFields: feedbackProfile,
   forget: forgetFeedback,
   exportData: exportFeedback,
   stats: feedbackStats,

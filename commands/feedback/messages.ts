@@ -1,5 +1,6 @@
 /** What the feedback feature says: the DMs and posts, built from a request. Member text stays literal text. */
 import type { FeedbackRequest } from './store.ts';
+import type { Outcome } from './flow.ts';
 import type { Button, Field, Reply } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
@@ -40,6 +41,25 @@ export function askClosedMessage(request: FeedbackRequest, why: string): Reply {
   return { text: `Feedback request ${requestName(request)}: ${why}` };
 }
 
+/**
+ * Where a request went after a reviewer's ask ended (declined, timed out), told to that reviewer: only what really
+ * happened, never "passed to someone else" when nobody else was asked.
+ */
+export function movedOn(outcome: Outcome): string {
+  switch (outcome.kind) {
+    case 'waiting':
+      return outcome.asked.length > 0 ? 'I passed it to someone else.' : 'Others I asked may still take it.';
+    case 'fulfilled':
+      return 'Someone else has given feedback on it already.';
+    case 'offered':
+      return outcome.channelId
+        ? `It is now in ${fmt.channel(outcome.channelId)} for anyone to pick up.`
+        : 'Nobody else could be asked, so it is closed.';
+    case 'closed':
+      return 'It is closed now.';
+  }
+}
+
 /** The button a reviewer taps once their feedback is given. */
 export function givenButton(request: FeedbackRequest): Button {
   return { label: 'Feedback given', action: 'feedback.given', value: String(request.id), style: 'primary' };
@@ -58,7 +78,8 @@ export function givenNotice(request: FeedbackRequest, reviewer: string, askRatin
   return {
     text: `${text} Was it helpful? (1 = not really, 5 = very)`,
     buttons: [1, 2, 3, 4, 5].map((score) => ({ label: String(score), action: 'feedback.rate', value: value(score) })),
-    context: 'Only the reviewer sees a thank-you you send; scores count privately towards their "feedback given".',
+    context:
+      'Only the reviewer sees a thank-you you send. Your score stays private; a 4 or 5 counts towards the "feedback given" on their profile.',
   };
 }
 
@@ -115,7 +136,7 @@ export function promptPost(weekOf: string): Reply {
       name: `Work in progress — ${weekOf}`,
       opener: 'Reply here with what you are making this week, and what kind of feedback would help.',
     },
-    text: 'Share a work in progress and say what feedback would help: I will find neighbours whose skills fit.',
+    text: "Share a work in progress and say what feedback would help: I'll ask neighbours whose skills fit, or offer it here.",
     buttons: [{ label: 'Ask for feedback', action: 'feedback.open', value: 'prompt', style: 'primary' }],
     context: 'Or type /feedback request. Managers can turn this weekly post off with /hallway config prompts:off.',
   };

@@ -38,7 +38,9 @@ export async function rate(
     return { text: `You already rated this feedback ${recorded?.score ?? value.score}/5.`, replaceOriginal: true };
   }
   const counts =
-    value.score >= HELPFUL_SCORE ? ` It counts towards ${fmt.user(value.reviewer)}'s "feedback given".` : '';
+    value.score >= HELPFUL_SCORE
+      ? ` It counts towards ${fmt.user(value.reviewer)}'s "feedback given" on their profile.`
+      : '';
   return {
     text: `Thanks! You rated ${fmt.user(value.reviewer)}'s feedback on ${requestName(request)} ${value.score}/5.${counts}`,
     buttons: [thank],

@@ -4,8 +4,8 @@ import { inField, UserError } from '#core/errors.ts';
 import { checkWebLink } from '#core/links.ts';
 import type { Form, Reply } from '#core/reply.ts';
 import { truncate } from '#core/text.ts';
-import { skillLabel } from '../skills/index.ts';
-import { parseDeadline } from './deadline.ts';
+import { didYouMean, skillLabel, unknownTerms } from '../skills/index.ts';
+import { echoWhen, readWhen, type WhenRules } from '../when/index.ts';
 import { advance } from './flow.ts';
 import { noFitNotice, requestName } from './messages.ts';
 import { requestSkills } from './skills.ts';
@@ -14,6 +14,9 @@ export const ABOUT_MAX = 500;
 const LINK_MAX = 500;
 /** A member can have this many requests open at once: enough for real work, too few to flood reviewers. */
 export const MAX_OPEN_REQUESTS = 5;
+
+/** `by:` — a deadline: a day alone leaves all of that day ("friday" is due Friday 23:59). */
+export const DEADLINE: WhenRules = { reads: 'moment', withoutTime: 'end-of-day' };
 
 export interface RequestInput {
   readonly about?: string;
@@ -83,7 +86,7 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
   const { community, store, actor, now } = ctx;
   const link = input.link?.trim() ? inField('link', () => checkLink(input.link ?? '')) : undefined;
   const dueAt = input.by?.trim()
-    ? inField('by', () => parseDeadline(input.by ?? '', now, community.timezone))
+    ? inField('by', () => readWhen(input.by ?? '', now, community.timezone, DEADLINE))
     : undefined;
   const open = await store.listRequestsBy(community.id, actor.userId, ['open', 'offered_publicly']);
   if (open.length >= MAX_OPEN_REQUESTS) {
@@ -111,15 +114,25 @@ export async function submitRequest(input: RequestInput, ctx: Context): Promise<
   });
   const outcome = await advance(ctx, request);
   const skillText = skills.length ? skills.map(skillLabel).join(', ') : undefined;
+  const typos = input.skills?.trim() ? didYouMean(unknownTerms(input.skills)) : [];
   if (outcome.kind === 'waiting') {
     const n = outcome.asked.length;
-    return {
+    return withDue(ctx, input, dueAt, {
       text: `Feedback request ${requestName(request)} is out: I've asked ${n} ${n === 1 ? 'member' : 'members'} whose skills fit (${truncate(skillText ?? 'related skills', 200)}). I'll DM you when someone says yes.`,
-      context: `See it with /feedback list; cancel with /feedback cancel ${request.id}.`,
-    };
+      context: [...typos, `See it with /feedback list; cancel with /feedback cancel ${request.id}.`].join('\n'),
+    });
   }
   const hint = skillText ? '' : ' Next time, name the skills that would help (skills:…) so I can find reviewers.';
   const anyoneAsked = outcome.kind === 'offered' && outcome.anyoneAsked;
   const channelId = outcome.kind === 'offered' ? outcome.channelId : undefined;
-  return { text: noFitNotice(request, channelId, anyoneAsked).text + hint };
+  return withDue(ctx, input, dueAt, {
+    text: noFitNotice(request, channelId, anyoneAsked).text + hint,
+    context: typos.length ? typos.join('\n') : undefined,
+  });
+}
+
+/** The deadline said back to the requester (the reviewers see it too): a misread date is caught at once. */
+function withDue(ctx: Context, input: RequestInput, dueAt: Date | undefined, reply: Reply): Reply {
+  if (!dueAt || !input.by) return reply;
+  return { ...reply, sections: [{ text: `Due: ${echoWhen(input.by, dueAt, ctx.community.timezone, DEADLINE)}` }] };
 }

@@ -156,8 +156,12 @@ export interface FeedbackStore {
     community: CommunityId,
     userId: string,
   ): Promise<{ requests: number; asks: number; ratings: number; settings: number }>;
-  /** Every feedback row of the community, as plain rows. */
-  exportAll(community: CommunityId): Promise<Record<string, readonly Record<string, unknown>[]>>;
+  /**
+   * For the admin export: requests, the reviewers who said yes or gave feedback, and per reviewer the helpful
+   * feedback given (rated `helpfulFrom` or more: what profiles show). Never a decline, a note, a score or a
+   * thank-you.
+   */
+  exportAll(community: CommunityId, helpfulFrom: number): Promise<Record<string, readonly Record<string, unknown>[]>>;
 }
 
 /** Feedback in numbers. */

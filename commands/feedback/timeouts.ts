@@ -9,7 +9,7 @@
  * it as well.
  */
 import { feedbackSettings } from './settings.ts';
-import { askClosedMessage, expiredNotice } from './messages.ts';
+import { askClosedMessage, expiredNotice, movedOn } from './messages.ts';
 import { advanceAndTell, askKey, closePendingAsks, type FeedbackScope } from './flow.ts';
 
 const HOUR_MS = 3_600_000;
@@ -22,20 +22,21 @@ export async function handOffExpiredAsks(scope: FeedbackScope): Promise<number> 
   const { community, store, now } = scope;
   await expireOverdueRequests(scope);
   const cutoff = new Date(now.getTime() - feedbackSettings(community)['feedback-timeout-hours'] * HOUR_MS);
-  const touched = new Set<number>();
+  // Reviewers whose ask timed out, per request: they are told where it went once it has moved on.
+  const silent = new Map<number, string[]>();
   let timedOut = 0;
   for (const ask of await store.listUnansweredAsks(community.id, cutoff)) {
     if (!(await store.answerAsk(community.id, ask.requestId, ask.reviewer, ['asked'], 'timed_out', now))) continue;
-    const request = await store.getRequest(community.id, ask.requestId);
-    if (!request) continue;
-    const why = 'no answer in time, so I passed it to someone else. No worries!';
-    scope.notify.update(community.id, askKey(request.id, ask.reviewer), askClosedMessage(request, why));
-    touched.add(request.id);
+    silent.set(ask.requestId, [...(silent.get(ask.requestId) ?? []), ask.reviewer]);
     timedOut++;
   }
-  for (const id of touched) {
+  for (const [id, reviewers] of silent) {
     const request = await store.getRequest(community.id, id);
-    if (request) await advanceAndTell(scope, request);
+    if (!request) continue;
+    const why = `no answer in time. ${movedOn(await advanceAndTell(scope, request))} No worries!`;
+    for (const reviewer of reviewers) {
+      scope.notify.update(community.id, askKey(request.id, reviewer), askClosedMessage(request, why));
+    }
   }
   if (timedOut > 0) scope.log.info({ community: community.id, timedOut }, 'feedback asks timed out');
   return timedOut;

@@ -77,11 +77,15 @@ export function introCard(input: CardInput, neighbours: readonly Neighbour[]): R
 /** What replaces the card when the member asks Hallway to forget them. */
 export const REMOVED_CARD: Reply = { text: 'This introduction was removed at the member’s request.' };
 
-/** `/profile`: a member's card as others see it (or as they see themselves, with a status line). */
-export function profileReply(input: CardInput, status?: string): Reply {
+/**
+ * `/profile`: a member's card as others see it (or as they see themselves, with a status line), then what other
+ * features show on every profile (`recognition`, e.g. "Feedback given").
+ */
+export function profileReply(input: CardInput, recognition: readonly Field[], status?: string): Reply {
+  const sections = introSections(input).filter((s) => s.text || s.fields?.length);
   return {
     text: `${fmt.user(input.userId)}'s profile`,
-    sections: introSections(input),
+    sections: recognition.length ? [...sections, { fields: [...recognition] }] : sections,
     context: status,
   };
 }

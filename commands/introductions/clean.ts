@@ -63,11 +63,16 @@ export function optional(text: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** The raw Links answer read at most: four times the limit (blank lines and spaces are collapsed before the count). */
+const LINKS_RAW_MAX = 4 * LIMITS.links;
+
 /**
  * Links separated by spaces, commas or new lines. Each must be an http(s) web address; anything else (a bare
  * word, `javascript:`, `ftp://`) is refused with the offending link quoted. Duplicates are dropped.
  */
 export function parseLinks(raw: string | undefined, label = 'Links'): string[] {
+  // Refused before cleaning when even generous white space could not bring it under the limit: the work stays bounded.
+  if ((raw?.length ?? 0) > LINKS_RAW_MAX) checkLength(raw ?? '', LIMITS.links, label);
   const text = checkLength(cleanParagraph(raw, Number.MAX_SAFE_INTEGER, label), LIMITS.links, label);
   const words = text.split(/[\s,]+/).filter(Boolean);
   const links = [...new Set(words.map(checkLink))];

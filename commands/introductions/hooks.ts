@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deleted } from '#core/command.ts';
 import type { Context } from './kit.ts';
 import type { Section } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { skillLabel, suggestSkills } from '../skills/index.ts';
 import { REMOVED_CARD } from './card.ts';
 import { statusLine } from './profile.command.ts';
@@ -57,7 +57,7 @@ export async function homeSections(ctx: Context): Promise<Section[]> {
   if (ctx.actor.isAdmin) {
     await ctx.store.noteManager(id, userId, true, ctx.now);
     const waiting = await ctx.store.countPending(id);
-    if (waiting > 0) sections.push({ text: `${waiting} introduction(s) waiting for approval: /intro review.` });
+    if (waiting > 0) sections.push({ text: `${plural(waiting, 'introduction')} waiting for approval: /intro review.` });
   }
   return sections;
 }

@@ -39,9 +39,11 @@ async function ownProfile(ctx: Context): Promise<Reply> {
   const card = await ctx.store.card(ctx.community.id, userId);
   const profile = card?.profile;
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
+  const recognition = await ctx.features.profileFields(userId);
   return {
     ...profileReply(
       { userId, fields, offers: card?.offers ?? [], needs: card?.needs ?? [], mentored: await mentored(ctx, userId) },
+      recognition,
       statusLine(profile),
     ),
     buttons: [
@@ -62,10 +64,18 @@ async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
   const published = card?.profile?.published;
   const offers = card?.offers ?? [];
   const needs = card?.needs ?? [];
+  // Recognition shows on every profile, introduced or not: members are told it counts.
+  const recognition = await ctx.features.profileFields(userId);
   if (!published && !offers.length && !needs.length) {
-    return { text: `${fmt.user(userId)} hasn't introduced themselves yet.` };
+    return {
+      text: `${fmt.user(userId)} hasn't introduced themselves yet.`,
+      sections: recognition.length ? [{ fields: recognition }] : undefined,
+    };
   }
-  return profileReply({ userId, fields: published ?? EMPTY, offers, needs, mentored: await mentored(ctx, userId) });
+  return profileReply(
+    { userId, fields: published ?? EMPTY, offers, needs, mentored: await mentored(ctx, userId) },
+    recognition,
+  );
 }
 
 /** `/profile [member]`. */

@@ -2,14 +2,10 @@
  * Skills as members type them ("Photo, layout design; zines") → canonical skills through the shared vocabulary,
  * deduplicated and capped per list. The cap is not an error: the first skills are kept and the member is told.
  */
-import { UserError } from '#core/errors.ts';
 import type { SkillInput } from './store.ts';
 import { sanitize } from '#core/text.ts';
 import { displaySkill, parseSkillList } from '../skills/index.ts';
 import { LIMITS } from './clean.ts';
-
-/** Past this, the text is not a list of skills but a paste; refused before any parsing work. */
-const RAW_MAX = 20_000;
 
 /** A parsed skills list and what to tell the member about it. */
 export interface ParsedSkills {
@@ -23,17 +19,12 @@ export interface ParsedSkills {
 /** Parses a skills list, keeping at most `room` skills (the list's free places). */
 export function parseSkills(raw: string | undefined, label: string, room: number = LIMITS.skillsPerList): ParsedSkills {
   const text = sanitize(raw ?? '').trim();
-  if (text.length > RAW_MAX) {
-    throw new UserError(
-      'too_long',
-      `“${label}” is far too long: list up to ${LIMITS.skillsPerList} skills, separated by commas.`,
-    );
-  }
   const notes: string[] = [];
   const seen = new Set<string>();
   const skills: (SkillInput & { known: boolean })[] = [];
-  // No cap inside the parse: the member is told how many they listed and how many were kept.
-  for (const parsed of parseSkillList(text, Number.MAX_SAFE_INTEGER)) {
+  // No cap on the count inside the parse: the member is told how many they listed and how many were kept. A paste
+  // too long to be a list is refused there, before any parsing work.
+  for (const parsed of parseSkillList(text, Number.MAX_SAFE_INTEGER, label)) {
     if (parsed.skill === '' || seen.has(parsed.skill)) continue;
     seen.add(parsed.skill);
     skills.push({ skill: parsed.skill, term: parsed.term, known: parsed.known });

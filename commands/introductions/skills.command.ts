@@ -7,16 +7,16 @@ import { opt } from '#core/options.ts';
 import type { SkillKind } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { skillLabel, suggestSkills } from '../skills/index.ts';
 import { LIMITS } from './clean.ts';
 import { noteManager } from './managers.ts';
 import { skillsOf } from './publish.ts';
 import { findSkill } from './skills-find.ts';
+import { didYouMean, MAX_SKILL_LIST_CHARS } from '../skills/index.ts';
 import { parseSkills, skillsText } from './skills-input.ts';
 
 const LIST_NAME: Record<SkillKind, string> = { offer: 'what you offer', need: "what you're looking for" };
 const skillsArg = (what: string) =>
-  z.object({ skills: opt.string(`${what}, comma-separated`, { max: 4000, autocomplete: 'skills' }) });
+  z.object({ skills: opt.string(`${what}, comma-separated`, { max: MAX_SKILL_LIST_CHARS, autocomplete: 'skills' }) });
 
 async function show(ctx: Context): Promise<Reply> {
   await noteManager(ctx);
@@ -39,19 +39,18 @@ async function show(ctx: Context): Promise<Reply> {
   };
 }
 
-/** Unknown skills (not in the vocabulary) with the nearest known ones, as notes. */
-function didYouMean(unknown: readonly string[]): string[] {
-  return unknown.slice(0, 3).flatMap((term) => {
-    const near = suggestSkills(term, 3).map((s) => skillLabel(s));
-    return near.length ? [`“${term}” is new to me (kept as you wrote it) — did you mean ${near.join(', ')}?`] : [];
-  });
+/** "photography is already in your list as product photos": what the member typed matched, and how it is listed. */
+function alreadyThere(typed: string, shown: string): string {
+  const same = typed.trim().toLowerCase() === shown.trim().toLowerCase();
+  return same ? `${typed} is already in your list.` : `${typed} is already in your list as ${shown}.`;
 }
 
 async function add(ctx: Context, kind: SkillKind, text: string): Promise<Reply> {
   await noteManager(ctx);
   const { id } = ctx.community;
   const userId = ctx.actor.userId;
-  const existing = new Set((await ctx.store.skills(id, userId, kind)).map((s) => s.skill));
+  const listed = new Map((await ctx.store.skills(id, userId, kind)).map((s) => [s.skill, s]));
+  const existing = new Set(listed.keys());
   const parsed = parseSkills(text, kind === 'offer' ? 'Skills you offer' : "Skills you're looking for", Infinity);
   const fresh = parsed.skills.filter((s) => !existing.has(s.skill));
   const room = Math.max(0, LIMITS.skillsPerList - existing.size);
@@ -66,11 +65,14 @@ async function add(ctx: Context, kind: SkillKind, text: string): Promise<Reply> 
   }
   const addedTerms = new Set(added.map((s) => s.term));
   notes.push(...didYouMean(parsed.unknown.filter((term) => addedTerms.has(term))));
-  const already = parsed.skills.length - fresh.length;
   const said = added.length
     ? `Added to ${LIST_NAME[kind]}: ${skillsText(added)}.`
     : `Nothing new added to ${LIST_NAME[kind]}.`;
-  return { text: already ? `${said} (${already} already there.)` : said, context: notes.join('\n') || undefined };
+  const already = parsed.skills.flatMap((s) => {
+    const there = listed.get(s.skill);
+    return there ? [alreadyThere(s.term, skillsText([there]))] : [];
+  });
+  return { text: [said, ...already].join(' '), context: notes.join('\n') || undefined };
 }
 
 async function remove(ctx: Context, text: string): Promise<Reply> {

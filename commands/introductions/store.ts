@@ -158,7 +158,10 @@ export interface ProfilesStore {
 
   /** Deletes the member's profile, skills and manager mark; returns rows deleted by kind. */
   deleteMember(community: CommunityId, userId: string): Promise<{ profile: number; skills: number }>;
-  /** The community's rows of these tables, for the admin export. */
+  /**
+   * For the admin export: published intros (`profiles`) and skills (`member_skills`), as the directory shows them;
+   * never a submission waiting for approval, a manager's note or the welcome flow's bookkeeping.
+   */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }
 

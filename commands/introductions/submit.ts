@@ -12,6 +12,7 @@ import { customQuestions, FORM_ABOUT, FORM_MORE, LABELS } from './forms.ts';
 import { introSections } from './card.ts';
 import { noteManager } from './managers.ts';
 import { ACTION_OPEN, currentIntro, skillsOf, submitIntro } from './publish.ts';
+import { didYouMean } from '../skills/index.ts';
 import { parseSkills } from './skills-input.ts';
 
 const EMPTY: IntroFields = { role: '', workingOn: '', links: [], answers: [] };
@@ -69,7 +70,8 @@ export const aboutSubmit: FormDef = {
     await ctx.store.replaceSkills(id, userId, 'offer', about.offers.skills, ctx.now);
     await ctx.store.replaceSkills(id, userId, 'need', about.needs.skills, ctx.now);
     const outcome = await submitIntro(ctx, userId, fields);
-    return thanks(ctx, outcome, [...about.offers.notes, ...about.needs.notes], true);
+    const notes = [about.offers, about.needs].flatMap((list) => [...list.notes, ...didYouMean(list.unknown)]);
+    return thanks(ctx, outcome, notes, true);
   },
 };
 

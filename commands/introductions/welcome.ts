@@ -18,14 +18,18 @@ const BATCH = 200;
 const introButton = (label: string) => ({ label, action: ACTION_OPEN, value: 'about', style: 'primary' as const });
 
 function welcomeDm(ctx: Context): Reply {
-  const channel = introSettings(ctx.community)['intro-channel'];
-  const where = channel ? ` in ${fmt.channel(channel)}` : '';
+  const settings = introSettings(ctx.community);
+  const channel = settings['intro-channel'];
+  // Only what will happen here: where the card goes, whether a manager looks first (no channel: it waits).
+  const card = channel
+    ? `I'll post a short intro card in ${fmt.channel(channel)}${settings.approval ? ' (after a community manager has looked at it)' : ''}`
+    : "I'll keep a short intro card ready (it is posted once a manager picks the intro channel)";
   return {
     title: 'Welcome! 👋',
     text:
       `Welcome, ${fmt.user(ctx.actor.userId)} — we're glad you're here! I'm Hallway: I help people in this community ` +
       `meet through what they make. Tell us a little about yourself — what you do, what you're working on, what you ` +
-      `can help with — and I'll post a short intro card${where} and point you to a few people you might want to meet.`,
+      `can help with — and ${card}, naming people whose skills fit yours when there are some.`,
     context: 'It takes two minutes. You can edit it any time with /intro.',
     buttons: [introButton('Introduce myself')],
     mentions: [],

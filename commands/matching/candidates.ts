@@ -1,36 +1,20 @@
 /**
- * Each member's best candidates, scored exactly: the finder's shortlist (`candidate-finder.ts`) scored on the
- * index's integers (`slot-score.ts`), the best `limit` kept. `RoundCandidates` serves the weekly round; the
- * profile-level functions below serve tests and benchmarks with the same code, so they measure what the round does.
+ * Each member's best candidates for the weekly round, scored exactly: the finder's shortlist (`candidate-finder.ts`)
+ * scored on the index's integers (`slot-score.ts`), the best `limit` kept.
  */
 import { CandidateFinder, type FinderLimits } from './candidate-finder.ts';
-import { loadProfiles } from './index-load.ts';
-import { type MatchProfile, type MatchScore, metFactor } from './match-score.ts';
-import { SkillIndex } from './skill-index.ts';
-import { slotScore } from './slot-parts.ts';
+import type { SkillIndex } from './skill-index.ts';
 import { PairScorer } from './slot-score.ts';
 
-export { SkillIndex } from './skill-index.ts';
+/** Candidates kept per member: the edges the pairing chooses from. */
+export const ROUND_CANDIDATES = 10;
 
-export interface Candidate {
-  readonly index: number;
-  readonly score: MatchScore;
-}
-
-export interface CandidateOptions {
-  /** Postings read per skill list (popular skills are sampled). Default 48. */
-  readonly perList?: number;
-  /** Postings read per member in all. Default 600. */
-  readonly budget?: number;
-  /** Candidates returned per member. Default 10. */
-  readonly limit?: number;
-  /** Best rough candidates scored exactly, per member. Default 3 × limit. */
-  readonly shortlist?: number;
-  /** Weeks since two members last met, if ever (discounts the score). */
-  readonly weeksSinceMet?: (a: string, b: string) => number | undefined;
-  /** Pairs that must never be proposed (avoid lists). */
-  readonly excluded?: (a: string, b: string) => boolean;
-}
+/**
+ * Postings read per skill list (popular skills are read as a window) and per member in all, and the best rough
+ * candidates scored exactly: three times the kept ones (with two, rounds lose 1-2 % of their total when a few
+ * skills are very popular).
+ */
+const ROUND_SEARCH: FinderLimits = { perList: 48, budget: 600, shortlist: 3 * ROUND_CANDIDATES };
 
 /** What the round's candidate search needs to know about pairs, by slot. */
 export interface PairRules {
@@ -45,20 +29,14 @@ export class RoundCandidates {
   readonly totals: Float64Array;
   private readonly finder: CandidateFinder;
   private readonly scorer: PairScorer;
-  private readonly limit: number;
+  private readonly limit = ROUND_CANDIDATES;
   private readonly rules: PairRules;
   /** Keeps `warm`'s reads from being optimised away. */
   sink = 0;
 
-  constructor(index: SkillIndex, rules: PairRules, options: CandidateOptions = {}, eligible?: Int32Array) {
-    this.limit = options.limit ?? 10;
-    const limits: FinderLimits = {
-      perList: options.perList ?? 48,
-      budget: options.budget ?? 600,
-      // Three times the limit: with 2 × rounds lose 1-2 % of their total when a few skills are very popular.
-      shortlist: options.shortlist ?? this.limit * 3,
-    };
-    this.finder = new CandidateFinder(index, limits, eligible);
+  /** `eligible`: slot → round number (-1: not in the round), or undefined when every slot takes part. */
+  constructor(index: SkillIndex, rules: PairRules, eligible?: Int32Array) {
+    this.finder = new CandidateFinder(index, ROUND_SEARCH, eligible);
     this.scorer = new PairScorer(index);
     this.rules = rules;
     this.slots = new Int32Array(this.limit);
@@ -97,42 +75,4 @@ export class RoundCandidates {
   private before(total: number, slot: number, otherTotal: number, otherSlot: number): boolean {
     return total > otherTotal || (total === otherTotal && slot < otherSlot);
   }
-}
-
-/** An index over profiles (slot = position in the array). */
-export function buildSkillIndex(profiles: readonly MatchProfile[]): SkillIndex {
-  const index = new SkillIndex();
-  loadProfiles(index, profiles);
-  return index;
-}
-
-/** A candidate finder over profiles and their index: the round's search, with the scores and their parts. */
-export function candidateFinder(
-  profiles: readonly MatchProfile[],
-  index: SkillIndex,
-  options: CandidateOptions = {},
-): (i: number) => Candidate[] {
-  const weeks = (a: number, b: number) => options.weeksSinceMet?.(profiles[a]!.userId, profiles[b]!.userId);
-  const rules: PairRules = {
-    factor: (a, b) => metFactor(weeks(a, b)),
-    excluded: (a, b) => options.excluded?.(profiles[a]!.userId, profiles[b]!.userId) ?? false,
-  };
-  const round = new RoundCandidates(index, rules, options);
-  return (i) => {
-    const found: Candidate[] = [];
-    for (let k = 0, n = round.find(i); k < n; k++) {
-      found.push({ index: round.slots[k]!, score: slotScore(index, i, round.slots[k]!, weeks(i, round.slots[k]!)) });
-    }
-    return found;
-  };
-}
-
-/** The best candidates for member `i`, exact-scored, highest total first; excluded pairs and zero scores left out. */
-export function findCandidates(
-  profiles: readonly MatchProfile[],
-  index: SkillIndex,
-  i: number,
-  options: CandidateOptions = {},
-): Candidate[] {
-  return candidateFinder(profiles, index, options)(i);
 }

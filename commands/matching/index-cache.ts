@@ -36,7 +36,7 @@ interface Entry {
   leases: number;
 }
 
-let caches = new WeakMap<object, Map<CommunityId, Entry>>();
+const caches = new WeakMap<object, Map<CommunityId, Entry>>();
 
 /** Loads the whole index; with `pause`, page by page awaiting it in between (a 100k load takes about a second). */
 async function build(source: IndexSource, community: CommunityId, pause?: () => Promise<void>): Promise<Entry> {
@@ -135,9 +135,4 @@ export async function leaseIndexInSlices(
     if (!cacheOf(source).has(community)) cacheOf(source).set(community, entry);
   }
   return leaseIndex(source, community);
-}
-
-/** Forgets every cached index (tests that rewrite the database behind the repositories' back). */
-export function resetMatchIndexes(): void {
-  caches = new WeakMap();
 }

@@ -1,11 +1,10 @@
 /**
- * Filling a `SkillIndex`: from the repository's scan (one string of skills per member, parsed here without a
- * per-skill object), or from members and profiles already in memory (the round's pure API, benchmarks, tests).
+ * Filling a `SkillIndex` from the repository's scan: one string of skills per member, parsed here without a
+ * per-skill object.
  */
 import type { CommunityId } from '#core/ids.ts';
-import type { MatchingStore, MatchMember } from './store.ts';
+import type { MatchingStore } from './store.ts';
 import { type MatchIndexMember, SKILL_PART, SKILL_SEPARATOR } from './index-store.ts';
-import type { MatchProfile, SkillRef } from './match-score.ts';
 import { MemberDraft, type SkillIndex } from './skill-index.ts';
 import type { IndexSource } from './index-cache.ts';
 import { displaySkill, skillLabel } from '../skills/index.ts';
@@ -37,12 +36,7 @@ function termId(index: SkillIndex, skill: string, term: string | undefined): num
   return id;
 }
 
-function addSkill(index: SkillIndex, draft: MemberDraft, offer: boolean, skill: string, term?: string): void {
-  (offer ? draft.offers : draft.needs).push(index.space.id(skill));
-  (offer ? draft.offerTerms : draft.needTerms).push(termId(index, skill, term));
-}
-
-/** Areas are the broad skills of what a member offers and needs (the default interests, as `skillAreas`). */
+/** Areas are the broad skills of what a member offers and needs ("shared areas" compare them). */
 function addAreasFromSkills(index: SkillIndex, draft: MemberDraft): void {
   addAreas(index, draft, draft.offers);
   addAreas(index, draft, draft.needs);
@@ -127,46 +121,4 @@ export async function loadFromRepo(
     after = await source.read((store) => store.scanIndexPage(community, from, PAGE, visit));
     if (after !== undefined) await pause?.();
   } while (after !== undefined);
-}
-
-/** Adds members held in memory, keyed by position; all of them take part (a round's participants). */
-export function loadMembers(index: SkillIndex, members: readonly MatchMember[]): void {
-  const draft = new MemberDraft();
-  members.forEach((m, i) => {
-    fill(index, draft, i, m.userId, m.offers, m.needs);
-    draft.lastActiveAt = m.lastActiveAt.getTime();
-    addAreasFromSkills(index, draft);
-    index.put(draft);
-  });
-}
-
-/** Adds scoring profiles, keyed by position; their interests are exactly those given (none when absent). */
-export function loadProfiles(index: SkillIndex, profiles: readonly MatchProfile[]): void {
-  const draft = new MemberDraft();
-  profiles.forEach((p, i) => {
-    fill(index, draft, i, p.userId, p.offers, p.needs);
-    draft.lastActiveAt = p.lastActiveAt?.getTime() ?? Number.NaN;
-    for (const interest of p.interests ?? []) {
-      const id = index.space.id(interest);
-      if (!draft.areas.includes(id)) draft.areas.push(id);
-    }
-    index.put(draft);
-  });
-}
-
-function fill(
-  index: SkillIndex,
-  draft: MemberDraft,
-  key: number,
-  userId: string,
-  offers: readonly SkillRef[],
-  needs: readonly SkillRef[],
-) {
-  draft.clear();
-  draft.userId = userId;
-  draft.key = key;
-  draft.optedIn = true;
-  draft.pauseEnd = 0;
-  for (const s of offers) addSkill(index, draft, true, s.skill, s.term);
-  for (const s of needs) addSkill(index, draft, false, s.skill, s.term);
 }

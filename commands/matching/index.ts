@@ -20,16 +20,9 @@ import { matchCommand } from './match.command.ts';
 import { matchRoundJob } from './round.job.ts';
 
 /** Matching's scoring, for features that rank people by the same complementarity (mentorship, presence). */
-export {
-  CREDIT,
-  type MatchProfile,
-  type MatchScore,
-  type SkillRef,
-  scorePair,
-  skillAffinity,
-  skillAreas,
-  type Via,
-} from './match-score.ts';
+export { CREDIT, skillAffinity, type Via } from './affinity.ts';
+export type { MatchScore, SkillRef } from './match-score.ts';
+export { type MatchProfile, scorePair, skillAreas } from './profile-score.ts';
 export { explainMatch, joinAnd } from './explain.ts';
 
 export const matchingFeature = defineFeature({

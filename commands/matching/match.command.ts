@@ -10,9 +10,20 @@ import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { explainMatch } from './explain.ts';
 import { suggestionMessage } from './messages.ts';
-import { parseUntil } from './parse-until.ts';
-import { statusSections } from './status.ts';
+import { readWhen, type WhenRules } from '../when/index.ts';
+import { statusSections, weeklyStatus } from './status.ts';
 import { suggestionsFor } from './suggest.ts';
+
+/** `until:` — the day a pause ends (at its start), at most a year ahead. */
+export const PAUSE_END: WhenRules = {
+  reads: 'day',
+  option: 'until',
+  maxAhead: {
+    days: 366,
+    words: 'a year',
+    instead: `A pause lasts a year at most; ${fmt.code('/match pause')} alone pauses until you resume.`,
+  },
+};
 
 function ensureEnabled(ctx: Context): void {
   if (!matchingSettings(ctx.community).matching) {
@@ -32,9 +43,11 @@ async function suggest(ctx: Context): Promise<Reply> {
     };
   }
   if (found.length === 0) {
+    // "I'll keep looking" only when the weekly rounds really will: not while they are paused.
+    const weekly = await weeklyStatus(ctx, ctx.actor.userId);
     return {
-      text: "No one complements your skills yet — I'll keep looking. Adding a few more needs or offers helps.",
-      context: `Your weekly match still comes every ${matchingSettings(ctx.community)['match-day']}.`,
+      text: `No one complements your skills yet${weekly.inRounds ? " — I'll keep looking" : ''}. Adding a few more needs or offers helps.`,
+      context: weekly.line,
     };
   }
   const me = ctx.actor.userId;
@@ -46,14 +59,18 @@ async function suggest(ctx: Context): Promise<Reply> {
   );
   for (const [i, { userId, score }] of found.entries()) {
     const reason = explainMatch(score.parts, fmt.user(userId));
-    ctx.notify.dm(id, me, suggestionMessage(ids[i]!, userId, reason, i + 1), { key: `match-suggest:${ids[i]}` });
+    // One DM per suggested member per day (UTC): `/match` typed again and again does not resend the same people.
+    const day = ctx.now.toISOString().slice(0, 10);
+    ctx.notify.dm(id, me, suggestionMessage(ids[i]!, userId, reason, i + 1), {
+      key: `match-suggest:${me}:${userId}:${day}`,
+    });
   }
   const n = found.length;
   return { text: `I've sent you ${n} suggestion${n === 1 ? '' : 's'} by DM.` };
 }
 
 async function pause(ctx: Context, until: string | undefined): Promise<Reply> {
-  const end = until === undefined ? undefined : parseUntil(until, ctx.now, ctx.community.timezone);
+  const end = until === undefined ? undefined : readWhen(until, ctx.now, ctx.community.timezone, PAUSE_END);
   await ctx.store.pause(ctx.community.id, ctx.actor.userId, end, 'member', ctx.now);
   const when = end ? ` until ${fmt.date(end, 'date', formatInZone(end, ctx.community.timezone, 'date'))}` : '';
   const back = end ? 'They start again by themselves' : `Send ${fmt.code('/match resume')} to start again`;
@@ -94,9 +111,9 @@ export const matchCommand = defineCommand({
     }),
     pause: defineSubcommand({
       description: 'Take a break from weekly matches (until a date, or until you resume)',
-      examples: ['', 'until:2027-01-05', 'until:in 3 weeks'],
+      examples: ['', 'until:"in 3 weeks"', 'until:"in 10 days"'],
       args: z.object({
-        until: opt.string('When to start again, e.g. 2027-01-05 or "in 3 weeks"', { max: 60 }).optional(),
+        until: opt.string('When to start again, e.g. "in 3 weeks" or "in 10 days"', { max: 60 }).optional(),
       }),
       run: async ({ until }, ctx) => pause(ctx, until),
     }),

@@ -45,23 +45,3 @@ export class PairHistory {
     return this.start[a + 1]! > this.start[a]!;
   }
 }
-
-/** History from pairs named by user id; pairs naming someone outside `numberOf` are dropped. */
-export function historyByNumber(
-  n: number,
-  pairs: readonly { readonly a: string; readonly b: string; readonly at: Date | number }[],
-  numberOf: (userId: string) => number | undefined,
-): PairHistory {
-  const a: number[] = [];
-  const b: number[] = [];
-  const at: number[] = [];
-  for (const p of pairs) {
-    const x = numberOf(p.a);
-    const y = numberOf(p.b);
-    if (x === undefined || y === undefined || x === y) continue;
-    a.push(x);
-    b.push(y);
-    at.push(typeof p.at === 'number' ? p.at : p.at.getTime());
-  }
-  return new PairHistory(n, a, b, at);
-}

@@ -5,34 +5,6 @@
  */
 import type { PairHistory } from './pair-history.ts';
 
-export interface WeightedEdge {
-  readonly a: string;
-  readonly b: string;
-  readonly weight: number;
-}
-
-export interface PairingInput {
-  /** Opted-in members to pair. Duplicates are ignored. */
-  readonly members: readonly string[];
-  /** Candidate pairs with positive weight (complementarity). Pairs not listed weigh 0 but may still be paired. */
-  readonly edges: readonly WeightedEdge[];
-  /** Pairs that must never be grouped (either member asked to avoid the other), in either order. */
-  readonly avoid: readonly (readonly [string, string])[];
-  /** Pairs grouped before and when (the latest counts), in either order. */
-  readonly met: readonly { readonly a: string; readonly b: string; readonly at: Date }[];
-  readonly now: Date;
-  /** A pair met within this many weeks is not repeated while any other grouping exists. */
-  readonly windowWeeks: number;
-  /** Seed for tie-breaks among equal choices (e.g. from community and period). */
-  readonly seed?: number;
-  /** Local improvement after greedy (default true; false gives plain greedy, for benchmarks). */
-  readonly improve?: boolean;
-}
-
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
 /** The rules on any pair: never an avoided one; "fresh" when not met within the window. */
 export class PairingRules {
   /** No avoid list and no history: every pair of two members is fresh (the lookups are skipped). */

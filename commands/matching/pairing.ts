@@ -1,20 +1,16 @@
 /**
  * A weekly round's pairing: maximise total complementarity over a matching (greedy on the heaviest edges, then
- * augmenting paths and 2-opt swaps), never group avoided pairs, do not repeat a pair within the window while anything else works (else
- * fall back to the partner met longest ago), put an odd member into one trio, and leave nobody out. Works on
- * member numbers and flat arrays (`pairing-graph.ts`); `pairMembers` is the same algorithm for user ids.
+ * augmenting paths and 2-opt swaps), never group avoided pairs, do not repeat a pair within the window while
+ * anything else works (else fall back to the partner met longest ago), put an odd member into one trio, and leave
+ * nobody out. Works on member numbers and flat arrays (`pairing-graph.ts`).
  */
-import { historyByNumber } from './pair-history.ts';
-import { type EdgeList, type PairingGraph, type PairingInput, PairingRules } from './pairing-graph.ts';
-import { buildGraph } from './pairing-graph-build.ts';
+import type { PairingGraph } from './pairing-graph.ts';
 import { augmentPaths } from './pairing-augment.ts';
 import { improvePairs, type Partners, pairUp } from './pairing-improve.ts';
 import { type Random, seededRandom, shuffled } from './random.ts';
-import { runNow, type Steps } from './steps.ts';
+import type { Steps } from './steps.ts';
 
-export type { PairingInput, WeightedEdge } from './pairing-graph.ts';
-
-export interface PairingResult<M = string> {
+interface PairingResult<M> {
   /** Pairs, plus a trio when the count is odd (more only if avoid lists leave no other way). */
   readonly groups: readonly (readonly M[])[];
   /** Members no group could take (only when avoid lists make it impossible). */
@@ -27,7 +23,6 @@ export interface PairingResult<M = string> {
 
 /** Bounds the scans of fallback steps, which only run for the few members the main steps could not place. */
 const SCAN_LIMIT = 5000;
-const WEEK_MS = 7 * 86_400_000;
 
 /** Loose members paired among themselves where the rule allows; returns those still loose. */
 function pairAmong(graph: PairingGraph, loose: readonly number[], p: Partners, ok: (a: number, b: number) => boolean) {
@@ -118,8 +113,8 @@ function noPartners(n: number): Partners {
   return { partner: new Int32Array(n).fill(-1), pairWeight: new Float64Array(n) };
 }
 
-/** Greedy on the heaviest edges: each edge taken when both its members are free. */
-function* greedy(graph: PairingGraph): Steps<Partners> {
+/** Greedy on the heaviest edges: each edge taken when both its members are free (the first step of `pairNumbers`). */
+export function* greedy(graph: PairingGraph): Steps<Partners> {
   const p = noPartners(graph.n);
   for (let k = 0; k < graph.heavyA.length; k++) {
     const a = graph.heavyA[k]!;
@@ -131,15 +126,13 @@ function* greedy(graph: PairingGraph): Steps<Partners> {
 }
 
 /** Pairs members 0…n-1 of the graph. Deterministic for a given graph and seed. */
-export function* pairNumbers(graph: PairingGraph, seed: number, improve = true): Steps<PairingResult<number>> {
+export function* pairNumbers(graph: PairingGraph, seed: number): Steps<PairingResult<number>> {
   const { n } = graph;
   const random = seededRandom(seed);
   const p = yield* greedy(graph);
   // Augmenting paths, then 2-opt swaps: ≥ 0.97 of a maximum-weight matching (greedy alone: 0.85-0.92).
-  if (improve) {
-    yield* augmentPaths(graph, p);
-    yield* improvePairs(graph, p);
-  }
+  yield* augmentPaths(graph, p);
+  yield* improvePairs(graph, p);
   const unpaired: number[] = [];
   for (let m = 0; m < n; m++) if (p.partner[m]! < 0) unpaired.push(m);
   yield;
@@ -154,32 +147,4 @@ export function* pairNumbers(graph: PairingGraph, seed: number, improve = true):
   }
   const leftOut = loose.filter((u) => !joinGroup(graph, u, groups));
   return yield* summarise(graph, groups, leftOut);
-}
-
-/** Pairs every member of the round (by user id). Deterministic for a given input and seed. */
-export function pairMembers(input: PairingInput): PairingResult {
-  const members = [...new Set(input.members)].sort();
-  const numberOf = new Map(members.map((m, i) => [m, i]));
-  const n = members.length;
-  const avoided = new Set<number>();
-  for (const [a, b] of input.avoid) {
-    const [x, y] = [numberOf.get(a), numberOf.get(b)];
-    if (x !== undefined && y !== undefined) avoided.add(Math.min(x, y) * n + Math.max(x, y));
-  }
-  const history = historyByNumber(n, input.met, (u) => numberOf.get(u));
-  const rules = new PairingRules(n, avoided, history, input.now.getTime(), input.windowWeeks * WEEK_MS);
-  const known = input.edges.filter((e) => numberOf.has(e.a) && numberOf.has(e.b));
-  const edges: EdgeList = {
-    from: Int32Array.from(known, (e) => numberOf.get(e.a)!),
-    to: Int32Array.from(known, (e) => numberOf.get(e.b)!),
-    weight: Float64Array.from(known, (e) => e.weight),
-    count: known.length,
-  };
-  const result = runNow(
-    (function* () {
-      return yield* pairNumbers(yield* buildGraph(rules, edges), input.seed ?? 1, input.improve !== false);
-    })(),
-  );
-  const name = (i: number) => members[i]!;
-  return { ...result, groups: result.groups.map((g) => g.map(name)), leftOut: result.leftOut.map(name) };
 }

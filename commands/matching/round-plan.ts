@@ -1,22 +1,20 @@
 /**
  * A weekly round from participants to groups with their reasons: candidates from the skill index, edges weighted
  * by the pair score, the pairing, then one explanation per member. Runs as steps (`steps.ts`): the job runs it in
- * slices of a few milliseconds so the bot keeps answering; `planRound` is the pure API over members in memory.
+ * slices of a few milliseconds so the bot keeps answering.
  */
-import type { MatchMember, MetPair } from './store.ts';
 import { fmt } from '#core/text.ts';
-import { type CandidateOptions, type PairRules, RoundCandidates } from './candidates.ts';
+import { type PairRules, ROUND_CANDIDATES, RoundCandidates } from './candidates.ts';
 import { explainMatch } from './explain.ts';
-import { loadMembers } from './index-load.ts';
 import { metFactor } from './match-score.ts';
 import { type EdgeList, PairingRules } from './pairing-graph.ts';
 import { buildGraph } from './pairing-graph-build.ts';
 import type { PairHistory } from './pair-history.ts';
 import { pairNumbers } from './pairing.ts';
 import { RoundMembers, weeksSince } from './round-members.ts';
-import { SkillIndex } from './skill-index.ts';
-import { slotScore } from './slot-parts.ts';
-import { runNow, runSliced, type Steps } from './steps.ts';
+import type { SkillIndex } from './skill-index.ts';
+import { PairScorer } from './slot-score.ts';
+import { runSliced, type Steps } from './steps.ts';
 
 export interface PlannedGroup {
   readonly members: readonly string[];
@@ -33,24 +31,19 @@ export interface RoundPlan {
   readonly leftOut: readonly string[];
 }
 
-export interface RoundInput {
-  readonly members: readonly MatchMember[];
-  readonly met: readonly MetPair[];
-  readonly avoid: readonly (readonly [string, string])[];
-  readonly now: Date;
-  readonly windowWeeks: number;
-  readonly seed: number;
-  readonly candidates?: CandidateOptions;
-  /** Awaited between slices of a few milliseconds, so a large round lets the event loop breathe. */
-  readonly pause?: () => Promise<void>;
-}
-
 /** A round over an index: the participants (index slots) and what the rules need. */
-export interface IndexRound extends Omit<RoundInput, 'members' | 'met' | 'pause'> {
+export interface IndexRound {
   readonly index: SkillIndex;
   readonly participants: readonly number[];
   /** Visits each pair grouped within the history read (user ids, ms), in steps. */
   readonly forEachMet: (visit: (a: string, b: string, at: number) => void) => Steps<void>;
+  /** Pairs never grouped (either member avoids the other), in either order. */
+  readonly avoid: readonly (readonly [string, string])[];
+  readonly now: Date;
+  /** A pair met within this many weeks is not repeated while any other grouping exists. */
+  readonly windowWeeks: number;
+  /** Tie-breaks among equal choices (from community and period: the same round plans the same). */
+  readonly seed: number;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -71,8 +64,8 @@ function* candidateEdges(
       history.hasMet(numberOf(a)) ? metFactor(weeksSince(history.lastMet(numberOf(a), numberOf(b)), now)) : 1,
     excluded: (a, b) => avoiding && !rules.allowed(numberOf(a), numberOf(b)),
   };
-  const finder = new RoundCandidates(index, slotRules, round.candidates, members.eligible);
-  const capacity = members.size * (round.candidates?.limit ?? 10);
+  const finder = new RoundCandidates(index, slotRules, members.eligible);
+  const capacity = members.size * ROUND_CANDIDATES;
   const edges = { from: new Int32Array(capacity), to: new Int32Array(capacity), weight: new Float64Array(capacity) };
   let count = 0;
   for (let i = 0; i < members.size; i++) {
@@ -88,16 +81,22 @@ function* candidateEdges(
 }
 
 /** The group's score and, for each member, why they were grouped with the others. */
-function explainGroup(group: readonly number[], members: RoundMembers, rules: PairingRules, now: number): PlannedGroup {
+function explainGroup(
+  group: readonly number[],
+  members: RoundMembers,
+  rules: PairingRules,
+  scorer: PairScorer,
+  now: number,
+): PlannedGroup {
   let score = 0;
   const reasons: Record<string, string> = {};
   for (const m of group) {
     const name = members.names[m]!;
     const lines: string[] = [];
+    scorer.anchorOn(members.slotOf[m]!);
     for (const o of group) {
       if (o === m) continue;
-      const weeks = weeksSince(rules.lastMet(m, o), now);
-      const s = slotScore(members.index, members.slotOf[m]!, members.slotOf[o]!, weeks);
+      const s = scorer.score(members.slotOf[o]!, weeksSince(rules.lastMet(m, o), now));
       if (name < members.names[o]!) score += s.total;
       lines.push(explainMatch(s.parts, fmt.user(members.names[o]!)));
     }
@@ -107,7 +106,7 @@ function explainGroup(group: readonly number[], members: RoundMembers, rules: Pa
 }
 
 /** Plans a round over an index, as steps. */
-export function* planSteps(round: IndexRound): Steps<RoundPlan> {
+function* planSteps(round: IndexRound): Steps<RoundPlan> {
   const members = yield* RoundMembers.of(round.index, round.participants);
   const now = round.now.getTime();
   const avoided = members.avoided(round.avoid);
@@ -116,32 +115,16 @@ export function* planSteps(round: IndexRound): Steps<RoundPlan> {
   const edges = yield* candidateEdges(round, members, rules, history, avoided.size > 0);
   const result = yield* pairNumbers(yield* buildGraph(rules, edges), round.seed);
   const groups: PlannedGroup[] = [];
+  const scorer = new PairScorer(round.index);
   for (const group of result.groups) {
-    groups.push(explainGroup(group, members, rules, now));
+    groups.push(explainGroup(group, members, rules, scorer, now));
     if ((groups.length & 63) === 0) yield;
   }
   const leftOut = result.leftOut.map((m) => members.names[m]!);
   return { groups, totalScore: result.totalWeight, repeats: result.repeats, leftOut };
 }
 
-/** Plans a round over an index; in slices with `pause` between them when given. */
-export async function planOnIndex(round: IndexRound, pause?: () => Promise<void>): Promise<RoundPlan> {
-  return pause ? await runSliced(planSteps(round), pause) : await Promise.resolve(runNow(planSteps(round)));
-}
-
-/** Plans a round over members held in memory (every one of them takes part). */
-export async function planRound(input: RoundInput): Promise<RoundPlan> {
-  const index = new SkillIndex();
-  loadMembers(index, input.members);
-  const round: IndexRound = {
-    ...input,
-    index,
-    // A member listed twice takes part once.
-    participants: input.members.flatMap((m, i) => (index.slotOf(m.userId) === i ? [i] : [])),
-    *forEachMet(visit) {
-      for (const m of input.met) visit(m.a, m.b, m.at.getTime());
-      yield;
-    },
-  };
-  return await planOnIndex(round, input.pause);
+/** Plans a round over an index, in slices of a few milliseconds with `pause` awaited between them. */
+export async function planOnIndex(round: IndexRound, pause: () => Promise<void>): Promise<RoundPlan> {
+  return await runSliced(planSteps(round), pause);
 }

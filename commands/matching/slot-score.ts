@@ -1,25 +1,30 @@
 /**
- * `scorePair` on the index's integers, for the inner loops: one member is the anchor (their needs, offers and areas
- * spread into small lookup tables once), then each candidate costs a few array reads per skill — no strings, no
- * allocation. The arithmetic is `scorePair`'s, in the same order, so totals are equal to the last bit (a property
- * test checks it).
+ * The scoring rule (`match-score.ts`) on the index's integers. One member is the anchor (their needs, offers and
+ * areas spread into small lookup tables once); then `total` costs a few array reads per skill of a candidate — no
+ * strings, no allocation — for the candidate loops, and `score` is that same total with its parts (which offer meets
+ * which need, the shared areas), for the few pairs that get explained (a round's groups, `/match`'s suggestions).
  */
-import { INTEREST_BONUS, MAX_INTEREST_BONUS, MAX_LINKS, TWO_WAY_BONUS } from './match-score.ts';
+import {
+  complementarity,
+  MAX_LINKS,
+  type MatchScore,
+  metFactor,
+  pairTotal,
+  type SkillLink,
+  type SkillRef,
+  sideCredit,
+} from './match-score.ts';
 import { HEADER, type SkillIndex } from './skill-index.ts';
-import { CREDIT_OF_CODE, EXACT, KNOWN_COUNT, NEEDS_MET_BY, OFFERS_MEETING, type Relation } from './skill-space.ts';
-
-const [, RELATED, BROADER, NARROWER, SAME] = CREDIT_OF_CODE as [number, number, number, number, number];
-
-/** Sum of the MAX_LINKS best credits, strongest first (as `skillLinks` sorts and sums them), from their counts. */
-function bestSum(exact: number, narrower: number, broader: number, related: number): number {
-  let sum = 0;
-  let left = MAX_LINKS;
-  for (; exact > 0 && left > 0; exact--, left--) sum += SAME;
-  for (; narrower > 0 && left > 0; narrower--, left--) sum += NARROWER;
-  for (; broader > 0 && left > 0; broader--, left--) sum += BROADER;
-  for (; related > 0 && left > 0; related--, left--) sum += RELATED;
-  return sum;
-}
+import {
+  CREDIT_OF_CODE,
+  codeOf,
+  EXACT,
+  KNOWN_COUNT,
+  NEEDS_MET_BY,
+  OFFERS_MEETING,
+  type Relation,
+  VIA_OF_CODE,
+} from './skill-space.ts';
 
 /** Raises `table[offset + other]` to the code of each skill related to `id` (`on` false: back to 0). */
 function spread(rel: Relation, id: number, table: Uint8Array, offset: number, on: boolean): void {
@@ -33,6 +38,24 @@ function spread(rel: Relation, id: number, table: Uint8Array, offset: number, on
   }
 }
 
+function ref(index: SkillIndex, at: number): SkillRef {
+  const term = index.space.termName(index.terms[at]!);
+  const skill = index.space.skillName(index.pool[at]!);
+  return term === undefined ? { skill } : { skill, term };
+}
+
+function link(index: SkillIndex, needAt: number, offerAt: number, code: number): SkillLink {
+  return {
+    need: ref(index, needAt),
+    offer: ref(index, offerAt),
+    via: VIA_OF_CODE[code]!,
+    credit: CREDIT_OF_CODE[code]!,
+  };
+}
+
+/** Each need's link, strongest first, at most MAX_LINKS: the ones the side's credit counted. */
+const strongest = (links: SkillLink[]) => links.sort((x, y) => y.credit - x.credit).slice(0, MAX_LINKS);
+
 export class PairScorer {
   /** Row k: how each offer skill meets the anchor's k-th need. */
   private getCode = new Uint8Array(0);
@@ -43,6 +66,8 @@ export class PairScorer {
   private stride = 0;
   /** The anchor's number of needs (rows of `getCode`). */
   private needs = 0;
+  /** One side's needs by the code of their best offer (reused: nothing allocated per candidate). */
+  private readonly counts = new Int32Array(EXACT + 1);
   /** The complementarity of the last `total` (the skill part, before interests and history). */
   complementarity = 0;
 
@@ -73,32 +98,33 @@ export class PairScorer {
     const needs = offers + pool[offers - HEADER]!;
     const areas = needs + pool[offers - HEADER + 1]!;
     const end = areas + pool[offers - HEADER + 2]!;
-    let exact = 0;
-    let narrower = 0;
-    let broader = 0;
-    let related = 0;
+    const counts = this.counts;
+    for (let c = 0; c <= EXACT; c++) counts[c] = 0;
     for (let row = 0; row < this.needs * stride; row += stride) {
       let best = 0;
       for (let j = offers; j < needs && best < EXACT; j++) best = Math.max(best, getCode[row + pool[j]!]!);
-      if (best === EXACT) exact++;
-      else if (best === 3) narrower++;
-      else if (best === 2) broader++;
-      else if (best === 1) related++;
+      counts[best]!++;
     }
-    const get = bestSum(exact, narrower, broader, related);
-    exact = narrower = broader = related = 0;
-    for (let j = needs; j < areas; j++) {
-      const code = giveCode[pool[j]!]!;
-      if (code === EXACT) exact++;
-      else if (code === 3) narrower++;
-      else if (code === 2) broader++;
-      else if (code === 1) related++;
-    }
-    const give = bestSum(exact, narrower, broader, related);
+    const get = sideCredit(CREDIT_OF_CODE, counts);
+    for (let c = 0; c <= EXACT; c++) counts[c] = 0;
+    for (let j = needs; j < areas; j++) counts[giveCode[pool[j]!]!]!++;
+    const give = sideCredit(CREDIT_OF_CODE, counts);
     let shared = 0;
     for (let j = areas; j < end; j++) shared += areaMark[pool[j]!]!;
-    this.complementarity = get + give + TWO_WAY_BONUS * Math.min(get, give);
-    return (this.complementarity + Math.min(MAX_INTEREST_BONUS, INTEREST_BONUS * shared)) * factor;
+    this.complementarity = complementarity(get, give);
+    return pairTotal(this.complementarity, shared, factor);
+  }
+
+  /** The anchor and `b`'s total (as `total`) with its parts, seen from the anchor; `weeksSinceMet` if they met. */
+  score(b: number, weeksSinceMet?: number): MatchScore {
+    const total = this.total(b, metFactor(weeksSinceMet));
+    const parts = {
+      theyGive: this.theyGive(b),
+      youGive: this.youGive(b),
+      sharedInterests: this.shared(b),
+      weeksSinceMet,
+    };
+    return { total, complementarity: this.complementarity, parts };
   }
 
   /**
@@ -115,6 +141,52 @@ export class PairScorer {
       sink += pool[at - HEADER]! + pool[at + 8]!;
     }
     return sink;
+  }
+
+  /** `b`'s offers meeting the anchor's needs: for each need, `b`'s first offer with its best code. */
+  private theyGive(b: number): SkillLink[] {
+    const { index, getCode, stride } = this;
+    const { pool, start, nOffers } = index;
+    const needAt = start[this.anchor]! + nOffers[this.anchor]!;
+    const out: SkillLink[] = [];
+    for (let k = 0; k < this.needs; k++) {
+      let best = 0;
+      let at = -1;
+      for (let j = start[b]!; j < start[b]! + nOffers[b]!; j++) {
+        const code = getCode[k * stride + pool[j]!]!;
+        if (code > best) {
+          best = code;
+          at = j;
+        }
+      }
+      if (best > 0) out.push(link(index, needAt + k, at, best));
+    }
+    return strongest(out);
+  }
+
+  /** The anchor's offers meeting `b`'s needs: for each need, the anchor's first offer with its best code. */
+  private youGive(b: number): SkillLink[] {
+    const { index, giveCode } = this;
+    const { pool, start, nOffers, nNeeds } = index;
+    const offers = start[this.anchor]!;
+    const out: SkillLink[] = [];
+    for (let j = start[b]! + nOffers[b]!; j < start[b]! + nOffers[b]! + nNeeds[b]!; j++) {
+      const code = giveCode[pool[j]!]!;
+      if (code === 0) continue;
+      let at = offers;
+      while (codeOf(pool[j]!, pool[at]!) !== code) at++;
+      out.push(link(index, j, at, code));
+    }
+    return strongest(out);
+  }
+
+  /** The areas the anchor and `b` share, by name. */
+  private shared(b: number): string[] {
+    const { pool, start, nOffers, nNeeds, nAreas, space } = this.index;
+    const areas = start[b]! + nOffers[b]! + nNeeds[b]!;
+    const names: string[] = [];
+    for (let j = areas; j < areas + nAreas[b]!; j++) if (this.areaMark[pool[j]!]) names.push(space.skillName(pool[j]!));
+    return names.sort();
   }
 
   /** Clears the tables of the current anchor. */

@@ -6,23 +6,27 @@ import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { joinAnd } from './explain.ts';
 
-async function weeklyLine(ctx: Context, userId: string): Promise<string> {
+/** Whether the member is in the weekly rounds now, and the line that says so (or why not). */
+export async function weeklyStatus(ctx: Context, userId: string): Promise<{ inRounds: boolean; line: string }> {
   const { id, timezone } = ctx.community;
   const settings = matchingSettings(ctx.community);
-  if (!settings.matching) return 'Matching is turned off in this community.';
+  const out = (line: string, inRounds = false) => ({ inRounds, line });
+  if (!settings.matching) return out('Matching is turned off in this community.');
   const prefs = await ctx.store.prefs(id, userId);
   const paused = prefs.pausedAt && (!prefs.pausedUntil || prefs.pausedUntil > ctx.now);
   if (paused && prefs.pausedUntil) {
     const day = formatInZone(prefs.pausedUntil, timezone, 'date');
-    return `Weekly matches paused until ${fmt.date(prefs.pausedUntil, 'date', day)}.`;
+    return out(`Weekly matches paused until ${fmt.date(prefs.pausedUntil, 'date', day)}.`);
   }
-  if (paused) return `Weekly matches paused. ${fmt.code('/match resume')} to start again.`;
+  if (paused) return out(`Weekly matches paused. ${fmt.code('/match resume')} to start again.`);
   const member = await ctx.store.member(id, userId);
   const listed = member !== undefined && member.offers.length + member.needs.length > 0;
   if (!listed && !prefs.optedIn) {
-    return `Not in weekly matches yet: list your skills with ${fmt.code('/skills offer …')} or send ${fmt.code('/match resume')}.`;
+    return out(
+      `Not in weekly matches yet: list your skills with ${fmt.code('/skills offer …')} or send ${fmt.code('/match resume')}.`,
+    );
   }
-  return `In weekly matches: every ${settings['match-day']} at ${settings['match-time']}.`;
+  return out(`In weekly matches: every ${settings['match-day']} at ${settings['match-time']}.`, true);
 }
 
 export async function statusSections(ctx: Context, userId: string): Promise<Section[]> {
@@ -34,7 +38,7 @@ export async function statusSections(ctx: Context, userId: string): Promise<Sect
   });
   const avoided = (await ctx.store.avoids(id, userId)).map((u) => fmt.user(u));
   return [
-    { text: await weeklyLine(ctx, userId) },
+    { text: (await weeklyStatus(ctx, userId)).line },
     {
       fields: [
         { label: 'Recent matches', value: recent.join('\n') || '—' },

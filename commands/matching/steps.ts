@@ -1,30 +1,23 @@
 /**
- * Long computations as generators that `yield` at safe points every few hundred items of work. `runNow` runs one
- * to the end (the pure, synchronous API); `runSliced` runs it in slices of a few milliseconds and lets the event
- * loop run between slices, so members' commands are answered while a 100k-member round is planned.
+ * Long computations as generators that `yield` at safe points every few hundred items of work. `runSliced` runs one
+ * in slices of a few milliseconds and lets the event loop run between slices, so members' commands are answered
+ * while a 100k-member round is planned.
  */
 
 /** A computation that yields at safe points and returns `T`. */
 export type Steps<T> = Generator<void, T, void>;
 
-/** Runs to the end without pausing. */
-export function runNow<T>(steps: Steps<T>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
+/** A slice: well under the 10 ms a member's command may wait behind the round. */
+const SLICE_MS = 4;
 
-/** Default slice: well under the 10 ms a member's command may wait behind the round. */
-export const SLICE_MS = 4;
-
-/** Runs in slices of about `sliceMs`, awaiting `pause()` between slices. */
-export async function runSliced<T>(steps: Steps<T>, pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<T> {
-  let deadline = performance.now() + sliceMs;
+/** Runs in slices of about SLICE_MS, awaiting `pause()` between slices. */
+export async function runSliced<T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> {
+  let deadline = performance.now() + SLICE_MS;
   let step = steps.next();
   while (!step.done) {
     if (performance.now() >= deadline) {
       await pause();
-      deadline = performance.now() + sliceMs;
+      deadline = performance.now() + SLICE_MS;
     }
     step = steps.next();
   }

@@ -153,10 +153,16 @@ export interface MatchingStore extends MatchingIndexStore {
   ): Promise<number[]>;
   suggestion(community: CommunityId, id: number): Promise<SuggestionRecord | undefined>;
   decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): Promise<void>;
+  /** Members never suggested to anyone: their first intro waits for a manager's approval or was refused. */
+  unlisted(community: CommunityId): Promise<string[]>;
 
   /** Outcomes for stats: groups, and members' answers. */
   outcomes(community: CommunityId, since: Date): Promise<{ pairings: number; met: number; collaborating: number }>;
   /** Deletes every row about the member (their own and others' rows naming them); counts by table. */
   forget(community: CommunityId, userId: string): Promise<Record<string, number>>;
+  /**
+   * For the admin export: participation (`match_prefs`), rounds with how many of their members met or work
+   * together, and who was paired. Never avoid lists, suggestions or one member's follow-up answers.
+   */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }

@@ -10,7 +10,6 @@ import { historySince } from './history.ts';
 import { matchIndex } from './index-cache.ts';
 import { activityAt, type MatchScore, metFactor, rankOf } from './match-score.ts';
 import type { SkillIndex } from './skill-index.ts';
-import { slotScore } from './slot-parts.ts';
 import { PairScorer } from './slot-score.ts';
 
 /**
@@ -22,7 +21,7 @@ const SEARCH: FinderLimits = { perList: 8_000, budget: 8_000, shortlist: 60 };
 const DISMISS_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 
-export interface Suggestion {
+interface Suggestion {
   readonly userId: string;
   readonly score: MatchScore;
 }
@@ -96,8 +95,16 @@ export async function suggestionsFor(ctx: Context, limit = 3): Promise<Suggestio
   if (me === undefined || !index.hasSkills(me)) return undefined;
   const partners = await ctx.store.partnersSince(ctx.community.id, ctx.actor.userId, historySince(ctx.now));
   const met = new Map(partners.map((p) => [p.userId, p.at]));
-  return (await ranked(ctx, index, me, met, limit)).map(({ slot }) => {
+  // Members whose first intro waits or was refused are never suggested (a few: read them, rank past them).
+  const unlisted = new Set(await ctx.store.unlisted(ctx.community.id));
+  const best = (await ranked(ctx, index, me, met, limit + unlisted.size))
+    .filter(({ slot }) => !unlisted.has(index.userIds[slot]!))
+    .slice(0, limit);
+  // Anchored again here: another /match on this index may have used the scorer since `ranked` returned.
+  const { scorer } = toolsFor(index);
+  scorer.anchorOn(me);
+  return best.map(({ slot }) => {
     const userId = index.userIds[slot]!;
-    return { userId, score: slotScore(index, me, slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
+    return { userId, score: scorer.score(slot, weeksAgo(met.get(userId), ctx.now.getTime())) };
   });
 }

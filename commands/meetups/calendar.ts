@@ -6,7 +6,7 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
-import type { Reply } from '#core/reply.ts';
+import type { ReplyFile } from '#core/reply.ts';
 import type { MeetupEnv } from './format.ts';
 import { occurrencesFrom } from './recurrence.ts';
 
@@ -21,7 +21,7 @@ function uidOf(m: Pick<MeetupRecord, 'id' | 'seriesId' | 'slotAt' | 'community'>
   return `${local}.${m.community.replace(':', '-')}@hallway`;
 }
 
-function event(env: MeetupEnv, m: MeetupRecord): IcsEvent {
+function event(env: Pick<MeetupEnv, 'now'>, m: MeetupRecord): IcsEvent {
   return {
     uid: uidOf(m),
     title: m.title,
@@ -64,11 +64,7 @@ async function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): Promise<IcsEv
 }
 
 /** The .ics attachment for one meetup, or for the rest of its series. */
-export async function calendarFile(
-  env: MeetupEnv,
-  meetup: MeetupRecord,
-  wholeSeries: boolean,
-): Promise<NonNullable<Reply['file']>> {
+export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): Promise<ReplyFile> {
   if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
   const events = wholeSeries ? await seriesEvents(env, meetup) : [event(env, meetup)];
   const { error, value } = createEvents(events, {
@@ -78,4 +74,14 @@ export async function calendarFile(
   if (error || !value) throw error ?? new Error('ics produced nothing');
   const name = wholeSeries ? `meetup-${meetup.id}-series.ics` : `meetup-${meetup.id}.ics`;
   return { name, content: value, mimeType: 'text/calendar' };
+}
+
+/** A subscribable calendar (a feed) of these meetups; cancelled ones are marked so calendar apps drop them. */
+export function feedFile(env: Pick<MeetupEnv, 'now'>, meetups: readonly MeetupRecord[], name: string): string {
+  const { error, value } = createEvents(
+    meetups.map((m) => event(env, m)),
+    { productId: 'hallway', calName: name },
+  );
+  if (error || !value) throw error ?? new Error('ics produced nothing');
+  return value;
 }

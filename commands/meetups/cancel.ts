@@ -1,4 +1,5 @@
 /** Cancelling a meetup (or the rest of its series): the card says so and everyone who answered yes/maybe is told. */
+import { plural } from '#core/text.ts';
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
@@ -41,6 +42,10 @@ export async function cancelMeetup(ctx: Context, meetup: MeetupRecord, wholeSeri
   if (wholeSeries) await ctx.store.endSeries(ctx.community.id, meetup.seriesId!);
   let told = 0;
   for (const m of targets) told += await cancelOne(ctx, m);
-  const what = wholeSeries ? `the series of ${label(meetup)} (${targets.length} upcoming)` : label(meetup);
-  return { text: `Cancelled ${what}. ${told} member(s) who had answered were told.`, visibility: 'ephemeral' };
+  const upcoming = targets.length ? ` (${plural(targets.length, 'upcoming date')})` : '';
+  const what = wholeSeries ? `the series of ${label(meetup)}${upcoming}` : label(meetup);
+  const outcome = told
+    ? `${plural(told, 'member')} who had answered ${told === 1 ? 'was' : 'were'} told.`
+    : 'Nobody had answered yet.';
+  return { text: `Cancelled ${what}. ${outcome}`, visibility: 'ephemeral' };
 }

@@ -11,14 +11,14 @@ export const createSubcommand = defineSubcommand({
   description: 'Plan a meetup (with no options: open a form)',
   examples: [
     'create title:"Zine night" when:"fri 19:00" where:"Print shop" capacity:12',
-    'create title:"Life drawing" when:"next tuesday 6pm" repeat:weekly',
-    'create title:"Open studio" when:"2026-12-04 19:00" repeat:monthly',
+    'create title:"Life drawing" when:"tue 18:00" repeat:weekly',
+    'create title:"Open studio" when:"in 2 weeks 19:00" repeat:monthly',
     'create',
   ],
   // title and when are optional only so that the bare command can open the form.
   args: z.object({
     title: opt.string('What it is, e.g. Zine night', { max: LIMITS.title }).optional(),
-    when: opt.string('When, e.g. fri 19:00, next tuesday 6pm, 2026-12-04 19:00', { max: 100 }).optional(),
+    when: opt.string('When, e.g. fri 19:00, tomorrow 6pm, in 2 weeks 19:00', { max: 100 }).optional(),
     where: opt.string('Where it takes place', { max: LIMITS.where }).optional(),
     capacity: opt.integer('Seats; more people join a waitlist', { min: 1, max: LIMITS.capacity }).optional(),
     repeat: opt.choice('Repeat it: weekly, biweekly or monthly (same weekday of the month)', REPEATS).optional(),

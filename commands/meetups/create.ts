@@ -2,12 +2,12 @@
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Repeat } from './store.ts';
-import { pickedInstant, type Reply } from '#core/reply.ts';
+import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
-import { formatInZone } from '#core/time.ts';
 import { cardChannel, postCard } from './card.ts';
 import { label, when as whenToken } from './format.ts';
-import { parseWhen } from './parse-when.ts';
+import { askOrTellHost, hostOnCreate } from './hosts.ts';
+import { echoWhen, readWhen, type WhenRules } from '../when/index.ts';
 import { describeRepeat, splitRepeat } from './recurrence.ts';
 
 export const LIMITS = { title: 100, where: 200, description: 1000, capacity: 10_000 } as const;
@@ -32,11 +32,12 @@ export function checkLength(value: string | undefined, max: number, name: string
   }
 }
 
-/** "I read "fri 19:00" as Fri 27 Mar 2026, 19:00 (Europe/Paris)": always in plain text, in the community zone. */
-export function echo(typed: string, at: Date, zone: string): string {
-  if (pickedInstant(typed)) return `Set for ${fmt.bold(formatInZone(at, zone))}.`;
-  return `I read "${typed}" as ${fmt.bold(formatInZone(at, zone))}.`;
-}
+/** A meetup's start, in words or from a picker: a date and a time, at most two years ahead. */
+export const MEETUP_START: WhenRules = {
+  reads: 'moment',
+  withoutTime: 'refuse',
+  maxAhead: { days: 2 * 366, words: 'two years' },
+};
 
 /** A host is named on the card (a ping on Slack): only members Hallway knows here, who have not left. */
 async function checkHost(ctx: Context, host: string | undefined): Promise<void> {
@@ -54,7 +55,7 @@ export async function createMeetup(ctx: Context, input: CreateInput): Promise<Re
   await checkHost(ctx, input.host);
   const split = input.repeat ? { when: input.when, repeat: input.repeat } : splitRepeat(input.when);
   const zone = ctx.community.timezone;
-  const startsAt = parseWhen(split.when, ctx.now, zone);
+  const startsAt = readWhen(split.when, ctx.now, zone, MEETUP_START);
   const minutes = input.duration ?? DEFAULT_DURATION_MINUTES;
   const { id: community } = ctx.community;
   const series = split.repeat
@@ -76,13 +77,15 @@ export async function createMeetup(ctx: Context, input: CreateInput): Promise<Re
     location: input.where || undefined,
     capacity: input.capacity,
     description: input.description || undefined,
-    hostUserId: input.host ?? ctx.actor.userId,
+    hostUserId: hostOnCreate(ctx, input.host),
     createdBy: ctx.actor.userId,
     now: ctx.now,
   });
   const channel = await postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
-  const lines = [echo(split.when, startsAt, zone)];
+  const lines = [echoWhen(split.when, startsAt, zone, MEETUP_START)];
   if (series) lines.push(`It repeats ${describeRepeat(series.repeat, startsAt, zone)} (also across clock changes).`);
+  const host = await askOrTellHost(ctx, meetup, input.host);
+  if (host) lines.push(host);
   lines.push(
     channel
       ? `The card with RSVP buttons is in ${fmt.channel(channel)}.`

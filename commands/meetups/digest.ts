@@ -5,7 +5,7 @@
  * pinged: the post names people without mentioning them.
  */
 import type { SkillShareIdea } from './store.ts';
-import type { Reply, Section } from '#core/reply.ts';
+import type { Button, Reply, Section } from '#core/reply.ts';
 import { fmt, truncate } from '#core/text.ts';
 import { skillLabel } from '../skills/index.ts';
 import { librarySections } from './digest-library.ts';
@@ -52,6 +52,15 @@ export function ideaText(idea: SkillShareIdea): string {
   return `${idea.needCount} people want to learn ${skillLabel(idea.skill)}; ${fmt.user(host)} offers it — host a session?`;
 }
 
+/**
+ * The button that drafts a skill-share meetup hosted by `host` (a create form filled in; only the host or a manager
+ * may open it). Its value carries the host and the skill's words, ≤ 80 characters in all.
+ */
+export function planSessionButton(host: string, skill: string, label = 'Plan this session'): Button {
+  const value = `${host}|${truncate(skillLabel(skill), 79 - host.length)}`;
+  return { label, action: 'meetup.draft', value, style: 'primary' };
+}
+
 /** The digest post for the week of `env.now`. */
 export async function buildDigest(env: MeetupEnv): Promise<Reply> {
   const sections: Section[] = [await meetupsSection(env)];
@@ -62,10 +71,7 @@ export async function buildDigest(env: MeetupEnv): Promise<Reply> {
   const buttons = [];
   if (idea) {
     sections.push({ text: `${fmt.bold('Skill-share idea')}\n${ideaText(idea)}` });
-    const host = idea.offerers[0]!;
-    // The button value carries the host and the skill's words (≤ 80 characters in all).
-    const value = `${host}|${truncate(skillLabel(idea.skill), 79 - host.length)}`;
-    buttons.push({ label: 'Plan this session', action: 'meetup.draft', value, style: 'primary' as const });
+    buttons.push(planSessionButton(idea.offerers[0]!, idea.skill));
   }
   return {
     title: 'This week in the community',

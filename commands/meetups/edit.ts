@@ -1,14 +1,15 @@
 /** Changing a meetup: the host or a manager edits; people who answered hear about a new time or place. */
+import { plural } from '#core/text.ts';
 import { DateTime } from 'luxon';
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { MeetupFields, MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
-import { checkLength, echo, LIMITS } from './create.ts';
+import { checkLength, LIMITS, MEETUP_START } from './create.ts';
 import { label, tally, when } from './format.ts';
 import { assertCanManage } from './lookup.ts';
-import { parseWhen } from './parse-when.ts';
+import { echoWhen, readWhen } from '../when/index.ts';
 import { promoteWaitlist } from './rsvp.ts';
 
 /** undefined: keep as is; null: remove. */
@@ -34,7 +35,7 @@ function pick<T>(change: T | null | undefined, current: T | undefined): T | unde
 function newFields(ctx: Context, meetup: MeetupRecord, changes: EditChanges): MeetupFields {
   const zone = ctx.community.timezone;
   const moved = changes.when !== undefined && changes.when.trim() !== whenText(meetup, zone);
-  const startsAt = moved ? parseWhen(changes.when!, ctx.now, zone) : meetup.startsAt;
+  const startsAt = moved ? readWhen(changes.when!, ctx.now, zone, MEETUP_START) : meetup.startsAt;
   const minutes = changes.duration ?? (meetup.endsAt.getTime() - meetup.startsAt.getTime()) / 60_000;
   return {
     title: changes.title ?? meetup.title,
@@ -81,12 +82,19 @@ export async function editMeetup(ctx: Context, meetup: MeetupRecord, changes: Ed
   const told = await tellAttendees(ctx, meetup, updated);
   const zone = ctx.community.timezone;
   const lines: string[] = [];
-  if (updated.startsAt.getTime() !== meetup.startsAt.getTime()) lines.push(echo(changes.when!, updated.startsAt, zone));
-  if (promoted.length) lines.push(`${promoted.length} from the waitlist got a seat and were told.`);
+  if (updated.startsAt.getTime() !== meetup.startsAt.getTime())
+    lines.push(echoWhen(changes.when!, updated.startsAt, zone, MEETUP_START));
+  if (promoted.length) {
+    const who =
+      promoted.length === 1
+        ? '1 member from the waitlist got a seat and was'
+        : `${promoted.length} members from the waitlist got a seat and were`;
+    lines.push(`${who} told.`);
+  }
   const seated = tally(await ctx.store.listRsvps(ctx.community.id, updated.id)).seated.length;
   if (updated.capacity !== undefined && seated > updated.capacity) {
     lines.push(`${seated} members already have a seat: nobody was moved to the waitlist.`);
   }
-  if (told) lines.push(`${told} member(s) who answered were told about the change.`);
+  if (told) lines.push(`${plural(told, 'member')} who answered ${told === 1 ? 'was' : 'were'} told about the change.`);
   return { text: `Saved ${label(updated)}.`, sections: lines.length ? [{ text: lines.join('\n') }] : undefined };
 }

@@ -34,7 +34,7 @@ function whenField(initial: MeetupFormValues): FormField {
     kind: 'datetime',
     required: true,
     maxLength: 100,
-    placeholder: 'fri 19:00 · next tuesday 6pm · 2026-12-04 19:00',
+    placeholder: 'fri 19:00 · tomorrow 6pm · in 2 weeks 19:00',
     initial: initial.when,
     initialAt: initial.startsAt ? Math.floor(initial.startsAt.getTime() / 1000) : undefined,
   };

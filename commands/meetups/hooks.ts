@@ -43,7 +43,9 @@ export async function forgetMeetups(ctx: Context, userId: string): Promise<Delet
     'meetup answers': counts.rsvps,
     'meetup ratings': counts.ratings,
     'meetup reminder records': counts.reminders + counts.prefs,
+    'calendar feeds': counts.feeds,
     'meetups hosted (host removed)': counts.hosted,
+    'invitations to host': counts.invites,
   };
 }
 
@@ -53,13 +55,21 @@ export async function exportMeetups(ctx: Context): Promise<Record<string, readon
 
 /** Upcoming meetups whose number starts with, or whose title contains, what the member typed. */
 export async function autocompleteMeetups(source: string, prefix: string, ctx: Context) {
-  if (source !== 'meetups') return undefined;
+  if (source !== 'meetups' && source !== 'calendar') return undefined;
   const typed = prefix.trim().replace(/^#/, '').toLowerCase();
-  return (await ctx.store.listUpcoming(ctx.community.id, ctx.now, 100))
+  // `/meetup calendar` also takes "feed" (a calendar subscription) in place of a meetup number.
+  const feeds = source === 'calendar' ? FEED_CHOICES.filter((c) => c.value.startsWith(typed) || typed === '') : [];
+  const upcoming = (await ctx.store.listUpcoming(ctx.community.id, ctx.now, 100))
     .filter((m) => typed === '' || String(m.id).startsWith(typed) || m.title.toLowerCase().includes(typed))
     .slice(0, 25)
     .map((m) => ({
       name: truncate(`#${m.id} ${m.title} · ${formatInZone(m.startsAt, ctx.community.timezone)}`, 100),
       value: String(m.id),
     }));
+  return [...feeds, ...upcoming].slice(0, 25);
 }
+
+const FEED_CHOICES = [
+  { name: 'feed — my calendar subscription', value: 'feed' },
+  { name: 'feed reset — a new subscription address', value: 'feed reset' },
+];

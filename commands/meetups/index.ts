@@ -6,19 +6,17 @@ import { MEETUP_SETTINGS } from './settings.ts';
 import { defineFeature } from './kit.ts';
 import { meetupStats } from './stats.ts';
 import { meetupActions } from './actions.ts';
+import { hostAction } from './hosts.ts';
 import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
 import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetupsMemberLeft } from './hooks.ts';
 import { digestJob, meetupRemindersJob } from './jobs.ts';
 import { meetupCommand } from './meetup.command.ts';
 
-/** Dates in words, read in the community's zone, for other features until the shared date parser lands. */
-export { parseWhen } from './parse-when.ts';
-
 export const meetupsFeature = defineFeature({
   name: 'meetups',
   settings: MEETUP_SETTINGS,
   commands: [meetupCommand],
-  actions: meetupActions,
+  actions: [...meetupActions, hostAction],
   forms: [createFormDef, editFormDef, commentFormDef],
   jobs: [meetupRemindersJob, digestJob],
   home: meetupsHome,
@@ -28,3 +26,8 @@ export const meetupsFeature = defineFeature({
   autocomplete: autocompleteMeetups,
   stats: meetupStats,
 });
+
+/** For the web surface: what a calendar feed address serves. For the dashboard: the skill-share draft button. */
+export { feedCalendar } from './feed.ts';
+export { planSessionButton } from './digest.ts';
+export type { MeetupsStore } from './store.ts';

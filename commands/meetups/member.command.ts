@@ -5,7 +5,9 @@ import { opt } from '#core/options.ts';
 import type { Section } from '#core/reply.ts';
 import { calendarFile } from './calendar.ts';
 import { answerText, countsText, type MeetupEnv, summaryLine, tally } from './format.ts';
+import { feedReply, parseFeedWords } from './feed.ts';
 import { findMeetup, meetupOption } from './lookup.ts';
+import { UserError } from '#core/errors.ts';
 import { respond } from './rsvp.ts';
 import { rsvpReply } from './rsvp-reply.ts';
 
@@ -53,16 +55,24 @@ export const rsvpSubcommand = defineSubcommand({
 });
 
 export const calendarSubcommand = defineSubcommand({
-  description: 'A calendar file (.ics) for a meetup or its whole series',
-  examples: ['calendar 12', 'calendar 12 series:true'],
+  description: 'A calendar file (.ics) for a meetup or its series, or "feed": your calendar subscription',
+  examples: ['calendar 12', 'calendar 12 series:true', 'calendar feed', 'calendar feed reset'],
   args: z.object({
-    meetup: meetupOption(),
+    meetup: opt.string('A meetup number (e.g. 12), or "feed" for your calendar subscription', {
+      max: 40,
+      autocomplete: 'calendar',
+    }),
     series: opt.boolean('The whole series instead of one date').optional(),
   }),
   async run(args, ctx) {
+    const feed = parseFeedWords(args.meetup);
+    if (feed) {
+      if (args.series !== undefined) throw new UserError('invalid_input', '`series` is for one meetup, not a feed.');
+      return feedReply(ctx, feed);
+    }
     const meetup = await findMeetup(ctx, args.meetup);
     const file = await calendarFile(ctx, meetup, args.series ?? false);
-    return { text: `Here is ${file.name}: open it to add it to your calendar.`, file };
+    return { text: `Here is ${file.name}: open it to add it to your calendar.`, files: [file] };
   },
 });
 

@@ -41,6 +41,21 @@ function reminderText(env: MeetupEnv, meetup: MeetupRecord, rsvp: RsvpRecord, ki
   };
 }
 
+/**
+ * The reminders a member who answers `status` now will really get, by the rule of `wants` below: none with
+ * reminders off, Going gets each one not yet due, Maybe only the day-before one. What the RSVP reply may promise.
+ */
+export async function remindersToCome(
+  env: MeetupEnv,
+  meetup: MeetupRecord,
+  userId: string,
+  status: 'going' | 'maybe',
+): Promise<Array<'24h' | '1h'>> {
+  if (!(await env.store.remindersEnabled(env.community.id, userId))) return [];
+  const kinds: Array<'24h' | '1h'> = status === 'going' ? ['24h', '1h'] : ['24h'];
+  return kinds.filter((kind) => env.now.getTime() < meetup.startsAt.getTime() - REMINDER_OFFSETS_MS[kind]);
+}
+
 /** Whether this member should get this kind of message at all (before the log is consulted). */
 async function wants(env: MeetupEnv, rsvp: RsvpRecord, kind: ReminderKind, dueSince: Date): Promise<boolean> {
   if (rsvp.status === 'no' || rsvp.waitlistPosition !== undefined) return false;

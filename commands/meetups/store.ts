@@ -77,6 +77,14 @@ export interface SkillShareIdea {
   readonly offerers: readonly string[];
 }
 
+/** An open invitation to host a meetup: the member named, who named them, when. */
+export interface HostInvite {
+  readonly meetupId: number;
+  readonly userId: string;
+  readonly invitedBy: string;
+  readonly invitedAt: Date;
+}
+
 /** What the shared-resources library gained, and what was booked most, for the digest. */
 export interface LibraryNews {
   /** Resources added since then, newest first. */
@@ -120,6 +128,16 @@ export interface MeetupsStore {
   /** The occurrence of a series with the latest series date (`slotAt`). */
   latestInSeries(community: CommunityId, seriesId: number): Promise<MeetupRecord | undefined>;
 
+  /** Asks `userId` to host the meetup, replacing its open invitation if any. */
+  inviteHost(community: CommunityId, meetupId: number, userId: string, invitedBy: string, now: Date): Promise<void>;
+  /** The meetup's open invitation to host, if any. */
+  hostInvite(community: CommunityId, meetupId: number): Promise<HostInvite | undefined>;
+  /**
+   * Closes `userId`'s open invitation to host the meetup; with `accept`, makes them its host in the same step.
+   * False when they have no open invitation there (answered already, replaced, or never asked): nothing changes.
+   */
+  answerHostInvite(community: CommunityId, meetupId: number, userId: string, accept: boolean): Promise<boolean>;
+
   getRsvp(community: CommunityId, meetupId: number, userId: string): Promise<RsvpRecord | undefined>;
   /** Every answer to a meetup: seated `going` first by time, then the waitlist in order, then maybe, then no. */
   listRsvps(community: CommunityId, meetupId: number): Promise<RsvpRecord[]>;
@@ -156,14 +174,38 @@ export interface MeetupsStore {
   libraryNews(community: CommunityId, since: Date, limit: number): Promise<LibraryNews>;
 
   /**
-   * Deletes the member's RSVPs, reminder log, prefs and ratings and clears them as host/creator. Returns the counts
-   * by kind and the meetups they answered or hosted (their cards need a refresh).
+   * When the calendar feed address was made, or undefined when there is none: the member's, or with `userId`
+   * undefined the community feed of every upcoming meetup.
+   */
+  calendarFeedSince(community: CommunityId, userId: string | undefined): Promise<Date | undefined>;
+  /** Makes or replaces a feed address, keeping only the hash of its token: the old address stops working. */
+  saveCalendarFeed(community: CommunityId, userId: string | undefined, tokenHash: string, now: Date): Promise<void>;
+  /**
+   * Whose feed an address is (any community: the address carries only its token): the member, or `userId`
+   * undefined for the community feed.
+   */
+  findCalendarFeed(tokenHash: string): Promise<{ community: CommunityId; userId?: string } | undefined>;
+  /**
+   * The meetups a member answered going (seated or waiting) or maybe that end at or after `from`, cancelled ones
+   * too (a calendar then shows them cancelled), soonest first.
+   */
+  listMemberCalendar(community: CommunityId, userId: string, from: Date, limit: number): Promise<MeetupRecord[]>;
+
+  /**
+   * Deletes the member's RSVPs, reminder log, prefs, ratings, calendar feed and invitations to host (theirs, and
+   * those they sent), and clears them as host/creator. Returns the counts by kind and the meetups they answered or hosted (their cards need a refresh).
    */
   forgetMember(
     community: CommunityId,
     userId: string,
-  ): Promise<{ counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>; meetupIds: number[] }>;
-  /** The community's rows of every meetups table (ratings without who gave them). */
+  ): Promise<{
+    counts: Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted' | 'feeds' | 'invites', number>;
+    meetupIds: number[];
+  }>;
+  /**
+   * For the admin export: series, meetups, the going/maybe answers the cards show (never a "can't go"), and per
+   * meetup the number of ratings and their average (never one rating or a comment).
+   */
   exportRows(community: CommunityId): Promise<Record<string, Record<string, unknown>[]>>;
 }
 

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { UserError } from '#core/errors.ts';
 import { formatInZone } from '#core/time.ts';
-import { parseWhen } from '../meetups/index.ts';
+import { readWhen, type WhenRules } from '../when/index.ts';
 
 export interface Day {
   /** yyyy-MM-dd in the zone. */
@@ -26,12 +26,15 @@ export function dayOf(now: Date, zone: string): Day {
   };
 }
 
+/** `until:` — a moment (a time of day is enough); the checks below keep it to today. */
+const PRESENCE_END: WhenRules = { reads: 'moment', withoutTime: 'refuse', option: 'until' };
+
 /** `until:"17:00"` (or "5pm", "in 2 hours"): an instant later today; refused when past or on another day. */
 export function parseUntil(text: string, now: Date, zone: string): Date {
   const day = dayOf(now, zone);
   let at: Date;
   try {
-    at = parseWhen(text, now, zone);
+    at = readWhen(text, now, zone, PRESENCE_END);
   } catch (error) {
     if (error instanceof UserError) {
       throw new UserError(

@@ -68,7 +68,7 @@ export const resourceActions: ActionDef[] = [
       if (booking.userId !== ctx.actor.userId) throw new UserError('not_allowed', 'That booking is someone else’s.');
       const resource = await findResource(ctx, booking.resourceId);
       const file = bookingFile(resource, booking, ctx.now);
-      return { text: `Here is ${file.name}: open it to add the booking to your calendar.`, file };
+      return { text: `Here is ${file.name}: open it to add the booking to your calendar.`, files: [file] };
     },
   }),
   defineAction({ id: 'resource.lend', value: id, run: (loanId, ctx) => approveLoan(ctx, loanId) }),

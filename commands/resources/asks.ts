@@ -7,7 +7,7 @@
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Reply } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { type RankedCandidate, rankReviewers } from '../feedback/index.ts';
 import { exactSkill, relatedSkills } from '../skills/index.ts';
 import { label, type ResourceEnv, usesText } from './format.ts';
@@ -117,7 +117,7 @@ export async function askForThing(ctx: Context, what: string): Promise<Reply> {
   }
   if (helpers.length > 0) {
     return {
-      text: `I asked ${helpers.length} member(s) who might have “${what}”. The first to say yes will be put in touch with you.`,
+      text: `I asked ${plural(helpers.length, 'member')} who might have “${what}”. The first to say yes will be put in touch with you.`,
     };
   }
   const channel = await offerPublicly(ctx, ask, false);

@@ -6,7 +6,7 @@
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Button, Reply } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { bookingFile } from './calendar.ts';
 import { durationText, label, type ResourceEnv, slotLabel, slotText } from './format.ts';
@@ -14,7 +14,7 @@ import { resourceSettings } from './settings.ts';
 import { earliestStart, nearestFreeSlots, SEARCH_RADIUS_MS } from './slots.ts';
 import type { BookingRecord, ResourceRecord } from './store.ts';
 import { assertMayUse } from './training.ts';
-import { echo, parseDuration, readWhen } from './when.ts';
+import { echo, parseDuration, readStart } from './when.ts';
 
 const DAY = 86_400_000;
 /** Alternatives offered on a clash. */
@@ -55,7 +55,7 @@ async function checkLimits(ctx: Context, startsAt: Date, minutes: number): Promi
   if (mine.length >= s['booking-max-per-member']) {
     throw new UserError(
       'too_many',
-      `You already hold ${mine.length} upcoming booking(s), the most one member may here. Cancel one first (\`/resource mine\`).`,
+      `You already hold ${plural(mine.length, 'upcoming booking')}, the most one member may here. Cancel one first (\`/resource mine\`).`,
     );
   }
 }
@@ -69,7 +69,7 @@ export async function bookFromWords(
 ): Promise<Reply> {
   assertBookable(resource);
   await assertMayUse(ctx, resource, 'book');
-  const startsAt = readWhen(when, ctx.now, ctx.community.timezone);
+  const startsAt = readStart(when, ctx.now, ctx.community.timezone);
   const minutes = duration === undefined || duration.trim() === '' ? DEFAULT_MINUTES : parseDuration(duration);
   return bookSlot(ctx, resource, startsAt, minutes, echo(when, startsAt, ctx.community.timezone));
 }
@@ -103,7 +103,7 @@ function booked(ctx: Context, resource: ResourceRecord, booking: BookingRecord, 
     text: `Booked ${label(resource)}${where} for ${slotText(booking.startsAt, booking.endsAt, zone)}.`,
     sections: echoed ? [{ text: echoed }] : undefined,
     context: `Booking #${booking.id} · the calendar file is attached · cancel with /resource cancel ${booking.id}`,
-    file: bookingFile(resource, booking, ctx.now),
+    files: [bookingFile(resource, booking, ctx.now)],
   };
 }
 

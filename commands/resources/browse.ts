@@ -1,10 +1,10 @@
 /** `/resource list` (what exists, free now or at a time) and `/resource mine` (your bookings, loans and things). */
 import type { Context } from './kit.ts';
 import type { Button, Reply, Section } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
+import { fmt, plural } from '#core/text.ts';
 import { label, type ResourceEnv, slotText, when } from './format.ts';
 import type { ResourceKind, ResourceRecord } from './store.ts';
-import { readWhen } from './when.ts';
+import { readStart } from './when.ts';
 
 /** Resources one list shows. */
 const LIST_LIMIT = 40;
@@ -18,7 +18,7 @@ function stateAt(resource: ResourceRecord, busy: ReadonlySet<number>, lent: Read
 
 export async function listReply(ctx: Context, kind?: ResourceKind, free?: string): Promise<Reply> {
   const zone = ctx.community.timezone;
-  const at = free === undefined ? ctx.now : readWhen(free, ctx.now, zone);
+  const at = free === undefined ? ctx.now : readStart(free, ctx.now, zone);
   const soon = new Date(at.getTime() + 1);
   const busy = new Set(await ctx.store.busyResources(ctx.community.id, at, soon));
   const lent = new Set(await ctx.store.lentResources(ctx.community.id));
@@ -40,7 +40,7 @@ export async function listReply(ctx: Context, kind?: ResourceKind, free?: string
   });
   return {
     title: free === undefined ? 'The library' : `Free ${moment}`,
-    text: `${resources.length} resource(s)${kind ? ` of kind ${kind}` : ''}.`,
+    text: `${plural(resources.length, 'resource')}${kind ? ` of kind ${kind}` : ''}.`,
     sections: [{ text: lines.join('\n') }],
     context: 'Details with `/resource show <name>` · book with `/resource book <name> when:"fri 14:00" for:2h`',
     mentions: [],

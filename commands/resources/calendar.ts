@@ -1,6 +1,6 @@
 /** A calendar file (.ics) for one booking, in UTC like the meetups' files, so every calendar shows it in its zone. */
 import { createEvents, type EventAttributes } from 'ics';
-import type { Reply } from '#core/reply.ts';
+import type { ReplyFile } from '#core/reply.ts';
 import type { BookingRecord, ResourceRecord } from './store.ts';
 
 /** Stable per booking, so importing the file twice updates the event instead of doubling it. */
@@ -8,7 +8,7 @@ function uidOf(booking: BookingRecord): string {
   return `resource-booking-${booking.id}.${booking.community.replace(':', '-')}@hallway`;
 }
 
-export function bookingFile(resource: ResourceRecord, booking: BookingRecord, now: Date): NonNullable<Reply['file']> {
+export function bookingFile(resource: ResourceRecord, booking: BookingRecord, now: Date): ReplyFile {
   const event: EventAttributes & { timestamp: number } = {
     uid: uidOf(booking),
     title: resource.name,

@@ -26,7 +26,7 @@ export function bookingForm(resource: ResourceRecord): Form {
         kind: 'datetime',
         required: true,
         maxLength: 100,
-        placeholder: 'fri 14:00 · tomorrow 10am · 2026-12-04 09:30',
+        placeholder: 'fri 14:00 · tomorrow 10am · in 2 weeks 09:30',
       },
       {
         id: 'for',

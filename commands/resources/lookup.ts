@@ -2,7 +2,7 @@
 import type { Context } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import { opt } from '#core/options.ts';
-import { editDistance } from '../skills/index.ts';
+import { editDistance } from '#core/edit-distance.ts';
 import type { ResourceEnv } from './format.ts';
 import type { BookingRecord, ResourceRecord } from './store.ts';
 

@@ -4,6 +4,7 @@
  * the resource goes with its bookings, loans and trainings. Messages name the resource, never who removed it, so
  * they survive the owner's forget-me.
  */
+import { plural } from '#core/text.ts';
 import type { Context } from './kit.ts';
 import type { Reply } from '#core/reply.ts';
 import { label, type ResourceEnv, slotText, when } from './format.ts';
@@ -43,6 +44,6 @@ export async function retireResource(env: ResourceEnv, resource: ResourceRecord,
 export async function removeReply(ctx: Context, resource: ResourceRecord): Promise<Reply> {
   assertCanManage(ctx, resource, 'remove');
   const told = await retireResource(ctx, resource, ctx.actor.userId);
-  const who = told > 0 ? ` I told the ${told} member(s) with a booking or a request.` : '';
+  const who = told > 0 ? ` I told the ${plural(told, 'member')} with a booking or a request.` : '';
   return { text: `Removed ${label(resource)} from the library.${who}` };
 }

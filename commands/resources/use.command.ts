@@ -20,7 +20,7 @@ export const bookSubcommand = defineSubcommand({
   ],
   args: z.object({
     resource: resourceOption(),
-    when: opt.string('When, e.g. fri 14:00, tomorrow 10am, 2026-12-04 09:30', { max: 100 }).optional(),
+    when: opt.string('When, e.g. fri 14:00, tomorrow 10am, in 2 weeks 09:30', { max: 100 }).optional(),
     for: opt.string('How long, e.g. 2h, 90m, 1h30 (default 1 hour)', { max: 20 }).optional(),
   }),
   async run(args, ctx) {
@@ -54,7 +54,7 @@ export const borrowSubcommand = defineSubcommand({
   examples: ['borrow Tripod', 'borrow Tripod until:"next monday"'],
   args: z.object({
     resource: resourceOption(),
-    until: opt.string('Until when, e.g. next monday, 2026-12-01', { max: 100 }).optional(),
+    until: opt.string('Until when, e.g. next monday, in 2 weeks', { max: 100 }).optional(),
   }),
   run: async (args, ctx) => borrow(ctx, await findResource(ctx, args.resource), args.until),
 });

@@ -1,41 +1,28 @@
 /**
- * Dates and durations as members write them. Every date goes through `readWhen`, the one call to the shared date
- * parser (today the meetups one, exported from its feature; when the parsers are merged, only this import moves).
+ * Dates and durations as members write them. Dates go through the shared parser (`commands/when`) under the rules
+ * of each resources command; durations are read here, since only bookings have them.
  */
 import { UserError } from '#core/errors.ts';
-import { pickedInstant } from '#core/reply.ts';
-import { fmt } from '#core/text.ts';
-import { formatInZone } from '#core/time.ts';
-import { parseWhen } from '../meetups/index.ts';
+import { echoWhen, readWhen, type WhenRules } from '../when/index.ts';
 
-/** Reads a date and time in words in `zone` (or a picker's instant); refuses past, impossible and ambiguous ones. */
-export function readWhen(text: string, now: Date, zone: string): Date {
-  return parseWhen(text, now, zone);
+/** A booking's start (and `/resource browse free:`): a moment, with its time. */
+export const BOOKING_START: WhenRules = { reads: 'moment', withoutTime: 'refuse' };
+/** A loan's due date: a day alone ("next monday") means that day at 18:00, the end of a working day. */
+export const LOAN_DUE: WhenRules = { reads: 'moment', withoutTime: { hour: 18 }, option: 'until' };
+
+/** Reads a booking's start in words in `zone` (or a picker's instant); refuses past, impossible and ambiguous ones. */
+export function readStart(text: string, now: Date, zone: string): Date {
+  return readWhen(text, now, zone, BOOKING_START);
 }
 
-/** The hour a due date given as a day alone ("next monday") means: the end of a working day. */
-const DUE_HOUR = '18:00';
-
-/** A due date: a day alone ("next monday", "2026-12-01") means that day at 18:00. */
+/** A loan's due date. */
 export function readUntil(text: string, now: Date, zone: string): Date {
-  try {
-    return readWhen(text, now, zone);
-  } catch (error) {
-    // "I read Mon 23 Nov but no time": the one refusal a day alone gets. Anything else stays refused as it was.
-    if (!(error instanceof UserError) || error.code !== 'ambiguous' || pickedInstant(text)) throw error;
-    try {
-      return readWhen(`${text.trim()} ${DUE_HOUR}`, now, zone);
-    } catch (retried) {
-      // "yesterday" read as a day is in the past: say that. Still ambiguous: the first answer says more.
-      throw retried instanceof UserError && retried.code !== 'ambiguous' ? retried : error;
-    }
-  }
+  return readWhen(text, now, zone, LOAN_DUE);
 }
 
 /** "I read "fri 14:00" as Fri 20 Nov 2026, 14:00 (Europe/Paris).", or "Set for …" for a picker. */
 export function echo(typed: string, at: Date, zone: string): string {
-  if (pickedInstant(typed)) return `Set for ${fmt.bold(formatInZone(at, zone))}.`;
-  return `I read "${typed}" as ${fmt.bold(formatInZone(at, zone))}.`;
+  return echoWhen(typed, at, zone, BOOKING_START);
 }
 
 /** The shortest booking: shorter ones are typos more often than plans. */
@@ -44,10 +31,19 @@ export const MIN_MINUTES = 15;
 const HOURS = '(?:h|hrs?|hours?)';
 const MINUTES = '(?:m|mins?|minutes?)';
 const DURATION = new RegExp(`^(?:(\\d{1,4}(?:[.,]\\d{1,2})?)\\s*${HOURS})?\\s*(?:(\\d{1,5})\\s*(${MINUTES})?)?$`);
+/** The longest length of time read. */
+export const DURATION_MAX_CHARS = 40;
 const EXAMPLES = '`2h`, `90m`, `1h30` or `1:30`';
 
 /** How long, in whole minutes: "2h", "1.5 hours", "90m", "1h30", "1:30", "an hour", "half an hour". */
 export function parseDuration(text: string): number {
+  // Before the patterns: "1 hour 30 minutes" is 17 characters; nothing longer is a length of time.
+  if (text.length > DURATION_MAX_CHARS) {
+    throw new UserError(
+      'too_long',
+      `A length of time needs at most ${DURATION_MAX_CHARS} characters. Try ${EXAMPLES}.`,
+    );
+  }
   const t = text.trim().toLowerCase();
   if (t === '') throw new UserError('invalid_input', `Tell me for how long, e.g. ${EXAMPLES}.`);
   if (/^[-−]/.test(t)) throw new UserError('invalid_input', `A booking cannot last "${text.trim()}". Try ${EXAMPLES}.`);

@@ -2,6 +2,7 @@
  * Near-miss search for "did you mean": a trigram index narrows the few thousand alias keys to a handful, then an
  * edit distance (with transpositions: "photgoraphy") ranks them.
  */
+import { editDistance } from '#core/edit-distance.ts';
 
 /** Trigrams of a key padded with spaces, so short words and word edges count. */
 export function trigrams(key: string): Set<string> {
@@ -9,28 +10,6 @@ export function trigrams(key: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
   return out;
-}
-
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const m = a.length;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, prev2[j - 2]! + 1);
-      row[j] = best;
-    }
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[n]!;
 }
 
 export interface FuzzyIndex {

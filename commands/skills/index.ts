@@ -7,4 +7,5 @@ export * from './vocabulary.ts';
 export * from './taxonomy.ts';
 export * from './fuzzy.ts';
 export * from './skill-text.ts';
+export * from './did-you-mean.ts';
 export * from './in-text.ts';

@@ -3,6 +3,7 @@
  * photography" → `photography`, the term kept), "did you mean" suggestions, related skills and labels. Unknown skills
  * are kept as a cleaned slug of what the member typed, never rejected.
  */
+import { UserError } from '#core/errors.ts';
 import { buildFuzzyIndex, fuzzySearch } from './fuzzy.ts';
 import { capTokens, cleanTerm, coreTokens, lookupKey, singularKeys, tokenise } from './skill-text.ts';
 import { taxonomy } from './taxonomy.ts';
@@ -19,6 +20,17 @@ export interface NormalisedSkill {
 
 /** Default cap on the skills in one list (`/skills offer …`). */
 export const MAX_SKILLS_PER_LIST = 20;
+/**
+ * The longest list of skills read (twenty skills of 60 characters and their commas fit, with room): longer is a
+ * paste, refused before any parsing so that the work per list stays bounded whatever the platform lets through.
+ */
+export const MAX_SKILL_LIST_CHARS = 4_000;
+/**
+ * What one skill's text is read up to: past the 8 words and 80 characters that are kept, more text changes
+ * nothing but the time spent (the clean-up's trailing trim is quadratic in a run of punctuation).
+ */
+const MAX_SKILL_TEXT_CHARS = 200;
+const head = (text: string) => (text.length > MAX_SKILL_TEXT_CHARS ? text.slice(0, MAX_SKILL_TEXT_CHARS) : text);
 
 function lookup(tokens: readonly string[], partial: boolean): string | undefined {
   const key = lookupKey(tokens);
@@ -51,12 +63,13 @@ function findInPhrase(tokens: readonly string[]): string | undefined {
 
 /** The known skill the whole text names exactly (an alias, label or slug), if any. */
 export function exactSkill(text: string): string | undefined {
-  const tokens = capTokens(tokenise(text));
+  const tokens = capTokens(tokenise(head(text)));
   return tokens.length > 0 ? lookup(tokens, false) : undefined;
 }
 
 /** Normalises one skill as typed. Never throws; idempotent on `skill`. */
-export function normaliseSkill(text: string): NormalisedSkill {
+export function normaliseSkill(whole: string): NormalisedSkill {
+  const text = head(whole);
   const term = cleanTerm(text);
   const tokens = capTokens(tokenise(text));
   if (tokens.length === 0) return { skill: '', term, known: false };
@@ -124,7 +137,8 @@ const aliasKeys = [...taxonomy.aliases.keys()];
 const fuzzyIndex = buildFuzzyIndex(aliasKeys);
 
 /** Canonical skills the text may have meant ("photgraphy" → `photography`), best first, distinct. */
-export function suggestSkills(text: string, limit = 3): string[] {
+export function suggestSkills(whole: string, limit = 3): string[] {
+  const text = head(whole);
   const tokens = capTokens(tokenise(text));
   if (tokens.length === 0 || limit <= 0) return [];
   const out: string[] = [];
@@ -141,9 +155,18 @@ export function suggestSkills(text: string, limit = 3): string[] {
 /**
  * Parses "photography, layout design and video; logos" into normalised skills: split on commas, semicolons, new
  * lines, " and ", " & " and " + " (unless the whole piece is a known skill, like "hair and makeup"), empty pieces
- * dropped, deduplicated by skill (first wins), at most `max`.
+ * dropped, deduplicated by skill (first wins), at most `max`. Text over MAX_SKILL_LIST_CHARS is refused (`too_long`, naming the
+ * form field `label` if given).
  */
-export function parseSkillList(text: string, max = MAX_SKILLS_PER_LIST): NormalisedSkill[] {
+export function parseSkillList(text: string, max = MAX_SKILLS_PER_LIST, label?: string): NormalisedSkill[] {
+  if (text.length > MAX_SKILL_LIST_CHARS) {
+    throw new UserError(
+      'too_long',
+      `${label ? `“${label}”` : 'That list of skills'} is far too long ` +
+        `(${MAX_SKILL_LIST_CHARS.toLocaleString('en')} characters at most): list up to ${MAX_SKILLS_PER_LIST} ` +
+        'skills, separated by commas.',
+    );
+  }
   const out: NormalisedSkill[] = [];
   const seen = new Set<string>();
   for (const piece of text.split(/[,;\n\r•·]+/)) {

@@ -13,6 +13,14 @@ export interface CommunitiesTable {
   settings: Generated<string>;
   created_at: Ms;
   settings_changed: Generated<string>;
+  left_at: Generated<Ms | null>;
+}
+
+export interface SlackInstallationsTable {
+  install_key: string;
+  community: string;
+  sealed: string;
+  installed_at: Ms;
 }
 
 export interface MembersTable {
@@ -39,6 +47,12 @@ export interface JobRunsTable {
   done_at: Ms | null;
   owner: string | null;
   lease_until: Ms | null;
+}
+
+export interface SendRatesTable {
+  lane: string;
+  rate: number;
+  updated_at: Ms;
 }
 
 export interface OutboxTable {
@@ -242,6 +256,14 @@ export interface MeetupRatingsTable {
   score: number;
   comment: string | null;
   rated_at: Ms;
+}
+
+export interface MeetupHostInvitesTable {
+  community: string;
+  meetup_id: number;
+  user_id: string;
+  invited_by: string;
+  invited_at: Ms;
 }
 
 export interface FeedbackRequestsTable {
@@ -468,12 +490,47 @@ export interface PresenceDaysTable {
   members: Generated<number>;
 }
 
+export interface MemberActiveWeeksTable {
+  community: string;
+  /** `members.id`. */
+  member: number;
+  /** Monday 00:00 UTC of the week, epoch ms. */
+  week: Ms;
+}
+
+export interface DashboardSignInsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+  used_at: Ms | null;
+}
+
+export interface DashboardSessionsTable {
+  token_hash: string;
+  community: string;
+  user_id: string;
+  created_at: Ms;
+  expires_at: Ms;
+}
+
+export interface CalendarFeedsTable {
+  token_hash: string;
+  community: string;
+  /** NULL: the community feed. */
+  user_id: string | null;
+  created_at: Ms;
+}
+
 /** Every table. A feature's migration adds its tables here too. */
 export interface DB {
   communities: CommunitiesTable;
+  slack_installations: SlackInstallationsTable;
   members: MembersTable;
   job_runs: JobRunsTable;
   outbox: OutboxTable;
+  send_rates: SendRatesTable;
   message_refs: MessageRefsTable;
   inbound_events: InboundEventsTable;
   profiles: ProfilesTable;
@@ -492,6 +549,7 @@ export interface DB {
   meetup_reminders_sent: MeetupRemindersSentTable;
   meetup_reminder_prefs: MeetupReminderPrefsTable;
   meetup_ratings: MeetupRatingsTable;
+  meetup_host_invites: MeetupHostInvitesTable;
   feedback_requests: FeedbackRequestsTable;
   feedback_asks: FeedbackAsksTable;
   feedback_ratings: FeedbackRatingsTable;
@@ -513,4 +571,8 @@ export interface DB {
   presence_prefs: PresencePrefsTable;
   presence_coffees: PresenceCoffeesTable;
   presence_days: PresenceDaysTable;
+  member_active_weeks: MemberActiveWeeksTable;
+  dashboard_sign_ins: DashboardSignInsTable;
+  dashboard_sessions: DashboardSessionsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

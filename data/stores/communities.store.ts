@@ -9,7 +9,14 @@ export interface CommunityRow {
   settings: string;
   created_at: number;
   settings_changed: string;
+  left_at: number | null;
 }
+
+/**
+ * Tables whose rows `forget` keeps: the installation (its token) lives until the app is uninstalled, so that a
+ * manager who forgets the community's data can still use or uninstall the app.
+ */
+const KEPT_BY_FORGET = new Set(['slack_installations']);
 
 export function toCommunityRecord(row: CommunityRow): CommunityRecord {
   const changed = parseJsonObject(row.settings_changed, 'settings_changed');
@@ -17,6 +24,7 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     id: toCommunityId(row.id),
     settings: parseJsonObject(row.settings, 'settings'),
     createdAt: toDate(row.created_at),
+    ...(row.left_at !== null && { leftAt: toDate(Number(row.left_at)) }),
     settingsChanged: Object.fromEntries(
       Object.entries(changed).flatMap(([key, ms]) => (typeof ms === 'number' ? [[key, toDate(ms)]] : [])),
     ),
@@ -32,7 +40,8 @@ export function communitiesStore(tx: Tx): CommunitiesStore {
     for (const key of keys) stamps[key] = toMs(now);
     return stamps;
   }
-  const select = () => db.selectFrom('communities').select(['id', 'settings', 'created_at', 'settings_changed']);
+  const select = () =>
+    db.selectFrom('communities').select(['id', 'settings', 'created_at', 'settings_changed', 'left_at']);
   return {
     // Read first: every event ensures its community, and a community exists after its first event. Inserting
     // first would cost a write (a new row version on PostgreSQL) per event.
@@ -61,7 +70,54 @@ export function communitiesStore(tx: Tx): CommunitiesStore {
       if (Number(result.numUpdatedRows) === 0) throw new Error(`unknown community ${id}`);
     },
     async list() {
-      return (await select().orderBy('created_at').orderBy('id').execute()).map(toCommunityRecord);
+      const rows = await select().where('left_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toCommunityRecord);
+    },
+    async markLeft(id, now) {
+      const result = await db
+        .updateTable('communities')
+        .set({ left_at: toMs(now) })
+        .where('id', '=', id)
+        .where('left_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async markPresent(id) {
+      await db.updateTable('communities').set({ left_at: null }).where('id', '=', id).execute();
+    },
+    async leftBefore(cutoff) {
+      const rows = await db
+        .selectFrom('communities')
+        .select('id')
+        .where('left_at', '<', toMs(cutoff))
+        .orderBy('left_at')
+        .execute();
+      return rows.map((r) => toCommunityId(r.id));
+    },
+    // Every table carries its community (docs/architecture.md), so the database's own catalogue names what to
+    // delete: a feature added later is forgotten too without anyone remembering to list it here. Triggers write
+    // change logs as rows go (match_index_changes), possibly into a table already passed: go round until a pass
+    // finds nothing left.
+    async forget(id) {
+      const tables = (await db.introspection.getTables()).filter(
+        (t) => !KEPT_BY_FORGET.has(t.name) && t.columns.some((c) => c.name === 'community'),
+      );
+      let deleted = 0;
+      for (let pass = 0; pass < 4; pass++) {
+        let thisPass = 0;
+        for (const table of tables) {
+          // The name comes from the catalogue, not from input; Kysely's typed builder knows only DB's tables.
+          const result = await db
+            .deleteFrom(table.name as 'members')
+            .where('community', '=', id)
+            .executeTakeFirst();
+          thisPass += Number(result.numDeletedRows);
+        }
+        deleted += thisPass;
+        if (thisPass === 0) break;
+      }
+      const own = await db.deleteFrom('communities').where('id', '=', id).executeTakeFirst();
+      return deleted + Number(own.numDeletedRows);
     },
   };
 }

@@ -199,36 +199,33 @@ export function feedbackMemberQueries(db: Db): MemberQueries {
       return { requests, asks, ratings, settings };
     },
 
-    async exportAll(community) {
-      // In key order (the old export's rowid order was insertion order, which the ids and keys follow).
+    async exportAll(community, helpfulFrom) {
+      // Requests, and who said yes (the requester was told). Who declined or stayed silent, a reviewer's note, a
+      // score and a thank-you were between two members: they leave only as the recognition profiles show.
+      const helpful = await db
+        .selectFrom('feedback_ratings')
+        .select((eb) => ['reviewer', eb.fn.countAll<number>().as('n')])
+        .where('community', '=', community)
+        .where('score', '>=', helpfulFrom)
+        .groupBy('reviewer')
+        .orderBy('reviewer')
+        .execute();
       return {
         feedback_requests: await db
           .selectFrom('feedback_requests')
-          .selectAll()
+          .select(['id', 'requester', 'about', 'link', 'skills', 'due_at', 'status', 'created_at'])
           .where('community', '=', community)
           .orderBy('id')
           .execute(),
-        feedback_asks: await db
+        feedback_reviewers: await db
           .selectFrom('feedback_asks')
-          .selectAll()
+          .select(['request_id', 'reviewer', 'status', 'answered_at'])
           .where('community', '=', community)
+          .where('status', 'in', ['accepted', 'given'])
           .orderBy('request_id')
           .orderBy('reviewer')
           .execute(),
-        feedback_ratings: await db
-          .selectFrom('feedback_ratings')
-          .selectAll()
-          .where('community', '=', community)
-          .orderBy('request_id')
-          .orderBy('reviewer')
-          .execute(),
-        feedback_optouts: await db
-          .selectFrom('feedback_optouts')
-          .selectAll()
-          .where('community', '=', community)
-          .orderBy('user_id')
-          .orderBy('kind')
-          .execute(),
+        feedback_recognition: helpful.map((r) => ({ reviewer: r.reviewer, helpful_feedback_given: Number(r.n) })),
       };
     },
   };

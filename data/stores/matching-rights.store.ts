@@ -10,16 +10,6 @@ type RightsPart = Pick<
   'addSuggestion' | 'addSuggestions' | 'suggestion' | 'decideSuggestion' | 'forget' | 'exportRows'
 >;
 
-/** The tables a community's export holds whole, each in a stable order (its key). */
-const EXPORTED = {
-  match_prefs: ['user_id'],
-  match_avoid: ['user_id', 'avoid_user_id'],
-  match_rounds: ['id'],
-  match_pairings: ['id'],
-  match_pairing_members: ['pairing_id', 'user_id'],
-  match_suggestions: ['id'],
-} as const;
-
 export function matchingRightsPart(db: Db): RightsPart {
   const addSuggestions: RightsPart['addSuggestions'] = async (community, userId, suggestions, now) => {
     if (suggestions.length === 0) return [];
@@ -93,13 +83,56 @@ export function matchingRightsPart(db: Db): RightsPart {
       };
     },
     async exportRows(community) {
-      const out: Record<string, Record<string, unknown>[]> = {};
-      for (const [table, order] of Object.entries(EXPORTED) as [keyof typeof EXPORTED, readonly string[]][]) {
-        let query = db.selectFrom(table).selectAll().where('community', '=', community);
-        for (const column of order) query = query.orderBy(sql.ref(column));
-        out[table] = await query.execute();
-      }
-      return out;
+      // Who takes part and who was paired. Never the avoid lists (members were told only they see them), nor the
+      // suggestions and their "Not now", nor one member's "Did you meet?" answers: those count per round only.
+      const rounds = await db
+        .selectFrom('match_rounds as r')
+        .select(['r.id', 'r.period', 'r.created_at', 'r.members', 'r.total_score', 'r.repeats', 'r.left_out'])
+        .select((eb) => {
+          const answered = (column: 'pm.met' | 'pm.collaborating', value: 'yes' | 1) =>
+            eb
+              .selectFrom('match_pairing_members as pm')
+              .innerJoin('match_pairings as p', (j) =>
+                j.onRef('p.community', '=', 'pm.community').onRef('p.id', '=', 'pm.pairing_id'),
+              )
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('p.round_id', '=', 'r.id')
+              .where('pm.community', '=', community)
+              .where(column, '=', value);
+          return [
+            answered('pm.met', 'yes').as('members_who_met'),
+            answered('pm.collaborating', 1).as('members_collaborating'),
+          ];
+        })
+        .where('r.community', '=', community)
+        .orderBy('r.id')
+        .execute();
+      return {
+        match_prefs: await db
+          .selectFrom('match_prefs')
+          .select(['user_id', 'opted_in', 'paused_at', 'paused_until'])
+          .where('community', '=', community)
+          .orderBy('user_id')
+          .execute(),
+        match_rounds: rounds.map((r) => ({
+          ...r,
+          members_who_met: Number(r.members_who_met),
+          members_collaborating: Number(r.members_collaborating),
+        })),
+        match_pairings: await db
+          .selectFrom('match_pairings')
+          .select(['id', 'round_id', 'kind', 'created_at'])
+          .where('community', '=', community)
+          .orderBy('id')
+          .execute(),
+        match_pairing_members: await db
+          .selectFrom('match_pairing_members')
+          .select(['pairing_id', 'user_id'])
+          .where('community', '=', community)
+          .orderBy('pairing_id')
+          .orderBy('user_id')
+          .execute(),
+      };
     },
   };
 }

@@ -11,6 +11,7 @@ import type { MatchingStore, MatchMember, MatchPrefs, MatchSkill } from '../../c
 import { type Db, dbOf } from '../db/executor.ts';
 import { toBool, toDate, toMs, toOptionalDate } from '../db/rows.ts';
 import type { DB, MatchPrefsTable } from '../db/schema.ts';
+import { unlistedMembers } from './listed.ts';
 import { matchingIndexPart } from './matching-index.store.ts';
 import { matchingPairingsPart } from './matching-pairings.store.ts';
 import { matchingRightsPart } from './matching-rights.store.ts';
@@ -90,6 +91,7 @@ export function matchingStore(tx: Tx): MatchingStore {
   }
 
   return {
+    unlisted: (community) => unlistedMembers(db, community),
     async participants(community, now) {
       // Listed a skill (a skill row joined) or opted in, and not paused at `now`.
       const members = await withSkills(db, community, (eb) =>

@@ -1,12 +1,14 @@
 /**
  * The community-wide reads of the meetups store: the `/hallway stats` figures, and what the digest reads from
- * other features' tables (`members`, `member_skills`, the resources tables; read-only).
+ * other features' tables (`members`, `member_skills`, `profiles`, the resources tables; read-only). The digest names
+ * only members who may be listed (see listed.ts).
  */
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { MeetupsStore, SkillShareIdea } from '../../commands/meetups/store.ts';
 import type { Db } from '../db/executor.ts';
 import { toDate, toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
+import { listed } from './listed.ts';
 
 type CommunityPart = Pick<MeetupsStore, 'stats' | 'newestMembers' | 'skillShareIdeas' | 'libraryNews'>;
 
@@ -64,6 +66,7 @@ export function meetupsCommunityPart(db: Db): CommunityPart {
         .where('community', '=', community)
         .where('joined_at', '>=', toMs(since))
         .where('left_at', 'is', null)
+        .where(listed('members.community', 'members.user_id'))
         .orderBy('joined_at', 'desc')
         .orderBy('user_id')
         .limit(limit)
@@ -89,7 +92,8 @@ export function meetupsCommunityPart(db: Db): CommunityPart {
             .where('o.kind', '=', 'offer')
             .whereRef('o.skill', '=', 'n.skill')
             .whereRef('o.user_id', '<>', 'n.user_id')
-            .where('mo.left_at', 'is', null),
+            .where('mo.left_at', 'is', null)
+            .where(listed('o.community', 'o.user_id')),
         );
       const rows = await db
         .with('ideas', (qb) =>
@@ -121,6 +125,7 @@ export function meetupsCommunityPart(db: Db): CommunityPart {
           join.onRef('mo.community', '=', 'o.community').onRef('mo.user_id', '=', 'o.user_id'),
         )
         .where('mo.left_at', 'is', null)
+        .where(listed('o.community', 'o.user_id'))
         .select(['i.skill', 'i.term', 'i.needs', 'o.user_id'])
         .orderBy('i.needs', 'desc')
         .orderBy('i.skill')

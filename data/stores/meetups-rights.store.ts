@@ -1,20 +1,10 @@
 /** The data-rights half of the meetups store: forget a member, export a community. */
-import { sql } from 'kysely';
 import type { MeetupsStore } from '../../commands/meetups/store.ts';
 import type { Db } from '../db/executor.ts';
 
 type RightsPart = Pick<MeetupsStore, 'forgetMember' | 'exportRows'>;
 
-/** The tables a community's export holds whole, each in a stable order (its key). */
-const WHOLE_TABLES = {
-  meetup_series: ['id'],
-  meetups: ['id'],
-  meetup_rsvps: ['meetup_id', 'user_id'],
-  meetup_reminders_sent: ['meetup_id', 'user_id', 'kind', 'revision'],
-  meetup_reminder_prefs: ['user_id'],
-} as const;
-
-type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted', number>;
+type Counts = Record<'rsvps' | 'reminders' | 'prefs' | 'ratings' | 'hosted' | 'feeds' | 'invites', number>;
 
 export function meetupsRightsPart(db: Db): RightsPart {
   return {
@@ -30,7 +20,7 @@ export function meetupsRightsPart(db: Db): RightsPart {
         )
         .execute();
       const deleted = async (
-        table: 'meetup_rsvps' | 'meetup_reminders_sent' | 'meetup_reminder_prefs' | 'meetup_ratings',
+        table: 'meetup_rsvps' | 'meetup_reminders_sent' | 'meetup_reminder_prefs' | 'meetup_ratings' | 'calendar_feeds',
       ) => {
         const result = await db
           .deleteFrom(table)
@@ -44,8 +34,17 @@ export function meetupsRightsPart(db: Db): RightsPart {
         reminders: await deleted('meetup_reminders_sent'),
         prefs: await deleted('meetup_reminder_prefs'),
         ratings: await deleted('meetup_ratings'),
+        feeds: await deleted('calendar_feeds'),
         hosted: 0,
+        invites: 0,
       };
+      // Invitations to host: those they received and those they sent (the meetup keeps its current host).
+      const invites = await db
+        .deleteFrom('meetup_host_invites')
+        .where('community', '=', community)
+        .where((eb) => eb.or([eb('user_id', '=', userId), eb('invited_by', '=', userId)]))
+        .executeTakeFirst();
+      counts.invites = Number(invites.numDeletedRows);
       const hosted = await db
         .updateTable('meetups')
         .set({ host_user_id: null })
@@ -66,25 +65,55 @@ export function meetupsRightsPart(db: Db): RightsPart {
     },
 
     async exportRows(community) {
-      const out: Record<string, Record<string, unknown>[]> = {};
-      for (const [table, key] of Object.entries(WHOLE_TABLES)) {
-        let query = db
-          .selectFrom(table as keyof typeof WHOLE_TABLES)
-          .selectAll()
-          .where('community', '=', community);
-        for (const column of key) query = query.orderBy(sql.ref(column));
-        out[table] = await query.execute();
-      }
-      // Ratings leave without their authors: hosts and managers see aggregates only, the export included.
-      out.meetup_ratings = await db
+      // What the cards show: meetups, series, and who is going or may come. A "can't go" is counted on the host's
+      // stats, never listed; ratings and their comments leave as an aggregate per meetup, as hosts see them.
+      const ratings = await db
         .selectFrom('meetup_ratings')
-        .select(['community', 'meetup_id', 'score', 'comment', 'rated_at'])
+        .select((eb) => ['meetup_id', eb.fn.countAll<number>().as('ratings'), eb.fn.avg<number>('score').as('average')])
         .where('community', '=', community)
+        .groupBy('meetup_id')
         .orderBy('meetup_id')
-        .orderBy('rated_at')
-        .orderBy('score')
         .execute();
-      return out;
+      return {
+        meetup_series: await db
+          .selectFrom('meetup_series')
+          .select(['id', 'repeat', 'timezone', 'first_starts_at', 'active', 'created_by', 'created_at'])
+          .where('community', '=', community)
+          .orderBy('id')
+          .execute(),
+        meetups: await db
+          .selectFrom('meetups')
+          .select([
+            'id',
+            'series_id',
+            'title',
+            'starts_at',
+            'ends_at',
+            'location',
+            'capacity',
+            'description',
+            'host_user_id',
+            'status',
+            'created_by',
+            'created_at',
+          ])
+          .where('community', '=', community)
+          .orderBy('id')
+          .execute(),
+        meetup_rsvps: await db
+          .selectFrom('meetup_rsvps')
+          .select(['meetup_id', 'user_id', 'status', 'waitlist_position', 'responded_at'])
+          .where('community', '=', community)
+          .where('status', '!=', 'no')
+          .orderBy('meetup_id')
+          .orderBy('user_id')
+          .execute(),
+        meetup_ratings: ratings.map((r) => ({
+          meetup_id: r.meetup_id,
+          ratings: Number(r.ratings),
+          average_score: Math.round(Number(r.average) * 10) / 10,
+        })),
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The meetups feature's store on Kysely (SQLite and PostgreSQL): series and meetups here; RSVPs, reminders and
  * ratings in `meetups-rsvps.store.ts`; stats and the digest's reads in `meetups-community.store.ts`; forget and
- * export in `meetups-rights.store.ts`.
+ * export in `meetups-rights.store.ts`; calendar feeds in `meetups-feeds.store.ts`.
  */
 import { sql } from 'kysely';
 import type { Tx } from '#core/ports/storage.ts';
@@ -9,6 +9,8 @@ import type { MeetupsStore } from '../../commands/meetups/store.ts';
 import { type Db, dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 import { meetupsCommunityPart } from './meetups-community.store.ts';
+import { meetupsFeedsPart } from './meetups-feeds.store.ts';
+import { meetupsHostsPart } from './meetups-hosts.store.ts';
 import { meetupsRightsPart } from './meetups-rights.store.ts';
 import { meetupsRsvpPart } from './meetups-rsvps.store.ts';
 import { fieldValues, MEETUP_COLUMNS, SERIES_COLUMNS, toMeetup, toSeries } from './meetups.rows.ts';
@@ -197,5 +199,7 @@ export function meetupsStore(tx: Tx): MeetupsStore {
     ...meetupsRsvpPart(db),
     ...meetupsCommunityPart(db),
     ...meetupsRightsPart(db),
+    ...meetupsFeedsPart(db),
+    ...meetupsHostsPart(db),
   };
 }

@@ -6,6 +6,7 @@ import { type ExpressionBuilder, type JoinBuilder, sql } from 'kysely';
 import type { CommunityId } from '#core/ids.ts';
 import type { MemberSkill, ProfilesStore, SkillInput, SkillKind } from '../../commands/introductions/store.ts';
 import type { Db } from '../db/executor.ts';
+import { listed } from './listed.ts';
 import { toDate, toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
 
@@ -155,6 +156,7 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
         .innerJoin('members as m', here)
         .select(['s.user_id', 's.term', 'm.last_active_at'])
         .where('s.community', '=', community)
+        .where(listed('s.community', 's.user_id'))
         .where('s.skill', '=', skill)
         .where('s.kind', '=', kind)
         .orderBy('m.last_active_at', 'desc')
@@ -170,6 +172,7 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
         .innerJoin('members as m', here)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('s.community', '=', community)
+        .where(listed('s.community', 's.user_id'))
         .where('s.skill', '=', skill)
         .where('s.kind', '=', kind)
         .executeTakeFirstOrThrow();
@@ -189,6 +192,7 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
         )
         .select(['s.user_id', 's.kind', 's.skill', 'm.last_active_at'])
         .where('s.community', '=', community)
+        .where(listed('s.community', 's.user_id'))
         .where('s.user_id', '<>', userId)
         .orderBy('m.last_active_at', 'desc')
         .orderBy('s.user_id')
@@ -252,21 +256,16 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
     },
     forgetManager,
     async exportSkillRows(community) {
+      // Skills as profiles show them. Who Hallway has seen acting as a manager is bookkeeping, not community data.
       const skills = await db
         .selectFrom('member_skills')
-        .selectAll()
+        .select(['user_id', 'kind', 'skill', 'term', 'added_at'])
         .where('community', '=', community)
         .orderBy('user_id')
         .orderBy('kind')
         .orderBy('skill')
         .execute();
-      const managers = await db
-        .selectFrom('intro_managers')
-        .selectAll()
-        .where('community', '=', community)
-        .orderBy('user_id')
-        .execute();
-      return { member_skills: skills, intro_managers: managers };
+      return { member_skills: skills };
     },
   };
 }

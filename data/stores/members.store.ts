@@ -84,13 +84,14 @@ export function membersStore(tx: Tx): MembersStore {
     markJoined: async (community, userId, displayName, now) =>
       toRecord(await upsert(community, userId, displayName, now, true).executeTakeFirstOrThrow()),
     async arrive(community, userId, displayName, now, joined) {
-      const of = (column: 'settings' | 'created_at' | 'settings_changed') =>
+      const of = (column: 'settings' | 'created_at' | 'settings_changed' | 'left_at') =>
         db.selectFrom('communities').select(column).where('id', '=', community);
       const row = await upsert(community, userId, displayName, now, joined)
         .returning(() => [
           of('settings').as('community_settings'),
           of('created_at').as('community_created_at'),
           of('settings_changed').as('community_settings_changed'),
+          of('left_at').as('community_left_at'),
         ])
         .executeTakeFirstOrThrow();
       const { community_settings: settings, community_created_at: createdAt } = row;
@@ -105,6 +106,7 @@ export function membersStore(tx: Tx): MembersStore {
                 settings: String(settings),
                 created_at: Number(createdAt),
                 settings_changed: String(changed),
+                left_at: row.community_left_at === null ? null : Number(row.community_left_at),
               }),
       };
     },

@@ -75,16 +75,61 @@ export function outboxStore(tx: Tx): OutboxStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
+  /**
+   * A card update while an earlier update of the same message still waits (pending, not yet claimed): the waiting
+   * one takes the new content instead of a second edit being queued (ten RSVP clicks in a second: at most two
+   * edits, the one in flight and the latest). True when it was coalesced.
+   */
+  async function coalesce(item: NewOutboxItem): Promise<boolean> {
+    if (item.target.kind !== 'update') return false;
+    const priority = item.priority ?? 0;
+    const known = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('community', '=', item.community)
+      .where('key', '=', item.key)
+      .executeTakeFirst();
+    // A key already used: left to the insert, which drops it.
+    if (known) return false;
+    const superseded = await db
+      .updateTable('outbox')
+      .set((eb) => ({
+        reply: JSON.stringify(item.reply),
+        // The more urgent of the two (CASE, not min()/LEAST, which the two dialects spell differently).
+        priority: sql<number>`case when ${eb.ref('priority')} < ${priority} then ${eb.ref('priority')} else ${priority} end`,
+      }))
+      .where('community', '=', item.community)
+      .where('target_kind', '=', 'update')
+      .where('target_ref', '=', item.target.ref)
+      .where('status', '=', 'pending')
+      .returning('id')
+      .execute();
+    return superseded.length > 0;
+  }
+
   return {
     async enqueue(items) {
       // A key repeated within one unit: the first wins, as against the table.
       const seen = new Set<string>();
-      const unique = items.filter((item) => {
+      const unique: NewOutboxItem[] = [];
+      for (const item of items) {
         const id = `${item.community}\u0000${item.key}`;
-        if (seen.has(id)) return false;
+        if (seen.has(id)) continue;
         seen.add(id);
-        return true;
-      });
+        // Rows of this unit first: an update right after another one of the same ref in one unit replaces it.
+        if (item.target.kind === 'update') {
+          const ref = item.target.ref;
+          const earlier = unique.findIndex(
+            (u) => u.community === item.community && u.target.kind === 'update' && u.target.ref === ref,
+          );
+          if (earlier >= 0) {
+            unique[earlier] = { ...unique[earlier]!, reply: item.reply };
+            continue;
+          }
+          if (await coalesce(item)) continue;
+        }
+        unique.push(item);
+      }
       let inserted = 0;
       for (let i = 0; i < unique.length; i += INSERT_CHUNK) inserted += await insert(unique.slice(i, i + INSERT_CHUNK));
       return inserted;
@@ -153,6 +198,15 @@ export function outboxStore(tx: Tx): OutboxStore {
         .set({ status: 'failed', last_error: error, failed_at: toMs(now), lease_until: null })
         .where('id', '=', id)
         .execute();
+    },
+    async abandon(community, error, now) {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'failed', last_error: error, failed_at: toMs(now), lease_until: null })
+        .where('community', '=', community)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     async recoverInFlight() {
       const result = await db

@@ -299,10 +299,24 @@ export function profilesStore(tx: Tx): ProfilesStore {
       return { profile: Number(result.numDeletedRows), skills: await deleteSkills(community, userId) };
     },
     async exportRows(community) {
+      // Published intros only, as others see them: a submission waiting for approval, a manager's note and the
+      // bookkeeping of the welcome flow stay out.
       const profiles = await db
         .selectFrom('profiles')
-        .selectAll()
+        .select([
+          'user_id',
+          'role',
+          'working_on',
+          'links',
+          'pronouns',
+          'fun_fact',
+          'answers',
+          'status',
+          'introduced_at',
+          'updated_at',
+        ])
         .where('community', '=', community)
+        .where('introduced_at', 'is not', null)
         .orderBy('user_id')
         .execute();
       return { profiles, ...(await exportSkillRows(community)) };

@@ -27,6 +27,16 @@ function isPostgresUrl(value: string): boolean {
   }
 }
 
+/** An http(s) address without query or fragment (a path is kept: a reverse proxy's prefix). */
+function isPublicUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
+}
+
 const rate = z.coerce.number().positive({ message: 'must be a positive number of messages per second' });
 
 const envSchema = z.object({
@@ -40,10 +50,10 @@ const envSchema = z.object({
     .default('UTC')
     .refine((v) => v !== undefined && isValidTimezone(v), { message: 'must be an IANA time zone like Europe/Paris' }),
   HALLWAY_MANAGERS: optionalText,
-  HALLWAY_SEND_RATE_SLACK: rate.default(1),
+  HALLWAY_SEND_RATE_SLACK: rate.default(2),
   HALLWAY_SEND_RATE_DISCORD: rate.default(5),
   // Slack announces no limit: the lane starts at HALLWAY_SEND_RATE_SLACK and learns upward from there, up to this.
-  HALLWAY_SEND_RATE_MAX_SLACK: rate.default(10),
+  HALLWAY_SEND_RATE_MAX_SLACK: rate.default(50),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must start with xoxb-',
   }),
@@ -52,7 +62,21 @@ const envSchema = z.object({
     message: 'must start with xapp-',
   }),
   SLACK_API_URL: url('the Slack Web API base, e.g. https://slack.com/api/'),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  HALLWAY_ENCRYPTION_KEY: optionalText,
+  HALLWAY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650, { message: 'must be 0-3650 days' }).default(30),
   PORT: z.coerce.number().int().min(1).max(65535, { message: 'must be a port number' }).default(3000),
+  // Empty is unset (as in .env.example); 0 asks the system for any free port (tests).
+  HALLWAY_WEB_PORT: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), {
+      message: 'must be a port number (0: any free port)',
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  HALLWAY_PUBLIC_URL: optionalText.refine((v) => v === undefined || isPublicUrl(v), {
+    message: 'must be the http(s) address members reach Hallway at, e.g. https://hallway.example.org',
+  }),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
     message: 'must be the numeric application id',
@@ -74,12 +98,32 @@ export interface Config {
   readonly managers: readonly string[];
   /** Messages per second each lane starts at; `slackMax`: the most Slack's lane may learn its way up to. */
   readonly sendRates: { readonly slack: number; readonly discord: number; readonly slackMax: number };
+  /** Days a community's data is kept after the app was removed from it (uninstalled, kicked), then deleted. */
+  readonly retentionDays: number;
+  /** HALLWAY_ENCRYPTION_KEY decoded: the AES-256 key that seals stored bot tokens (required in Slack OAuth mode). */
+  readonly encryptionKey?: Buffer;
   readonly slack?: {
-    readonly botToken: string;
+    /** Single-workspace mode: the one Bot User OAuth Token. Absent in OAuth mode, where each install brings one. */
+    readonly botToken?: string;
+    /** OAuth mode (many workspaces): the app's credentials for Bolt's install flow. */
+    readonly oauth?: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
     readonly signingSecret: string;
     readonly appToken?: string;
     readonly apiUrl?: string;
     readonly port: number;
+    /** The address Slack's HTTP receiver listens on (default: every interface; tests: the loopback). */
+    readonly host?: string;
+  };
+  /** The web server: the dashboard, calendar feeds, and Slack's requests when it shares Slack's port. */
+  readonly web: {
+    /** The port it listens on (0: any free one). */
+    readonly port: number;
+    /** The address it listens on (default: every interface). */
+    readonly host?: string;
+    /** Slack runs over HTTP on this same port: the web server answers `/slack/*` with Bolt's receiver. */
+    readonly sharesSlackPort: boolean;
+    /** HALLWAY_PUBLIC_URL without a trailing slash (default `http://localhost:<port>`). */
+    readonly publicUrl: string;
   };
   readonly discord?: {
     readonly token: string;
@@ -107,9 +151,17 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError(`${issue.path.join('.')} ${issue.message}.`);
   }
   const env = parsed.data as Record<string, string | undefined> & z.infer<typeof envSchema>;
-  const slackSet = env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN;
+  const slackSet = env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_CLIENT_ID;
+  const oauth = slackOAuth(env);
   const discordSet = env.DISCORD_TOKEN ?? env.DISCORD_APPLICATION_ID;
+  const slackHttp = Boolean(slackSet) && !env.SLACK_APP_TOKEN;
+  const webPort = env.HALLWAY_WEB_PORT ?? env.PORT;
   return {
+    web: {
+      port: webPort,
+      sharesSlackPort: slackHttp && webPort === env.PORT,
+      publicUrl: (env.HALLWAY_PUBLIC_URL ?? `http://localhost:${webPort}`).replace(/\/+$/, ''),
+    },
     databasePath: env.DATABASE_PATH ?? 'data/hallway.db',
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
@@ -124,13 +176,29 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       discord: env.HALLWAY_SEND_RATE_DISCORD,
       slackMax: env.HALLWAY_SEND_RATE_MAX_SLACK,
     },
+    retentionDays: env.HALLWAY_RETENTION_DAYS,
+    encryptionKey: oauth ? requireKey(env.HALLWAY_ENCRYPTION_KEY) : optionalKey(env.HALLWAY_ENCRYPTION_KEY),
     slack: slackSet
       ? {
-          botToken: requireWith(env, 'a SLACK_* variable', 'SLACK_BOT_TOKEN', 'the Bot User OAuth Token, xoxb-…'),
+          ...(oauth
+            ? { oauth }
+            : {
+                botToken: requireWith(
+                  env,
+                  'a SLACK_* variable',
+                  'SLACK_BOT_TOKEN',
+                  'the Bot User OAuth Token, xoxb-…, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET',
+                ),
+              }),
           // Socket Mode receives no HTTP requests, so it needs no signing secret.
           signingSecret: env.SLACK_APP_TOKEN
             ? (env.SLACK_SIGNING_SECRET ?? '')
-            : requireWith(env, 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'Basic Information → Signing Secret'),
+            : requireWith(
+                env,
+                oauth ? 'SLACK_CLIENT_ID' : 'SLACK_BOT_TOKEN',
+                'SLACK_SIGNING_SECRET',
+                'Basic Information → Signing Secret',
+              ),
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL,
           port: env.PORT,
@@ -147,6 +215,50 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   };
 }
 
+/**
+ * OAuth mode's three values, all or none; OAuth and a bot token are two different apps, so both is a mistake. Socket
+ * Mode is refused too: Bolt's install routes need the HTTP server.
+ */
+function slackOAuth(env: Record<string, string | undefined>) {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = env;
+  if (!clientId && !clientSecret && !stateSecret) return undefined;
+  const what = 'Basic Information → App Credentials; the state secret is any long random string';
+  const present = clientId ? 'SLACK_CLIENT_ID' : clientSecret ? 'SLACK_CLIENT_SECRET' : 'SLACK_STATE_SECRET';
+  for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'])
+    requireWith(env, present, name, what);
+  if (env.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: choose one workspace (token) or many (OAuth).',
+    );
+  }
+  if (env.SLACK_APP_TOKEN) throw new ConfigError('SLACK_APP_TOKEN (Socket Mode) cannot be used with Slack OAuth mode.');
+  return { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! };
+}
+
+/** HALLWAY_ENCRYPTION_KEY as 32 bytes: 64 hex digits or base64 (standard or URL-safe). */
+export function parseEncryptionKey(text: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text, 'base64')
+      : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
+
+const KEY_HINT = '32 random bytes as base64 or 64 hex digits, e.g. from `openssl rand -base64 32`';
+
+function requireKey(text: string | undefined): Buffer {
+  if (!text) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY is required in Slack OAuth mode (${KEY_HINT}).`);
+  return optionalKey(text)!;
+}
+
+function optionalKey(text: string | undefined): Buffer | undefined {
+  if (!text) return undefined;
+  const key = parseEncryptionKey(text);
+  if (!key) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY must be ${KEY_HINT}.`);
+  return key;
+}
+
 /** Which platforms start: every one whose credentials are present; the shell when there are none. */
 export function platformsToStart(config: Config): ('slack' | 'discord' | 'shell')[] {
   const list: ('slack' | 'discord')[] = [];
@@ -160,6 +272,11 @@ export function secretsOf(config: Config): string[] {
   const values = [
     config.slack?.botToken,
     config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.encryptionKey?.toString('base64'),
+    config.encryptionKey?.toString('base64url'),
+    config.encryptionKey?.toString('hex'),
     config.slack?.appToken,
     config.discord?.token,
     ...databasePassword(config.databaseUrl),

@@ -5,13 +5,17 @@
  */
 import { startCheckpointer, type Checkpointer } from '../../data/checkpointer.ts';
 import { openStorage } from '../../data/open.ts';
+import { installationVault } from '../../data/stores/installations.store.ts';
 import type { BoundFeature } from '#core/command.ts';
 import { type Core, createCore } from '#core/dispatch.ts';
 import type { Platform } from '#core/ids.ts';
 import { allCommunities, runDueJobs } from '#core/jobs.ts';
+import { type CommunityLifecycle, communityJoined, communityLeft, forgetExpired } from '#core/lifecycle.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { type Clock, systemClock } from '#core/ports/clock.ts';
+import { ShiftedClock } from './shifted-clock.ts';
+import { shellHooks } from './shell-hooks.ts';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Storage } from '#core/ports/storage.ts';
 import { coreSettings, mergeSettings } from '#core/settings.ts';
@@ -22,6 +26,7 @@ import { hallwayFeatures } from './features.ts';
 import { managersFrom } from './managers.ts';
 import { createPlatform, type PlatformIo } from './platforms.ts';
 import { startScheduler } from './scheduler.ts';
+import { createWebApp, createWebServer, type WebServer } from './web/app.ts';
 
 export interface App {
   readonly core: Core;
@@ -29,6 +34,10 @@ export interface App {
   readonly drainer: OutboxDrainer;
   readonly platforms: ReadonlyMap<Platform, ChatPlatform>;
   readonly features: readonly BoundFeature<unknown>[];
+  /** What adapters report when the app joins or leaves a community (tests drive it directly too). */
+  readonly lifecycle: CommunityLifecycle;
+  /** The web server (dashboard, calendar feeds, and Slack's requests when it shares Slack's port). */
+  readonly web: WebServer;
   /** Runs every job that is due now and every sweep, for every community. */
   tick(): Promise<void>;
   /** Connects the platforms, starts the drainer and the scheduler. Rejects with a clear message on failure. */
@@ -51,7 +60,8 @@ export interface AppOptions {
 
 /** Builds the app: opens (and migrates) the database; connects nothing until `start()`. */
 export async function createApp(config: Config, log: Logger, io: PlatformIo, options: AppOptions = {}): Promise<App> {
-  const clock = options.clock ?? systemClock;
+  // Shifted only by the shell's `:wait` (see ShiftedClock); everywhere else it is the given or the system clock.
+  const clock = new ShiftedClock(options.clock ?? systemClock);
   // WAL checkpoints run in a worker thread (started in start()), never inside a member's request.
   const fileBacked = !config.databaseUrl && config.databasePath !== ':memory:';
   const storage =
@@ -84,13 +94,33 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     settings,
     isManager: managers.isManager,
     defaultTimezone: config.timezone,
+    publicUrl: config.web.publicUrl,
   };
   const core = createCore({ ...deps, onCommit: () => drainer.kick() });
+  const web = createWebServer(
+    createWebApp({ ...deps, log: log.child({ component: 'web' }), dispatch: core.dispatch }).fetch,
+    log.child({ component: 'web' }),
+  );
+  // Slack over HTTP on the web server's port: one server, Slack's paths handed to Bolt's receiver.
+  const slackHttp = config.slack && !config.slack.appToken ? config.slack : undefined;
+  const sharing = !options.platforms && config.web.sharesSlackPort && slackHttp !== undefined;
+  const listen = sharing ? { port: slackHttp!.port, host: slackHttp!.host } : config.web;
+
+  // Slack installations are sealed under HALLWAY_ENCRYPTION_KEY; without a key (single-token mode) there are none.
+  const installations = config.encryptionKey ? installationVault(storage, config.encryptionKey) : undefined;
+  const lifecycle: CommunityLifecycle = {
+    joined: (community) => communityJoined(deps, community),
+    async left(community, reason) {
+      await installations?.remove(community);
+      await communityLeft(deps, community, reason);
+    },
+  };
 
   async function tick(): Promise<void> {
     const communities = await allCommunities(deps);
     await runDueJobs(features, communities, deps);
     await runSweeps(features, communities, deps);
+    await forgetExpired(deps, config.retentionDays);
     drainer.kick();
   }
 
@@ -99,7 +129,10 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
   } else {
     const drain = () => drainer.drainOnce().then(() => {});
     for (const name of platformsToStart(config)) {
-      platforms.set(name, createPlatform(name, { config, log, core, io, tick, drain }));
+      const shell = shellHooks(deps, clock, tick);
+      const sharedServer = sharing ? web : undefined;
+      const platformDeps = { config, log, core, io, tick, drain, lifecycle, clock, installations, shell, sharedServer };
+      platforms.set(name, createPlatform(name, platformDeps));
     }
   }
 
@@ -114,11 +147,17 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     drainer,
     platforms,
     features,
+    lifecycle,
+    web,
     tick,
     async start() {
       // In-memory state features keep (the matching index) is built before the first event, not during it.
       await warmFeatures(features, await allCommunities(deps), deps);
       for (const platform of platforms.values()) await platform.start(core.dispatch);
+      await web.listen(listen.port, listen.host).catch((error: Error) => {
+        throw new Error(`${error.message} (HALLWAY_WEB_PORT chooses another port)`);
+      });
+      log.info({ port: web.port, url: config.web.publicUrl, slack: sharing }, 'web dashboard listening');
       for (const platform of platforms.values()) await platform.syncCommands?.(core.catalog);
       await drainer.start();
       if (fileBacked) checkpointer = startCheckpointer(config.databasePath);
@@ -130,6 +169,7 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
       stopping ??= (async () => {
         scheduler?.stop();
         for (const platform of platforms.values()) await platform.stop();
+        await web.close();
         await drainer.stop();
         await checkpointer?.stop();
         await storage.close();

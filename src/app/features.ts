@@ -4,6 +4,7 @@
  */
 import {
   createAdminFeature,
+  dashboardFeature,
   feedbackFeature,
   introductionsFeature,
   matchingFeature,
@@ -12,6 +13,7 @@ import {
   mentorshipFeature,
   presenceFeature,
 } from '../../commands/index.ts';
+import { dashboardStore } from '../../data/stores/dashboard.store.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
@@ -31,6 +33,7 @@ const STORES: Readonly<Record<string, (tx: Tx) => unknown>> = {
   resources: resourcesStore,
   mentorship: mentorshipStore,
   presence: presenceStore,
+  dashboard: dashboardStore,
 };
 
 /** Binds features to their stores by name. */
@@ -48,6 +51,7 @@ export function hallwayFeatures(): BoundFeature<unknown>[] {
     resourcesFeature,
     mentorshipFeature,
     presenceFeature,
+    dashboardFeature,
   ]);
   return [...features, ...bindFeatures([createAdminFeature(features)])];
 }

@@ -3,6 +3,7 @@
  */
 import type { CommandDef, Feature } from './command.ts';
 import { subcommandsOf } from './command.ts';
+import { commandTable } from './command-table.ts';
 import { describeOptions, type OptionSpec } from './options.ts';
 
 export interface SubcommandSpec {
@@ -39,17 +40,26 @@ export function commandSpec<S>(command: CommandDef<S>): CommandSpec {
   };
 }
 
+/** An example as typed after the command: examples may omit the subcommand word, this always has it. */
+export function exampleWords(sub: SubcommandSpec, example: string): string {
+  const words = example.trim();
+  return sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
+}
+
+/** An example as a member types it, command and all. */
+export function exampleCommand(command: string, sub: SubcommandSpec, example: string): string {
+  return `/${command} ${exampleWords(sub, example)}`.trim();
+}
+
 /** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */
 export function exampleOf(command: string, sub: SubcommandSpec): string | undefined {
   const example = sub.examples.find((e) => e.trim() !== '');
-  if (example === undefined) return undefined;
-  const words = example.trim();
-  const withSub = sub.name && !words.toLowerCase().startsWith(sub.name) ? `${sub.name} ${words}` : words;
-  return `Example: \`/${command} ${withSub}\``;
+  return example === undefined ? undefined : `Example: \`${exampleCommand(command, sub, example)}\``;
 }
 
+/** Every command of `features`, with the subcommands other features add to it (see `commandTable`). */
 export function buildCatalog(features: readonly Feature<never>[]): CommandCatalog {
-  return features.flatMap((f) => f.commands ?? []).map(commandSpec);
+  return commandTable(features).map((entry) => commandSpec(entry.def));
 }
 
 /** `/meetup create title:<title> when:<when> [where:<where>]`. */

@@ -12,7 +12,7 @@ import type { JobResult } from './jobs.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
-import type { Reply, Section } from './reply.ts';
+import type { Field, Form, Reply, Section } from './reply.ts';
 import type { SettingDefs, Settings } from './settings.ts';
 
 /** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */
@@ -47,6 +47,8 @@ export interface Context<S = unknown> extends Scope<S> {
   readonly channelId?: string;
   /** The command surface (help). */
   readonly catalog: CommandCatalog;
+  /** Where this deployment serves its web pages (HALLWAY_PUBLIC_URL), without a trailing slash: links start here. */
+  readonly publicUrl: string;
   /** The other features' hooks, run with their own stores in this same transaction (admin: forget-me, export). */
   readonly features: FeatureHooks;
   /**
@@ -65,6 +67,8 @@ export interface FeatureHooks {
   forget(userId: string): Promise<Deleted>;
   exportData(): Promise<Record<string, readonly Record<string, unknown>[]>>;
   stats(): Promise<{ label: string; value: string }[]>;
+  /** What every feature shows on a member's profile, in feature order (see `Feature.profileFields`). */
+  profileFields(userId: string): Promise<Field[]>;
 }
 
 export interface SubcommandDef<S = unknown, A extends z.ZodObject = z.ZodObject> {
@@ -179,6 +183,11 @@ export type SweepContext<S = unknown> = Scope<S>;
 export interface Feature<S = unknown> {
   readonly name: string;
   readonly commands?: readonly CommandDef<S>[];
+  /**
+   * Subcommands this feature adds to a command another feature defines, by command name (e.g. a manager's tool of
+   * its own under `/hallway`). Each runs with this feature's store; help and Discord list it with the command's own.
+   */
+  readonly addSubcommands?: Readonly<Record<string, Readonly<Record<string, SubcommandDef<S>>>>>;
   readonly actions?: readonly ActionDef<S>[];
   readonly forms?: readonly FormDef<S>[];
   readonly jobs?: readonly JobDef<S>[];
@@ -202,6 +211,11 @@ export interface Feature<S = unknown> {
   sweep?(ctx: SweepContext<S>): Promise<void>;
   /** Prepares in-memory state at start-up, before events arrive (e.g. the matching index), per community. */
   warm?(ctx: SweepContext<S>): Promise<void>;
+  /**
+   * Public facts this feature adds to a member's profile, whoever looks (e.g. "Feedback given: 3"), shown whether
+   * or not the member introduced themselves. Never a private answer.
+   */
+  profileFields?(ctx: Context<S>, userId: string): Promise<Field[]>;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context<S>): Promise<{ label: string; value: string }[]>;
   /** Autocomplete suggestions for an option source this feature owns. */

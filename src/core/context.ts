@@ -24,6 +24,8 @@ export interface CoreDeps {
   readonly isManager: ManagerCheck;
   /** HALLWAY_TIMEZONE: the community zone when a community has not set its own. */
   readonly defaultTimezone: string;
+  /** HALLWAY_PUBLIC_URL without a trailing slash: where links in messages (sign-in, calendar feeds) point. */
+  readonly publicUrl: string;
 }
 
 /** The community as handlers see it, created with empty settings on first sight. */
@@ -68,6 +70,7 @@ export interface EventScope {
 export function featureContext<S>(deps: CoreDeps, unit: Unit, scope: EventScope, feature: BoundFeature<S>): Context<S> {
   return {
     ...scope.extras,
+    publicUrl: deps.publicUrl,
     actor: { ...scope.actor, isAdmin: isAdmin(deps, scope.actor) },
     community: scope.community,
     channelId: scope.channelId,
@@ -112,6 +115,10 @@ function featureHooks(deps: CoreDeps, unit: Unit, scope: EventScope): FeatureHoo
     async stats() {
       const figures = await each((f, ctx) => f.stats?.(ctx));
       return figures.flatMap((f) => f.value);
+    },
+    async profileFields(userId) {
+      const fields = await each((f, ctx) => f.profileFields?.(ctx, userId));
+      return fields.flatMap((f) => f.value);
     },
   };
 }

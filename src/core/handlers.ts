@@ -1,6 +1,7 @@
 /** Routes each kind of event to the feature that handles it, with that feature's context. */
 import type { BoundFeature, CommandDef } from './command.ts';
 import { type CommandSpec, commandSpec } from './catalog.ts';
+import { commandTable } from './command-table.ts';
 import { type CoreDeps, type EventScope, featureContext } from './context.ts';
 import { UserError } from './errors.ts';
 import { helpForCommand } from './help.ts';
@@ -10,9 +11,10 @@ import { routeCommand } from './route-command.ts';
 import type { Unit } from './unit.ts';
 
 interface Registered {
-  readonly feature: BoundFeature<unknown>;
   readonly def: CommandDef<unknown>;
   readonly spec: CommandSpec;
+  /** The feature a subcommand runs with (its own store): the command's, or the one that added it. */
+  ownerOf(subcommand: string): BoundFeature<unknown>;
 }
 
 const registries = new WeakMap<readonly BoundFeature<unknown>[], Map<string, Registered>>();
@@ -21,9 +23,8 @@ function commandsOf(features: readonly BoundFeature<unknown>[]): Map<string, Reg
   let commands = registries.get(features);
   if (!commands) {
     commands = new Map();
-    for (const feature of features) {
-      for (const def of feature.commands ?? []) commands.set(def.name, { feature, def, spec: commandSpec(def) });
-    }
+    for (const { def, ownerOf } of commandTable(features))
+      commands.set(def.name, { def, ownerOf, spec: commandSpec(def) });
     registries.set(features, commands);
   }
   return commands;
@@ -40,7 +41,7 @@ export async function handleEvent(
     case 'command': {
       const command = commandsOf(deps.features).get(event.command);
       if (!command) throw new UserError('not_found', `I don't know \`/${event.command}\`. Try \`/hallway help\`.`);
-      return runCommand(command, event, ctxOf(command.feature), unit);
+      return runCommand(command, event, (sub) => ctxOf(command.ownerOf(sub)), unit);
     }
     case 'action': {
       for (const feature of deps.features) {
@@ -86,10 +87,12 @@ export async function handleEvent(
 async function runCommand(
   command: Registered,
   event: Extract<InboundEvent, { kind: 'command' }>,
-  ctx: ReturnType<typeof featureContext<unknown>>,
+  contextOf: (subcommand: string) => ReturnType<typeof featureContext<unknown>>,
   unit: Unit,
 ): Promise<Reply> {
   const { def, spec } = command;
+  // Facts every feature's context shares (who acts, where); the subcommand's own context comes once it is known.
+  const ctx = contextOf('');
   const text = event.input.kind === 'text' ? event.input.text.trim() : undefined;
   const hasHelp = spec.subcommands.some((s) => s.name === 'help');
   if (text !== undefined && !hasHelp && (/^help\b/i.test(text) || (text === '' && needsSubcommand(spec)))) {
@@ -104,7 +107,7 @@ async function runCommand(
   const routed = await routeCommand(def, spec, event.input, ctx.community.id, unit.core.members, refuseNonAdmin);
   refuseNonAdmin({ name: routed.spec.name, admin: Boolean(routed.def.admin) });
   try {
-    return await routed.def.run(routed.args, ctx);
+    return await routed.def.run(routed.args, contextOf(routed.spec.name));
   } catch (error) {
     if (error instanceof UserError && !error.hint && routed.example) {
       throw new UserError(error.code, error.message, routed.example);

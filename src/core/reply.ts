@@ -62,6 +62,13 @@ export interface Form {
   readonly meta?: string;
 }
 
+/** A text file a reply hands over. `name` is a plain file name (no folders). */
+export interface ReplyFile {
+  readonly name: string;
+  readonly content: string;
+  readonly mimeType: string;
+}
+
 export interface Reply {
   /** The main text (always set: it is also the notification fallback). */
   readonly text: string;
@@ -82,8 +89,11 @@ export interface Reply {
   readonly visibility?: Visibility;
   /** Users this message is meant to ping. Every other mention renders without a ping (Discord allowedMentions). */
   readonly mentions?: readonly string[];
-  /** A file to attach, e.g. an .ics calendar (shell prints it, Slack uploads or inlines, Discord attaches). */
-  readonly file?: { readonly name: string; readonly content: string; readonly mimeType: string };
+  /**
+   * Files to hand over, e.g. an .ics calendar or one CSV per exported table: Slack uploads each to the member's DM
+   * with the app, Discord attaches them, the shell saves them in a folder it names.
+   */
+  readonly files?: readonly ReplyFile[];
   /**
    * Channel posts only: open a thread under the post for the answers (Discord: a public thread called `name`, with
    * `opener` as its first message; Slack: `opener` as the first reply in the post's thread).

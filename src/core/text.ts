@@ -168,3 +168,8 @@ export function truncate(text: string, max: number): string {
   if (chars.length <= max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
+
+/** "1 member", "3 members" ("1 person" / "2 people" with `many`): no "member(s)" in what Hallway says. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}

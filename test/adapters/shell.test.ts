@@ -1,4 +1,7 @@
 /** The shell adapter in-process: lines in, printed replies, DMs, buttons and forms out. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseShellLine, shellActor } from '../../adapters/shell/to-inbound.ts';
@@ -8,6 +11,18 @@ import { fmt } from '#core/text.ts';
 import { TestBot } from '../support/test-bot.ts';
 
 const host = shellActor('shell:loft', 'host', true);
+
+/** The app's shell hooks on a test bot's fake clock and store. */
+function shellHooksOf(bot: TestBot) {
+  return {
+    wait: async (ms: number) => {
+      bot.clock.advance(ms);
+      await bot.tick();
+    },
+    time: async () => bot.clock.now().toISOString(),
+    members: async () => await bot.repos.members.listActive('shell:loft', 200),
+  };
+}
 
 describe('parseShellLine', () => {
   it.each([
@@ -70,8 +85,10 @@ describe('ShellPlatform', () => {
       color: false,
       afterEach: async () => await bot.drain(),
       tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
+      filesDir: mkdtempSync(join(tmpdir(), 'hallway-shell-')),
     });
     await shell.start(bot.core.dispatch);
     input.end(
@@ -117,8 +134,10 @@ describe('ShellPlatform', () => {
       color: false,
       afterEach: async () => await bot.drain(),
       tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
       loadDemo: async () => 'demo loaded',
       greeting: 'hello',
+      filesDir: mkdtempSync(join(tmpdir(), 'hallway-shell-')),
     });
     await shell.start(bot.core.dispatch);
     input.end(`${lines.join('\n')}\n`);
@@ -172,5 +191,53 @@ describe('ShellPlatform', () => {
     expect(await bot.repos.profiles.get('shell:loft', 'mia')).toMatchObject({
       published: { role: 'Writer', workingOn: 'A zine', links: [] },
     });
+  });
+
+  it('lets anyone join by name, says who left, lists every member, and moves time forward', async () => {
+    const { bot, printed } = await shellWith([':join José', ':leave josé', ':join zoë', ':who', ':time', ':wait 3d']);
+    const out = printed();
+    expect(out).toContain('José joined the community.');
+    expect(out).toContain('José left the community.');
+    expect(out).toMatch(/^@Zoë \(zoë\)$/m);
+    expect(out).not.toMatch(/^@José/m); // gone: left
+    const after = bot.clock.now().getTime();
+    expect(out).toContain(`It is now ${bot.clock.now().toISOString()}.`);
+    expect(after).toBeGreaterThan(Date.parse(out.match(/^It is (\S+)\.$/m)![1]!));
+  });
+
+  it('prints piped replies without formatting marks', async () => {
+    const { printed } = await shellWith(['/hallway help']);
+    expect(printed()).not.toMatch(/\*[A-Z][^*\n]*\*/);
+  });
+
+  it('saves the files a reply hands over in its folder and prints where, never their contents', async () => {
+    const bot = await TestBot.create();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += d));
+    const dir = join(mkdtempSync(join(tmpdir(), 'hallway-shell-')), 'files');
+    const shell = new ShellPlatform({
+      input,
+      output,
+      community: 'shell:loft',
+      color: false,
+      afterEach: async () => await bot.drain(),
+      tick: async () => await bot.tick(),
+      ...shellHooksOf(bot),
+      loadDemo: async () => 'demo loaded',
+      greeting: 'hello',
+      filesDir: dir,
+    });
+    await shell.start(bot.core.dispatch);
+    input.end(['/skills offer photography', '/hallway export format:csv'].join('\n'));
+    await shell.finished;
+    const saved = readdirSync(dir).sort();
+    expect(saved).toContain('hallway-export-2026-11-16-members.csv');
+    expect(saved.every((name) => name.endsWith('.csv'))).toBe(true);
+    for (const name of saved) expect(printed).toContain(`Saved ${join(dir, name)}`);
+    expect(readFileSync(join(dir, 'hallway-export-2026-11-16-member_skills.csv'), 'utf8')).toContain('photography');
+    expect(printed).not.toContain('user_id,kind,skill');
+    expect(existsSync(join(dir, '..', 'hallway-export-2026-11-16-members.csv'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The house rules of docs/architecture.md: arrows point inward. The core imports nothing outside itself; a feature
- * imports the core, the shared skills module and other features only through their `index.ts`; SQL, the query
- * builder and the database drivers live only under `data/`; cron only in the scheduler.
+ * imports the core, the shared modules (skills, when) and other features only through their `index.ts`; SQL, the
+ * query builder and the database drivers live only under `data/`; cron only in the scheduler.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -39,6 +39,9 @@ function target(file: string, spec: string): string {
   return normalize(join(dirname(file), spec));
 }
 
+/** Modules every feature may import whole: the skill vocabulary and dates in words. */
+const SHARED = ['skills', 'when'];
+
 const isLibrary = (spec: string, libs: readonly string[]) => libs.some((l) => spec === l || spec.startsWith(`${l}/`));
 
 describe('import boundaries', () => {
@@ -53,7 +56,7 @@ describe('import boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('a feature imports the core, the skills module, and other features only through their index.ts', () => {
+  it('a feature imports the core, the shared modules, and other features only through their index.ts', () => {
     const offenders = sources('commands').flatMap((file) => {
       const feature = relative('commands', file).split('/')[0]!;
       return imports(file)
@@ -64,10 +67,22 @@ describe('import boundaries', () => {
           if (to.endsWith('.json')) return !to.startsWith('data/skills/');
           if (!to.startsWith('commands/')) return true;
           const other = relative('commands', to).split('/')[0]!;
-          return other !== feature && other !== 'skills' && to !== `commands/${other}/index.ts` && other !== 'index.ts';
+          return (
+            other !== feature && !SHARED.includes(other) && to !== `commands/${other}/index.ts` && other !== 'index.ts'
+          );
         })
         .map((spec) => `${file} → ${spec}`);
     });
+    expect(offenders).toEqual([]);
+  });
+
+  it('a shared module imports the core and the other shared modules only: it names no feature', () => {
+    const offenders = SHARED.flatMap((name) => sources(`commands/${name}`)).flatMap((file) =>
+      imports(file)
+        .filter((spec) => spec.startsWith('.') && target(file, spec).startsWith('commands/'))
+        .filter((spec) => !SHARED.includes(relative('commands', target(file, spec)).split('/')[0]!))
+        .map((spec) => `${file} → ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ describe('a feedback request, start to finish', () => {
       as: 'zoe',
     });
     expect(bot.text(reply)).toMatch(/asked 3 members whose skills fit \(illustration\)/);
+    // The deadline is said back to the requester as read: a day alone leaves all of that day.
+    expect(bot.text(reply)).toContain('Due: I read "friday" as Fri 20 Nov 2026, 23:59 (UTC).');
     const request = await latestRequest(bot, 'zoe');
     expect((await askedFor(bot, request)).sort()).toEqual(['ana', 'ben', 'cy']);
     const ask = buttonIn(bot, 'ana', 'feedback.accept');
@@ -93,6 +95,10 @@ describe('a feedback request, start to finish', () => {
     expect(bot.text(link)).toMatch(/https:\/\//);
     const past = await bot.run('/feedback request about:zine by:yesterday', { as: 'zoe' });
     expect(bot.text(past)).toMatch(/past/);
+    // A date without a year that has passed would be next year's: asked about, not silently moved a year on.
+    bot.clock.set(new Date('2026-12-07T09:00:00Z'));
+    const jumped = await bot.run('/feedback request about:zine by:"dec 3 18:00"', { as: 'zoe' });
+    expect(bot.text(jumped)).toContain('"dec 3 18:00" has no year: Thu 3 Dec 2026 has passed');
     expect(
       await bot.repos.feedback.listRequestsBy(bot.community, 'zoe', ['open', 'offered_publicly', 'expired']),
     ).toEqual([]);
@@ -118,5 +124,16 @@ describe('a feedback request, start to finish', () => {
       /cancelled: nothing to do/,
     );
     expect(bot.text(await bot.run(`/feedback cancel ${request.id}`, { as: 'zoe' }))).toMatch(/already cancelled/);
+  });
+});
+
+describe('skills typed in a request', () => {
+  it('get the same "did you mean" as /skills when the vocabulary does not know them', async () => {
+    const bot = await feedbackBot();
+    await member(bot, 'ana', ['illustration']);
+    const typo = await bot.run('/feedback request about:"Cover" skills:ilustration', { as: 'zoe' });
+    expect(bot.text(typo)).toContain('“ilustration” is new to me (kept as you wrote it) — did you mean illustration?');
+    const fine = await bot.run('/feedback request about:"Poster" skills:illustration', { as: 'zoe' });
+    expect(bot.text(fine)).not.toContain('did you mean');
   });
 });

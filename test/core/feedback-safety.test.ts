@@ -165,10 +165,10 @@ describe('home, export and forget-me', () => {
     const { bot, request } = await givenFeedback();
     await bot.click({ action: 'feedback.rate', value: `${request.id}:ana:4` }, { as: 'zoe' });
     const home = bot.text({ text: '', sections: await asMember(bot, 'ana', (ctx) => feedbackFeature.home!(ctx)) });
-    expect(home).toMatch(/Helpful feedback given: 1/);
+    expect(home).toMatch(/Feedback given: 1/);
     const exported = await asMember(bot, 'host', (ctx) => feedbackFeature.exportData!(ctx));
     expect(exported.feedback_requests).toHaveLength(1);
-    expect(exported.feedback_ratings).toHaveLength(1);
+    expect(exported.feedback_recognition).toEqual([{ reviewer: 'ana', helpful_feedback_given: 1 }]);
 
     const deleted = await asMember(bot, 'host', (ctx) => feedbackFeature.forget!(ctx, 'zoe'));
     expect(deleted).toEqual({

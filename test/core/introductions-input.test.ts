@@ -109,14 +109,34 @@ describe('/skills input', () => {
 
   it('deduplicates, normalises and removes', async () => {
     await bot.run('/skills offer Photo, photos, photographer', { as: 'ana' });
-    expect(bot.text(await bot.run('/skills offer photography', { as: 'ana' }))).toMatch(/Nothing new.*1 already there/);
+    expect(bot.text(await bot.run('/skills offer photography', { as: 'ana' }))).toBe(
+      'Nothing new added to what you offer. photography is already in your list.',
+    );
     expect(bot.text(await bot.run('/skills', { as: 'ana' }))).toMatch(/You offer: photography/);
     expect(bot.text(await bot.run('/skills remove photos', { as: 'ana' }))).toMatch(/Removed photography/);
     expect(bot.text(await bot.run('/skills remove photos', { as: 'ana' }))).toMatch(/None of those are on your lists/);
   });
 
+  it('says what a skill already listed matched, in the words the list shows', async () => {
+    await bot.run('/skills offer product photos', { as: 'ana' });
+    const reply = bot.text(await bot.run('/skills offer photography, zines', { as: 'ana' }));
+    expect(reply).toBe('Added to what you offer: zines. photography is already in your list as product photos.');
+  });
+
   it('suggests a known skill for a misspelt one, keeping it as typed', async () => {
     const reply = await bot.run('/skills need photgraphy', { as: 'ana' });
     expect(bot.text(reply)).toMatch(/Added to what you're looking for/);
+    expect(bot.text(reply)).toContain('“photgraphy” is new to me (kept as you wrote it) — did you mean photography?');
+  });
+
+  it('gives the intro form the same "did you mean" for its skill lists', async () => {
+    const form = (await bot.run('/intro', { as: 'ana' })).form!;
+    const reply = await bot.submit(
+      form,
+      { role: 'Illustrator', working_on: 'Comics', offers: 'ilustration, zines', needs: 'photgraphy' },
+      { as: 'ana' },
+    );
+    expect(bot.text(reply)).toContain('“ilustration” is new to me (kept as you wrote it) — did you mean illustration?');
+    expect(bot.text(reply)).toContain('“photgraphy” is new to me (kept as you wrote it) — did you mean photography?');
   });
 });

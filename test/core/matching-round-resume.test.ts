@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticCommunity } from '../../bench/synthetic-community.ts';
 import { introductionsFeature } from '../../commands/introductions/index.ts';
-import { resetMatchIndexes } from '../../commands/matching/index-cache.ts';
 import { matchingFeature } from '../../commands/matching/index.ts';
 import { roundJob } from '../../commands/matching/round.job.ts';
 import type { Feature } from '#core/command.ts';
@@ -63,7 +62,6 @@ async function seeded(): Promise<TestBot> {
 
 /** A fresh process on the same database, `ms` after the round was due. */
 async function restarted(storage: Storage, ms: number): Promise<TestBot> {
-  resetMatchIndexes();
   return TestBot.create({ storage, start: new Date(Date.parse(ROUND_TIME) + ms), features });
 }
 

@@ -110,6 +110,17 @@ describe('pause, resume and avoid', () => {
     expect((await lastRoundGroups(bot)).flat()).toContain('lucas');
   });
 
+  it('refuses a pause end it cannot read one way only, pausing nothing', async () => {
+    const far = await bot.run('/match pause until:2028-01-05', { as: 'lucas' });
+    expect(bot.text(far)).toMatch(/more than a year away\. A pause lasts a year at most/);
+    const twoWays = await bot.run('/match pause until:"next tuesday"', { as: 'lucas' });
+    expect(bot.text(twoWays)).toContain('could be Tue 17 Nov (tomorrow) or Tue 24 Nov (in 8 days)');
+    const unread = await bot.run('/match pause until:someday', { as: 'lucas' });
+    expect(bot.text(unread)).toMatch(/couldn't read "someday"/);
+    expect(bot.text(unread)).toMatch(/until:\d{4}-\d{2}-\d{2}/);
+    expect((await bot.repos.matching.prefs(bot.community, 'lucas')).pausedAt).toBeUndefined();
+  });
+
   it('pauses until resumed, and never pairs a member with someone they avoid', async () => {
     await bot.run('/match pause', { as: 'mia' });
     await bot.run('/match avoid @lucas', { as: 'emma' });

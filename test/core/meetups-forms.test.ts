@@ -88,7 +88,7 @@ describe('meetups: forms, typed options and the other entry points', () => {
     const initial = Object.fromEntries(opened.form!.fields.map((f) => [f.id, f.initial ?? '']));
     expect(initial).toMatchObject({ title: 'Crit', when: '2026-11-20 19:00', capacity: '1' });
     const saved = await bot.submit(opened.form!, { ...initial, capacity: '2', where: 'Room B' }, { as: 'ana' });
-    expect(bot.text(saved)).toContain('1 from the waitlist got a seat');
+    expect(bot.text(saved)).toContain('1 member from the waitlist got a seat and was told');
     expect(bot.text(bot.dmsTo('lee')[0])).toContain('A seat opened up');
     expect(bot.text(card(bot))).toContain('2/2 going');
     expect((await bot.repos.meetups.get(bot.community, id))?.startsAt.toISOString()).toBe('2026-11-20T18:00:00.000Z');

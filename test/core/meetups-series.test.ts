@@ -50,8 +50,8 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     const bot = await meetupBot('2026-03-02T15:00:00Z', 'America/New_York');
     const id = createdId(bot, await bot.run('/meetup create title:Crit when:"wed 18:30" repeat:weekly', { as: 'ana' }));
     const reply = await bot.run(`/meetup calendar ${id} series:true`, { as: 'kim' });
-    expect(reply.file?.mimeType).toBe('text/calendar');
-    const ics = reply.file!.content;
+    expect(reply.files?.[0]?.mimeType).toBe('text/calendar');
+    const ics = reply.files![0]!.content;
     // 18:30 EST = 23:30 UTC; 18:30 EDT = 22:30 UTC.
     expect(ics).toContain('DTSTART:20260304T233000Z');
     expect(ics).toContain('DTSTART:20260311T223000Z');
@@ -61,7 +61,7 @@ describe('meetups: a weekly series across a daylight-saving change', () => {
     bot.clock.set('2026-03-04T23:35:00Z');
     await bot.runJob('meetup-reminders');
     const second = (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 1))[0]!;
-    const one = (await bot.run(`/meetup calendar ${second.id}`, { as: 'kim' })).file!.content;
+    const one = (await bot.run(`/meetup calendar ${second.id}`, { as: 'kim' })).files![0]!.content;
     const uid = /UID:(\S+)/.exec(one)![1]!;
     expect(ics).toContain(`UID:${uid}`);
   });

@@ -22,8 +22,8 @@ const at = (ms: number) => bot.clock.set(new Date(FRIDAY_1900.getTime() + ms));
 
 describe('meetups: create → RSVP → capacity → waitlist → reminders → cancellation', () => {
   it('echoes the exact date understood and posts a card with RSVP buttons', async () => {
-    const reply = await bot.run('/meetup create title:"Open studio" when:"next tuesday 6pm"', { as: 'ana' });
-    expect(bot.text(reply)).toContain('I read "next tuesday 6pm" as Tue 24 Nov 2026, 18:00 (Europe/Paris).');
+    const reply = await bot.run('/meetup create title:"Open studio" when:"tue 24 nov 6pm"', { as: 'ana' });
+    expect(bot.text(reply)).toContain('I read "tue 24 nov 6pm" as Tue 24 Nov 2026, 18:00 (Europe/Paris).');
     const posted = bot.postsIn(EVENTS);
     expect(posted).toHaveLength(2);
     expect(bot.text(posted[0])).toContain('Fri 20 Nov 2026, 19:00 (Europe/Paris)');
@@ -33,6 +33,12 @@ describe('meetups: create → RSVP → capacity → waitlist → reminders → c
       ["Can't go", `${id}:no`],
     ]);
     expect(posted[0]!.mentions).toEqual([]);
+  });
+
+  it('refuses "next tuesday" said on a Monday with both readings, and creates nothing', async () => {
+    const reply = await bot.run('/meetup create title:"Open studio" when:"next tuesday 6pm"', { as: 'ana' });
+    expect(bot.text(reply)).toContain('could be Tue 17 Nov (tomorrow) or Tue 24 Nov (in 8 days)');
+    expect(bot.postsIn(EVENTS)).toHaveLength(1);
   });
 
   it('refuses a date in the past with a clear message and creates nothing', async () => {
@@ -113,7 +119,7 @@ describe('meetups: create → RSVP → capacity → waitlist → reminders → c
     expect(bot.text(await bot.run(`/meetup cancel ${id}`, { as: 'kim' }))).toContain('Only the host');
     bot.clearSent();
     const reply = await bot.run(`/meetup cancel ${id}`, { as: 'ana' });
-    expect(bot.text(reply)).toContain('4 member(s) who had answered were told');
+    expect(bot.text(reply)).toContain('4 members who had answered were told');
     for (const user of ['kim', 'lee', 'max', 'mia']) {
       expect(bot.text(bot.dmsTo(user)[0])).toContain('is cancelled');
     }

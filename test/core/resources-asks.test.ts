@@ -27,7 +27,7 @@ const asked = () =>
 describe('resources: asking for something nobody listed', () => {
   it('asks the three best fits, spreading the load; the first yes connects the two; late answers are thanked', async () => {
     const reply = await bot.run('/resource ask what:"a sewing machine"', { as: 'mia' });
-    expect(bot.text(reply)).toContain('I asked 3 member(s) who might have “a sewing machine”.');
+    expect(bot.text(reply)).toContain('I asked 3 members who might have “a sewing machine”.');
     expect(asked()).toEqual(['ana', 'raj', 'theo']);
     expect(bot.text(bot.dmsTo('ana')[0])).toContain('@mia is looking for “a sewing machine”.');
     const first = askButton('theo', 'I have one').value;

@@ -22,10 +22,10 @@ describe('resources: booking a slot', () => {
     const text = bot.text(reply);
     expect(text).toContain('Booked Risograph (Print room) for Fri 20 Nov 2026, 14:00–16:00 (Europe/Paris).');
     expect(text).toContain('I read "fri 14:00" as Fri 20 Nov 2026, 14:00 (Europe/Paris).');
-    expect(reply.file?.name).toBe(`booking-${bookingId(bot, reply)}.ics`);
-    expect(reply.file?.content).toContain('DTSTART:20261120T130000Z');
-    expect(reply.file?.content).toContain('DTEND:20261120T150000Z');
-    expect(reply.file?.content).toContain('SUMMARY:Risograph');
+    expect(reply.files?.[0]?.name).toBe(`booking-${bookingId(bot, reply)}.ics`);
+    expect(reply.files?.[0]?.content).toContain('DTSTART:20261120T130000Z');
+    expect(reply.files?.[0]?.content).toContain('DTEND:20261120T150000Z');
+    expect(reply.files?.[0]?.content).toContain('SUMMARY:Risograph');
     expect(await bookings()).toEqual(['emma 2026-11-20T13:00:00.000Z–15:00']);
   });
 
@@ -105,7 +105,7 @@ describe('resources: booking a slot', () => {
     const refuse = async (line: string, pattern: RegExp) => {
       const reply = await bot.run(line, { as: 'emma' });
       expect(bot.text(reply)).toMatch(pattern);
-      expect(reply.file).toBeUndefined();
+      expect(reply.files).toBeUndefined();
     };
     await refuse('/resource book Risograph when:"fri 14:00" for:5h', /at most 4 hours, not 5 hours/);
     await refuse('/resource book Risograph when:"2027-01-20 10:00" for:1h', /more than 30 days ahead/);
@@ -197,7 +197,7 @@ describe('resources: booking a slot', () => {
     expect(bot.text(mine)).toContain('Your bookings');
     expect(mine.buttons?.[0]?.action).toBe('resource.calendar');
     const file = await bot.click(mine.buttons![0]!, { as: 'emma' });
-    expect(file?.file?.mimeType).toBe('text/calendar');
+    expect(file?.files?.[0]?.mimeType).toBe('text/calendar');
     expect(bot.text(await bot.click(mine.buttons![0]!, { as: 'mia' }))).toMatch(/someone else/);
   });
 });

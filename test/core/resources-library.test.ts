@@ -99,7 +99,7 @@ describe('resources: removing, leaving and forgetting', () => {
       'Only a community manager can remove Risograph.',
     );
     bot.clearSent();
-    expect(bot.text(await bot.run('/resource remove Risograph'))).toContain('I told the 1 member(s)');
+    expect(bot.text(await bot.run('/resource remove Risograph'))).toContain('I told the 1 member with');
     expect(bot.text(bot.dmsTo('emma')[0])).toContain('is cancelled: it was removed from the library');
     const update = bot.sent.find((d) => d.kind === 'update');
     expect(bot.text(update?.reply)).toContain('Risograph was removed from the library.');
@@ -161,7 +161,7 @@ describe('resources: home, stats, export and the digest', () => {
     expect(stats).toContain('Resources (bookable / lendable): 3 (2 / 1)');
     expect(stats).toContain('Bookings upcoming / past: 3 / 0');
     expect(stats).toContain('Loans out (overdue): 1 (0)');
-    const exported = JSON.parse((await bot.run('/hallway export')).file!.content) as Record<string, unknown[]>;
+    const exported = JSON.parse((await bot.run('/hallway export')).files![0]!.content) as Record<string, unknown[]>;
     expect(exported.resources).toHaveLength(3);
     expect(exported.resource_bookings).toHaveLength(3);
     expect(exported.resource_loans).toHaveLength(1);

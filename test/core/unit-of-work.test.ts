@@ -94,6 +94,7 @@ async function probeCore() {
     settings: coreSettings,
     isManager: () => false,
     defaultTimezone: 'UTC',
+    publicUrl: 'https://hallway.test',
   });
   const repos = testRepos(storage);
   const actor: Actor = { community: LOFT, userId: 'host', displayName: 'Host', isPlatformAdmin: true };

@@ -298,14 +298,13 @@ describe('a member’s data', () => {
     return { own, theirs, elsewhere };
   }
 
-  it('exports every feedback row of the community as plain rows', async () => {
+  it('exports requests, who said yes, and recognition counts: never a decline, note, score or thank-you', async () => {
     const { own, theirs } = await seed();
-    const rows = await run(async (f) => await f.exportAll(LOFT));
-    expect(Object.keys(rows)).toEqual(['feedback_requests', 'feedback_asks', 'feedback_ratings', 'feedback_optouts']);
+    const rows = await run(async (f) => await f.exportAll(LOFT, 4));
+    expect(Object.keys(rows)).toEqual(['feedback_requests', 'feedback_reviewers', 'feedback_recognition']);
     expect(rows.feedback_requests).toEqual([
       {
         id: own.id,
-        community: LOFT,
         requester: 'ana',
         about: 'Draft',
         link: null,
@@ -316,29 +315,17 @@ describe('a member’s data', () => {
       },
       expect.objectContaining({ id: theirs.id, requester: 'zoe' }),
     ]);
-    expect(rows.feedback_asks).toEqual([
-      {
-        community: LOFT,
-        request_id: own.id,
-        reviewer: 'bo',
-        status: 'given',
-        asked_at: NOW.getTime(),
-        answered_at: NOW.getTime(),
-        note: 'Looks good',
-      },
-      expect.objectContaining({ request_id: theirs.id, reviewer: 'ana' }),
-      expect.objectContaining({ request_id: theirs.id, reviewer: 'cy' }),
+    // cy was asked and has not answered: only reviewers the requester was told about are listed.
+    expect(rows.feedback_reviewers).toEqual([
+      { request_id: own.id, reviewer: 'bo', status: 'given', answered_at: NOW.getTime() },
+      { request_id: theirs.id, reviewer: 'ana', status: 'accepted', answered_at: NOW.getTime() },
     ]);
-    expect(rows.feedback_ratings).toEqual([
-      { community: LOFT, request_id: own.id, reviewer: 'bo', score: 4, thanks: null, rated_at: NOW.getTime() },
-      expect.objectContaining({ request_id: theirs.id, reviewer: 'ana', score: 5 }),
+    expect(rows.feedback_recognition).toEqual([
+      { reviewer: 'ana', helpful_feedback_given: 1 },
+      { reviewer: 'bo', helpful_feedback_given: 1 },
     ]);
-    expect(rows.feedback_optouts).toEqual([
-      { community: LOFT, user_id: 'ana', kind: 'asks', created_at: NOW.getTime() },
-      { community: LOFT, user_id: 'ana', kind: 'helpful', created_at: NOW.getTime() },
-      { community: LOFT, user_id: 'cy', kind: 'helpful', created_at: NOW.getTime() },
-    ]);
-    const empty = await run(async (f) => await f.exportAll('shell:nobody'));
+    expect(JSON.stringify(rows)).not.toContain('Looks good');
+    const empty = await run(async (f) => await f.exportAll('shell:nobody', 4));
     expect(Object.values(empty).every((list) => list.length === 0)).toBe(true);
   });
 

@@ -282,28 +282,18 @@ describe('data rights', () => {
       const pairing = await store.addPairing(C, { kind: 'intro', score: 1, members: ['emma', 'lucas'] }, T0);
       await store.addSuggestion(OTHER, 'stranger', 'emma', 1, T0);
       const exported = await store.exportRows(C);
-      expect(Object.keys(exported)).toEqual([
-        'match_prefs',
-        'match_avoid',
-        'match_rounds',
-        'match_pairings',
-        'match_pairing_members',
-        'match_suggestions',
-      ]);
+      // Avoid lists and suggestions are private to each member: never exported.
+      expect(Object.keys(exported)).toEqual(['match_prefs', 'match_rounds', 'match_pairings', 'match_pairing_members']);
       expect(exported.match_pairing_members).toEqual([
-        { pairing_id: pairing, community: C, user_id: 'emma', responded_at: null, met: null, collaborating: null },
-        { pairing_id: pairing, community: C, user_id: 'lucas', responded_at: null, met: null, collaborating: null },
-      ]);
-      expect(exported.match_avoid?.map((r) => `${r.user_id}>${r.avoid_user_id}`)).toEqual([
-        'emma>idle',
-        'lucas>emma',
-        'lucas>idle',
+        { pairing_id: pairing, user_id: 'emma' },
+        { pairing_id: pairing, user_id: 'lucas' },
       ]);
       expect(exported.match_prefs).toEqual([
-        expect.objectContaining({ user_id: 'emma', paused_at: T0.getTime(), opted_in: 0, pause_reason: 'member' }),
+        { user_id: 'emma', opted_in: 0, paused_at: T0.getTime(), paused_until: null },
       ]);
-      expect(exported.match_rounds).toHaveLength(1);
-      expect(exported.match_suggestions).toHaveLength(2);
+      expect(exported.match_rounds).toEqual([
+        expect.objectContaining({ period: 'p1', members: 2, members_who_met: 0, members_collaborating: 0 }),
+      ]);
       expect(await store.forget(C, 'emma')).toEqual({
         'matching preferences': 1,
         'avoid list entries': 2,
@@ -312,10 +302,8 @@ describe('data rights', () => {
       });
       const after = await store.exportRows(C);
       expect(after.match_pairing_members?.map((r) => r.user_id)).toEqual(['lucas']);
-      expect(after.match_avoid).toHaveLength(1);
       expect(after.match_prefs).toEqual([]);
-      expect(after.match_suggestions).toEqual([]);
-      expect((await store.exportRows(OTHER)).match_suggestions).toHaveLength(1);
+      expect(await store.notToSuggest(OTHER, 'stranger', T0)).toEqual([]);
       expect(await store.forget(C, 'emma')).toEqual({
         'matching preferences': 0,
         'avoid list entries': 0,

@@ -225,7 +225,6 @@ describe('reminders and ratings', () => {
       expect(await store.recordReminder(LOFT, { ...reminder, kind: '1h' }, NOW)).toBe(true);
       expect(await store.recordReminder(LOFT, { ...reminder, revision: 1 }, NOW)).toBe(true);
       expect(await store.recordReminder(LOFT, { ...reminder, userId: 'lee' }, NOW)).toBe(true);
-      expect((await store.exportRows(LOFT)).meetup_reminders_sent).toHaveLength(4);
     });
   });
 
@@ -355,6 +354,40 @@ describe('community reads', () => {
   });
 });
 
+describe('invitations to host', () => {
+  it('keeps one open invitation per meetup; only the member asked answers it, once; accepting sets the host', async () => {
+    await inTx(async (store) => {
+      const m = await meetup(store);
+      await store.inviteHost(LOFT, m.id, 'kim', 'ana', NOW);
+      await store.inviteHost(LOFT, m.id, 'ivy', 'ana', hours(1));
+      expect(await store.hostInvite(LOFT, m.id)).toEqual({
+        meetupId: m.id,
+        userId: 'ivy',
+        invitedBy: 'ana',
+        invitedAt: hours(1),
+      });
+      expect(await store.hostInvite(STUDIO, m.id)).toBeUndefined();
+      expect(await store.answerHostInvite(LOFT, m.id, 'kim', true)).toBe(false);
+      expect(await store.answerHostInvite(STUDIO, m.id, 'ivy', true)).toBe(false);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ana');
+      expect(await store.answerHostInvite(LOFT, m.id, 'ivy', true)).toBe(true);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ivy');
+      expect(await store.answerHostInvite(LOFT, m.id, 'ivy', false)).toBe(false);
+      expect(await store.hostInvite(LOFT, m.id)).toBeUndefined();
+    });
+  });
+
+  it('a decline closes the invitation and leaves the host as it was', async () => {
+    await inTx(async (store) => {
+      const m = await meetup(store);
+      await store.inviteHost(LOFT, m.id, 'kim', 'ana', NOW);
+      expect(await store.answerHostInvite(LOFT, m.id, 'kim', false)).toBe(true);
+      expect((await store.get(LOFT, m.id))?.hostUserId).toBe('ana');
+      expect(await store.hostInvite(LOFT, m.id)).toBeUndefined();
+    });
+  });
+});
+
 describe('data rights', () => {
   it('forgets a member: answers, ratings, reminders, prefs; hosted meetups lose their host', async () => {
     await inTx(async (store) => {
@@ -379,9 +412,22 @@ describe('data rights', () => {
       await store.saveRating(LOFT, hosted.id, 'ana', 5, NOW);
       await store.setRemindersEnabled(LOFT, 'ana', false, NOW);
       await store.saveRsvp(STUDIO, { meetupId: studio.id, userId: 'ana', status: 'going', respondedAt: NOW });
+      // Her calendar feed goes; the community's feed (no member) and another community's stay.
+      await store.saveCalendarFeed(LOFT, 'ana', 'a'.repeat(64), NOW);
+      await store.saveCalendarFeed(LOFT, undefined, 'b'.repeat(64), NOW);
+      await store.saveCalendarFeed(STUDIO, 'ana', 'c'.repeat(64), NOW);
+      // Invitations to host: one Ana received, one she sent, and one in another community that stays.
+      await store.inviteHost(LOFT, third.id, 'ana', 'kim', NOW);
+      await store.inviteHost(LOFT, hosted.id, 'kim', 'ana', NOW);
+      await store.inviteHost(STUDIO, studio.id, 'ana', 'kim', NOW);
 
       const { counts, meetupIds } = await store.forgetMember(LOFT, 'ana');
-      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1 });
+      expect(counts).toEqual({ rsvps: 2, reminders: 3, prefs: 1, ratings: 1, hosted: 1, feeds: 1, invites: 2 });
+      expect(await store.findCalendarFeed('a'.repeat(64))).toBeUndefined();
+      expect(await store.findCalendarFeed('b'.repeat(64))).toEqual({ community: LOFT });
+      expect(await store.findCalendarFeed('c'.repeat(64))).toMatchObject({ community: STUDIO, userId: 'ana' });
+      expect(await store.hostInvite(LOFT, third.id)).toBeUndefined();
+      expect(await store.hostInvite(STUDIO, studio.id)).toMatchObject({ userId: 'ana', invitedBy: 'kim' });
       expect(meetupIds).toEqual([hosted.id, other.id].sort((a, b) => a - b));
       expect(await store.get(LOFT, hosted.id)).toMatchObject({ hostUserId: undefined, createdBy: undefined });
       expect((await store.getSeries(LOFT, series.id))?.createdBy).toBeUndefined();
@@ -398,11 +444,13 @@ describe('data rights', () => {
         prefs: 0,
         ratings: 0,
         hosted: 0,
+        feeds: 0,
+        invites: 0,
       });
     });
   });
 
-  it('exports every meetups table of the community, ratings without who gave them', async () => {
+  it('exports what the cards show, and ratings only as an aggregate per meetup', async () => {
     await inTx(async (store) => {
       const m = await meetup(store);
       await store.createSeries({
@@ -413,35 +461,24 @@ describe('data rights', () => {
         createdAt: NOW,
       });
       await store.saveRsvp(LOFT, { meetupId: m.id, userId: 'kim', status: 'going', respondedAt: NOW });
+      await store.saveRsvp(LOFT, { meetupId: m.id, userId: 'ivy', status: 'no', respondedAt: NOW });
       await store.recordReminder(LOFT, { meetupId: m.id, userId: 'kim', kind: 'rating', revision: 0 }, NOW);
       await store.setRemindersEnabled(LOFT, 'kim', false, NOW);
       await store.saveRating(LOFT, m.id, 'kim', 5, NOW);
-      await store.saveRating(LOFT, m.id, 'lee', 3, NOW);
+      await store.saveRating(LOFT, m.id, 'lee', 2, NOW);
       await store.saveRatingComment(LOFT, m.id, 'kim', 'Loved it');
       await meetup(store, STUDIO);
       const rows = await store.exportRows(LOFT);
-      expect(Object.keys(rows)).toEqual([
-        'meetup_series',
-        'meetups',
-        'meetup_rsvps',
-        'meetup_reminders_sent',
-        'meetup_reminder_prefs',
-        'meetup_ratings',
+      expect(Object.keys(rows)).toEqual(['meetup_series', 'meetups', 'meetup_rsvps', 'meetup_ratings']);
+      expect(rows.meetups?.[0]).toMatchObject({ id: m.id, title: 'Zine night', starts_at: hours(24).getTime() });
+      // A "can't go" is not listed (the card does not show it).
+      expect(rows.meetup_rsvps).toEqual([
+        { meetup_id: m.id, user_id: 'kim', status: 'going', waitlist_position: null, responded_at: NOW.getTime() },
       ]);
-      expect(Object.values(rows).map((list) => list.length)).toEqual([1, 1, 1, 1, 1, 2]);
-      expect(rows.meetups?.[0]).toMatchObject({
-        id: m.id,
-        community: LOFT,
-        title: 'Zine night',
-        starts_at: hours(24).getTime(),
-      });
-      expect(rows.meetup_reminder_prefs?.[0]).toMatchObject({ user_id: 'kim', enabled: 0 });
-      // Even the admin export does not say who rated what.
-      expect(rows.meetup_ratings).toEqual([
-        { community: LOFT, meetup_id: m.id, score: 3, comment: null, rated_at: NOW.getTime() },
-        { community: LOFT, meetup_id: m.id, score: 5, comment: 'Loved it', rated_at: NOW.getTime() },
-      ]);
-      expect(Object.values(await store.exportRows(STUDIO)).map((list) => list.length)).toEqual([0, 1, 0, 0, 0, 0]);
+      // Even the admin export does not say who rated what, nor how any one rating went.
+      expect(rows.meetup_ratings).toEqual([{ meetup_id: m.id, ratings: 2, average_score: 3.5 }]);
+      expect(JSON.stringify(rows)).not.toContain('Loved it');
+      expect(Object.values(await store.exportRows(STUDIO)).map((list) => list.length)).toEqual([0, 1, 0, 0]);
     });
   });
 });

@@ -23,6 +23,7 @@ describe('communities store', () => {
         id: LOFT,
         settings: {},
         createdAt: t('08:00:00'),
+        settingsChanged: {},
       });
       expect((await communities.ensure(LOFT, t('09:00:00'))).createdAt).toEqual(t('08:00:00'));
       expect(await communities.get(OTHER)).toBeUndefined();

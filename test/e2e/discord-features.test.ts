@@ -232,6 +232,28 @@ describe('feedback', () => {
   });
 });
 
+describe('/hallway export', () => {
+  it('attaches one CSV per table: ten to the answer, the rest in a follow-up as private as the answer', async () => {
+    const answer = await stack.command(host, 'hallway', 'export', { format: 'csv' });
+    expect(answer.data.flags & 64).toBe(64);
+    expect(answer.data.content).toMatch(/^Here is the community's data as \d+ CSV files, one per table/);
+    const first = answer.call.files.map((f) => f.name);
+    expect(first).toHaveLength(10);
+    expect(first[0]).toMatch(/^hallway-export-\d{4}-\d{2}-\d{2}-members\.csv$/);
+    const rest = await stack.fake.waitFor(
+      /^POST \/webhooks\//,
+      (c) =>
+        c.path.includes(answer.interaction.token) &&
+        c.files.some((f) => f.name.endsWith('.csv') && !first.includes(f.name)),
+    );
+    expect(rest.body.flags & 64).toBe(64);
+    const total = Number(/as (\d+) CSV files/.exec(answer.data.content)![1]);
+    expect(first.length + rest.files.length).toBe(total);
+    const members = answer.call.files.find((f) => f.name.endsWith('-members.csv'))!;
+    expect(members.content.split('\r\n')[0]).toBe('user_id,display_name,joined_at,first_seen_at,last_active_at');
+  });
+});
+
 describe('mentions', () => {
   it('every message of this file pinged only the users it names (never @everyone, @here, roles), no raw ids in titles', () => {
     expectNoStrayPings(stack.fake.calls);

@@ -119,6 +119,30 @@ describe('meetups', () => {
     expect(reminders(ben)).toHaveLength(1);
   });
 
+  it('a member naming another host asks them by DM; Accept in the DM makes them the host on the card', async () => {
+    const answer = await stack.command(ben, 'meetup', 'create', {
+      title: 'Print swap',
+      when: '2026-11-25 19:00',
+      host: { user: cleo.id },
+    });
+    expect(visibleText(answer.data)).toContain(
+      `I've asked <@${cleo.id}> to host it; you're the host until they accept.`,
+    );
+    const posted = await stack.messageRef('meetup-card:2');
+    const [cardPost] = stack.postsIn(posted.channelId).filter((c) => c.body.embeds?.[0]?.title === 'Print swap');
+    expect(visibleText(cardPost?.body)).toContain(`Host: <@${ben.id}>`);
+    const asked = stack.dmsTo(cleo).at(-1);
+    expect(asked?.body.content).toContain(`<@${ben.id}> would like you to host #2 **Print swap**`);
+    const ids = customIds(asked?.body);
+    expect(ids).toEqual([`${stack.fake.guild.id}/meetup.host|2:yes`, `${stack.fake.guild.id}/meetup.host|2:no`]);
+
+    const accepted = await stack.click(cleo, ids[0]!, { inDm: true });
+    expect(visibleText(accepted.data)).toContain("You're the host of #2 **Print swap**");
+    const edit = stack.editsOf(posted.channelId, posted.messageId).at(-1);
+    expect(visibleText(edit?.body)).toContain(`Host: <@${cleo.id}>`);
+    expect(stack.dmsTo(ben).at(-1)?.body.content).toContain(`<@${cleo.id}> accepted`);
+  });
+
   it('every message of this file pinged only the users it names and shows no raw ids in titles or labels', () => {
     expectNoStrayPings(stack.fake.calls);
     expectNoRawUserIds(stack.fake.calls);

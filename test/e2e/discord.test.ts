@@ -236,7 +236,7 @@ describe('interactions', () => {
   it('attaches a file to an answer (multipart)', async () => {
     answer = () =>
       say('Add it to your calendar', {
-        file: { name: 'zine-night.ics', content: 'BEGIN:VCALENDAR', mimeType: 'text/calendar' },
+        files: [{ name: 'zine-night.ics', content: 'BEGIN:VCALENDAR', mimeType: 'text/calendar' }],
       });
     const i = fake.command(lucas, 'intro');
     const call = await callbackOf(i.id);

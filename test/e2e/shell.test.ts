@@ -27,6 +27,8 @@ function runShell(
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
+        // The web dashboard on any free port (test files run side by side).
+        HALLWAY_WEB_PORT: '0',
         ...database,
         ...env,
       },

@@ -80,6 +80,23 @@ describe('meetups on Slack', () => {
     expect(await rsvps()).toEqual([`${LUCAS}:going`, `${MIA}:maybe`]);
   });
 
+  it('uploads /meetup calendar as a file to the member’s DM with the app, not into the channel', async () => {
+    const calls = stack.fake.calls.length;
+    const { response } = await stack.command(LUCAS, '/meetup calendar 1', 'C0GENERAL');
+    expect(response?.body.text).toContain('Here is meetup-1.ics');
+    expect(blocksText(response!.body)).toContain(':paperclip: meetup-1.ics');
+    expect(JSON.stringify(response!.body)).not.toContain('BEGIN:VCALENDAR');
+    const done = await stack.fake.waitFor('files.completeUploadExternal', () => true, calls);
+    expect(done.answer.ok).toBe(true);
+    const opened = stack.fake.calls.all.slice(calls).find((c) => c.method === 'conversations.open');
+    expect(opened?.args.users).toBe(LUCAS);
+    expect(done.args.channel_id).toBe((opened!.answer.channel as { id: string }).id);
+    const asked = stack.fake.calls.all.slice(calls).find((c) => c.method === 'files.getUploadURLExternal');
+    expect(asked?.args.filename).toBe('meetup-1.ics');
+    const bytes = stack.fake.uploads.all.find((u) => u.fileId === (asked!.answer.file_id as string));
+    expect(bytes?.body).toContain('BEGIN:VCALENDAR');
+  });
+
   it('counts a click delivered twice once: one RSVP, one card update', async () => {
     const going = buttonsOf(card).find((b) => b.label === 'Going')!;
     const updates = stack.updatesOf(card).length;
@@ -114,5 +131,24 @@ describe('meetups on Slack', () => {
     await stack.settle();
     expect(await stack.repos.jobRuns.lastPeriod('meetup-reminders', stack.community)).toBe('2026-11-20T17:05Z');
     expect(stack.fake.calls.all.slice(calls).filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+  it('a member naming another host asks them by DM; Accept there makes them the host on the card', async () => {
+    const { response } = await stack.command(
+      MIA,
+      `/meetup create title:"Print swap" when:"dec 4 19:00" host:<@${LUCAS}>`,
+    );
+    expect(response?.body.text).toContain('Created #2');
+    expect(blocksText(response!.body)).toContain(`you're the host until they accept`);
+    const swap = stack.postsTo(EVENTS).find((c) => blocksText(c).includes('Print swap'))!;
+    expect(blocksText(swap)).toContain(`Host\n@${MIA}`);
+    const asked = stack.dmsTo(LUCAS).at(-1)!;
+    expect(blocksText(asked)).toContain(`@${MIA} would like you to host #2 Print swap`);
+    expect(buttonsOf(asked).map((b) => `${b.label}=${b.value}`)).toEqual(['Accept=2:yes', 'Decline=2:no']);
+
+    const accepted = await stack.click(LUCAS, asked, 'Accept');
+    expect(accepted.response?.body).toMatchObject({ replace_original: true });
+    expect(accepted.response?.body.text).toContain("You're the host of #2 *Print swap*");
+    expect(blocksText(stack.updatesOf(swap).at(-1)!)).toContain(`Host\n@${LUCAS}`);
+    expect(blocksText(stack.dmsTo(MIA).at(-1)!)).toContain(`@${LUCAS} accepted`);
   });
 });

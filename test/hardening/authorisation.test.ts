@@ -40,7 +40,7 @@ describe.each(COMMUNITIES)('admin subcommands on %s', (community) => {
       }
       for (const r of refusals) {
         expect(r.text).toBe(`Only community managers can use \`/${c.name} ${s.name}\`.`);
-        expect(r.file).toBeUndefined();
+        expect(r.files).toBeUndefined();
       }
       const allowed = await bot.run(`/${c.name} ${s.name} ${example}`, admin);
       expect(allowed.text).not.toMatch(/Only community managers/);

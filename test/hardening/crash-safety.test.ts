@@ -9,68 +9,34 @@
  * later). SIGTERM instead is graceful: the send in flight finishes and is recorded, the database is checkpointed
  * and closed, the process exits 0, and nothing is resent.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbOf } from '../../data/db/executor.ts';
 import { openStorage } from '../../data/open.ts';
 import { LEASE_MS } from '#core/outbox/lane.ts';
 import { freshPostgresUrl, TEST_DIALECT } from '../support/databases.ts';
+import { DeliveryRecorder, type Delivery, type Run, startChild } from './crash/processes.ts';
 import { ATTENDEES, CRASH_NOW, type CrashDatabase, MEMBERS, memberId, seedCrashCommunity } from './crash/seed.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CHILD = join(import.meta.dirname, 'crash', 'child.ts');
-
-interface Delivery {
-  readonly key: string;
-  readonly kind: string;
-  readonly pid: number;
-}
-
-/** What the recorder does with a delivery: answer it (default), or hold the answer (the test decides). */
-type Policy = (delivery: Delivery, respond: () => void) => void;
-
-let server: Server;
-let url = '';
 let dir = '';
-const deliveries: Delivery[] = [];
-let policy: Policy = (_d, respond) => respond();
+let recorder: DeliveryRecorder;
+let url = '';
+let deliveries: Delivery[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hallway-crash-'));
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const delivery = JSON.parse(body) as Delivery;
-      deliveries.push(delivery);
-      policy(delivery, () => res.writeHead(200).end('{}'));
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  recorder = await DeliveryRecorder.start();
+  url = recorder.url;
+  deliveries = recorder.deliveries;
 });
 
 afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+  recorder.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-interface Run {
-  readonly child: ChildProcess;
-  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves when the child prints `line` on stdout. */
-  printed(line: string): Promise<void>;
-}
 
 /** A fresh database for one test: a SQLite file in the test's folder, or a fresh PostgreSQL database. */
 async function freshDatabase(name: string): Promise<CrashDatabase> {
@@ -89,33 +55,7 @@ function nowOfRun(run: number): string {
 }
 
 function start(database: CrashDatabase, now: string): Run {
-  const child = spawn(process.execPath, ['--conditions=hallway-source', '--import', 'tsx', CHILD], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path }),
-      RECORDER_URL: url,
-      NOW: now,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const seen = new Set<string>();
-  const waiting = new Map<string, () => void>();
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    seen.add(line);
-    waiting.get(line)?.();
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const exit = once(child, 'exit').then(([code, signal]) => {
-    if (code !== 0 && signal === null) throw new Error(`child failed (${code}): ${stderr}`);
-    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
-  });
-  return {
-    child,
-    exit,
-    printed: (line) => (seen.has(line) ? Promise.resolve() : new Promise((resolve) => waiting.set(line, resolve))),
-  };
+  return startChild(database, now, url);
 }
 
 /** The outbox rows, who the round paired, and (SQLite) the file's integrity check. */
@@ -159,7 +99,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
     // Run 1: killed at the 15th delivery, mid round fan-out (round DMs are queued before reminders). The killed
     // send is never answered: the process dies between the platform call and `markSent`.
     const first = start(database, nowOfRun(0));
-    policy = (d, respond) => {
+    recorder.policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 15) return respond();
       inFlightAtKill.push(d.key);
       first.child.kill('SIGKILL');
@@ -169,7 +109,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
 
     // Run 2: restarted on the same database; killed at its 10th reminder.
     const second = start(database, nowOfRun(1));
-    policy = (d, respond) => {
+    recorder.policy = (d, respond) => {
       const reminders = deliveries.filter((x) => x.pid === d.pid && x.key.startsWith('meetup-reminder:'));
       if (reminders.length < 10) return respond();
       inFlightAtKill.push(d.key);
@@ -179,7 +119,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
     expect(inFlightAtKill[1]).toMatch(/^meetup-reminder:/);
 
     // Run 3: finishes.
-    policy = (_d, respond) => respond();
+    recorder.policy = (_d, respond) => respond();
     const third = start(database, nowOfRun(2));
     expect((await third.exit).code).toBe(0);
 
@@ -214,7 +154,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     deliveries.length = 0;
     let held: string | undefined;
     const first = start(database, nowOfRun(0));
-    policy = (d, respond) => {
+    recorder.policy = (d, respond) => {
       if (deliveries.filter((x) => x.pid === d.pid).length < 10) return respond();
       if (held) return respond();
       held = d.key;
@@ -234,7 +174,7 @@ describe('SIGTERM in the middle of the fan-out', () => {
     expect(afterStop.rows.filter((r) => r.status === 'sending')).toEqual([]);
     expect(afterStop.rows.filter((r) => r.status === 'pending').length).toBeGreaterThan(0);
 
-    policy = (_d, respond) => respond();
+    recorder.policy = (_d, respond) => respond();
     expect((await start(database, nowOfRun(1)).exit).code).toBe(0);
     const { rows } = await outbox(database);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);

@@ -140,17 +140,21 @@ describe('/hallway export', () => {
       { as: cast.third, community: cast.community },
     );
     const json = await bot.run('/hallway export', manager);
-    expect(json.file?.mimeType).toBe('application/json');
-    const tables = JSON.parse(json.file!.content) as Record<string, unknown[]>;
+    expect(json.files?.map((f) => f.mimeType)).toEqual(['application/json']);
+    const tables = JSON.parse(json.files![0]!.content) as Record<string, unknown[]>;
     for (const table of ['members', 'profiles', 'member_skills', 'meetups', 'meetup_rsvps', 'feedback_requests']) {
       expect(tables[table]?.length, table).toBeGreaterThan(0);
     }
+    // One CSV per table, each with its own header line.
     const csv = await bot.run('/hallway export format:csv', manager);
-    expect(csv.file?.mimeType).toBe('text/csv');
-    expect(csv.file!.content).toContain('# members');
-    expect(csv.file!.content).toContain(cast.subject);
-    expect(csv.file!.content).not.toMatch(/(^|,)"?=HYPERLINK/m);
-    expect(csv.file!.content).toContain(`'=HYPERLINK`);
+    expect(csv.files?.length).toBe(Object.keys(tables).length);
+    for (const file of csv.files!) expect(file.mimeType).toBe('text/csv');
+    const members = csv.files!.find((f) => f.name.endsWith('-members.csv'))!.content;
+    expect(members.startsWith('user_id,display_name,')).toBe(true);
+    expect(members).toContain(cast.subject);
+    const profiles = csv.files!.find((f) => f.name.endsWith('-profiles.csv'))!.content;
+    expect(profiles).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(profiles).toContain(`'=HYPERLINK`);
   });
 
   it('refuses members who are not managers, with no file', async () => {
@@ -160,7 +164,7 @@ describe('/hallway export', () => {
     for (const line of ['/hallway export', '/hallway export format:csv']) {
       const reply = await bot.run(line, { as: cast.subject, community: cast.community });
       expect(reply.text).toBe('Only community managers can use `/hallway export`.');
-      expect(reply.file).toBeUndefined();
+      expect(reply.files).toBeUndefined();
     }
   });
 });

@@ -200,7 +200,7 @@ describe('a process that cannot start', () => {
   async function run(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
     const child = spawn(process.execPath, MAIN, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'trace', ...env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'trace', HALLWAY_WEB_PORT: '0', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

@@ -31,6 +31,8 @@ async function startAndSignal(signal: 'SIGTERM' | 'SIGINT') {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      // The web dashboard on any free port (test files run side by side).
+      HALLWAY_WEB_PORT: '0',
       ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_PATH: database.path }),
     },
     stdio: ['pipe', 'pipe', 'pipe'],

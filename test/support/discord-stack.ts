@@ -80,10 +80,16 @@ export class DiscordStack {
       // The drainer's token bucket measures time on the injected clock, which stands still in these tests, so a
       // real rate would turn into an ever-growing debt paid in real time. Pacing is tested in the outbox tests.
       HALLWAY_SEND_RATE_DISCORD: '1000000',
+      // The web dashboard on any free port of the loopback (tests run side by side).
+      HALLWAY_WEB_PORT: '0',
     });
     // `createPlatform` passes the rest of `config.discord` on to the adapter, as the Slack stack does with `host`.
     const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
-    const config = { ...loaded, discord: { ...loaded.discord!, ...timeout } };
+    const config = {
+      ...loaded,
+      discord: { ...loaded.discord!, ...timeout },
+      web: { ...loaded.web, host: '127.0.0.1' },
+    };
     const clock = new FakeClock(options.start ?? '2026-11-16T08:00:00Z');
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
     const storage = await openTestStorage();

@@ -17,6 +17,10 @@ export interface FakeUser {
 }
 
 export interface FakeWorld {
+  /** Where upload URLs point (the fake's own server). */
+  readonly baseUrl: string;
+  /** Whether the bytes of this file id were POSTed to its upload URL. */
+  uploaded(fileId: string): boolean;
   readonly teamId: string;
   readonly botUserId: string;
   readonly users: ReadonlyMap<string, FakeUser>;
@@ -91,6 +95,18 @@ export function answerMethod(method: string, args: Answer, world: FakeWorld): An
       return { ok: true, view: { id: 'VHOME', ...(args.view as Answer) } };
     case 'apps.connections.open':
       return { ok: true, url: world.socketUrl };
+    case 'files.getUploadURLExternal': {
+      if (!args.filename) return fail('invalid_arguments');
+      if (!(Number(args.length) > 0)) return fail('invalid_arguments');
+      const fileId = `F${world.nextTs().replace('.', '')}`;
+      return { ok: true, upload_url: `${world.baseUrl}/upload/${fileId}`, file_id: fileId };
+    }
+    case 'files.completeUploadExternal': {
+      const files = (Array.isArray(args.files) ? args.files : []) as { id?: string; title?: string }[];
+      if (files.length === 0) return fail('invalid_arguments');
+      if (files.some((f) => !f.id || !world.uploaded(f.id))) return fail('file_not_found');
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    }
     default:
       return fail('unknown_method');
   }

@@ -2,8 +2,11 @@
  * A fake Slack on 127.0.0.1 for end-to-end tests of the real Bolt app: the Web API methods Hallway calls (recorded,
  * with `blocks` / `view` JSON-decoded, Block Kit limits enforced), `response_url` endpoints, scripted failures
  * (429 with Retry-After, platform errors, 5xx, a request never answered, a socket cut mid-answer) and a Socket Mode
- * endpoint. Methods: auth.test, chat.postMessage,
- * chat.update, chat.postEphemeral, conversations.open, users.info, views.open/push/publish, apps.connections.open.
+ * endpoint, and the OAuth code exchange (`oauth.v2.access`) for many workspaces, each with its own bot token (see
+ * `authorizeCode`). Methods: auth.test, chat.postMessage,
+ * chat.update, chat.postEphemeral, conversations.open, users.info, views.open/push/publish, apps.connections.open,
+ * and the file upload flow (files.getUploadURLExternal, a POST of the bytes to the URL it gives, recorded in
+ * `uploads`, then files.completeUploadExternal, which refuses a file whose bytes never arrived).
  * Waiting is event-driven: `waitFor` resolves when a matching call is recorded (or already was) and fails fast
  * with what was recorded instead.
  */
@@ -36,6 +39,12 @@ export interface Responded {
   readonly status: number;
 }
 
+/** The bytes POSTed to an upload URL (`files.getUploadURLExternal`), as text. */
+export interface Uploaded {
+  readonly fileId: string;
+  readonly body: string;
+}
+
 /** A scripted failure for the next call of a method. */
 export interface Failure {
   /** HTTP status; 429 adds `Retry-After` when `retryAfter` is set. */
@@ -65,6 +74,7 @@ export class FakeSlack {
   readonly calls = new Recorder<ApiCall>();
   readonly responses = new Recorder<Responded>();
   readonly acks = new Recorder<SocketAck>();
+  readonly uploads = new Recorder<Uploaded>();
   readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly usedTriggers = new Set<string>();
@@ -72,6 +82,11 @@ export class FakeSlack {
   private readonly connections = new Recorder<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private tsCounter = 0;
+  /** OAuth mode: the app's credentials, the codes not yet exchanged, and each issued bot token's workspace. */
+  readonly clientId = '1111.2222';
+  readonly clientSecret = 'fake-client-secret';
+  private readonly codes = new Map<string, string>();
+  private readonly issued = new Map<string, string>();
 
   private constructor(private readonly server: Server) {}
 
@@ -103,6 +118,26 @@ export class FakeSlack {
 
   addUser(user: FakeUser): void {
     this.users.set(user.id, user);
+  }
+
+  /**
+   * What Slack's authorize page does when a manager of `teamId` approves the install: a one-time code for the
+   * redirect, which `oauth.v2.access` exchanges for a new bot token of that workspace.
+   */
+  authorizeCode(teamId: string): string {
+    const code = `code-${teamId}-${randomUUID()}`;
+    this.codes.set(code, teamId);
+    return code;
+  }
+
+  /** The bot tokens issued to a workspace and still valid. */
+  tokensOf(teamId: string): string[] {
+    return [...this.issued].filter(([, team]) => team === teamId).map(([token]) => token);
+  }
+
+  /** The workspace uninstalled the app: its tokens stop working (`invalid_auth`), as on Slack. */
+  revoke(teamId: string): void {
+    for (const token of this.tokensOf(teamId)) this.issued.delete(token);
   }
 
   /** The next call of `method` fails like this (queued: several calls fail in order). */
@@ -156,6 +191,10 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
     if (url.pathname.startsWith('/respond/')) return this.respondUrl(url.pathname.slice(9), raw, res);
+    if (url.pathname.startsWith('/upload/')) {
+      this.uploads.push({ fileId: url.pathname.slice(8), body: raw });
+      return send(res, 200, 'OK - uploaded');
+    }
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
     const method = url.pathname.slice(5);
     const args = parseArgs(raw, req.headers['content-type']);
@@ -179,8 +218,10 @@ export class FakeSlack {
   }
 
   private answer(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
+    if (method === 'oauth.v2.access') return this.exchange(args);
     const expected = method === 'apps.connections.open' ? this.appToken : this.botToken;
-    if (token !== expected) return { ok: false, error: 'invalid_auth' };
+    const teamId = token === expected ? this.teamId : token && this.issued.get(token);
+    if (!teamId) return { ok: false, error: 'invalid_auth' };
     const problems = args.view !== undefined ? viewProblems(args.view) : blocksOf(args);
     if (problems.length) return { ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } };
     if (method === 'views.open' || method === 'views.push') {
@@ -189,12 +230,38 @@ export class FakeSlack {
       this.usedTriggers.add(trigger);
     }
     return answerMethod(method, args, {
-      teamId: this.teamId,
+      baseUrl: this.baseUrl,
+      uploaded: (fileId) => this.uploads.all.some((u) => u.fileId === fileId),
+      teamId,
       botUserId: this.botUserId,
       users: this.users,
       socketUrl: `${this.baseUrl.replace('http', 'ws')}/socket`,
       nextTs: () => `1700000000.${String(++this.tsCounter).padStart(6, '0')}`,
     });
+  }
+
+  /** `oauth.v2.access`: the app's credentials and a code issued once; answers like Slack with a new bot token. */
+  private exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== this.clientId || args.client_secret !== this.clientSecret) {
+      return { ok: false, error: 'invalid_client_id' };
+    }
+    const teamId = this.codes.get(String(args.code ?? ''));
+    if (!teamId) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    const token = `xoxb-${teamId}-${randomUUID()}`;
+    this.issued.set(token, teamId);
+    return {
+      ok: true,
+      access_token: token,
+      token_type: 'bot',
+      scope: 'commands,chat:write,im:write,mpim:write,users:read,channels:read,groups:read',
+      bot_user_id: `UBOT${teamId}`,
+      app_id: 'AHALLWAY',
+      team: { id: teamId, name: `Team ${teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: `UADMIN${teamId}` },
+    };
   }
 
   private respondUrl(id: string, raw: string, res: ServerResponse): void {

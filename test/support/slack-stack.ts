@@ -264,7 +264,7 @@ export class SlackStack {
  * Records every event the real core finished with. `createApp` hands `core.dispatch` to the adapter in `start()`,
  * so wrapping it before then observes the production path without replacing any of it.
  */
-function observeDispatch(app: App, into: Recorder<Handled>): void {
+export function observeDispatch(app: App, into: Recorder<Handled>): void {
   const core = app.core as { dispatch: Dispatch };
   const real = core.dispatch;
   core.dispatch = async (event) => {

@@ -7,6 +7,7 @@
  *   await bot.run('/skills offer photography', { as: 'lucas' });
  *   expect(bot.dmsTo('lucas')).toHaveLength(1);
  */
+import { dashboardStore } from '../../data/stores/dashboard.store.ts';
 import { feedbackStore } from '../../data/stores/feedback.store.ts';
 import { matchingStore } from '../../data/stores/matching.store.ts';
 import { meetupsStore } from '../../data/stores/meetups.store.ts';
@@ -43,6 +44,8 @@ export interface BotOptions {
   readonly features?: readonly Feature<never>[];
   /** An open storage (e.g. a file the test reopens); default a fresh database of the run's dialect. */
   readonly storage?: Storage;
+  /** HALLWAY_PUBLIC_URL (default `https://hallway.test`): where sign-in and calendar links point. */
+  readonly publicUrl?: string;
 }
 
 export interface As {
@@ -61,6 +64,7 @@ const FEATURE_STORES = {
   resources: resourcesStore,
   mentorship: mentorshipStore,
   presence: presenceStore,
+  dashboard: dashboardStore,
 };
 
 type Autocommit<T> = {
@@ -93,6 +97,7 @@ export function testRepos(storage: Storage): TestRepos {
     members: core('members'),
     jobRuns: core('jobRuns'),
     outbox: core('outbox'),
+    sendRates: core('sendRates'),
     messageRefs: core('messageRefs'),
     inboundEvents: core('inboundEvents'),
     profiles: autocommit(storage, profilesStore),
@@ -102,6 +107,7 @@ export function testRepos(storage: Storage): TestRepos {
     resources: autocommit(storage, resourcesStore),
     mentorship: autocommit(storage, mentorshipStore),
     presence: autocommit(storage, presenceStore),
+    dashboard: autocommit(storage, dashboardStore),
   } as TestRepos;
 }
 
@@ -135,6 +141,7 @@ export class TestBot {
       settings: mergeSettings([coreSettings, ...features.map((f) => f.settings ?? {})]),
       isManager: (_community, userId) => managers.has(userId),
       defaultTimezone: options.timezone ?? 'UTC',
+      publicUrl: options.publicUrl ?? 'https://hallway.test',
     };
     this.core = createCore(this.deps);
   }

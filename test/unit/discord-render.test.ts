@@ -112,10 +112,18 @@ describe('renderMessage', () => {
   it('attaches a file', () => {
     const m = renderMessage({
       text: 'Add it',
-      file: { name: 'meetup.ics', content: 'BEGIN:VCALENDAR', mimeType: 'text/calendar' },
+      files: [{ name: 'meetup.ics', content: 'BEGIN:VCALENDAR', mimeType: 'text/calendar' }],
     });
     expect(m.files?.[0]?.name).toBe('meetup.ics');
     expect(m.files?.[0]?.attachment.toString()).toBe('BEGIN:VCALENDAR');
+    expect(m.moreFiles).toBeUndefined();
+  });
+
+  it('attaches ten files to the message and keeps the rest for follow-ups', () => {
+    const files = Array.from({ length: 14 }, (_, i) => ({ name: `t${i}.csv`, content: 'a,b', mimeType: 'text/csv' }));
+    const m = renderMessage({ text: 'Export', files });
+    expect(m.files?.map((f) => f.name)).toEqual(files.slice(0, 10).map((f) => f.name));
+    expect(m.moreFiles?.map((chunk) => chunk.map((f) => f.name))).toEqual([files.slice(10).map((f) => f.name)]);
   });
 
   it('is checked by limits that do refuse what Discord refuses', () => {

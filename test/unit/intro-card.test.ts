@@ -49,7 +49,7 @@ describe('introCard', () => {
   it('has no "you might want to meet" without neighbours', () => {
     const alone = introCard({ userId: 'ana', fields, offers: [], needs: [] }, []);
     expect(JSON.stringify(alone)).not.toContain('might want to meet');
-    expect(profileReply({ userId: 'ana', fields, offers: [], needs: [] }).mentions).toBeUndefined();
+    expect(profileReply({ userId: 'ana', fields, offers: [], needs: [] }, []).mentions).toBeUndefined();
   });
 });
 

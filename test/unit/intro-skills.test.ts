@@ -6,6 +6,7 @@ import { parseCommandText } from '#core/grammar.ts';
 import { rankNeighbours } from '../../commands/introductions/neighbours.ts';
 import { parseSkills, skillsText } from '../../commands/introductions/skills-input.ts';
 import type { SkillOverlap } from '../../commands/introductions/store.ts';
+import { MAX_SKILL_LIST_CHARS } from '../../commands/skills/index.ts';
 
 describe('parseSkills', () => {
   it('normalises and deduplicates', () => {
@@ -14,11 +15,11 @@ describe('parseSkills', () => {
     expect(parsed.notes).toEqual([]);
   });
 
-  it('caps a thousand skills at the list size and says so', () => {
-    const text = Array.from({ length: 1000 }, (_, i) => `zq${i}x`).join(', ');
+  it('caps two hundred skills at the list size and says so', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `zq${i}x`).join(', ');
     const parsed = parseSkills(text, 'Skills you offer');
     expect(parsed.skills).toHaveLength(LIMITS.skillsPerList);
-    expect(parsed.notes.join(' ')).toMatch(/kept the first 20 of the 1000 skills/);
+    expect(parsed.notes.join(' ')).toMatch(/kept the first 20 of the 200 skills/);
   });
 
   it('flags skills the vocabulary does not know', () => {
@@ -27,7 +28,7 @@ describe('parseSkills', () => {
   });
 
   it('refuses a paste far too long to be a list', () => {
-    expect(() => parseSkills('x'.repeat(20_001), 'Offers')).toThrow(/far too long/);
+    expect(() => parseSkills('x'.repeat(MAX_SKILL_LIST_CHARS + 1), 'Offers')).toThrow(/far too long/);
   });
 
   it('shows labels, or the member term when it says more', () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hallwayFeatures } from '../../src/app/features.ts';
 import { buildCatalog } from '#core/catalog.ts';
+import { BOT_SCOPES } from '../../adapters/slack/scopes.ts';
 
 interface Manifest {
   features: {
@@ -18,7 +19,7 @@ interface Manifest {
       should_escape: boolean;
     }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -54,6 +55,13 @@ describe('Slack app manifest', () => {
     }
   });
 
+  it("asks in OAuth mode for exactly the scopes it declares, and redirects to Bolt's callback route", () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/),
+    ]);
+  });
+
   it('declares every command the features define', () => {
     const declared = new Set(commands.map((c) => c.command));
     for (const spec of buildCatalog(hallwayFeatures())) expect(declared).toContain(`/${spec.name}`);
@@ -61,10 +69,25 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the events the adapter handles, with the scopes they need', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ['app_home_opened', 'member_joined_channel', 'team_join', 'user_change'].sort(),
+      [
+        'app_home_opened',
+        'app_uninstalled',
+        'member_joined_channel',
+        'team_join',
+        'tokens_revoked',
+        'user_change',
+      ].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'mpim:write', 'users:read', 'channels:read']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'im:write',
+        'mpim:write',
+        'users:read',
+        'channels:read',
+        'files:write',
+      ]),
     );
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true });
     expect(manifest.settings.interactivity.request_url).toMatch(/\/slack\/events$/);

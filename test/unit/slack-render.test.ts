@@ -149,12 +149,15 @@ describe('messages', () => {
     expect(blockKitProblems(blocks, 'message')).toEqual([]);
   });
 
-  it('inlines a small file as a code block', () => {
+  it('names the files (uploaded to the DM apart), never inlining their contents', () => {
     const { blocks } = renderMessage({
       text: 'Calendar',
-      file: { name: 'zine.ics', content: 'BEGIN:VCALENDAR\n<x>', mimeType: 'text/calendar' },
+      files: [{ name: 'zine<1>.ics', content: 'BEGIN:VCALENDAR\n<x>', mimeType: 'text/calendar' }],
     });
-    expect(json(blocks)).toContain('```BEGIN:VCALENDAR\\n&lt;x&gt;```');
+    expect(json(blocks)).toContain(':paperclip: zine&lt;1&gt;.ics');
+    expect(json(blocks)).toContain('your messages with Hallway');
+    expect(json(blocks)).not.toContain('BEGIN:VCALENDAR');
+    expect(blockKitProblems(blocks, 'message')).toEqual([]);
   });
 
   it('renders member text from a submitted modal harmlessly', () => {

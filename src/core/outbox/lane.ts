@@ -7,6 +7,7 @@ import type { OutboxItem } from '../stores/outbox.ts';
 import { type DeliverDeps, describe, recordFailure, recordSent, send, withOutbox } from './deliver.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
 import type { RateLearner } from './rate-learner.ts';
+import { SharedRate } from './shared-rate.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
@@ -15,6 +16,8 @@ import type { TokenBucket } from './token-bucket.ts';
  * matters when the process died, and then another process takes the item over once it runs out.
  */
 export const LEASE_MS = 5 * 60_000;
+/** During a pass, the learned rate is stored at most this often (and at the pass's end). */
+const SAVE_EVERY_MS = 5_000;
 
 export interface LaneDeps extends DeliverDeps {
   readonly wait?: Wait;
@@ -28,13 +31,18 @@ export interface LaneDeps extends DeliverDeps {
  */
 export class Lane {
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly shared: SharedRate;
 
   constructor(
     readonly platform: ChatPlatform,
     private readonly bucket: TokenBucket,
     private readonly learner: RateLearner,
     private readonly deps: LaneDeps,
-  ) {}
+    /** The lane's name in the stored rates (one per platform lane). */
+    laneKey: string = platform.platform,
+  ) {
+    this.shared = new SharedRate(laneKey, learner, deps);
+  }
 
   /** Messages per second the lane paces at now (undefined: unpaced, nothing configured or learned yet). */
   get rate(): number | undefined {
@@ -51,6 +59,7 @@ export class Lane {
 
   private async pass(): Promise<number> {
     let sent = 0;
+    await this.shared.load();
     while (!this.deps.stopped.aborted) {
       const now = this.deps.clock.now();
       const leaseUntil = new Date(now.getTime() + LEASE_MS);
@@ -60,6 +69,7 @@ export class Lane {
       if (!item) break;
       if (await this.deliver(item)) sent++;
     }
+    await this.shared.save();
     return sent;
   }
 
@@ -87,6 +97,8 @@ export class Lane {
       const outcome = await this.attempt(item);
       if (outcome.ok) {
         this.learner.sent(sentAt);
+        // A long fan-out shares what it learned as it goes (at most every few seconds), not only at its end.
+        await this.shared.save(SAVE_EVERY_MS);
         // Outside the try: if recording fails the item stays `sending` (resent once after a restart) rather than
         // being retried at once as if the send had failed.
         await recordSent(item, outcome.sent, deps);

@@ -37,6 +37,11 @@ const PROBE_STEP_LIMITED = 0.02;
  */
 const RECOVERY_PERIOD_MS = 10_000;
 const RECOVERY_STEP = 0.1;
+/**
+ * Until the lane's first 429 (slow start, as TCP does): the rate doubles per second of back-to-back sending, so a
+ * lane that starts low reaches the platform's limit within seconds, not minutes. The first 429 ends it.
+ */
+const SLOW_START_DOUBLING_MS = 750;
 /** A gap this long between sends means the platform's bucket has refilled: a new run starts. */
 const IDLE_RESET_MS = 10_000;
 /** A run shorter than this, with the burst unknown, cannot tell burst from rate: halve instead. */
@@ -71,6 +76,8 @@ export class RateLearner {
   /** The rate the last 429 came at, and how long probing waits between steps now. */
   private limitedRate: number | undefined;
   private probePeriodMs = PROBE_PERIOD_MS;
+  /** Just under the rate the last 429 came at: a single transient 429 is recovered from in seconds, up to here. */
+  private recoverTo = 0;
 
   constructor(options: RateLearnerOptions = {}) {
     const start = options.start ?? options.max;
@@ -88,6 +95,23 @@ export class RateLearner {
   /** The platform's burst as learned, if it was. */
   get learnedBurst(): number | undefined {
     return this.burst;
+  }
+
+  /**
+   * Takes a rate learned earlier (stored before a restart, or by another process sending to the same platform):
+   * it is what the platform accepted, so no slow start from it, only the careful probing of a lane that met 429s.
+   */
+  adopt(rate: number): void {
+    if (!(rate > 0 && Number.isFinite(rate))) return;
+    this.current = this.clamp(rate);
+    this.mode = 'steady';
+    this.limitedOnce = true;
+    this.busyMs = 0;
+  }
+
+  /** True once the platform said 429 to this lane, or the lane took a learned rate: the rate is worth storing. */
+  get learned(): boolean {
+    return this.limitedOnce;
   }
 
   /** A send made at `atMs` got through. */
@@ -115,7 +139,11 @@ export class RateLearner {
       this.learnBurst(run);
       return;
     }
+    const before = this.current;
     this.current = this.clamp(Math.min(this.accepted(run), this.current * RATE_SAFETY));
+    // With the burst unknown the new rate is a guess, maybe far under the limit (a halving): climb back quickly to
+    // just under where the 429 came. A fitted rate is not a guess: no quick climb from it.
+    this.recoverTo = this.burst === undefined ? before * RATE_SAFETY * RATE_SAFETY : 0;
     this.mode = 'steady';
   }
 
@@ -174,14 +202,19 @@ export class RateLearner {
   private probe(gapMs: number): void {
     if (this.current >= this.ceiling) return;
     if (gapMs > (2 * 1000) / this.current + 250) return;
-    const recovering = this.start !== undefined && this.current < this.start;
+    const recoverTo = Math.max(this.start ?? 0, this.recoverTo);
+    const recovering = this.current < recoverTo;
     // Slowed probing (the limit was met at the same rate again) slows recovery alike.
     const periodMs = recovering ? (RECOVERY_PERIOD_MS * this.probePeriodMs) / PROBE_PERIOD_MS : this.probePeriodMs;
+    if (!this.limitedOnce) {
+      this.current = Math.min(this.ceiling, this.current * 2 ** (gapMs / SLOW_START_DOUBLING_MS));
+      return;
+    }
     this.busyMs += gapMs;
     if (this.busyMs < periodMs) return;
     this.busyMs -= periodMs;
     if (recovering) {
-      this.current = Math.min(this.start!, this.current * (1 + RECOVERY_STEP));
+      this.current = Math.min(recoverTo, this.current * (1 + RECOVERY_STEP));
       return;
     }
     const step = this.limitedOnce ? PROBE_STEP_LIMITED : PROBE_STEP_FRESH;

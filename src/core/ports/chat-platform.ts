@@ -10,14 +10,6 @@ export interface SentMessage {
   readonly messageId: string;
 }
 
-export interface PlatformUser {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly isPlatformAdmin: boolean;
-  readonly timezone?: string;
-  readonly isBot?: boolean;
-}
-
 /**
  * Why a send failed, in the drainer's neutral terms. Adapters translate platform errors into this:
  * `rate_limited` (429: wait `retryAfterMs`, then retry), `transient` (5xx, timeouts: retry with backoff),

@@ -9,6 +9,7 @@ import type { InboundEventsStore } from '../stores/inbound-events.ts';
 import type { JobRunsStore } from '../stores/job-runs.ts';
 import type { MembersStore } from '../stores/members.ts';
 import type { MessageRefsStore } from '../stores/message-refs.ts';
+import type { SendRatesStore } from '../stores/send-rates.ts';
 import type { OutboxStore } from '../stores/outbox.ts';
 
 /** An open transaction, opaque outside `data/`. Valid only until the `transaction` callback settles. */
@@ -22,6 +23,7 @@ export interface CoreStores {
   readonly members: MembersStore;
   readonly jobRuns: JobRunsStore;
   readonly outbox: OutboxStore;
+  readonly sendRates: SendRatesStore;
   readonly messageRefs: MessageRefsStore;
   readonly inboundEvents: InboundEventsStore;
 }

@@ -7,6 +7,8 @@ export interface CommunityRecord {
   readonly createdAt: Date;
   /** When each setting last changed, by name (settings never changed are absent). */
   readonly settingsChanged: Readonly<Record<string, Date>>;
+  /** When the app was removed from the community (uninstalled, kicked); absent while it is there. */
+  readonly leftAt?: Date;
 }
 
 export interface CommunitiesStore {
@@ -19,6 +21,14 @@ export interface CommunitiesStore {
     settings: Readonly<Record<string, unknown>>,
     changed?: { readonly keys: readonly string[]; readonly now: Date },
   ): Promise<void>;
-  /** Every community known to this process (the scheduler runs jobs for each). */
+  /** Every community the app is in (the scheduler runs jobs for each); communities it left are not listed. */
   list(): Promise<CommunityRecord[]>;
+  /** Records that the app left the community at `now`; false when it had already left (or never existed). */
+  markLeft(id: CommunityId, now: Date): Promise<boolean>;
+  /** The app is (again) in the community: it is listed, and its data no longer counts down to deletion. */
+  markPresent(id: CommunityId): Promise<void>;
+  /** Communities the app left before `cutoff`, oldest first: their retention ran out. */
+  leftBefore(cutoff: Date): Promise<CommunityId[]>;
+  /** Deletes the community and every row of every table that belongs to it (its installation excepted). */
+  forget(id: CommunityId): Promise<number>;
 }

@@ -42,7 +42,11 @@ export interface NewOutboxItem {
 }
 
 export interface OutboxStore {
-  /** Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. */
+  /**
+   * Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. An
+   * update of a message that another update still waits for (pending, not yet claimed) replaces that one's
+   * content instead of queueing a second edit (coalesced card edits; not counted).
+   */
   enqueue(items: readonly NewOutboxItem[]): Promise<number>;
   /**
    * Atomically marks up to `limit` due items of a platform as `sending` under a lease until `leaseUntil`, and
@@ -56,6 +60,11 @@ export interface OutboxStore {
   markRetry(id: number, notBefore: Date, error: string): Promise<void>;
   /** Permanent failure: recorded, never retried. */
   markFailed(id: number, error: string, now: Date): Promise<void>;
+  /**
+   * The app left the community: every item still waiting is marked failed with `error` (recorded, never sent, never
+   * retried). In-flight items finish or fail on their own. Returns how many were abandoned.
+   */
+  abandon(community: CommunityId, error: string, now: Date): Promise<number>;
   /**
    * After a crash of the only process (SQLite): items left `sending` go back to `pending` at once (each sent at
    * most once more). With several processes, leases do this instead. Returns how many.

@@ -25,7 +25,13 @@ if (!(process.env.DATABASE_PATH || process.env.DATABASE_URL) || !RECORDER_URL ||
 }
 
 // Unpaced in practice: the recorder takes whatever comes (the lanes' pacing has tests of its own).
-const config = loadConfig({ HALLWAY_SEND_RATE_SLACK: '1000', HALLWAY_SEND_RATE_MAX_SLACK: '1000', ...process.env });
+const config = loadConfig({
+  HALLWAY_SEND_RATE_SLACK: '1000',
+  HALLWAY_SEND_RATE_MAX_SLACK: '1000',
+  // The web dashboard on any free port (the crash tests of both databases run side by side).
+  HALLWAY_WEB_PORT: '0',
+  ...process.env,
+});
 /** Time starts at NOW and runs (the send pacing and the outbox's leases are measured on it). */
 const startedAt = Date.now();
 const clock = { now: () => new Date(new Date(NOW).getTime() + (Date.now() - startedAt)) };
@@ -59,7 +65,14 @@ async function deliver(kind: string, to: readonly string[], reply: Reply): Promi
   const response = await fetch(RECORDER_URL!, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key: current?.key, kind, to, text: reply.text, pid: process.pid }),
+    body: JSON.stringify({
+      key: current?.key,
+      community: current?.community,
+      kind,
+      to,
+      text: reply.text,
+      pid: process.pid,
+    }),
   });
   if (!response.ok) throw new DeliveryError('transient', `http_${response.status}`);
   return { channelId: to.join(','), messageId: `${process.pid}-${++sequence}` };

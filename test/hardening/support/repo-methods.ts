@@ -51,8 +51,11 @@ export interface Fixture {
 const BY_ID = 'the drainer works by outbox row id, for every community';
 
 /** Methods that take no community, and why that is right. */
+const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the community';
+
 export const GLOBAL: Record<string, string> = {
   'communities.list': 'the scheduler walks every community',
+  'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,
@@ -60,6 +63,12 @@ export const GLOBAL: Record<string, string> = {
   'outbox.get': BY_ID,
   'outbox.recoverInFlight': 'run once at start-up for the whole process',
   'outbox.nextDue': 'per platform lane, for every community',
+  // A sign-in link, a session cookie or a calendar feed address carries only its secret: the row found by the
+  // secret's hash says which community it opens, and nothing else names one.
+  'dashboard.findSignIn': BY_SECRET,
+  'dashboard.useSignIn': BY_SECRET,
+  'dashboard.findSession': BY_SECRET,
+  'meetups.findCalendarFeed': BY_SECRET,
 };
 
 /** Methods that throw for every call naming B (they refuse a meetup or a community B does not have). */

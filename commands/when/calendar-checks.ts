@@ -1,12 +1,13 @@
 /**
- * chrono-node silently skips dates that cannot exist ("feb 30", "2026-04-31") and then reads whatever else it
- * finds, or nothing. Members deserve to hear what was wrong, so the calendar dates in the text are checked first.
+ * Checks on the text before chrono-node reads it. chrono silently skips dates that cannot exist ("feb 30",
+ * "2026-04-31") and then reads whatever else it finds, or nothing, and it reads "03/04" one way without saying
+ * that it could be the other: members deserve to hear what was wrong, so those are refused here, with a reason.
  */
 import { UserError } from '#core/errors.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** English month names, for messages. */
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -34,7 +35,7 @@ const PATTERNS: { re: RegExp; order: 'ymd' | 'dm' | 'md' }[] = [
 ];
 
 /** Days in a month; February has 29 when the year is unknown (chrono then picks a year, checked later). */
-export function daysInMonth(month: number, year?: number): number {
+function daysInMonth(month: number, year?: number): number {
   if (month === 2) {
     if (year === undefined) return 29;
     return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -72,5 +73,20 @@ export function checkCalendarDates(text: string): void {
         throw new UserError('invalid_input', `${when} has no day ${day}: "${m[0].trim()}" is not a real date.`);
       }
     }
+  }
+}
+
+/** "03/04" could be 3 April or March 4: refuse rather than guess. "13/04" and "04/13" are clear. */
+export function checkDayMonthOrder(input: string): void {
+  const m = /(?<![\d-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d:])/.exec(input);
+  if (!m) return;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12) {
+    const name = (month: number) => MONTH_NAMES[month - 1]!.slice(0, 3);
+    throw new UserError(
+      'ambiguous',
+      `"${m[0]}" could be ${a} ${name(b)} or ${b} ${name(a)}. Write the month as a word, e.g. \`${a} ${name(b)}\`.`,
+    );
   }
 }

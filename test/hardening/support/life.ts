@@ -121,6 +121,10 @@ export async function liveALife(bot: TestBot, cast: Cast) {
   await ok(bot, '/hallway run match-round', host, c, true);
   const group = dmButton(bot, cast, s, 'match.group');
   if (group) await bot.click(group, as(s));
+  // A break from the rounds and back: the subject's matching preferences are stored. (A second round would store
+  // them too, but a manual run takes this week's round, and the schedule does not run it again.)
+  await ok(bot, '/match pause until:"next monday"', s, c);
+  await ok(bot, '/match resume', s, c);
 
   // Meetups: the subject hosts one with a capacity; the friend's has the subject seated and the third waitlisted.
   await ok(bot, `/meetup create title:"Zine night" when:"in 2 days 19:00" capacity:2 host:<@${s}>`, s, c);

@@ -7,6 +7,7 @@
  * and on PostgreSQL.
  */
 import { planOnIndex } from '../commands/matching/round-plan.ts';
+import { ROUND_BATCH_GROUPS } from '../commands/matching/round.job.ts';
 import { numberOption, option, quick, sizeLabel, sizes } from './lib/args.ts';
 import { candidateEdges, type Matcher, seededMatcher, wholeRound } from './lib/matcher.ts';
 import { naiveScoring, optimumPairing, pairingScore } from './lib/optimum.ts';
@@ -175,7 +176,7 @@ function explainRound(n: number, dialect: Dialect, r: RoundTiming, budget: numbe
 }
 console.log(
   table(
-    `2d. Weekly round end to end (runJob(match-round) after a restart (index read from the database); SQLite: WAL file; ${pgVersion}: embedded, fsync on; prepare = read the index and history + plan; write = one transaction with the claim, round, pairings and a DM per member)`,
+    `2d. Weekly round end to end (runJob(match-round) after a restart (index read from the database); SQLite: WAL file; ${pgVersion}: embedded, fsync on; prepare = read the index and history + plan; write = batches of ${ROUND_BATCH_GROUPS} groups, each one transaction with its pairings and a DM per member, the claim with the first, done with the last)`,
     [
       'members',
       'database',

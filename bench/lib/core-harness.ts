@@ -10,7 +10,13 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import type {
+  Kysely,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  RootOperationNode,
+} from 'kysely';
 import { type Checkpointer, startCheckpointer } from '../../data/checkpointer.ts';
 import { openPostgres } from '../../data/db/postgres.ts';
 import type { DB } from '../../data/db/schema.ts';
@@ -58,6 +64,8 @@ export interface QueryCounter {
   transactions: number;
   /** Time from each statement's compilation to its result (ms). */
   statementMs: number;
+  /** Called with each counted statement (its root node) and its time, when set (the tools' breakdowns). */
+  onStatement?: (node: RootOperationNode, ms: number) => void;
   reset(): void;
 }
 
@@ -93,8 +101,8 @@ export function tempDir(prefix = 'hallway-bench-'): { dir: string; cleanup(): vo
 }
 
 function queryCounter(): QueryCounter & KyselyPlugin {
-  const started = new Map<unknown, number>();
-  const counter = {
+  const started = new Map<unknown, { at: number; node: RootOperationNode }>();
+  const counter: QueryCounter & KyselyPlugin = {
     enabled: false,
     statements: 0,
     transactions: 0,
@@ -105,15 +113,17 @@ function queryCounter(): QueryCounter & KyselyPlugin {
       counter.statementMs = 0;
     },
     transformQuery(args: PluginTransformQueryArgs) {
-      if (counter.enabled) started.set(args.queryId, performance.now());
+      if (counter.enabled) started.set(args.queryId, { at: performance.now(), node: args.node });
       return args.node;
     },
     async transformResult(args: PluginTransformResultArgs) {
       const start = started.get(args.queryId);
       if (start !== undefined) {
         started.delete(args.queryId);
+        const took = performance.now() - start.at;
         counter.statements++;
-        counter.statementMs += performance.now() - start;
+        counter.statementMs += took;
+        counter.onStatement?.(start.node, took);
       }
       return args.result;
     },

@@ -1,8 +1,8 @@
 /**
  * The weekly round as the app runs it: `runJob(matching, matchRoundJob)` on a seeded database (SQLite file or
  * PostgreSQL), timed in two parts through a wrapper around the job's `prepare`: prepare (read the index and the
- * history in short transactions and plan) and the write (claim, round, pairings and one DM per member in the
- * outbox, in one transaction).
+ * history in short transactions and plan) and the write (the claim, the round, then its pairings and one DM per
+ * member in the outbox, in batches of a few hundred groups, one transaction each).
  */
 import { sql } from 'kysely';
 import { matchRoundJob } from '../../commands/matching/round.job.ts';
@@ -19,7 +19,7 @@ export interface RoundTiming {
   readonly totalMs: number;
   readonly groups: number;
   readonly outbox: number;
-  /** Statements the write transaction ran (claim, round, pairings, outbox), and the time spent waiting on them. */
+  /** Statements the write's transactions ran (claim, round, pairings, outbox), and the time spent waiting on them. */
   readonly writeStatements: number;
   readonly writeStatementMs: number;
   /** p50 of one `SELECT 1` on the same database: one round trip. */

@@ -7,6 +7,7 @@ import { defineSubcommand } from './kit.ts';
 const OUTCOME = {
   ran: 'done.',
   'already-ran': 'already ran for the current period, so nothing was sent twice.',
+  running: 'is being written right now (by another process); it finishes by itself.',
   'not-due': 'has nothing due right now.',
 } as const;
 

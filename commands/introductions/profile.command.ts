@@ -11,7 +11,7 @@ import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { profileReply } from './card.ts';
 import { noteManager } from './managers.ts';
-import { ACTION_OPEN, skillsOf } from './publish.ts';
+import { ACTION_OPEN } from './publish.ts';
 
 const EMPTY = { role: '', workingOn: '', links: [], answers: [] };
 
@@ -36,12 +36,13 @@ const mentored = (ctx: Context, userId: string) => ctx.store.mentorshipsComplete
 
 async function ownProfile(ctx: Context): Promise<Reply> {
   const userId = ctx.actor.userId;
-  const profile = await ctx.store.get(ctx.community.id, userId);
+  const card = await ctx.store.card(ctx.community.id, userId);
+  const profile = card?.profile;
   const fields = profile?.draft ?? profile?.published ?? EMPTY;
   const recognition = await ctx.features.profileFields(userId);
   return {
     ...profileReply(
-      { userId, fields, ...(await skillsOf(ctx, userId)), mentored: await mentored(ctx, userId) },
+      { userId, fields, offers: card?.offers ?? [], needs: card?.needs ?? [], mentored: await mentored(ctx, userId) },
       recognition,
       statusLine(profile),
     ),
@@ -58,20 +59,21 @@ async function ownProfile(ctx: Context): Promise<Reply> {
 }
 
 async function otherProfile(ctx: Context, userId: string): Promise<Reply> {
-  const member = await ctx.core.members.get(ctx.community.id, userId);
-  if (member?.leftAt) return { text: `${fmt.user(userId)} is no longer in the directory.` };
-  const published = (await ctx.store.get(ctx.community.id, userId))?.published;
-  const skills = await skillsOf(ctx, userId);
+  const card = await ctx.store.card(ctx.community.id, userId);
+  if (card?.left) return { text: `${fmt.user(userId)} is no longer in the directory.` };
+  const published = card?.profile?.published;
+  const offers = card?.offers ?? [];
+  const needs = card?.needs ?? [];
   // Recognition shows on every profile, introduced or not: members are told it counts.
   const recognition = await ctx.features.profileFields(userId);
-  if (!published && !skills.offers.length && !skills.needs.length) {
+  if (!published && !offers.length && !needs.length) {
     return {
       text: `${fmt.user(userId)} hasn't introduced themselves yet.`,
       sections: recognition.length ? [{ fields: recognition }] : undefined,
     };
   }
   return profileReply(
-    { userId, fields: published ?? EMPTY, ...skills, mentored: await mentored(ctx, userId) },
+    { userId, fields: published ?? EMPTY, offers, needs, mentored: await mentored(ctx, userId) },
     recognition,
   );
 }

@@ -35,12 +35,8 @@ export async function currentIntro(scope: Scope, userId: string): Promise<IntroF
 }
 
 /** A member's two skill lists. */
-export async function skillsOf(scope: Scope, userId: string) {
-  const profiles = scope.store;
-  return {
-    offers: await profiles.skills(scope.community.id, userId, 'offer'),
-    needs: await profiles.skills(scope.community.id, userId, 'need'),
-  };
+export function skillsOf(scope: Scope, userId: string) {
+  return scope.store.skillLists(scope.community.id, userId);
 }
 
 /** The skills a version of an intro shows: those fixed when it was submitted (older intros: the current lists). */

@@ -64,6 +64,12 @@ export interface MemberSkill {
   readonly addedAt: Date;
 }
 
+/** A member's two skill lists. */
+export interface SkillLists {
+  readonly offers: readonly MemberSkill[];
+  readonly needs: readonly MemberSkill[];
+}
+
 export interface SkillInput {
   readonly skill: string;
   readonly term: string;
@@ -108,6 +114,16 @@ export interface ProfilesStore {
   countPending(community: CommunityId): Promise<number>;
 
   skills(community: CommunityId, userId: string, kind: SkillKind): Promise<MemberSkill[]>;
+  /** Both of the member's lists in one read, each in the order `skills` gives. */
+  skillLists(community: CommunityId, userId: string): Promise<SkillLists>;
+  /**
+   * What a profile card shows, in one read: the member's profile (if any) and both skill lists, and whether they
+   * left. Undefined for a user this community has never seen.
+   */
+  card(
+    community: CommunityId,
+    userId: string,
+  ): Promise<(SkillLists & { profile?: ProfileRecord; left: boolean }) | undefined>;
   /** Adds skills (already there: kept); returns how many were new. */
   addSkills(
     community: CommunityId,

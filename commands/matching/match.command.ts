@@ -51,12 +51,17 @@ async function suggest(ctx: Context): Promise<Reply> {
     };
   }
   const me = ctx.actor.userId;
+  const ids = await ctx.store.addSuggestions(
+    id,
+    me,
+    found.map(({ userId, score }) => ({ suggestedId: userId, score: score.total })),
+    ctx.now,
+  );
   for (const [i, { userId, score }] of found.entries()) {
-    const sid = await ctx.store.addSuggestion(id, me, userId, score.total, ctx.now);
     const reason = explainMatch(score.parts, fmt.user(userId));
     // One DM per suggested member per day (UTC): `/match` typed again and again does not resend the same people.
     const day = ctx.now.toISOString().slice(0, 10);
-    ctx.notify.dm(id, me, suggestionMessage(sid, userId, reason, i + 1), {
+    ctx.notify.dm(id, me, suggestionMessage(ids[i]!, userId, reason, i + 1), {
       key: `match-suggest:${me}:${userId}:${day}`,
     });
   }

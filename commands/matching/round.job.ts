@@ -2,6 +2,10 @@
  * `match-round`: on the community's match day and time, pair every member taking part (maximum complementarity,
  * no repeats inside the window, one trio when odd, nobody left out) and DM each their match with the reason.
  * Members who let three rounds in a row pass without a word are paused, with a friendly note.
+ *
+ * The groups are written in batches (`batches`), each with its members' DMs in one transaction, so commands never
+ * wait long behind a large round. The first batch creates the round (and pauses the silent); a round that exists
+ * is being resumed after a crash: `prepare` then plans only the members its committed batches did not group.
  */
 import { matchingSettings } from './settings.ts';
 import type { CommunityId } from '#core/ids.ts';
@@ -21,6 +25,8 @@ import { breathe } from './steps.ts';
 export const IGNORED_ROUNDS_LIMIT = 3;
 /** Pairings of history read per slice. */
 const HISTORY_PAGE = 2_000;
+/** Groups written per transaction (with their members and DMs): a few tens of milliseconds on either database. */
+export const ROUND_BATCH_GROUPS = 250;
 
 interface RoundJobPlan {
   readonly round: RoundPlan;
@@ -28,6 +34,8 @@ interface RoundJobPlan {
   /** New ignored streaks of last round's members (those that change, or are stored for the first time). */
   readonly streaks: readonly (readonly [string, number])[];
   readonly toPause: readonly string[];
+  /** Groups per batch (each batch one transaction). */
+  readonly batchGroups: number;
 }
 
 /** Last round's members' new streaks (back to 0 after any answer, one more without), skipping unchanged ones. */
@@ -40,14 +48,30 @@ async function streaksAfterLastRound(store: MatchingStore, id: CommunityId): Pro
   });
 }
 
-/** Everyone taking part now (skills listed or opted in, not paused, still here), minus those being paused. */
-function participants(now: Date, index: SkillIndex, pausing: ReadonlySet<string>): number[] {
+/** Everyone taking part now (skills listed or opted in, not paused, still here), minus `skip`. */
+function participants(now: Date, index: SkillIndex, skip: ReadonlySet<string>): number[] {
   const at = now.getTime();
   const out: number[] = [];
   for (let slot = 0; slot < index.slots; slot++) {
-    if (index.takesPart(slot, at) && !pausing.has(index.userIds[slot]!)) out.push(slot);
+    if (index.takesPart(slot, at) && !skip.has(index.userIds[slot]!)) out.push(slot);
   }
   return out;
+}
+
+/**
+ * A new round: last round's streaks (and who gets paused for them). A round resumed after a crash: who its
+ * committed batches grouped already (its first batch wrote the streaks and pauses).
+ */
+async function startOrResume(ctx: PrepareContext) {
+  const { id } = ctx.community;
+  const resumed = await ctx.read((store) => store.roundFor(id, ctx.period));
+  if (resumed) {
+    const paired = await ctx.read((store) => store.pairedIn(id, resumed.id));
+    return { streaks: [], toPause: [], skip: new Set(paired) };
+  }
+  const streaks = await ctx.read((store) => streaksAfterLastRound(store, id));
+  const toPause = streaks.filter(([, n]) => n >= IGNORED_ROUNDS_LIMIT).map(([u]) => u);
+  return { streaks, toPause, skip: new Set(toPause) };
 }
 
 /**
@@ -81,16 +105,15 @@ async function metPairs(ctx: PrepareContext, index: SkillIndex, since: Date) {
   };
 }
 
-async function prepare(ctx: PrepareContext): Promise<RoundJobPlan> {
+async function prepare(ctx: PrepareContext, batchGroups: number): Promise<RoundJobPlan> {
   const { id } = ctx.community;
   const settings = matchingSettings(ctx.community);
-  const streaks = await ctx.read((store) => streaksAfterLastRound(store, id));
-  const toPause = streaks.filter(([, n]) => n >= IGNORED_ROUNDS_LIMIT).map(([u]) => u);
+  const { streaks, toPause, skip } = await startOrResume(ctx);
   const source: IndexSource = { key: await ctx.read(async (store) => store.indexCacheKey), read: ctx.read };
   // The index stays as it is while the round is planned in slices; members' changes apply after.
   const lease = await leaseIndexInSlices(source, id, breathe);
   try {
-    const members = participants(ctx.now, lease.index, new Set(toPause));
+    const members = participants(ctx.now, lease.index, skip);
     const forEachMet = await metPairs(ctx, lease.index, historySince(ctx.now));
     const avoid = await ctx.read((store) => store.avoidPairs(id));
     const round = await planOnIndex(
@@ -106,15 +129,18 @@ async function prepare(ctx: PrepareContext): Promise<RoundJobPlan> {
       // Let the bot answer members between slices of a large community's round.
       breathe,
     );
-    return { round, members: members.length, streaks, toPause };
+    return { round, members: members.length, streaks, toPause, batchGroups };
   } finally {
     lease.release();
   }
 }
 
-async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
+/** The round of this period: found (a later batch, or a resumed round), or created with the silent paused. */
+async function roundOf(ctx: JobContext, plan: RoundJobPlan): Promise<number> {
   const { id } = ctx.community;
   const repo = ctx.store;
+  const found = await repo.roundFor(id, ctx.period);
+  if (found) return found.id;
   const { round } = plan;
   const roundId = await repo.createRound(
     id,
@@ -127,31 +153,39 @@ async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
     },
     ctx.now,
   );
-  if (roundId === undefined) return;
+  if (roundId === undefined) throw new Error(`the round of ${ctx.period} appeared while being created`);
   for (const [userId, streak] of plan.streaks) await repo.setIgnoredStreak(id, userId, streak, ctx.now);
   for (const userId of plan.toPause) {
     await repo.pause(id, userId, undefined, 'ignored', ctx.now);
     ctx.notify.dm(id, userId, pausedForSilenceMessage(), { key: `match-paused:${ctx.period}:${userId}` });
   }
+  return roundId;
+}
+
+/** Writes one batch of groups and queues a DM to each of their members. */
+async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
+  const { id } = ctx.community;
+  const { round } = plan;
+  const roundId = await roundOf(ctx, plan);
+  const index = ctx.batch?.index ?? 0;
+  const batch = round.groups.slice(index * plan.batchGroups, (index + 1) * plan.batchGroups);
   // The plan read the avoid lists before this transaction: one added since must still hold at the introduction.
-  const avoided = avoidTest(await repo.avoidPairs(id));
-  let dropped = 0;
-  for (const group of round.groups) {
-    if (group.members.some((a, i) => group.members.slice(i + 1).some((b) => avoided(a, b)))) {
-      dropped++;
-      continue;
-    }
-    const pairingId = await repo.addPairing(
-      id,
-      { roundId, kind: 'round', score: group.score, members: group.members },
-      ctx.now,
-    );
+  const avoided = avoidTest(await ctx.store.avoidPairs(id));
+  const groups = batch.filter((g) => !g.members.some((a, i) => g.members.slice(i + 1).some((b) => avoided(a, b))));
+  const dropped = batch.length - groups.length;
+  const ids = await ctx.store.addPairings(
+    id,
+    groups.map((group) => ({ roundId, kind: 'round', score: group.score, members: group.members })),
+    ctx.now,
+  );
+  groups.forEach((group, k) => {
     for (const userId of group.members) {
       const others = group.members.filter((m) => m !== userId);
-      const reply = roundMessage(pairingId, userId, others, group.reasons[userId] ?? '');
+      const reply = roundMessage(ids[k]!, userId, others, group.reasons[userId] ?? '');
       ctx.notify.dm(id, userId, reply, { key: `match-round:${ctx.period}:${userId}` });
     }
-  }
+  });
+  if (index + 1 < (ctx.batch?.count ?? 1)) return;
   ctx.log.info(
     {
       members: plan.members,
@@ -164,14 +198,21 @@ async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
   );
 }
 
-export const matchRoundJob = defineJob<RoundJobPlan>({
-  name: 'match-round',
-  description: 'Pairs every member taking part by complementary skills and DMs each their weekly match',
-  period(now, community, { manual } = {}) {
-    const s = matchingSettings(community);
-    const schedule = { day: s['match-day'], time: s['match-time'], keys: ['matching', 'match-day', 'match-time'] };
-    return s.matching ? weeklyJobPeriod(now, community, schedule, manual) : undefined;
-  },
-  prepare,
-  run,
-});
+/** The round job; `batchGroups` sets how many groups each transaction writes (tests make it small). */
+export function roundJob(options: { readonly batchGroups?: number } = {}) {
+  const batchGroups = options.batchGroups ?? ROUND_BATCH_GROUPS;
+  return defineJob<RoundJobPlan>({
+    name: 'match-round',
+    description: 'Pairs every member taking part by complementary skills and DMs each their weekly match',
+    period(now, community, { manual } = {}) {
+      const s = matchingSettings(community);
+      const schedule = { day: s['match-day'], time: s['match-time'], keys: ['matching', 'match-day', 'match-time'] };
+      return s.matching ? weeklyJobPeriod(now, community, schedule, manual) : undefined;
+    },
+    prepare: (ctx) => prepare(ctx, batchGroups),
+    run,
+    batches: (plan) => Math.ceil(plan.round.groups.length / batchGroups),
+  });
+}
+
+export const matchRoundJob = roundJob();

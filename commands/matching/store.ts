@@ -71,6 +71,14 @@ export interface SuggestionRecord {
   readonly createdAt: Date;
 }
 
+/** A group to store: 2-3 members, from a round or an introduction. */
+export interface NewPairing {
+  readonly roundId?: number;
+  readonly kind: 'round' | 'intro';
+  readonly score: number;
+  readonly members: readonly string[];
+}
+
 /** Two members grouped together (a round or an introduction) and when, latest per pair. */
 export interface MetPair {
   readonly a: string;
@@ -122,12 +130,14 @@ export interface MatchingStore extends MatchingIndexStore {
     now: Date,
   ): Promise<number | undefined>;
   lastRound(community: CommunityId): Promise<RoundRecord | undefined>;
+  /** The round of a period, if it was created (a round written in batches resumes from it). */
+  roundFor(community: CommunityId, period: string): Promise<RoundRecord | undefined>;
+  /** The members already grouped in a round. */
+  pairedIn(community: CommunityId, roundId: number): Promise<string[]>;
   /** Stores a group (2-3 members) and returns its id. */
-  addPairing(
-    community: CommunityId,
-    pairing: { roundId?: number; kind: 'round' | 'intro'; score: number; members: readonly string[] },
-    now: Date,
-  ): Promise<number>;
+  addPairing(community: CommunityId, pairing: NewPairing, now: Date): Promise<number>;
+  /** Stores many groups in a few statements (a round's batch) and returns their ids, in the order given. */
+  addPairings(community: CommunityId, pairings: readonly NewPairing[], now: Date): Promise<number[]>;
   pairing(community: CommunityId, id: number): Promise<PairingRecord | undefined>;
   roundPairings(community: CommunityId, roundId: number): Promise<PairingRecord[]>;
   /** The member's groups, newest first. */
@@ -146,6 +156,13 @@ export interface MatchingStore extends MatchingIndexStore {
   markFollowUpSent(community: CommunityId, pairingId: number, now: Date): Promise<void>;
 
   addSuggestion(community: CommunityId, userId: string, suggestedId: string, score: number, now: Date): Promise<number>;
+  /** Records the suggestions shown to `userId` at once (one statement); returns their ids in the order given. */
+  addSuggestions(
+    community: CommunityId,
+    userId: string,
+    suggestions: readonly { readonly suggestedId: string; readonly score: number }[],
+    now: Date,
+  ): Promise<number[]>;
   suggestion(community: CommunityId, id: number): Promise<SuggestionRecord | undefined>;
   decideSuggestion(community: CommunityId, id: number, status: 'introduced' | 'dismissed', now: Date): Promise<void>;
   /** Members the user dismissed ("Not now") since `since`. */

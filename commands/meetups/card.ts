@@ -74,10 +74,14 @@ export async function postCard(
   return channelId;
 }
 
-/** Replaces the card with its current state (a no-op for meetups that never had one). */
-export async function refreshCard(env: MeetupEnv, meetupId: number): Promise<void> {
-  const meetup = await env.store.get(env.community.id, meetupId);
+/**
+ * Replaces the card with its current state (a no-op for meetups that never had one). Given the meetup's record
+ * read in this unit (and unchanged since), it is not read again.
+ */
+export async function refreshCard(env: MeetupEnv, meetupOrId: MeetupRecord | number): Promise<void> {
+  const meetup = typeof meetupOrId === 'number' ? await env.store.get(env.community.id, meetupOrId) : meetupOrId;
   if (!meetup?.cardChannelId) return;
+  const meetupId = meetup.id;
   const version = await env.store.bumpCardVersion(env.community.id, meetupId);
   const ref = cardRef(meetupId);
   env.notify.update(env.community.id, ref, await buildCard(env, meetup), { key: `${ref}:v${version}` });

@@ -38,7 +38,8 @@ export async function rsvpReply(
       return { text: `Got it, you can't make ${name}. Thanks for saying so.` };
     case 'unchanged': {
       if (outcome.waitlisted) {
-        return { text: `You're already on the waitlist for ${name} (#${await waitlistRank(env, meetup, userId)}).` };
+        const rank = outcome.rank ?? (await waitlistRank(env, meetup, userId));
+        return { text: `You're already on the waitlist for ${name} (#${rank}).` };
       }
       const said = { going: 'going', maybe: 'maybe', no: "can't go" }[outcome.status];
       return { text: `You already said ${said} for ${name} — nothing changed.` };

@@ -9,7 +9,7 @@ import { refreshCard } from './card.ts';
 import { label, type MeetupEnv, tally, when } from './format.ts';
 
 export type RsvpOutcome =
-  | { readonly kind: 'unchanged'; readonly status: RsvpStatus; readonly waitlisted: boolean }
+  | { readonly kind: 'unchanged'; readonly status: RsvpStatus; readonly waitlisted: boolean; readonly rank?: number }
   | { readonly kind: 'seated' }
   | { readonly kind: 'waitlisted'; readonly position: number }
   | { readonly kind: 'maybe' | 'no' };
@@ -30,15 +30,19 @@ export async function respond(
   assertOpen(env, meetup);
   const { id: community } = env.community;
   const repo = env.store;
-  const previous = await repo.getRsvp(community, meetup.id, userId);
+  // One read answers everything below: the member's previous answer, the seats taken, the waitlist's end.
+  const rsvps = await repo.listRsvps(community, meetup.id);
+  const previous = rsvps.find((r) => r.userId === userId);
+  const t = tally(rsvps);
   if (previous?.status === status) {
-    return { kind: 'unchanged', status, waitlisted: previous.waitlistPosition !== undefined };
+    const waitlisted = previous.waitlistPosition !== undefined;
+    return { kind: 'unchanged', status, waitlisted, rank: waitlisted ? t.waitlist.indexOf(userId) + 1 : undefined };
   }
   let outcome: RsvpOutcome;
   if (status === 'going') {
-    const t = tally(await repo.listRsvps(community, meetup.id));
     const full = meetup.capacity !== undefined && (t.seated.length >= meetup.capacity || t.waitlist.length > 0);
-    const position = full ? await repo.nextWaitlistPosition(community, meetup.id) : undefined;
+    // Positions only grow: the newcomer goes last, behind every member waiting now.
+    const position = full ? Math.max(0, ...rsvps.map((r) => r.waitlistPosition ?? 0)) + 1 : undefined;
     await repo.saveRsvp(community, {
       meetupId: meetup.id,
       userId,
@@ -46,16 +50,13 @@ export async function respond(
       waitlistPosition: position,
       respondedAt: env.now,
     });
-    outcome =
-      position === undefined
-        ? { kind: 'seated' }
-        : { kind: 'waitlisted', position: await waitlistRank(env, meetup, userId) };
+    outcome = position === undefined ? { kind: 'seated' } : { kind: 'waitlisted', position: t.waitlist.length + 1 };
   } else {
     await repo.saveRsvp(community, { meetupId: meetup.id, userId, status, respondedAt: env.now });
     outcome = { kind: status };
     if (previous?.status === 'going' && previous.waitlistPosition === undefined) await promoteWaitlist(env, meetup);
   }
-  await refreshCard(env, meetup.id);
+  await refreshCard(env, meetup);
   return outcome;
 }
 

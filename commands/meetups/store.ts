@@ -143,8 +143,6 @@ export interface MeetupsStore {
   listRsvps(community: CommunityId, meetupId: number): Promise<RsvpRecord[]>;
   /** Inserts or replaces a member's answer. */
   saveRsvp(community: CommunityId, rsvp: RsvpRecord): Promise<void>;
-  /** The position after the last one on the meetup's waitlist. */
-  nextWaitlistPosition(community: CommunityId, meetupId: number): Promise<number>;
   /** The member's answers to scheduled meetups not yet ended, soonest first. */
   listMemberRsvps(
     community: CommunityId,

@@ -43,6 +43,10 @@ export interface JobRunsTable {
   job: string;
   period: string;
   claimed_at: Ms;
+  /** Null while a job written in batches is running. */
+  done_at: Ms | null;
+  owner: string | null;
+  lease_until: Ms | null;
 }
 
 export interface SendRatesTable {

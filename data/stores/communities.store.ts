@@ -4,7 +4,7 @@ import type { CommunitiesStore, CommunityRecord } from '#core/stores/communities
 import { dbOf } from '../db/executor.ts';
 import { parseJsonObject, toCommunityId, toDate, toMs } from '../db/rows.ts';
 
-interface CommunityRow {
+export interface CommunityRow {
   id: string;
   settings: string;
   created_at: number;
@@ -18,7 +18,7 @@ interface CommunityRow {
  */
 const KEPT_BY_FORGET = new Set(['slack_installations']);
 
-function toRecord(row: CommunityRow): CommunityRecord {
+export function toCommunityRecord(row: CommunityRow): CommunityRecord {
   const changed = parseJsonObject(row.settings_changed, 'settings_changed');
   return {
     id: toCommunityId(row.id),
@@ -47,17 +47,17 @@ export function communitiesStore(tx: Tx): CommunitiesStore {
     // first would cost a write (a new row version on PostgreSQL) per event.
     async ensure(id, now) {
       const found = await select().where('id', '=', id).executeTakeFirst();
-      if (found) return toRecord(found);
+      if (found) return toCommunityRecord(found);
       await db
         .insertInto('communities')
         .values({ id, settings: '{}', created_at: toMs(now) })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      return toRecord(await select().where('id', '=', id).executeTakeFirstOrThrow());
+      return toCommunityRecord(await select().where('id', '=', id).executeTakeFirstOrThrow());
     },
     async get(id) {
       const row = await select().where('id', '=', id).executeTakeFirst();
-      return row && toRecord(row);
+      return row && toCommunityRecord(row);
     },
     async saveSettings(id, settings, changed) {
       const stamps = changed ? await changedStamps(id, changed.keys, changed.now) : undefined;
@@ -71,7 +71,7 @@ export function communitiesStore(tx: Tx): CommunitiesStore {
     },
     async list() {
       const rows = await select().where('left_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-      return rows.map(toRecord);
+      return rows.map(toCommunityRecord);
     },
     async markLeft(id, now) {
       const result = await db

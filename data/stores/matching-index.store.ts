@@ -24,20 +24,36 @@ import { matchingScanPart } from './matching-scan.store.ts';
 /** How far behind the last allocated number a PostgreSQL reader's cursor stays while others write the log. */
 export const SETTLE_WINDOW = 1_000;
 
+/** Changes a reader usually finds since its last read: read as rows in one statement when there are no more. */
+const FEW_CHANGES = 500;
+
 /** The highest change number no uncommitted transaction can still hold below (SQLite: all of them). */
 async function settledBound(db: Db): Promise<number> {
   if (!isPostgres(db)) return Number.POSITIVE_INFINITY;
-  // First what was allocated, then whether anyone is still writing: a writer taking a number after the first
-  // query gets a higher one.
-  const { rows } = await sql<{ allocated: number | null }>`
-    SELECT pg_sequence_last_value(pg_get_serial_sequence('match_index_changes', 'seq')::regclass) AS allocated
+  // First what was allocated, then whether anyone is still writing (a writer taking a number after that reading
+  // gets a higher one). One round trip: the lock check depends on the materialized reading, so it runs after it.
+  const { rows } = await sql<{ allocated: number | null; busy: boolean }>`
+    WITH a AS MATERIALIZED (
+      SELECT pg_sequence_last_value(pg_get_serial_sequence('match_index_changes', 'seq')::regclass) AS allocated
+    )
+    SELECT a.allocated, EXISTS (SELECT 1 FROM pg_locks WHERE a.allocated IS NOT NULL
+      AND locktype = 'relation' AND mode = 'RowExclusiveLock' AND relation = 'match_index_changes'::regclass
+      AND pid IS DISTINCT FROM pg_backend_pid()) AS busy
+    FROM a
   `.execute(db);
-  const allocated = rows[0]?.allocated ?? 0;
-  const writers = await sql<{ busy: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'relation' AND mode = 'RowExclusiveLock'
-      AND relation = 'match_index_changes'::regclass AND pid IS DISTINCT FROM pg_backend_pid()) AS busy
-  `.execute(db);
-  return writers.rows[0]?.busy ? allocated - SETTLE_WINDOW : allocated;
+  const allocated = Number(rows[0]?.allocated ?? 0);
+  return rows[0]?.busy ? allocated - SETTLE_WINDOW : allocated;
+}
+
+/** Per member: the latest activity logged, and whether any change was about more than activity. */
+function byMember(rows: readonly { member: number; active_at: number | null; others: number }[]) {
+  const members: number[] = [];
+  const activity: [number, number][] = [];
+  for (const row of rows) {
+    if (Number(row.others) > 0 || row.active_at === null) members.push(row.member);
+    else activity.push([row.member, row.active_at]);
+  }
+  return { members, activity };
 }
 
 function changeReads(db: Db): Pick<MatchingIndexStore, 'indexHead' | 'indexChanges'> {
@@ -57,45 +73,69 @@ function changeReads(db: Db): Pick<MatchingIndexStore, 'indexHead' | 'indexChang
     return head === undefined || head.seq <= bound ? head : newest(community, bound);
   };
 
+  /** The general case (no cursor, a cursor gone, or many changes): the head, the check, the changes grouped. */
+  async function grouped(community: CommunityId, cursor: IndexCursor | undefined): Promise<IndexChanges> {
+    const head = await newest(community);
+    const none = { rebuild: false, cursor, members: [], activity: [] };
+    if (cursor && head?.seq === cursor.seq && head.nonce === cursor.nonce) return none;
+    // The change the reader applied last must still be there: gone means rolled back or pruned.
+    if (cursor) {
+      const applied = await db
+        .selectFrom('match_index_changes')
+        .select('nonce')
+        .where('community', '=', community)
+        .where('seq', '=', cursor.seq)
+        .executeTakeFirst();
+      if (applied?.nonce !== cursor.nonce)
+        return { ...none, rebuild: true, cursor: await settledHead(community, head) };
+    }
+    const settled = await settledHead(community, head);
+    const rows = await db
+      .selectFrom('match_index_changes')
+      .select((eb) => [
+        'member',
+        eb.fn.max('active_at').as('active_at'),
+        sql<number>`count(*) - count(active_at)`.as('others'),
+      ])
+      .where('community', '=', community)
+      .where('seq', '>', cursor?.seq ?? 0)
+      .groupBy('member')
+      .execute();
+    const next = settled && (!cursor || settled.seq > cursor.seq) ? settled : cursor;
+    return { rebuild: false, cursor: next, ...byMember(rows) };
+  }
+
   return {
     indexHead: async (community) => settledHead(community, await newest(community)),
 
     async indexChanges(community, cursor): Promise<IndexChanges> {
-      const head = await newest(community);
-      const none = { rebuild: false, cursor, members: [], activity: [] };
-      if (cursor && head?.seq === cursor.seq && head.nonce === cursor.nonce) return none;
-      // The change the reader applied last must still be there: gone means rolled back or pruned.
-      if (cursor) {
-        const applied = await db
-          .selectFrom('match_index_changes')
-          .select('nonce')
-          .where('community', '=', community)
-          .where('seq', '=', cursor.seq)
-          .executeTakeFirst();
-        if (applied?.nonce !== cursor.nonce)
-          return { ...none, rebuild: true, cursor: await settledHead(community, head) };
-      }
-      const settled = await settledHead(community, head);
-      // Per member: the latest activity logged, and how many changes were about more than activity.
+      if (!cursor) return grouped(community, cursor);
+      // The usual case in one statement: the cursor's own change (still there?) and the few after it, as rows.
       const rows = await db
         .selectFrom('match_index_changes')
-        .select((eb) => [
-          'member',
-          eb.fn.max('active_at').as('active_at'),
-          sql<number>`count(*) - count(active_at)`.as('others'),
-        ])
+        .select(['seq', 'nonce', 'member', 'active_at'])
         .where('community', '=', community)
-        .where('seq', '>', cursor?.seq ?? 0)
-        .groupBy('member')
+        .where('seq', '>=', cursor.seq)
+        .orderBy('seq')
+        .limit(FEW_CHANGES + 1)
         .execute();
-      const members: number[] = [];
-      const activity: [number, number][] = [];
-      for (const row of rows) {
-        if (Number(row.others) > 0 || row.active_at === null) members.push(row.member);
-        else activity.push([row.member, row.active_at]);
+      const applied = rows[0];
+      if (rows.length > FEW_CHANGES || applied?.seq !== cursor.seq || applied.nonce !== cursor.nonce) {
+        return grouped(community, cursor);
       }
-      const next = settled && (!cursor || settled.seq > cursor.seq) ? settled : cursor;
-      return { rebuild: false, cursor: next, members, activity };
+      const after = rows.slice(1);
+      if (after.length === 0) return { rebuild: false, cursor, members: [], activity: [] };
+      const bound = await settledBound(db);
+      const settled = after.findLast((r) => r.seq <= bound);
+      const next = settled ? { seq: settled.seq, nonce: settled.nonce } : cursor;
+      const members = new Map<number, { member: number; active_at: number | null; others: number }>();
+      for (const r of after) {
+        const m = members.get(r.member) ?? { member: r.member, active_at: null, others: 0 };
+        if (r.active_at === null) m.others++;
+        else m.active_at = Math.max(m.active_at ?? r.active_at, r.active_at);
+        members.set(r.member, m);
+      }
+      return { rebuild: false, cursor: next, ...byMember([...members.values()]) };
     },
   };
 }

@@ -1,6 +1,13 @@
 /** The rounds-and-pairings part of the matching store: `match_rounds`, `match_pairings`, `match_pairing_members`. */
-import { type SelectQueryBuilder, sql } from 'kysely';
-import type { MatchingStore, MetAnswer, PairingRecord } from '../../commands/matching/store.ts';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type {
+  MatchingStore,
+  MetAnswer,
+  NewPairing,
+  PairingRecord,
+  RoundRecord,
+} from '../../commands/matching/store.ts';
+import { isPostgres } from '../db/dialect.ts';
 import type { Db } from '../db/executor.ts';
 import { toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
@@ -10,7 +17,10 @@ type PairingsPart = Pick<
   | 'metSince'
   | 'createRound'
   | 'lastRound'
+  | 'roundFor'
+  | 'pairedIn'
   | 'addPairing'
+  | 'addPairings'
   | 'pairing'
   | 'roundPairings'
   | 'pairingsOf'
@@ -23,6 +33,20 @@ type PairingsPart = Pick<
 >;
 
 const PAIRING_COLUMNS = ['id', 'round_id', 'kind', 'score', 'created_at', 'follow_up_at'] as const;
+/** Rows per insert when storing many groups: 5 parameters a pairing, 3 a member, far under both databases' limits. */
+const INSERT_CHUNK = 2_000;
+
+function toRound(r: Selectable<DB['match_rounds']>): RoundRecord {
+  return {
+    id: r.id,
+    period: r.period,
+    createdAt: toDate(r.created_at),
+    members: r.members,
+    totalScore: r.total_score,
+    repeats: r.repeats,
+    leftOut: r.left_out,
+  };
+}
 
 /** Some pairings (their columns, in the order wanted): a filter and order on `match_pairings`, maybe a limit. */
 type PairingSelection = SelectQueryBuilder<DB, 'match_pairings', Pick<DB['match_pairings'], never>>;
@@ -98,6 +122,45 @@ export function matchingPairingsPart(db: Db): PairingsPart {
       .execute();
   }
 
+  /** The groups in two statements a chunk: the pairings (their ids back), then all their members. */
+  async function addPairings(community: string, pairings: readonly NewPairing[], now: Date): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < pairings.length; i += INSERT_CHUNK) {
+      const chunk = pairings.slice(i, i + INSERT_CHUNK);
+      const rows = await db
+        .insertInto('match_pairings')
+        .values(
+          chunk.map((p) => ({
+            community,
+            round_id: p.roundId ?? null,
+            kind: p.kind,
+            score: p.score,
+            created_at: toMs(now),
+          })),
+        )
+        .returning('id')
+        .execute();
+      // RETURNING promises no order, but one insert hands out increasing ids in the order of its rows (PostgreSQL's
+      // identity sequence as SQLite's rowid): sorted, they line up with `chunk`.
+      ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+    }
+    const members = pairings.flatMap((p, k) =>
+      [...new Set(p.members)].map((userId) => ({ pairing_id: ids[k]!, community, user_id: userId })),
+    );
+    // PostgreSQL only: each member row's foreign-key check runs a saved plan, made generic after five uses and kept
+    // until the table is analyzed again; made while `match_pairings` was small (a new database, a first round), it
+    // scans the table, and a round's batches slow down as it grows (0.6-1.3 s a batch of 250 groups at 10k, 12 of
+    // the round's 16 s). Planned per row for this transaction only, the check stays an index lookup (~60 ms a batch).
+    if (isPostgres(db) && members.length > 1) await sql`SET LOCAL plan_cache_mode = force_custom_plan`.execute(db);
+    for (let i = 0; i < members.length; i += INSERT_CHUNK) {
+      await db
+        .insertInto('match_pairing_members')
+        .values(members.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+    return ids;
+  }
+
   return {
     async metSince(community, since) {
       const rows = await db
@@ -141,38 +204,29 @@ export function matchingPairingsPart(db: Db): PairingsPart {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (!r) return undefined;
-      return {
-        id: r.id,
-        period: r.period,
-        createdAt: toDate(r.created_at),
-        members: r.members,
-        totalScore: r.total_score,
-        repeats: r.repeats,
-        leftOut: r.left_out,
-      };
+      return r && toRound(r);
     },
-    async addPairing(community, pairing, now) {
-      const { id } = await db
-        .insertInto('match_pairings')
-        .values({
-          community,
-          round_id: pairing.roundId ?? null,
-          kind: pairing.kind,
-          score: pairing.score,
-          created_at: toMs(now),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (pairing.members.length > 0) {
-        await db
-          .insertInto('match_pairing_members')
-          .values(pairing.members.map((userId) => ({ pairing_id: id, community, user_id: userId })))
-          .onConflict((oc) => oc.columns(['pairing_id', 'user_id']).doNothing())
-          .execute();
-      }
-      return id;
+    async roundFor(community, period) {
+      const r = await db
+        .selectFrom('match_rounds')
+        .selectAll()
+        .where('community', '=', community)
+        .where('period', '=', period)
+        .executeTakeFirst();
+      return r && toRound(r);
     },
+    async pairedIn(community, roundId) {
+      const rows = await db
+        .selectFrom('match_pairings as p')
+        .innerJoin('match_pairing_members as pm', 'pm.pairing_id', 'p.id')
+        .select('pm.user_id')
+        .where('p.community', '=', community)
+        .where('p.round_id', '=', roundId)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
+    addPairing: async (community, pairing, now) => (await addPairings(community, [pairing], now))[0]!,
+    addPairings,
     pairing: async (community, id) =>
       (await pairings((q) => q.where('community', '=', community).where('id', '=', id)))[0],
     roundPairings: (community, roundId) =>

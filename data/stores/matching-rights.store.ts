@@ -8,10 +8,29 @@ import { forgetAvoids } from './matching-avoid.store.ts';
 
 type RightsPart = Pick<
   MatchingStore,
-  'addSuggestion' | 'suggestion' | 'decideSuggestion' | 'dismissedSince' | 'forget' | 'exportRows'
+  'addSuggestion' | 'addSuggestions' | 'suggestion' | 'decideSuggestion' | 'dismissedSince' | 'forget' | 'exportRows'
 >;
 
 export function matchingRightsPart(db: Db): RightsPart {
+  const addSuggestions: RightsPart['addSuggestions'] = async (community, userId, suggestions, now) => {
+    if (suggestions.length === 0) return [];
+    const rows = await db
+      .insertInto('match_suggestions')
+      .values(
+        suggestions.map((s) => ({
+          community,
+          user_id: userId,
+          suggested_id: s.suggestedId,
+          score: s.score,
+          created_at: toMs(now),
+        })),
+      )
+      .returning('id')
+      .execute();
+    // RETURNING promises no order, but one insert hands out increasing ids in the order of its rows.
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  };
+
   /** Deletes the community's rows of `table` where any of `columns` names the member. */
   async function erase(
     table: 'match_prefs' | 'match_pairing_members' | 'match_suggestions',
@@ -28,14 +47,9 @@ export function matchingRightsPart(db: Db): RightsPart {
   }
 
   return {
-    async addSuggestion(community, userId, suggestedId, score, now) {
-      const { id } = await db
-        .insertInto('match_suggestions')
-        .values({ community, user_id: userId, suggested_id: suggestedId, score, created_at: toMs(now) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
-    },
+    addSuggestion: async (community, userId, suggestedId, score, now) =>
+      (await addSuggestions(community, userId, [{ suggestedId, score }], now))[0]!,
+    addSuggestions,
     async suggestion(community, id): Promise<SuggestionRecord | undefined> {
       const r = await db
         .selectFrom('match_suggestions')

@@ -10,7 +10,6 @@ type RsvpPart = Pick<
   | 'getRsvp'
   | 'listRsvps'
   | 'saveRsvp'
-  | 'nextWaitlistPosition'
   | 'listMemberRsvps'
   | 'recordReminder'
   | 'remindersEnabled'
@@ -81,15 +80,6 @@ function rsvps(db: Db) {
             .where('meetup_rsvps.community', '=', (eb) => eb.ref('excluded.community')),
         )
         .execute();
-    },
-    async nextWaitlistPosition(community, meetupId) {
-      const row = await db
-        .selectFrom('meetup_rsvps')
-        .select(sql<number>`coalesce(max(waitlist_position), 0) + 1`.as('next'))
-        .where('community', '=', community)
-        .where('meetup_id', '=', meetupId)
-        .executeTakeFirstOrThrow();
-      return Number(row.next);
     },
     async listMemberRsvps(community, userId, now) {
       const rows = await db

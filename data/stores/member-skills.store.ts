@@ -4,7 +4,7 @@
  */
 import { type ExpressionBuilder, type JoinBuilder, sql } from 'kysely';
 import type { CommunityId } from '#core/ids.ts';
-import type { ProfilesStore, SkillInput, SkillKind } from '../../commands/introductions/store.ts';
+import type { MemberSkill, ProfilesStore, SkillInput, SkillKind } from '../../commands/introductions/store.ts';
 import type { Db } from '../db/executor.ts';
 import { listed } from './listed.ts';
 import { toDate, toMs } from '../db/rows.ts';
@@ -13,6 +13,7 @@ import type { DB } from '../db/schema.ts';
 type SkillsPart = Pick<
   ProfilesStore,
   | 'skills'
+  | 'skillLists'
   | 'addSkills'
   | 'replaceSkills'
   | 'removeSkills'
@@ -52,6 +53,22 @@ function startsWith(eb: ExpressionBuilder<DB & { s: DB['member_skills'] }, 's'>,
   ]);
 }
 
+/** Skill rows in list order → the two lists (rows without a skill, from an outer join, are skipped). */
+export function splitLists(
+  rows: readonly { kind: SkillKind | null; skill: string | null; term: string | null; added_at: number | null }[],
+): { offers: MemberSkill[]; needs: MemberSkill[] } {
+  const lists = { offers: [] as MemberSkill[], needs: [] as MemberSkill[] };
+  for (const r of rows) {
+    if (r.kind === null || r.skill === null || r.term === null || r.added_at === null) continue;
+    (r.kind === 'offer' ? lists.offers : lists.needs).push({
+      skill: r.skill,
+      term: r.term,
+      addedAt: toDate(r.added_at),
+    });
+  }
+  return lists;
+}
+
 export function memberSkillsPart(db: Db): MemberSkillsPart {
   async function add(
     community: CommunityId,
@@ -87,6 +104,17 @@ export function memberSkillsPart(db: Db): MemberSkillsPart {
   }
 
   return {
+    async skillLists(community, userId) {
+      const rows = await db
+        .selectFrom('member_skills')
+        .select(['kind', 'skill', 'term', 'added_at'])
+        .where('community', '=', community)
+        .where('user_id', '=', userId)
+        .orderBy('added_at')
+        .orderBy('skill')
+        .execute();
+      return splitLists(rows);
+    },
     async skills(community, userId, kind) {
       const rows = await db
         .selectFrom('member_skills')

@@ -4,6 +4,7 @@ import type { CommunityId } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { MemberRecord, MembersStore } from '#core/stores/members.ts';
 import { dbOf } from '../db/executor.ts';
+import { toCommunityRecord } from './communities.store.ts';
 import { toBool, toCommunityId, toDate, toFlag, toMs, toOptionalDate } from '../db/rows.ts';
 import type { MembersTable } from '../db/schema.ts';
 
@@ -51,10 +52,11 @@ function naming(userId: string, displayName: string) {
 export function membersStore(tx: Tx): MembersStore {
   const db = dbOf(tx);
 
-  async function upsert(community: CommunityId, userId: string, displayName: string, now: Date, joined: boolean) {
+  /** The member's row written (`joined`: their arrival; otherwise their activity), as an insert … returning. */
+  function upsert(community: CommunityId, userId: string, displayName: string, now: Date, joined: boolean) {
     const { name, key, keep } = naming(userId, displayName);
     const ms = toMs(now);
-    const row = await db
+    return db
       .insertInto('members')
       .values({
         community,
@@ -73,14 +75,41 @@ export function membersStore(tx: Tx): MembersStore {
           ...(keep ? {} : { display_name: eb.ref('excluded.display_name'), name_key: eb.ref('excluded.name_key') }),
         })),
       )
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toRecord(row);
+      .returning(COLUMNS);
   }
 
   return {
-    touch: (community, userId, displayName, now) => upsert(community, userId, displayName, now, false),
-    markJoined: (community, userId, displayName, now) => upsert(community, userId, displayName, now, true),
+    touch: async (community, userId, displayName, now) =>
+      toRecord(await upsert(community, userId, displayName, now, false).executeTakeFirstOrThrow()),
+    markJoined: async (community, userId, displayName, now) =>
+      toRecord(await upsert(community, userId, displayName, now, true).executeTakeFirstOrThrow()),
+    async arrive(community, userId, displayName, now, joined) {
+      const of = (column: 'settings' | 'created_at' | 'settings_changed' | 'left_at') =>
+        db.selectFrom('communities').select(column).where('id', '=', community);
+      const row = await upsert(community, userId, displayName, now, joined)
+        .returning(() => [
+          of('settings').as('community_settings'),
+          of('created_at').as('community_created_at'),
+          of('settings_changed').as('community_settings_changed'),
+          of('left_at').as('community_left_at'),
+        ])
+        .executeTakeFirstOrThrow();
+      const { community_settings: settings, community_created_at: createdAt } = row;
+      const changed = row.community_settings_changed;
+      return {
+        member: toRecord(row),
+        community:
+          settings === null || createdAt === null || changed === null
+            ? undefined
+            : toCommunityRecord({
+                id: community,
+                settings: String(settings),
+                created_at: Number(createdAt),
+                settings_changed: String(changed),
+                left_at: row.community_left_at === null ? null : Number(row.community_left_at),
+              }),
+      };
+    },
     async get(community, userId) {
       const row = await db
         .selectFrom('members')

@@ -38,9 +38,21 @@ const replySchema = z.looseObject({ text: z.string() });
 const statusSchema = z.enum(['pending', 'sending', 'sent', 'failed']);
 const platformSchema = z.enum(['slack', 'discord', 'shell']);
 
-/** Checks a target before it is stored, so a malformed one fails at enqueue (in the caller's transaction). */
+const filled = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/**
+ * Checks a target before it is stored, so a malformed one fails at enqueue (in the caller's transaction), and keeps
+ * only its own fields. By hand rather than through `targetSchema`: a round enqueues one per member (100,000 at
+ * 100k members), and the schema costs several microseconds each.
+ */
 export function checkTarget(target: OutboxTarget): OutboxTarget {
-  return targetSchema.parse(target);
+  const t = target as Partial<Record<'kind' | 'userIds' | 'channelId' | 'ref', unknown>>;
+  if (t.kind === 'dm' && Array.isArray(t.userIds) && t.userIds.length > 0 && t.userIds.every(filled)) {
+    return { kind: 'dm', userIds: [...t.userIds] };
+  }
+  if (t.kind === 'post' && filled(t.channelId)) return { kind: 'post', channelId: t.channelId };
+  if (t.kind === 'update' && filled(t.ref)) return { kind: 'update', ref: t.ref };
+  throw new Error(`malformed outbox target: ${JSON.stringify(target)?.slice(0, 200)}`);
 }
 
 export function toItem(row: OutboxRow): OutboxItem {

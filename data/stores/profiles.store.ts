@@ -11,8 +11,8 @@ import { type Db, dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
 import { forgetCardNeighbours, introCardsPart } from './intro-cards.store.ts';
-import { memberSkillsPart } from './member-skills.store.ts';
-import { draftColumn, PROFILE_COLUMNS, publishedColumns, toProfile } from './profiles.rows.ts';
+import { memberSkillsPart, splitLists } from './member-skills.store.ts';
+import { draftColumn, PROFILE_COLUMNS, type ProfileRow, publishedColumns, toProfile } from './profiles.rows.ts';
 
 /** The profile `p` belongs to a member still here (a member row without `left_at`). */
 function here(eb: ExpressionBuilder<DB & { p: DB['profiles'] }, 'p'>) {
@@ -99,6 +99,28 @@ export function profilesStore(tx: Tx): ProfilesStore {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row && toProfile(row);
+    },
+    async card(community, userId) {
+      // The member's row, their profile (if any) and one row per skill (if any): the profile repeats on each.
+      const rows = await db
+        .selectFrom('members as m')
+        .leftJoin('profiles as p', (j) =>
+          j.onRef('p.community', '=', 'm.community').onRef('p.user_id', '=', 'm.user_id'),
+        )
+        .leftJoin('member_skills as s', (j) =>
+          j.onRef('s.community', '=', 'm.community').onRef('s.user_id', '=', 'm.user_id'),
+        )
+        .select(PROFILE_COLUMNS.map((c) => `p.${c}` as const))
+        .select(['m.left_at', 's.kind', 's.skill', 's.term', 's.added_at'])
+        .where('m.community', '=', community)
+        .where('m.user_id', '=', userId)
+        .orderBy('s.added_at')
+        .orderBy('s.skill')
+        .execute();
+      const first = rows[0];
+      if (!first) return undefined;
+      const profile = first.user_id === null ? undefined : toProfile(first as ProfileRow);
+      return { ...splitLists(rows), profile, left: first.left_at !== null };
     },
     async markWelcomed(community, userId, now) {
       const at = toMs(now);

@@ -1,5 +1,6 @@
 /** The core's small stores on Kysely: job claims, inbound event ids, message refs. */
 import { sql } from 'kysely';
+import type { CommunityId } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { InboundEventsStore } from '#core/stores/inbound-events.ts';
 import type { JobRunsStore } from '#core/stores/job-runs.ts';
@@ -7,14 +8,26 @@ import type { MessageRefsStore } from '#core/stores/message-refs.ts';
 import { dbOf } from '../db/executor.ts';
 import { toMs } from '../db/rows.ts';
 
-/** The primary key (community, job, period) lets one insert succeed, whatever the number of processes. */
+/**
+ * The primary key (community, job, period) lets one insert succeed, whatever the number of processes. A running
+ * period (`done_at` NULL) changes hands only through its lease: each write below names its owner, or a lease that
+ * ran out.
+ */
 export function jobRunsStore(tx: Tx): JobRunsStore {
   const db = dbOf(tx);
+  const period = (job: string, community: CommunityId, key: string) =>
+    db
+      .updateTable('job_runs')
+      .where('community', '=', community)
+      .where('job', '=', job)
+      .where('period', '=', key)
+      .where('done_at', 'is', null);
   return {
-    async claim(job, community, period, now) {
+    async claim(job, community, key, now) {
+      const at = toMs(now);
       const result = await db
         .insertInto('job_runs')
-        .values({ community, job, period, claimed_at: toMs(now) })
+        .values({ community, job, period: key, claimed_at: at, done_at: at })
         .onConflict((oc) => oc.columns(['community', 'job', 'period']).doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -31,6 +44,50 @@ export function jobRunsStore(tx: Tx): JobRunsStore {
         .limit(1)
         .executeTakeFirst();
       return row?.period;
+    },
+    async state(job, community, key, now) {
+      const row = await db
+        .selectFrom('job_runs')
+        .select(['done_at', 'lease_until'])
+        .where('community', '=', community)
+        .where('job', '=', job)
+        .where('period', '=', key)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      if (row.done_at !== null) return 'done';
+      return (row.lease_until ?? 0) > toMs(now) ? 'held' : 'stalled';
+    },
+    async claimRunning(job, community, key, owner, now, leaseUntil) {
+      // Inserted, or taken over from a lease that ran out: either way one row changed, for one caller only.
+      const result = await db
+        .insertInto('job_runs')
+        .values({ community, job, period: key, claimed_at: toMs(now), owner, lease_until: toMs(leaseUntil) })
+        .onConflict((oc) =>
+          oc
+            .columns(['community', 'job', 'period'])
+            .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), lease_until: eb.ref('excluded.lease_until') }))
+            .where('job_runs.done_at', 'is', null)
+            .where('job_runs.lease_until', '<=', toMs(now)),
+        )
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async renew(job, community, key, owner, leaseUntil) {
+      const result = await period(job, community, key)
+        .set({ lease_until: toMs(leaseUntil) })
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async finish(job, community, key, owner, now) {
+      const result = await period(job, community, key)
+        .set({ done_at: toMs(now), owner: null, lease_until: null })
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async release(job, community, key, owner) {
+      await period(job, community, key).set({ lease_until: 0 }).where('owner', '=', owner).execute();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CommandCatalog } from './catalog.ts';
 import type { CommunityId } from './ids.ts';
 import type { Actor } from './inbound.ts';
+import type { JobResult } from './jobs.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
@@ -56,7 +57,7 @@ export interface Context<S = unknown> extends Scope<S> {
    */
   defer(task: () => Promise<string | undefined>): void;
   /** Runs a job for this community now, for its current period (only from inside `defer`). */
-  runJobNow(name: string): Promise<'ran' | 'already-ran' | 'not-due'>;
+  runJobNow(name: string): Promise<JobResult>;
 }
 
 /** Every feature's data hooks, for the features that act on all of them (admin). */
@@ -122,10 +123,12 @@ export interface FormDef<S = unknown> {
   ): Promise<Reply | undefined>;
 }
 
-/** What a job sees while it runs: inside the transaction that claimed its period. */
+/** What a job sees while it runs: inside the transaction that claimed its period (or holds it, batch by batch). */
 export interface JobContext<S = unknown> extends Scope<S> {
   /** The period being run, e.g. `2026-11-16T09:00` for a weekly job. */
   readonly period: string;
+  /** For a job written in batches (`JobDef.batches`): which one this transaction writes, of how many. */
+  readonly batch?: { readonly index: number; readonly count: number };
 }
 
 /** What a job's `prepare` sees: outside any transaction, reading through short transactions of its own. */
@@ -143,6 +146,13 @@ export interface PrepareContext<S = unknown> {
  * (job, community, period) once, then calls `run` inside the same transaction, so a period never runs twice and a
  * failed run claims nothing. Heavy computation goes in `prepare`, which runs before the transaction; `run` gets
  * its result.
+ *
+ * A job that writes more than one transaction should hold (a 100k-member round: members' commands would wait
+ * behind it) sets `batches`: `run` is then called once per batch (`ctx.batch`), each in a transaction of its own,
+ * with the event loop let go in between. The first batch claims the period as running under a lease, each batch
+ * renews it, the last marks the period done. After a crash the period stays running; once its lease runs out, the
+ * next tick runs `prepare` again and then every batch of the new plan. Batches that committed stay, so `prepare`
+ * must plan only what they left undone, and `run` must know a resumed period from a new one by its own rows.
  */
 export interface JobDef<S = unknown, Plan = unknown> {
   /** Operators and `/hallway run` rely on it: a public name. */
@@ -155,6 +165,8 @@ export interface JobDef<S = unknown, Plan = unknown> {
   period(now: Date, community: Community, options?: { readonly manual?: boolean }): string | undefined;
   prepare?(ctx: PrepareContext<S>): Promise<Plan>;
   run(ctx: JobContext<S>, plan: Plan): Promise<void>;
+  /** How many batches `run` writes this plan in (see above); without it, the whole run is one transaction. */
+  batches?(plan: Plan): number;
 }
 
 export function defineJob<S, Plan>(def: JobDef<S, Plan>): JobDef<S> {

@@ -87,7 +87,7 @@ export function featureContext<S>(deps: CoreDeps, unit: Unit, scope: EventScope,
 export function jobContext<S>(
   unit: Unit,
   feature: BoundFeature<S>,
-  scope: { community: Community; now: Date; period: string; log: Logger },
+  scope: Pick<JobContext<S>, 'community' | 'now' | 'period' | 'log' | 'batch'>,
 ): JobContext<S> {
   return { ...scope, store: unit.storeOf(feature), core: unit.core, notify: unit.notify };
 }

@@ -61,15 +61,17 @@ export function createCore(deps: DispatcherDeps): Core {
       // and `record` then keeps who acted (and the event id) in a small unit of its own.
       const record = async (core: CoreStores) => {
         if (event.eventId && !(await core.inboundEvents.firstSight(actor.community, event.eventId, now))) return;
-        const community = await core.communities.ensure(actor.community, now);
-        // A departure is not activity; a join records when they arrived.
-        const member =
-          event.kind === 'member_joined'
-            ? await core.members.markJoined(actor.community, actor.userId, actor.displayName, now)
-            : event.kind === 'member_left'
-              ? undefined
-              : await core.members.touch(actor.community, actor.userId, actor.displayName, now);
-        return { community, member };
+        // A departure is not activity; a join records when they arrived. Either way the community comes back with
+        // the member's row (one round trip), or the community is new and is created.
+        if (event.kind === 'member_left') return { community: await core.communities.ensure(actor.community, now) };
+        const { member, community } = await core.members.arrive(
+          actor.community,
+          actor.userId,
+          actor.displayName,
+          now,
+          event.kind === 'member_joined',
+        );
+        return { member, community: community ?? (await core.communities.ensure(actor.community, now)) };
       };
       // Made anew by each attempt: a unit PostgreSQL retries must not keep the failed attempt's after-commit work.
       let deferred: (() => Promise<string | undefined>)[] = [];

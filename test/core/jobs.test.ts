@@ -193,3 +193,63 @@ describe('runDueJobs', () => {
     expect(errors).toHaveLength(4);
   });
 });
+
+describe('runJob with batches', () => {
+  /** Writes `items` DMs, `per` a batch; `prepare` plans only those not yet sent (what a resumed run must do). */
+  function batchedJob(sent: string[][], options: { items: string[]; per: number; failAt?: () => number }) {
+    let prepared = 0;
+    const job = defineJob<unknown, string[]>({
+      name: 'fanout',
+      description: 'test batches',
+      period: (now, c) => weeklyPeriod(now, c.timezone, 'monday', '09:00'),
+      prepare: async () => {
+        prepared++;
+        const done = new Set(sent.flat());
+        return options.items.filter((i) => !done.has(i));
+      },
+      async run(ctx, plan) {
+        const { index } = ctx.batch!;
+        if (index === options.failAt?.()) throw new Error('batch broke');
+        const slice = plan.slice(index * options.per, (index + 1) * options.per);
+        for (const item of slice) ctx.notify.dm(ctx.community.id, item, { text: 'hi' }, { key: `fanout:${item}` });
+        // Recorded as committed only if the unit commits (the outbox is the truth; this mirrors it for `prepare`).
+        ctx.notify.dm(ctx.community.id, 'log', { text: slice.join(',') }, { key: `log:${slice.join(',')}` });
+        sent.push(slice);
+      },
+      batches: (plan) => Math.ceil(plan.length / options.per),
+    });
+    return { job, prepared: () => prepared };
+  }
+
+  it('writes each batch in its own transaction and marks the period done with the last', async () => {
+    const sent: string[][] = [];
+    const { job } = batchedJob(sent, { items: ['a', 'b', 'c', 'd', 'e'], per: 2 });
+    expect(await run(job)).toBe('ran');
+    expect(sent).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(await repos.jobRuns.state('fanout', LOFT.id, '2026-11-16T09:00', clock.now())).toBe('done');
+    expect(await run(job)).toBe('already-ran');
+  });
+
+  it('after a failed batch, keeps what committed and resumes the rest at the next tick', async () => {
+    const sent: string[][] = [];
+    let failAt = 1;
+    const { job, prepared } = batchedJob(sent, { items: ['a', 'b', 'c', 'd', 'e'], per: 2, failAt: () => failAt });
+    await expect(run(job)).rejects.toThrow('batch broke');
+    expect(await repos.jobRuns.state('fanout', LOFT.id, '2026-11-16T09:00', clock.now())).toBe('stalled');
+    expect(await outboxCount()).toBe(3); // a, b and their log line
+    failAt = -1;
+    expect(await run(job)).toBe('ran');
+    expect(prepared()).toBe(2);
+    expect(sent).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(await outboxCount()).toBe(5 + 3);
+  });
+
+  it('lets one of two concurrent runs write the period; the other finds it running or done', async () => {
+    const sent: string[][] = [];
+    const { job } = batchedJob(sent, { items: ['a', 'b', 'c', 'd'], per: 1 });
+    const results = await Promise.all([run(job), run(job)]);
+    expect(results).toContain('ran');
+    expect(results.filter((r) => r === 'ran')).toHaveLength(1);
+    expect(await outboxCount()).toBe(8);
+  });
+});

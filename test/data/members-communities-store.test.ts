@@ -50,6 +50,24 @@ describe('communities store', () => {
 });
 
 describe('members store', () => {
+  it('arrives: touches (or marks joined) and reads the community in one call', async () => {
+    await run(async ({ members, communities }) => {
+      const first = await members.arrive(LOFT, 'U1', 'Mia', t('08:00:00'), false);
+      expect(first.community).toBeUndefined();
+      expect(first.member).toMatchObject({ userId: 'U1', displayName: 'Mia', lastActiveAt: t('08:00:00') });
+      await communities.ensure(LOFT, t('08:00:00'));
+      await communities.saveSettings(LOFT, { 'match-day': 'friday' });
+      const again = await members.arrive(LOFT, 'U1', 'Mia B', t('09:00:00'), false);
+      expect(again.community).toEqual(await communities.get(LOFT));
+      expect(again.community?.settings).toEqual({ 'match-day': 'friday' });
+      expect(again.member).toEqual(await members.get(LOFT, 'U1'));
+      expect(again.member).toMatchObject({ displayName: 'Mia B', lastActiveAt: t('09:00:00'), joinedAt: undefined });
+      const joined = await members.arrive(LOFT, 'U2', 'Lucas', t('10:00:00'), true);
+      expect(joined.member.joinedAt).toEqual(t('10:00:00'));
+      expect((await members.arrive(OTHER, 'U1', 'Mia', t('10:00:00'), false)).community).toBeUndefined();
+    });
+  });
+
   it('creates a member on first touch and then updates name and activity only', async () => {
     await run(async ({ members }) => {
       expect(await members.touch(LOFT, 'U1', 'Mia', t('08:00:00'))).toEqual({

@@ -249,6 +249,27 @@ describe('skills', () => {
     });
   });
 
+  it('reads both lists at once, and a card: profile, lists and whether the member left', async () => {
+    await run(async (profiles, core) => {
+      await seed(core, { mia: 1, lucas: 2, ines: 3 }, ['ines']);
+      await profiles.addSkills(LOFT, 'mia', 'need', [skill('zines')], at(4));
+      await profiles.addSkills(LOFT, 'mia', 'offer', [skill('illustration', 'inking'), skill('layout')], at(5));
+      await profiles.addSkills(LOFT, 'mia', 'offer', [skill('animation')], at(6));
+      await profiles.publish(LOFT, 'mia', INTRO, at(7));
+      const lists = await profiles.skillLists(LOFT, 'mia');
+      expect(lists.offers).toEqual(await profiles.skills(LOFT, 'mia', 'offer'));
+      expect(lists.needs).toEqual(await profiles.skills(LOFT, 'mia', 'need'));
+      expect(lists.offers.map((s) => s.skill)).toEqual(['illustration', 'layout', 'animation']);
+      const card = await profiles.card(LOFT, 'mia');
+      expect(card).toEqual({ ...lists, profile: await profiles.get(LOFT, 'mia'), left: false });
+      expect(await profiles.card(LOFT, 'lucas')).toEqual({ offers: [], needs: [], profile: undefined, left: false });
+      expect((await profiles.card(LOFT, 'ines'))?.left).toBe(true);
+      expect(await profiles.card(LOFT, 'nobody')).toBeUndefined();
+      expect(await profiles.card(OTHER, 'mia')).toBeUndefined();
+      expect(await profiles.skillLists(OTHER, 'mia')).toEqual({ offers: [], needs: [] });
+    });
+  });
+
   it('removes skills from both lists', async () => {
     await run(async (profiles) => {
       await profiles.addSkills(LOFT, 'mia', 'offer', [skill('zines'), skill('risograph')], at(1));

@@ -57,6 +57,44 @@ describe('job runs store', () => {
     );
     expect(claims.sort()).toEqual([false, true]);
   });
+
+  it('holds a running period under a lease: renewed by its owner, taken over only once it ran out', async () => {
+    const P = '2026-11-16T08:30';
+    const lease = (seconds: number) => at(seconds);
+    await run(async ({ jobRuns }) => {
+      expect(await jobRuns.state('round', LOFT, P, T0)).toBeUndefined();
+      expect(await jobRuns.claimRunning('round', LOFT, P, 'p1', T0, lease(60))).toBe(true);
+      expect(await jobRuns.state('round', LOFT, P, at(30))).toBe('held');
+      expect(await jobRuns.claimRunning('round', LOFT, P, 'p2', at(30), lease(90))).toBe(false);
+      expect(await jobRuns.renew('round', LOFT, P, 'p2', lease(120))).toBe(false);
+      expect(await jobRuns.renew('round', LOFT, P, 'p1', lease(120))).toBe(true);
+      expect(await jobRuns.state('round', LOFT, P, at(90))).toBe('held');
+      // p1 died: at 120 s its lease is over and p2 takes the period, which p1 can no longer renew or finish.
+      expect(await jobRuns.state('round', LOFT, P, at(120))).toBe('stalled');
+      expect(await jobRuns.claimRunning('round', LOFT, P, 'p2', at(120), lease(180))).toBe(true);
+      expect(await jobRuns.renew('round', LOFT, P, 'p1', lease(240))).toBe(false);
+      expect(await jobRuns.finish('round', LOFT, P, 'p1', at(130))).toBe(false);
+      expect(await jobRuns.lastPeriod('round', LOFT)).toBe(P);
+      expect(await jobRuns.finish('round', LOFT, P, 'p2', at(130))).toBe(true);
+      expect(await jobRuns.state('round', LOFT, P, at(130))).toBe('done');
+      expect(await jobRuns.claimRunning('round', LOFT, P, 'p3', at(999), lease(1999))).toBe(false);
+      expect(await jobRuns.claim('round', LOFT, P, at(999))).toBe(false);
+    });
+  });
+
+  it('lets a released period be taken over at once, and keeps a claimed one done', async () => {
+    await run(async ({ jobRuns }) => {
+      expect(await jobRuns.claimRunning('round', LOFT, 'p', 'p1', T0, at(60))).toBe(true);
+      await jobRuns.release('round', LOFT, 'p', 'p2');
+      expect(await jobRuns.state('round', LOFT, 'p', at(1))).toBe('held');
+      await jobRuns.release('round', LOFT, 'p', 'p1');
+      expect(await jobRuns.state('round', LOFT, 'p', at(1))).toBe('stalled');
+      expect(await jobRuns.claimRunning('round', LOFT, 'p', 'p2', at(1), at(61))).toBe(true);
+      await jobRuns.claim('digest', LOFT, 'p', T0);
+      expect(await jobRuns.state('digest', LOFT, 'p', T0)).toBe('done');
+      expect(await jobRuns.state('round', OTHER, 'p', T0)).toBeUndefined();
+    });
+  });
 });
 
 describe('message refs store', () => {

@@ -1,4 +1,5 @@
 import type { CommunityId } from '../ids.ts';
+import type { CommunityRecord } from './communities.ts';
 
 export interface MemberRecord {
   readonly community: CommunityId;
@@ -25,6 +26,18 @@ export interface MembersStore {
   /** Members whose display name matches (case-insensitive), for resolving `@name` in command text. */
   findByName(community: CommunityId, name: string): Promise<MemberRecord[]>;
   markJoined(community: CommunityId, userId: string, displayName: string, now: Date): Promise<MemberRecord>;
+  /**
+   * What every event starts with, in one statement: `touch` (or `markJoined` when `joined`) and the member's
+   * community as stored (settings, creation, settings' change times), read in the same round trip. `community` is
+   * undefined when the community has no row yet (its very first event: the caller ensures it).
+   */
+  arrive(
+    community: CommunityId,
+    userId: string,
+    displayName: string,
+    now: Date,
+    joined: boolean,
+  ): Promise<{ member: MemberRecord; community?: CommunityRecord }>;
   markLeft(community: CommunityId, userId: string, now: Date): Promise<void>;
   setDmUnreachable(community: CommunityId, userId: string, unreachable: boolean): Promise<void>;
   markDmNoticeShown(community: CommunityId, userId: string): Promise<void>;

@@ -85,8 +85,6 @@ export function isEmpty(value: unknown): boolean {
 
 /** What "found nothing" looks like for the few reads whose answer for a stranger is not empty. */
 export const EXPECT: Record<string, (result: unknown) => boolean> = {
-  // The first free waitlist position of a meetup B does not have: the same as for an empty waitlist.
-  'meetups.nextWaitlistPosition': (n) => n === 1 || n === 0,
   // "On unless turned off": true for a member B never saw.
   'meetups.remindersEnabled': (on) => on === true,
   // A's cursor does not exist in B: "rebuild", with no member and no cursor of A's.

@@ -15,6 +15,7 @@ const MARKERS = /\b(I'll|I will|I've|has been told|have been told|were told|will
 
 /** Each promise, by a fragment of its source line, and where its condition is tested. */
 const PROMISES: Record<string, string> = {
+  'I will not show it again': 'by construction: MeetupsStore.saveCalendarFeed keeps only the token’s hash',
   "I'll remind you the day before and an hour before": 'below: RSVP promises only the reminders that will come',
   "I'll remind you an hour before": 'below: RSVP promises only the reminders that will come',
   "I'll check in the day before": 'below: RSVP promises only the reminders that will come',
@@ -40,9 +41,6 @@ const PROMISES: Record<string, string> = {
   'is the host, and has been told': 'meetups-host.test.ts: a manager-named host is told',
   "I've asked ${fmt.user(named)} to host it": 'meetups-host.test.ts: the invitation DM is sent',
   'stays the host of ${label(meetup)}, and has been told': 'meetups-host.test.ts: a decline is told to the creator',
-  'member(s) who had answered were told': 'meetups.test.ts: cancel DMs everyone who answered',
-  'got a seat and were told': 'meetups.test.ts: raising the capacity seats and tells the waitlist',
-  'member(s) who answered were told about the change': 'meetups.test.ts: a new time or place is told',
 };
 
 /**

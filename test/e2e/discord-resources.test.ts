@@ -20,7 +20,7 @@ beforeAll(async () => {
   host = stack.fake.addMember('host', String(0x20), 'Host');
   lucas = stack.fake.addMember('lucas', '0', 'Lucas');
   mia = stack.fake.addMember('mia', '0', 'Mia');
-  await stack.command(host, 'hallway', 'config', { 'resources-channel': { channel: stack.channel('library') } });
+  await stack.command(host, 'hallway', 'config', { option: 'resources-channel', value: stack.channel('library') });
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 /** The meetup buttons: RSVP on the card, the one-tap rating, the comment form, and the digest's draft button. */
 import { z } from 'zod';
-import { defineAction } from './kit.ts';
+import { type Context, defineAction } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { RsvpStatus } from './store.ts';
 import { fmt } from '#core/text.ts';
@@ -74,7 +74,7 @@ export const draftAction = defineAction({
     }
     // Only an idea a digest offers now, for a member it names (not any id and words put in a forged value); a
     // manager may draft any (the dashboard offers each member who could lead it), as /meetup create lets them.
-    if (!ctx.actor.isAdmin && !(await isCurrentIdea(ctx, host, skill))) {
+    if (!(await isCurrentIdea(ctx, host, skill)) && !(ctx.actor.isAdmin && (await isMemberHere(ctx, host)))) {
       throw new UserError('conflict', 'That idea is no longer in the digest. Start your own with /meetup create.');
     }
     const initial = { title: `Skill-share: ${skill}`, description: `${skill}, shared by a member who knows it.` };
@@ -83,3 +83,9 @@ export const draftAction = defineAction({
 });
 
 export const meetupActions = [rsvpAction, rateAction, commentAction, draftAction];
+
+/** A member of this community who has not left (a manager drafts only for them). */
+async function isMemberHere(ctx: Context, userId: string): Promise<boolean> {
+  const member = await ctx.core.members.get(ctx.community.id, userId);
+  return member !== undefined && !member.leftAt;
+}

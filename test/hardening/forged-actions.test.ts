@@ -35,6 +35,12 @@ const SELF_SERVICE: Record<string, string> = {
   'skills.page': 'a page of the skills directory, like /skills find',
   'feedback.open': 'opens the feedback request form, like /feedback request',
   'mentor.ask': 'opens the presser’s own request form for a mentor, like /mentor request member:',
+  'hallway.keep-community': 'changes nothing ("Nothing was deleted"), whoever presses it',
+};
+
+/** Actions pressed from the web dashboard, not from a chat button (each checks the presser's rights itself). */
+const WEB_ONLY: Record<string, string> = {
+  'dashboard.workshop': 'the Skills page’s "Suggest a workshop" (managers only, checked in the action)',
 };
 
 /**
@@ -97,6 +103,10 @@ async function offerEverything(bot: TestBot, c: Cast): Promise<OfferLog> {
   // A score given: the rating's own reply offers "Add a comment".
   const rated = bot.sent.find((d) => d.kind === 'dm' && d.reply.buttons?.some((b) => b.action === 'meetup.rate'))!;
   await bot.click(rated.reply.buttons!.at(-1)!, as(rated.to[0]!));
+  // A host named by another member is asked first (Accept / Decline); a manager asked to forget the community
+  // confirms or keeps it.
+  await bot.run(`/meetup create title:"Print swap" when:"in 3 days 18:00" host:<@${c.friend}>`, as(c.subject));
+  await bot.run('/hallway forget-community', as(c.host));
   await bot.run('/hallway forget-me', as(c.third));
   await bot.run('/skills find photography', as(c.friend));
   await bot.drain();
@@ -189,7 +199,7 @@ describe('every action, pressed by a member it was not offered to', () => {
   it('the life offers every registered action (a new one needs a step that offers it)', () => {
     const ids = actionIds();
     expect(ids.length).toBeGreaterThan(20);
-    const missing = ids.filter((id) => !offered.has(id) && !(id in SELF_SERVICE));
+    const missing = ids.filter((id) => !offered.has(id) && !(id in SELF_SERVICE) && !(id in WEB_ONLY));
     expect(missing, 'actions never offered by the sweep life: add a step to offerEverything').toEqual([]);
     expect(Object.keys(SELF_SERVICE).filter((id) => !ids.includes(id))).toEqual([]);
   });

@@ -129,7 +129,7 @@ describe('SIGKILL in the middle of a round fan-out and of a reminder batch', () 
     const intended = new Set(rows.map((r) => r.key));
     // The intended messages, from what the jobs decided: a round DM per paired member, a reminder per attendee.
     expect(round.length).toBe(MEMBERS);
-    for (const userId of round) expect(intended).toContain(`match-round:2026-11-16T09:00:${userId}`);
+    for (const userId of round) expect(intended).toContain(`match-round:2026-W47:${userId}`);
     for (let i = 0; i < ATTENDEES; i++) expect(intended).toContain(`meetup-reminder:1:24h:${memberId(i)}`);
     // No loss: the recorder saw every key.
     const received = new Set(deliveries.map((d) => d.key));

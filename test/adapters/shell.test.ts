@@ -73,42 +73,22 @@ describe('renderShell', () => {
 
 describe('ShellPlatform', () => {
   it('runs commands, switches members, presses buttons and fills forms, then ends at end of input', async () => {
-    const bot = await TestBot.create();
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (d) => (printed += d));
-    const shell = new ShellPlatform({
-      input,
-      output,
-      community: 'shell:loft',
-      color: false,
-      afterEach: async () => await bot.drain(),
-      tick: async () => await bot.tick(),
-      ...shellHooksOf(bot),
-      loadDemo: async () => 'demo loaded',
-      greeting: 'hello',
-      filesDir: mkdtempSync(join(tmpdir(), 'hallway-shell-')),
-    });
-    await shell.start(bot.core.dispatch);
-    input.end(
-      [
-        '/as mia',
-        '/skills offer writing',
-        '/hallway forget-me',
-        ':click 2',
-        '/intro',
-        'Writer',
-        'A zine about the loft',
-        'writing, editing',
-        'video',
-        'https://mia.example',
-        ':demo',
-        ':quit',
-        '/never-reached',
-      ].join('\n'),
-    );
-    await shell.finished;
+    const { bot, printed: out } = await shellWith([
+      '/as mia',
+      '/skills offer writing',
+      '/hallway forget-me',
+      ':click 2',
+      '/intro',
+      'Writer',
+      'A zine about the loft',
+      'writing, editing',
+      'video',
+      'https://mia.example',
+      ':demo',
+      ':quit',
+      '/never-reached',
+    ]);
+    const printed = out();
     expect(printed).toContain('You are now Mia.');
     expect(printed).toContain('Nothing was deleted.');
     expect(printed).toMatch(/About you/);

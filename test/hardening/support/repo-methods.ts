@@ -56,6 +56,8 @@ const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the 
 export const GLOBAL: Record<string, string> = {
   'communities.list': 'the scheduler walks every community',
   'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
+  'sendRates.get': 'a send lane’s learned rate is the platform’s (per platform today), not a community’s data',
+  'sendRates.save': 'a send lane’s learned rate is the platform’s (per platform today), not a community’s data',
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,

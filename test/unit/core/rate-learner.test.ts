@@ -149,15 +149,23 @@ describe('RateLearner against a platform that does not announce its limit', () =
 });
 
 describe('RateLearner probing and ceiling', () => {
-  it('probes upward by 5 % per minute of sending without a 429, and idle time does not count', () => {
+  it('before its first 429, doubles every 0.75 s of back-to-back sending up to the ceiling (slow start)', () => {
     const learner = new RateLearner({ start: 10, max: 100 });
     const lane = new SimulatedLane(learner, new HiddenLimit(1_000, 100));
-    lane.send(599); // 59.9 s of back-to-back sending
-    expect(learner.rate).toBe(10);
-    lane.send(2);
-    expect(learner.rate).toBeCloseTo(10.5, 5);
+    lane.send(8); // about 0.75 s at 10/s
+    expect(learner.rate!).toBeGreaterThan(15);
+    expect(learner.rate!).toBeLessThan(25);
+    lane.send(200);
+    expect(learner.rate).toBe(100);
+    expect(lane.limited).toBe(0);
+  });
+
+  it('counts no idle time in slow start', () => {
+    const learner = new RateLearner({ start: 10, max: 100 });
+    const lane = new SimulatedLane(learner, new HiddenLimit(1_000, 100));
+    lane.send(1);
     lane.idle(3_600_000).send(1);
-    expect(learner.rate).toBeCloseTo(10.5, 5);
+    expect(learner.rate).toBe(10);
   });
 
   it('probes by 2 % once a 429 was seen, and half as often each time the limit is met at the same rate', () => {

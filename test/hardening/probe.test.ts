@@ -58,7 +58,7 @@ describe('the probe', () => {
       await bot.repos.members.touch(bot.community, 'sneaked-in', 'S', bot.clock.now());
       return reply;
     });
-    expect(dirty.problems).toEqual(['refuse: rejected, yet the database changed: members']);
+    expect(dirty.problems).toEqual(['refuse: rejected, yet the database changed: member_active_weeks, members']);
   });
 
   it('passes a reply whose only mention is a core token', async () => {

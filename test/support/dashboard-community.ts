@@ -160,6 +160,8 @@ export async function seedCommunity(bot: TestBot): Promise<Seeded> {
   const [anaBen, danEve] = [pairingOf('ana'), pairingOf('dan')];
   await feedback('eve', 'illustration', 'dan', '2026-11-03T10:00:00Z', 12, 2);
   at('2026-11-05T10:00:00Z');
+  // "Did you meet?" is asked first: its buttons are answered only once it was sent.
+  await bot.runJob('match-follow-up');
   await click('ana', { action: 'match.met', value: `${anaBen}:yes` });
   await click('ana', { action: 'match.collab', value: `${anaBen}:yes` });
   await click('ben', { action: 'match.met', value: `${anaBen}:yes` });

@@ -65,7 +65,7 @@ export class Answerer {
   }
 
   /** The reply's files, to the member's DM with the app (logged, never thrown). */
-  private async upload(reply: Reply, userId: string): Promise<void> {
+  async upload(reply: Reply, userId: string): Promise<void> {
     if (!reply.files?.length) return;
     try {
       await uploadToDm(this.client, userId, reply.files);

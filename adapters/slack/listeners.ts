@@ -85,7 +85,9 @@ export function registerListeners(app: App, catalog: CommandCatalog, deps: Liste
       if (field) return ack({ response_action: 'errors', errors: { [field]: reply.formError.message } });
     }
     if (reply.form) return ack({ response_action: 'update', view: renderModal(reply.form) });
-    return ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
+    await ack({ response_action: 'update', view: renderOutcomeModal(reply, body.view.title?.text ?? 'Hallway') });
+    // A modal cannot hold a file: the outcome says the file is in the member's messages, and this puts it there.
+    await (await answers(inbound.interactionTeam(body))).upload(reply, body.user.id);
   });
 
   registerEvents(app, deps, run, facts, answers);

@@ -57,7 +57,11 @@ describe('resources on Slack', () => {
     expect(shown).toContain('Booked *Risograph* (Print room) for');
     expect(shown).toContain(`<!date^${FRIDAY_1400}^`);
     expect(shown).toContain('booking-1.ics');
-    expect(shown).toContain('DTSTART:20261120T130000Z');
+    // The calendar file is uploaded to the member's DM with the app, not inlined.
+    const asked = await stack.fake.waitFor('files.getUploadURLExternal', (c) => c.args.filename === 'booking-1.ics');
+    await stack.fake.waitFor('files.completeUploadExternal', () => true);
+    const bytes = stack.fake.uploads.all.find((u) => u.fileId === (asked.answer.file_id as string));
+    expect(bytes?.body).toContain('DTSTART:20261120T130000Z');
     const [booking] = await stack.repos.resources.listMemberBookings(stack.community, MIA, stack.clock.now());
     expect(booking?.startsAt.toISOString()).toBe('2026-11-20T13:00:00.000Z');
     expect(booking?.endsAt.toISOString()).toBe('2026-11-20T15:00:00.000Z');

@@ -4,9 +4,59 @@
  * text, so that rows parse the same way from either database.
  */
 import type { Generated } from 'kysely';
+import type {
+  MatchPrefsTable,
+  MatchAvoidTable,
+  MatchAvoidKeysTable,
+  IntroCardNeighboursTable,
+  MatchRoundsTable,
+  MatchPairingsTable,
+  MatchPairingMembersTable,
+  MatchSuggestionsTable,
+  MatchIndexChangesTable,
+} from './schema-matching.ts';
+import type {
+  ResourcesTable,
+  ResourceBookingsTable,
+  ResourceLoansTable,
+  ResourceTrainingsTable,
+  ResourceAsksTable,
+  ResourceAskRepliesTable,
+} from './schema-resources.ts';
+import type {
+  MentorOffersTable,
+  MentorSkillsTable,
+  MentorRequestStatus,
+  MentorRequestsTable,
+  MentorAsksTable,
+  MentorshipsTable,
+  MentorCheckInsTable,
+  MentorClosingsTable,
+  PresenceCheckinsTable,
+  PresencePrefsTable,
+  PresenceCoffeesTable,
+  PresenceDaysTable,
+} from './schema-mentorship.ts';
+import type {
+  MeetupSeriesTable,
+  MeetupsTable,
+  MeetupRsvpsTable,
+  MeetupRemindersSentTable,
+  MeetupReminderPrefsTable,
+  MeetupRatingsTable,
+  MeetupHostInvitesTable,
+  CalendarFeedsTable,
+} from './schema-meetups.ts';
+import type {
+  FeedbackRequestsTable,
+  FeedbackAsksTable,
+  FeedbackRatingsTable,
+  FeedbackOptoutsTable,
+} from './schema-feedback.ts';
+import type { MemberActiveWeeksTable, DashboardSignInsTable, DashboardSessionsTable } from './schema-dashboard.ts';
 
-type Ms = number;
-type Flag = 0 | 1;
+export type Ms = number;
+export type Flag = 0 | 1;
 
 export interface CommunitiesTable {
   id: string;
@@ -126,417 +176,6 @@ export interface IntroManagersTable {
   community: string;
   user_id: string;
   seen_at: Ms;
-}
-
-export interface MatchPrefsTable {
-  community: string;
-  user_id: string;
-  opted_in: Generated<Flag>;
-  paused_at: Ms | null;
-  paused_until: Ms | null;
-  pause_reason: 'member' | 'ignored' | null;
-  ignored_streak: Generated<number>;
-  updated_at: Ms;
-}
-
-export interface MatchAvoidTable {
-  community: string;
-  user_id: string;
-  /** NULL once the avoided member was forgotten: `avoid_hash` keeps the protection. */
-  avoid_user_id: string | null;
-  /** HMAC-SHA256 of the avoided member's id under the community's key (`match_avoid_keys`), hex. */
-  avoid_hash: string | null;
-  created_at: Ms;
-}
-
-export interface MatchAvoidKeysTable {
-  community: string;
-  secret: string;
-}
-
-export interface IntroCardNeighboursTable {
-  community: string;
-  user_id: string;
-  neighbour_id: string;
-}
-
-export interface MatchRoundsTable {
-  id: Generated<number>;
-  community: string;
-  period: string;
-  created_at: Ms;
-  members: number;
-  total_score: number;
-  repeats: Generated<number>;
-  left_out: Generated<number>;
-}
-
-export interface MatchPairingsTable {
-  id: Generated<number>;
-  community: string;
-  round_id: number | null;
-  kind: 'round' | 'intro';
-  score: Generated<number>;
-  created_at: Ms;
-  follow_up_at: Ms | null;
-}
-
-export interface MatchPairingMembersTable {
-  pairing_id: number;
-  community: string;
-  user_id: string;
-  responded_at: Ms | null;
-  met: 'yes' | 'not_yet' | 'no' | null;
-  collaborating: Flag | null;
-}
-
-export interface MatchSuggestionsTable {
-  id: Generated<number>;
-  community: string;
-  user_id: string;
-  suggested_id: string;
-  score: number;
-  status: Generated<'shown' | 'introduced' | 'dismissed'>;
-  created_at: Ms;
-  decided_at: Ms | null;
-}
-
-export interface MatchIndexChangesTable {
-  seq: Generated<number>;
-  community: string;
-  member: number;
-  active_at: Ms | null;
-  nonce: Generated<number>;
-}
-
-export interface MeetupSeriesTable {
-  id: Generated<number>;
-  community: string;
-  repeat: 'weekly' | 'biweekly' | 'monthly';
-  timezone: string;
-  first_starts_at: Ms;
-  active: Generated<Flag>;
-  created_by: string | null;
-  created_at: Ms;
-}
-
-export interface MeetupsTable {
-  id: Generated<number>;
-  community: string;
-  series_id: number | null;
-  slot_at: Ms | null;
-  title: string;
-  starts_at: Ms;
-  ends_at: Ms;
-  location: string | null;
-  capacity: number | null;
-  description: string | null;
-  host_user_id: string | null;
-  status: Generated<'scheduled' | 'cancelled'>;
-  created_by: string | null;
-  created_at: Ms;
-  card_channel_id: string | null;
-  card_version: Generated<number>;
-  schedule_revision: Generated<number>;
-}
-
-export interface MeetupRsvpsTable {
-  community: string;
-  meetup_id: number;
-  user_id: string;
-  status: 'going' | 'maybe' | 'no';
-  waitlist_position: number | null;
-  responded_at: Ms;
-}
-
-export interface MeetupRemindersSentTable {
-  community: string;
-  meetup_id: number;
-  user_id: string;
-  kind: '24h' | '1h' | 'rating';
-  revision: number;
-  sent_at: Ms;
-}
-
-export interface MeetupReminderPrefsTable {
-  community: string;
-  user_id: string;
-  enabled: Flag;
-  updated_at: Ms;
-}
-
-export interface MeetupRatingsTable {
-  community: string;
-  meetup_id: number;
-  user_id: string;
-  score: number;
-  comment: string | null;
-  rated_at: Ms;
-}
-
-export interface MeetupHostInvitesTable {
-  community: string;
-  meetup_id: number;
-  user_id: string;
-  invited_by: string;
-  invited_at: Ms;
-}
-
-export interface FeedbackRequestsTable {
-  id: Generated<number>;
-  community: string;
-  requester: string;
-  about: string;
-  link: string | null;
-  skills: Generated<string>;
-  due_at: Ms | null;
-  status: Generated<'open' | 'fulfilled' | 'expired' | 'cancelled' | 'offered_publicly'>;
-  created_at: Ms;
-}
-
-export interface FeedbackAsksTable {
-  community: string;
-  request_id: number;
-  reviewer: string;
-  status: 'asked' | 'accepted' | 'declined' | 'timed_out' | 'given';
-  asked_at: Ms;
-  answered_at: Ms | null;
-  note: string | null;
-}
-
-export interface FeedbackRatingsTable {
-  community: string;
-  request_id: number;
-  reviewer: string;
-  score: number;
-  thanks: string | null;
-  rated_at: Ms;
-}
-
-export interface FeedbackOptoutsTable {
-  community: string;
-  user_id: string;
-  kind: 'asks' | 'helpful';
-  created_at: Ms;
-}
-
-export interface ResourcesTable {
-  id: Generated<number>;
-  community: string;
-  name: string;
-  name_key: string;
-  kind: 'space' | 'equipment' | 'tool' | 'book' | 'other';
-  location: string | null;
-  description: string | null;
-  bookable: Flag;
-  lendable: Flag;
-  owner_user_id: string | null;
-  training_required: Generated<Flag>;
-  created_by: string | null;
-  created_at: Ms;
-  card_channel_id: string | null;
-  card_version: Generated<number>;
-}
-
-export interface ResourceBookingsTable {
-  id: Generated<number>;
-  community: string;
-  resource_id: number;
-  user_id: string;
-  starts_at: Ms;
-  ends_at: Ms;
-  status: Generated<'booked' | 'cancelled'>;
-  reminded_at: Ms | null;
-  created_at: Ms;
-}
-
-export interface ResourceLoansTable {
-  id: Generated<number>;
-  community: string;
-  resource_id: number;
-  borrower: string;
-  status: 'waiting' | 'requested' | 'lent' | 'returned' | 'declined' | 'cancelled';
-  wanted_until: Ms | null;
-  requested_at: Ms;
-  lent_at: Ms | null;
-  due_at: Ms | null;
-  closed_at: Ms | null;
-  reminders_sent: Generated<number>;
-  reminded_at: Ms | null;
-}
-
-export interface ResourceTrainingsTable {
-  community: string;
-  resource_id: number;
-  user_id: string;
-  trained_by: string | null;
-  trained_at: Ms;
-}
-
-export interface ResourceAsksTable {
-  id: Generated<number>;
-  community: string;
-  asker: string;
-  what: string;
-  status: Generated<'open' | 'found' | 'posted' | 'closed'>;
-  helper: string | null;
-  created_at: Ms;
-  closed_at: Ms | null;
-}
-
-export interface ResourceAskRepliesTable {
-  community: string;
-  ask_id: number;
-  user_id: string;
-  status: 'asked' | 'yes' | 'no' | 'closed';
-  asked_at: Ms;
-  answered_at: Ms | null;
-}
-
-export interface MentorOffersTable {
-  community: string;
-  user_id: string;
-  capacity: number;
-  note: string | null;
-  paused: Generated<Flag>;
-  created_at: Ms;
-  updated_at: Ms;
-}
-
-export interface MentorSkillsTable {
-  community: string;
-  user_id: string;
-  skill: string;
-  term: string;
-  position: number;
-}
-
-export type MentorRequestStatus = 'pending' | 'waiting' | 'matched' | 'withdrawn';
-
-export interface MentorRequestsTable {
-  id: Generated<number>;
-  community: string;
-  mentee_id: string;
-  skill: string;
-  term: string;
-  about: string;
-  goal: string | null;
-  status: MentorRequestStatus;
-  created_at: Ms;
-  updated_at: Ms;
-}
-
-export interface MentorAsksTable {
-  community: string;
-  request_id: number;
-  mentor_id: string;
-  status: 'asked' | 'accepted' | 'declined' | 'timed_out' | 'withdrawn';
-  via_round: Generated<Flag>;
-  asked_at: Ms;
-  answered_at: Ms | null;
-}
-
-export interface MentorshipsTable {
-  id: Generated<number>;
-  community: string;
-  mentor_id: string;
-  mentee_id: string;
-  skill: string;
-  term: string;
-  about: string;
-  goal: string | null;
-  slot: number;
-  status: 'active' | 'completed' | 'stopped';
-  started_at: Ms;
-  ends_at: Ms;
-  next_check_in_at: Ms | null;
-  check_ins: Generated<number>;
-  ended_at: Ms | null;
-}
-
-export interface MentorCheckInsTable {
-  community: string;
-  mentorship_id: number;
-  seq: number;
-  user_id: string;
-  answer: 'going' | 'stuck' | 'wrap';
-  answered_at: Ms;
-}
-
-export interface MentorClosingsTable {
-  community: string;
-  mentorship_id: number;
-  user_id: string;
-  takeaway: string;
-  answered_at: Ms;
-}
-
-export interface PresenceCheckinsTable {
-  community: string;
-  user_id: string;
-  day: string;
-  checked_in_at: Ms;
-  until_at: Ms;
-  expires_at: Ms;
-  location: string | null;
-  nudged_at: Ms | null;
-}
-
-export interface PresencePrefsTable {
-  community: string;
-  user_id: string;
-  nudges: Generated<Flag>;
-  listed: Generated<Flag>;
-  updated_at: Ms;
-}
-
-export interface PresenceCoffeesTable {
-  community: string;
-  from_id: string;
-  to_id: string;
-  status: 'asked' | 'sure' | 'not_today';
-  created_at: Ms;
-  answered_at: Ms | null;
-  expires_at: Ms;
-}
-
-export interface PresenceDaysTable {
-  community: string;
-  day: string;
-  members: Generated<number>;
-}
-
-export interface MemberActiveWeeksTable {
-  community: string;
-  /** `members.id`. */
-  member: number;
-  /** Monday 00:00 UTC of the week, epoch ms. */
-  week: Ms;
-}
-
-export interface DashboardSignInsTable {
-  token_hash: string;
-  community: string;
-  user_id: string;
-  created_at: Ms;
-  expires_at: Ms;
-  used_at: Ms | null;
-}
-
-export interface DashboardSessionsTable {
-  token_hash: string;
-  community: string;
-  user_id: string;
-  created_at: Ms;
-  expires_at: Ms;
-}
-
-export interface CalendarFeedsTable {
-  token_hash: string;
-  community: string;
-  /** NULL: the community feed. */
-  user_id: string | null;
-  created_at: Ms;
 }
 
 /** Every table. A feature's migration adds its tables here too. */

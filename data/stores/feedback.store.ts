@@ -12,7 +12,7 @@ import type { Tx } from '#core/ports/storage.ts';
 import type { FeedbackAsk, FeedbackAskStatus, FeedbackRequest, FeedbackStore } from '../../commands/feedback/store.ts';
 import { dbOf } from '../db/executor.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from '../db/rows.ts';
-import type { FeedbackAsksTable, FeedbackRequestsTable } from '../db/schema.ts';
+import type { FeedbackAsksTable, FeedbackRequestsTable } from '../db/schema-feedback.ts';
 import { avoidedAmong } from './avoid-hashes.ts';
 import { feedbackMemberQueries } from './feedback-members.store.ts';
 import { feedbackReviewerQueries } from './feedback-reviewers.store.ts';

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { MeetupFields, MeetupRecord, RsvpRecord, SeriesRecord } from '../../commands/meetups/store.ts';
 import { toBool, toCommunityId, toDate, toMs, toOptionalDate } from '../db/rows.ts';
-import type { MeetupRsvpsTable, MeetupSeriesTable, MeetupsTable } from '../db/schema.ts';
+import type { MeetupRsvpsTable, MeetupSeriesTable, MeetupsTable } from '../db/schema-meetups.ts';
 
 export const MEETUP_COLUMNS = [
   'id',

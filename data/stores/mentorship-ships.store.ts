@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { CheckInAnswer, Mentorship, MentorshipStore } from '../../commands/mentorship/store.ts';
 import type { Db } from '../db/executor.ts';
 import { toCommunityId, toDate, toMs, toOptionalDate } from '../db/rows.ts';
-import type { MentorshipsTable } from '../db/schema.ts';
+import type { MentorshipsTable } from '../db/schema-mentorship.ts';
 
 type ShipsPart = Pick<
   MentorshipStore,

@@ -17,7 +17,7 @@ import type {
 } from '../../commands/mentorship/store.ts';
 import { type Db, dbOf } from '../db/executor.ts';
 import { toBool, toCommunityId, toDate, toMs, toOptionalDate } from '../db/rows.ts';
-import type { MentorAsksTable, MentorRequestsTable } from '../db/schema.ts';
+import type { MentorAsksTable, MentorRequestsTable } from '../db/schema-mentorship.ts';
 import { mentorshipMemberQueries } from './mentorship-members.store.ts';
 import { mentorshipQueries } from './mentorship-ships.store.ts';
 

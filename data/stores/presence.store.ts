@@ -8,7 +8,7 @@ import type { Tx } from '#core/ports/storage.ts';
 import type { Presence, PresenceStore } from '../../commands/presence/store.ts';
 import { dbOf } from '../db/executor.ts';
 import { toBool, toDate, toMs, toOptionalDate } from '../db/rows.ts';
-import type { PresenceCheckinsTable } from '../db/schema.ts';
+import type { PresenceCheckinsTable } from '../db/schema-mentorship.ts';
 import { avoidsEither, profileSkills } from './member-reads.ts';
 import { presenceRightsQueries } from './presence-rights.store.ts';
 

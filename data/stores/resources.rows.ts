@@ -12,7 +12,7 @@ import type {
   ResourceBookingsTable,
   ResourceLoansTable,
   ResourcesTable,
-} from '../db/schema.ts';
+} from '../db/schema-resources.ts';
 
 export const RESOURCE_COLUMNS = [
   'id',

@@ -1,7 +1,8 @@
 /**
- * The outbox on Kysely. Claims are one `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING`, atomic on SQLite; on
- * PostgreSQL the inner select also takes `FOR UPDATE SKIP LOCKED`, so several processes each claim different rows
- * without waiting for one another. A claim is a lease: an item whose process died comes back when it runs out.
+ * The outbox on Kysely. Claims are one `WITH due AS MATERIALIZED (SELECT … LIMIT n) UPDATE … WHERE id IN due
+ * RETURNING`, atomic on SQLite; on PostgreSQL the select also takes `FOR UPDATE SKIP LOCKED`, so several processes
+ * each claim different rows without waiting for one another. A claim is a lease: an item whose process died comes
+ * back when it runs out.
  */
 import { type ExpressionBuilder, sql } from 'kysely';
 import { platformOf } from '#core/ids.ts';
@@ -137,27 +138,37 @@ export function outboxStore(tx: Tx): OutboxStore {
     async claimDue(platform, now, limit, leaseUntil) {
       if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
       const at = toMs(now);
-      const due = db
-        .selectFrom('outbox as o')
-        .select('o.id')
-        .where('o.platform', '=', platform)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('o.status', '=', 'pending'), eb('o.not_before', '<=', at)]),
-            eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
-          ]),
-        )
-        .where((eb) => eb.not(heldBack(eb)))
-        .orderBy('o.priority')
-        .orderBy('o.not_before')
-        .orderBy('o.id')
-        // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
-        .limit(sql.lit(limit))
-        .$if(postgres, (qb) => qb.forUpdate().skipLocked());
+      // The due rows are chosen once, in a MATERIALIZED CTE, and only then updated. Written as `UPDATE … WHERE id IN
+      // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may plan a nested loop that runs the subquery again for
+      // each outbox row (it does on a small table once ANALYZE saw it nearly empty, e.g. after old rows were deleted);
+      // each run skips the rows this same UPDATE already changed, so LIMIT picks the next one and every due item is
+      // marked `sending` while only the first is returned. The others then wait out their lease unsent (5 minutes;
+      // in tests, for ever). A materialized CTE is evaluated once whatever the plan; SQLite reads it the same way.
       const rows = await db
+        .with(
+          (cte) => cte('due').materialized(),
+          (qb) =>
+            qb
+              .selectFrom('outbox as o')
+              .select('o.id')
+              .where('o.platform', '=', platform)
+              .where((eb) =>
+                eb.or([
+                  eb.and([eb('o.status', '=', 'pending'), eb('o.not_before', '<=', at)]),
+                  eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
+                ]),
+              )
+              .where((eb) => eb.not(heldBack(eb)))
+              .orderBy('o.priority')
+              .orderBy('o.not_before')
+              .orderBy('o.id')
+              // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
+              .limit(sql.lit(limit))
+              .$if(postgres, (q) => q.forUpdate().skipLocked()),
+        )
         .updateTable('outbox')
         .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
-        .where('id', 'in', due)
+        .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
         .returning(OUTBOX_COLUMNS)
         .execute();
       // RETURNING has no order.

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '#core/ids.ts';
 import { LEASE_MS } from '#core/outbox/lane.ts';
 import { DeliveryError } from '#core/ports/chat-platform.ts';
+import type { Storage } from '#core/ports/storage.ts';
+import { openTestStorage } from '../support/databases.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
 import { harness, LOFT, T0, WORKSPACE } from './outbox-harness.ts';
 
@@ -13,6 +16,44 @@ function gate() {
     open = resolve;
   });
   return { open, opened };
+}
+
+/**
+ * `storage` whose next look at what is due on `platform` (once armed) is answered late: its transaction commits,
+ * and the answer reaches the loop only once the test lets go, as on a busy machine, so the test can commit and kick
+ * in between.
+ */
+function holdNextDueCheck(storage: Storage, platform: Platform) {
+  let armed = false;
+  const checked = new WeakSet<object>();
+  const reached = gate();
+  const release = gate();
+  const held: Storage = {
+    ...storage,
+    core(tx) {
+      const core = storage.core(tx);
+      const nextDue = (p: Platform) => {
+        if (armed && p === platform) checked.add(tx);
+        return core.outbox.nextDue(p);
+      };
+      return { ...core, outbox: { ...core.outbox, nextDue } };
+    },
+    async transaction(fn) {
+      let late = false;
+      const result = await storage.transaction(async (tx) => {
+        const value = await fn(tx);
+        late = checked.has(tx);
+        return value;
+      });
+      if (late && armed) {
+        armed = false;
+        reached.open();
+        await release.opened;
+      }
+      return result;
+    },
+  };
+  return { storage: held, arm: () => (armed = true), reached: reached.opened, release: release.open };
 }
 
 describe('OutboxDrainer after a crash', () => {
@@ -73,6 +114,32 @@ describe('OutboxDrainer loop', () => {
     await drainer.idle();
     expect(discord.sent).toHaveLength(1);
     await drainer.stop();
+  });
+
+  it('does not report idle while a kick that came during its last check is still to be drained', async () => {
+    // The loop asked what is due next; before the answer ("nothing") came back, a unit committed a message and
+    // kicked, as dispatch does. idle() must wait for the drain that kick asked for, not settle on the stale answer.
+    const check = holdNextDueCheck(await openTestStorage(), 'discord');
+    const { drainer, notify, discord, platforms } = await harness({ storage: check.storage });
+    platforms.delete('slack'); // one lane: idle() answers for it alone
+    let sentWhenIdle: number | undefined;
+    try {
+      await drainer.start();
+      await drainer.idle();
+      check.arm();
+      drainer.kick();
+      await check.reached;
+      await notify.dm(LOFT, 'mia', hello);
+      drainer.kick();
+      const idle = drainer.idle().then(() => {
+        sentWhenIdle = discord.sent.length;
+      });
+      check.release();
+      await idle;
+    } finally {
+      await drainer.stop();
+    }
+    expect(sentWhenIdle).toBe(1);
   });
 
   it('wakes up by itself when a scheduled item falls due', async () => {

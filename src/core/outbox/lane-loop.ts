@@ -87,6 +87,9 @@ export class LaneLoop {
         await this.park(MIN_PARK_MS);
         continue;
       }
+      // A kick during the check above came after a commit the check may not have seen (its answer can predate the
+      // commit): drain again before telling idle() waiters that nothing is due, or they go on before that send.
+      if (this.kicked) continue;
       this.parkedIdle = true;
       this.settleIdle();
       await this.park(next === undefined ? undefined : Math.min(next - now, MAX_PARK_MS));

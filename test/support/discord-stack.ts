@@ -18,7 +18,7 @@ import { type Logger, silentLogger } from '#core/ports/logger.ts';
 import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
-import { type FakeUser, snowflake } from './fake-discord-payloads.ts';
+import { type FakeGuild, type FakeUser, snowflake } from './fake-discord-payloads.ts';
 import { type TestRepos, testRepos } from './test-bot.ts';
 
 /** Discord option types used by Hallway's commands. */
@@ -48,6 +48,10 @@ export interface StackOptions {
   readonly timeoutMs?: number;
   /** Where the app logs; default nowhere. */
   readonly log?: Logger;
+  /** More environment for the app (e.g. `DISCORD_SHARDS`). */
+  readonly env?: Record<string, string>;
+  /** Shapes the fake before the client connects (guilds, the recommended shard count). */
+  readonly prepare?: (fake: FakeDiscord) => void;
 }
 
 export class DiscordStack {
@@ -71,7 +75,9 @@ export class DiscordStack {
     // The guild's channels are sent in GUILD_CREATE, so they must exist before the client identifies.
     const channels = fake.guild.channels as { id: string; name: string }[];
     for (const name of options.channels ?? []) channels.push({ id: snowflake(), name });
+    options.prepare?.(fake);
     const loaded = loadConfig({
+      ...options.env,
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
@@ -140,18 +146,19 @@ export class DiscordStack {
     return { interaction, call, type, data: call.body?.data ?? {}, deferred: false };
   }
 
-  /** `/name [sub] option:value…` as `user`, in `general` (or `channel`). */
+  /** `/name [sub] option:value…` as `user`, in `general` of the fake's guild (or of `where`, or in a DM). */
   async command(
     user: FakeUser,
     name: string,
     sub?: string,
     options: Record<string, OptionValue | undefined> = {},
+    where?: FakeGuild | 'dm',
   ): Promise<Answer> {
     const leaves = Object.entries(options)
       .filter(([, v]) => v !== undefined)
       .map(([key, v]) => optionJSON(key, v!));
     const payload = sub ? [{ name: sub, type: 1, options: leaves }] : leaves;
-    return this.answerTo(this.fake.command(user, name, payload));
+    return this.answerTo(this.fake.command(user, name, payload, where));
   }
 
   /** Clicks a button (its full custom id) on a message in `general` or in the user's DM. */

@@ -43,6 +43,8 @@ export interface GatewayOptions {
   readonly applicationId: string;
   readonly bot: FakeUser;
   readonly guilds: () => readonly FakeGuild[];
+  /** Fewer shards than this are closed with 4011 Sharding required (Discord's answer for a bot in too many guilds). */
+  readonly requiredShards: () => number;
 }
 
 export class FakeGateway extends EventEmitter {
@@ -84,6 +86,7 @@ export class FakeGateway extends EventEmitter {
     this.identifiedShards.push([shardId, shardCount]);
     if (payload.d['token'] !== this.options.token()) return void socket.close(4004, 'Authentication failed.');
     if (!(shardCount >= 1 && shardId >= 0 && shardId < shardCount)) return void socket.close(4010, 'Invalid shard.');
+    if (shardCount < this.options.requiredShards()) return void socket.close(4011, 'Sharding required.');
     if (this.refusePrivilegedIntents && intents & PRIVILEGED_INTENTS) {
       return void socket.close(4014, 'Disallowed intent(s).');
     }

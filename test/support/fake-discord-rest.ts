@@ -85,7 +85,7 @@ function dispatchRoute(fake: FakeDiscord, c: RecordedCall): Answer | undefined {
       body: {
         url: `ws://127.0.0.1:${fake.port}/gateway`,
         shards: fake.shards,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: fake.maxConcurrency },
       },
     };
   }

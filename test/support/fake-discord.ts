@@ -68,6 +68,13 @@ export class FakeDiscord extends EventEmitter {
   readonly guilds: FakeGuild[] = [];
   /** The shard count `GET /gateway/bot` recommends (what `DISCORD_SHARDS=auto` follows). */
   shards = 1;
+  /**
+   * `session_start_limit.max_concurrency`: shards that may IDENTIFY in the same 5 s (1 for most bots, 16 and more for
+   * large ones); @discordjs/ws waits 5 s between two IDENTIFYs of one bucket (`shard id % max_concurrency`).
+   */
+  maxConcurrency = 1;
+  /** Refuse an IDENTIFY with fewer shards than `shards` (4011), as Discord does for a bot in too many guilds. */
+  shardingRequired = false;
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
   /** guild id → user id → permissions string. */
@@ -98,6 +105,7 @@ export class FakeDiscord extends EventEmitter {
       applicationId: this.applicationId,
       bot: this.bot,
       guilds: () => this.guilds,
+      requiredShards: () => (this.shardingRequired ? this.shards : 1),
     });
   }
 
@@ -299,10 +307,10 @@ export class FakeDiscord extends EventEmitter {
     return this.emitInteraction({ type: 5, user, inDm, data: { custom_id: customId, components } });
   }
 
-  /** GUILD_MEMBER_ADD for a new member of the fake guild. */
-  memberJoins(username: string): FakeUser {
-    const user = this.addMember(username);
-    this.gateway.dispatch('GUILD_MEMBER_ADD', { ...memberJSON(user), guild_id: this.guild.id });
+  /** GUILD_MEMBER_ADD for a new member of the fake guild (or `guild`). */
+  memberJoins(username: string, guild = this.guild): FakeUser {
+    const user = this.addMember(username, '0', undefined, guild);
+    this.gateway.dispatch('GUILD_MEMBER_ADD', { ...memberJSON(user), guild_id: guild.id });
     return user;
   }
 

@@ -11,7 +11,7 @@
  * Every helper waits on something observable (a recorded REST call, `app.drainer.idle()`), never on a timer.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { loadConfig } from '../../src/app/config.ts';
+import { type Config, loadConfig } from '../../src/app/config.ts';
 import { type App, createApp } from '../../src/app/create-app.ts';
 import type { CommunityId } from '#core/ids.ts';
 import { type Logger, silentLogger } from '#core/ports/logger.ts';
@@ -19,6 +19,8 @@ import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
 import { type FakeGuild, type FakeUser, snowflake } from './fake-discord-payloads.ts';
+import type { Recorder } from './recorder.ts';
+import { type Dispatched, recordDispatch } from './second-process.ts';
 import { type TestRepos, testRepos } from './test-bot.ts';
 
 /** Discord option types used by Hallway's commands. */
@@ -64,6 +66,10 @@ export class DiscordStack {
     readonly fake: FakeDiscord,
     readonly app: App,
     readonly clock: FakeClock,
+    /** The configuration the app runs with (a second process takes the same). */
+    readonly config: Config,
+    /** Every event the app dispatched, and whether it answered. */
+    readonly dispatched: Recorder<Dispatched>,
   ) {
     this.repos = testRepos(app.storage);
     for (const c of fake.guild.channels) this.channels.set(c.name, c.id);
@@ -100,13 +106,14 @@ export class DiscordStack {
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
     const storage = await openTestStorage();
     const app = await createApp(config, options.log ?? silentLogger, io, { clock, scheduler: false, storage });
+    const dispatched = recordDispatch(app);
     try {
       await app.start();
     } catch (error) {
       await fake.close();
       throw error;
     }
-    return new DiscordStack(fake, app, clock);
+    return new DiscordStack(fake, app, clock, config, dispatched);
   }
 
   get community(): CommunityId {

@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { DiscordPlatform } from '../adapters/discord/discord.adapter.ts';
 import type { ShardSetting } from '../adapters/discord/sharding.ts';
 import { silentLogger } from '#core/ports/logger.ts';
-import { FakeDiscord, type RecordedCall } from '../test/support/fake-discord.ts';
+import { FakeDiscord } from '../test/support/fake-discord.ts';
 import { type FakeGuild, type FakeUser, snowflakeOnShard } from '../test/support/fake-discord-payloads.ts';
+import { discordProfile } from './lib/discord-side.ts';
 import { ms, quantile, table } from './lib/stats.ts';
 
 const GUILDS = 400;
@@ -45,28 +46,12 @@ async function measure(setting: ShardSetting | 'unset'): Promise<void> {
   const rss = process.memoryUsage().rss;
   const latencies: number[] = [];
   for (let i = 0; i < COMMANDS; i++) {
-    latencies.push(await roundTrip(fake, users[i % users.length]!, guilds[i % guilds.length]!));
+    latencies.push(await discordProfile(fake, users[i % users.length]!, undefined, guilds[i % guilds.length]!));
   }
   await platform.stop();
   await fake.close();
   const result = { setting, readyMs, rssMb: rss / 2 ** 20, rssAddedMb: (rss - before) / 2 ** 20, latencies };
   process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-/** Milliseconds from INTERACTION_CREATE on the gateway to the interaction's callback at the fake's REST API. */
-function roundTrip(fake: FakeDiscord, user: FakeUser, guild: FakeGuild): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let id = '';
-    const onCall = (c: RecordedCall) => {
-      if (!id || c.route !== 'POST /interactions/:id/:token/callback' || !c.path.includes(id)) return;
-      fake.off('call', onCall);
-      if (c.status >= 300) reject(new Error(`callback answered ${c.status}`));
-      else resolve(performance.now() - start);
-    };
-    fake.on('call', onCall);
-    const start = performance.now();
-    id = fake.command(user, 'profile', [], guild).id;
-  });
 }
 
 const only = process.argv.find((a) => a.startsWith('--config='))?.slice('--config='.length);

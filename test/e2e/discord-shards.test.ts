@@ -6,7 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordStack, visibleText } from '../support/discord-stack.ts';
 import type { FakeDiscord } from '../support/fake-discord.ts';
-import { type FakeGuild, guildCreateJSON, shardOfGuild, snowflakeOnShard } from '../support/fake-discord-payloads.ts';
+import {
+  type FakeGuild,
+  guildCreateJSON,
+  shardOfGuild,
+  snowflake,
+  snowflakeOnShard,
+} from '../support/fake-discord-payloads.ts';
 import { type LifecycleRecord, recordLifecycle } from '../support/lifecycle-recorder.ts';
 import { startSecondProcess } from '../support/second-process.ts';
 
@@ -75,7 +81,7 @@ describe('Discord with DISCORD_SHARDS=auto', () => {
       id: snowflakeOnShard(1, 2),
       name: 'East',
       ownerId: south.ownerId,
-      channels: [{ id: snowflakeOnShard(0, 1), name: 'general' }],
+      channels: [{ id: snowflake(), name: 'general' }],
     };
     expect(shardOfGuild(east.id, 2)).toBe(1);
     const from = record.joined.length;

@@ -14,7 +14,7 @@ import { DiscordPlatform } from '../adapters/discord/discord.adapter.ts';
 import type { ShardSetting } from '../adapters/discord/sharding.ts';
 import { silentLogger } from '#core/ports/logger.ts';
 import { FakeDiscord } from '../test/support/fake-discord.ts';
-import { type FakeGuild, type FakeUser, snowflakeOnShard } from '../test/support/fake-discord-payloads.ts';
+import type { FakeGuild, FakeUser } from '../test/support/fake-discord-payloads.ts';
 import { discordProfile } from './lib/discord-side.ts';
 import { ms, quantile, table } from './lib/stats.ts';
 

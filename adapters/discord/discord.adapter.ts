@@ -28,6 +28,7 @@ import { RecentIds } from './recent-ids.ts';
 import { renderMessage } from './render.ts';
 import { memberEvent } from './to-inbound.ts';
 import { markPresent, watchGuilds } from './guild-lifecycle.ts';
+import { type ShardSetting, shardingOptions } from './sharding.ts';
 
 export interface DiscordPlatformOptions {
   /** Bot token (DISCORD_TOKEN). Never logged. */
@@ -48,6 +49,8 @@ export interface DiscordPlatformOptions {
   readonly timeoutMs?: number;
   /** Told when a server adds or removes the bot (see guild-lifecycle.ts). */
   readonly lifecycle?: CommunityLifecycle;
+  /** DISCORD_SHARDS: run this many shards (or Discord's recommendation) in a worker thread; unset: one connection. */
+  readonly shards?: ShardSetting;
 }
 
 const DEFAULT_API = 'https://discord.com/api';
@@ -88,6 +91,7 @@ export class DiscordPlatform implements ChatPlatform {
         retries: 1,
         timeout: options.timeoutMs ?? 10_000,
       },
+      ...shardingOptions(options.shards),
     });
     // Lets `syncCommands` run before (or without) the gateway connection.
     this.client.rest.setToken(options.token);
@@ -117,7 +121,8 @@ export class DiscordPlatform implements ChatPlatform {
         onlyGuild: this.options.guildId,
       });
     }
-    this.log.info({ guilds: this.client.guilds.cache.size, user: this.client.user?.id }, 'discord: ready');
+    const shards = this.options.shards === undefined ? {} : { shards: this.client.options.shardCount };
+    this.log.info({ guilds: this.client.guilds.cache.size, user: this.client.user?.id, ...shards }, 'discord: ready');
   }
 
   async stop(): Promise<void> {

@@ -78,6 +78,12 @@ export function startError(error: unknown, apiUrl: string): DiscordStartError {
     );
   }
   if (/invalid intents/i.test(message)) return new DiscordStartError(`Discord refused the gateway intents: ${message}`);
+  // 4011 / 4010: the bot is in too many servers for one connection, or the shard count given does not fit.
+  if (/sharding is required|invalid shard/i.test(message)) {
+    return new DiscordStartError(
+      `Discord refused the gateway connection (${message}): set DISCORD_SHARDS=auto, or a larger shard count.`,
+    );
+  }
   if (NETWORK.test(`${message} ${String(code)}`)) {
     return new DiscordStartError(`Cannot reach the Discord API at ${apiUrl} (${message}). Check DISCORD_API_URL.`);
   }

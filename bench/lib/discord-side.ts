@@ -9,7 +9,7 @@ import { DiscordPlatform } from '../../adapters/discord/discord.adapter.ts';
 import type { Core } from '#core/dispatch.ts';
 import { silentLogger } from '#core/ports/logger.ts';
 import { FakeDiscord, type RecordedCall } from '../../test/support/fake-discord.ts';
-import type { FakeUser } from '../../test/support/fake-discord-payloads.ts';
+import type { FakeGuild, FakeUser } from '../../test/support/fake-discord-payloads.ts';
 
 export interface DiscordSide {
   readonly hallway: FakeDiscord;
@@ -46,8 +46,11 @@ export async function startDiscord(core: Core, hallway: FakeDiscord): Promise<Di
   };
 }
 
-/** Milliseconds from a `/profile` interaction on the gateway to its callback (the reply) at the fake's REST API. */
-export function discordProfile(fake: FakeDiscord, user: FakeUser, member?: string): Promise<number> {
+/**
+ * Milliseconds from a `/profile` interaction on the gateway to its callback (the reply) at the fake's REST API; in
+ * the fake's guild, or in `guild`.
+ */
+export function discordProfile(fake: FakeDiscord, user: FakeUser, member?: string, guild?: FakeGuild): Promise<number> {
   return new Promise((resolve, reject) => {
     let id = '';
     const onCall = (c: RecordedCall) => {
@@ -59,6 +62,6 @@ export function discordProfile(fake: FakeDiscord, user: FakeUser, member?: strin
     fake.on('call', onCall);
     const start = performance.now();
     const options = member ? [{ name: 'member', type: 6, value: member }] : [];
-    id = fake.command(user, 'profile', options).id;
+    id = fake.command(user, 'profile', options, guild).id;
   });
 }

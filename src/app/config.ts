@@ -85,6 +85,11 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
     message: 'must be a numeric server (guild) id',
   }),
+  DISCORD_SHARDS: optionalText
+    .refine((v) => v === undefined || v === 'auto' || (/^\d{1,5}$/.test(v) && Number(v) >= 1), {
+      message: 'must be auto or a shard count (1 or more)',
+    })
+    .transform((v) => (v === undefined || v === 'auto' ? v : Number(v))),
 });
 
 export interface Config {
@@ -130,6 +135,8 @@ export interface Config {
     readonly applicationId: string;
     readonly apiUrl?: string;
     readonly guildId?: string;
+    /** DISCORD_SHARDS: `auto` or a shard count; unset, one gateway connection as before sharding. */
+    readonly shards?: 'auto' | number;
   };
 }
 
@@ -210,6 +217,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
           applicationId: requireWith(env, 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'the numeric application id'),
           apiUrl: env.DISCORD_API_URL,
           guildId: env.DISCORD_GUILD_ID,
+          shards: env.DISCORD_SHARDS,
         }
       : undefined,
   };

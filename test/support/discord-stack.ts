@@ -11,14 +11,16 @@
  * Every helper waits on something observable (a recorded REST call, `app.drainer.idle()`), never on a timer.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { loadConfig } from '../../src/app/config.ts';
+import { type Config, loadConfig } from '../../src/app/config.ts';
 import { type App, createApp } from '../../src/app/create-app.ts';
 import type { CommunityId } from '#core/ids.ts';
 import { type Logger, silentLogger } from '#core/ports/logger.ts';
 import { openTestStorage } from './databases.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeDiscord, type InteractionState, type RecordedCall } from './fake-discord.ts';
-import { type FakeUser, snowflake } from './fake-discord-payloads.ts';
+import { type FakeGuild, type FakeUser, snowflake } from './fake-discord-payloads.ts';
+import type { Recorder } from './recorder.ts';
+import { type Dispatched, recordDispatch } from './second-process.ts';
 import { type TestRepos, testRepos } from './test-bot.ts';
 
 /** Discord option types used by Hallway's commands. */
@@ -48,6 +50,10 @@ export interface StackOptions {
   readonly timeoutMs?: number;
   /** Where the app logs; default nowhere. */
   readonly log?: Logger;
+  /** More environment for the app (e.g. `DISCORD_SHARDS`). */
+  readonly env?: Record<string, string>;
+  /** Shapes the fake before the client connects (guilds, the recommended shard count). */
+  readonly prepare?: (fake: FakeDiscord) => void;
 }
 
 export class DiscordStack {
@@ -60,6 +66,10 @@ export class DiscordStack {
     readonly fake: FakeDiscord,
     readonly app: App,
     readonly clock: FakeClock,
+    /** The configuration the app runs with (a second process takes the same). */
+    readonly config: Config,
+    /** Every event the app dispatched, and whether it answered. */
+    readonly dispatched: Recorder<Dispatched>,
   ) {
     this.repos = testRepos(app.storage);
     for (const c of fake.guild.channels) this.channels.set(c.name, c.id);
@@ -71,7 +81,9 @@ export class DiscordStack {
     // The guild's channels are sent in GUILD_CREATE, so they must exist before the client identifies.
     const channels = fake.guild.channels as { id: string; name: string }[];
     for (const name of options.channels ?? []) channels.push({ id: snowflake(), name });
+    options.prepare?.(fake);
     const loaded = loadConfig({
+      ...options.env,
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
@@ -94,13 +106,14 @@ export class DiscordStack {
     const io = { input: Readable.from([]), output: new PassThrough(), color: false };
     const storage = await openTestStorage();
     const app = await createApp(config, options.log ?? silentLogger, io, { clock, scheduler: false, storage });
+    const dispatched = recordDispatch(app);
     try {
       await app.start();
     } catch (error) {
       await fake.close();
       throw error;
     }
-    return new DiscordStack(fake, app, clock);
+    return new DiscordStack(fake, app, clock, config, dispatched);
   }
 
   get community(): CommunityId {
@@ -140,18 +153,19 @@ export class DiscordStack {
     return { interaction, call, type, data: call.body?.data ?? {}, deferred: false };
   }
 
-  /** `/name [sub] option:value…` as `user`, in `general` (or `channel`). */
+  /** `/name [sub] option:value…` as `user`, in `general` of the fake's guild (or of `where`, or in a DM). */
   async command(
     user: FakeUser,
     name: string,
     sub?: string,
     options: Record<string, OptionValue | undefined> = {},
+    where?: FakeGuild | 'dm',
   ): Promise<Answer> {
     const leaves = Object.entries(options)
       .filter(([, v]) => v !== undefined)
       .map(([key, v]) => optionJSON(key, v!));
     const payload = sub ? [{ name: sub, type: 1, options: leaves }] : leaves;
-    return this.answerTo(this.fake.command(user, name, payload));
+    return this.answerTo(this.fake.command(user, name, payload, where));
   }
 
   /** Clicks a button (its full custom id) on a message in `general` or in the user's DM. */

@@ -4,12 +4,24 @@
  * client to reconnect (op 7), invalidate its session (op 9) or close its connection with a code. A session outlives
  * its connection: RESUME (op 6) re-attaches it, replays the dispatches after the client's sequence and sends
  * RESUMED, so an event sent while the client was away is delivered late, not lost.
+ *
+ * Sharded like Discord: IDENTIFY carries `shard: [id, count]` (absent: [0, 1]); a shard id outside the count is
+ * closed with 4010. Each session hears only its shard's guilds, `(guild_id >> 22) % count`, in READY and in every
+ * dispatch that names a guild; a dispatch that names none (a DM) goes to shard 0. With one shard every session hears
+ * everything, as before.
  */
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { type FakeGuild, type FakeUser, guildCreateJSON, snowflake, userJSON } from './fake-discord-payloads.ts';
+import {
+  type FakeGuild,
+  type FakeUser,
+  guildCreateJSON,
+  shardOfGuild,
+  snowflake,
+  userJSON,
+} from './fake-discord-payloads.ts';
 
 /** GuildMembers and GuildPresences: the intents an application must switch on in the Developer Portal. */
 const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
@@ -21,6 +33,8 @@ interface Session {
   /** The connection the session is attached to; undefined while the client is away. */
   socket?: WebSocket;
   seq: number;
+  /** `[shard id, shard count]` from its IDENTIFY. */
+  readonly shard: readonly [number, number];
   readonly sent: { s: number; t: string; d: unknown }[];
 }
 
@@ -29,6 +43,8 @@ export interface GatewayOptions {
   readonly applicationId: string;
   readonly bot: FakeUser;
   readonly guilds: () => readonly FakeGuild[];
+  /** Fewer shards than this are closed with 4011 Sharding required (Discord's answer for a bot in too many guilds). */
+  readonly requiredShards: () => number;
 }
 
 export class FakeGateway extends EventEmitter {
@@ -36,6 +52,8 @@ export class FakeGateway extends EventEmitter {
   private readonly sessions = new Map<string, Session>();
   /** Intents of every IDENTIFY received. */
   readonly identified: number[] = [];
+  /** `[shard id, shard count]` of every IDENTIFY received. */
+  readonly identifiedShards: (readonly [number, number])[] = [];
   /** Every RESUME received, with the sequence the client gave and the events replayed to it. */
   readonly resumes: { sessionId: string; seq: number; replayed: number }[] = [];
   /** Close with 4014 when an IDENTIFY asks for privileged intents (the application has them switched off). */
@@ -64,26 +82,30 @@ export class FakeGateway extends EventEmitter {
     if (payload.op !== 2) return;
     const intents = Number(payload.d['intents']);
     this.identified.push(intents);
+    const [shardId, shardCount] = (payload.d['shard'] as [number, number] | undefined) ?? [0, 1];
+    this.identifiedShards.push([shardId, shardCount]);
     if (payload.d['token'] !== this.options.token()) return void socket.close(4004, 'Authentication failed.');
+    if (!(shardCount >= 1 && shardId >= 0 && shardId < shardCount)) return void socket.close(4010, 'Invalid shard.');
+    if (shardCount < this.options.requiredShards()) return void socket.close(4011, 'Sharding required.');
     if (this.refusePrivilegedIntents && intents & PRIVILEGED_INTENTS) {
       return void socket.close(4014, 'Disallowed intent(s).');
     }
     // A fresh IDENTIFY starts a new session; ones nobody is attached to can no longer be resumed.
     for (const [id, s] of this.sessions) if (!s.socket) this.sessions.delete(id);
-    const session: Session = { id: snowflake(), socket, seq: 0, sent: [] };
+    const session: Session = { id: snowflake(), socket, seq: 0, shard: [shardId, shardCount], sent: [] };
     this.sessions.set(session.id, session);
-    const guilds = this.options.guilds();
+    const guilds = this.options.guilds().filter((g) => shardOfGuild(g.id, shardCount) === shardId);
     this.send(session, 'READY', {
       v: 10,
       user: userJSON(this.options.bot),
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/gateway`,
-      shard: [0, 1],
+      shard: [shardId, shardCount],
       application: { id: this.options.applicationId, flags: 0 },
     });
     for (const g of guilds) this.send(session, 'GUILD_CREATE', guildCreateJSON(g, this.options.bot));
-    this.emit('ready');
+    this.emit('ready', session.shard);
   }
 
   /** RESUME: re-attach the session, replay what the client missed, then RESUMED; unknown sessions get op 9. */
@@ -113,12 +135,20 @@ export class FakeGateway extends EventEmitter {
   }
 
   /**
-   * Sends a dispatch event to every session (one whose client is away gets it on RESUME); returns how many
-   * sessions it was sent or queued for.
+   * Sends a dispatch event to every session of the shard it belongs to (one whose client is away gets it on
+   * RESUME); returns how many sessions it was sent or queued for.
    */
   dispatch(t: string, d: unknown): number {
-    for (const s of this.sessions.values()) this.send(s, t, d);
-    return this.sessions.size;
+    const guildId = guildOfDispatch(t, d);
+    let sent = 0;
+    for (const s of this.sessions.values()) {
+      const [id, count] = s.shard;
+      // A guild's events go to the shard that owns it; events of no guild (DMs) to shard 0, as Discord does.
+      if ((guildId === undefined ? 0 : shardOfGuild(guildId, count)) !== id) continue;
+      this.send(s, t, d);
+      sent += 1;
+    }
+    return sent;
   }
 
   /** op 7 RECONNECT: the client should close, reconnect and resume. */
@@ -145,4 +175,12 @@ export class FakeGateway extends EventEmitter {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** The guild a dispatch belongs to: `guild_id`, or the guild itself for GUILD_CREATE / UPDATE / DELETE. */
+function guildOfDispatch(t: string, d: unknown): string | undefined {
+  const data = (d ?? {}) as Record<string, unknown>;
+  if (typeof data['guild_id'] === 'string') return data['guild_id'];
+  if (/^GUILD_(CREATE|UPDATE|DELETE)$/.test(t) && typeof data['id'] === 'string') return data['id'];
+  return undefined;
 }

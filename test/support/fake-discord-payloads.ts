@@ -11,6 +11,19 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - 1420070400000n) << 22n) | counter).toString();
 }
 
+/** The shard that owns a guild, as Discord computes it: `(guild_id >> 22) % shard count`. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A fresh snowflake that belongs to `shard` of `shardCount` (its timestamp part chosen to land there). */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  counter = (counter + 1n) % 4096n;
+  let at = BigInt(Date.now()) - 1420070400000n;
+  at += (BigInt(shard) - (at % BigInt(shardCount)) + BigInt(shardCount)) % BigInt(shardCount);
+  return ((at << 22n) | counter).toString();
+}
+
 export interface FakeUser {
   readonly id: string;
   readonly username: string;

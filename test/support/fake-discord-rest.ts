@@ -84,8 +84,8 @@ function dispatchRoute(fake: FakeDiscord, c: RecordedCall): Answer | undefined {
       status: 200,
       body: {
         url: `ws://127.0.0.1:${fake.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: fake.shards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: fake.maxConcurrency },
       },
     };
   }
@@ -174,18 +174,18 @@ function createDm(fake: FakeDiscord, body: Json | undefined): Answer {
 
 /** A public thread under a guild message (type 11); it becomes a channel messages can be sent to. */
 function startThread(fake: FakeDiscord, channelId: string, messageId: string, c: RecordedCall): Answer {
-  const parent = fake.guild.channels.find((ch) => ch.id === channelId);
+  const guild = fake.guildOfChannel(channelId);
   const message = fake.messages.get(messageId);
-  if (!parent || !message || message['channel_id'] !== channelId) return err(404, 10008, 'Unknown Message');
+  if (!guild || !message || message['channel_id'] !== channelId) return err(404, 10008, 'Unknown Message');
   const name = String((c.body as Json | undefined)?.name ?? '');
   if (name.length < 1 || name.length > 100)
     return { status: 400, body: invalidFormBody([`name: length ${name.length} (1..100)`]) };
   const id = snowflake();
-  fake.guild.channels.push({ id, name });
+  guild.channels.push({ id, name });
   const body = {
     id,
     type: 11,
-    guild_id: fake.guild.id,
+    guild_id: guild.id,
     parent_id: channelId,
     name,
     owner_id: fake.bot.id,
@@ -212,15 +212,16 @@ function channel(
   c: RecordedCall,
 ) {
   const dmUser = [...fake.dmChannels.entries()].find(([, ch]) => ch === id)?.[0];
-  const guildChannel = fake.guild.channels.find((ch) => ch.id === id);
+  const guild = fake.guildOfChannel(id);
+  const guildChannel = guild?.channels.find((ch) => ch.id === id);
   if (!dmUser && !guildChannel) return err(404, 10003, 'Unknown Channel');
   if (!messages && m === 'GET') {
     return {
       status: 200,
-      body: dmUser ? dmChannelJSON(id, fake.users.get(dmUser)!) : guildChannelJSON(guildChannel!, fake.guild.id),
+      body: dmUser ? dmChannelJSON(id, fake.users.get(dmUser)!) : guildChannelJSON(guildChannel!, guild!.id),
     };
   }
-  const guildId = guildChannel ? fake.guild.id : undefined;
+  const guildId = guild?.id;
   if (m === 'POST' && messages && !messageId) {
     if (dmUser && fake.closedDms.has(dmUser)) return err(403, 50007, 'Cannot send messages to this user');
     const problems = checkMessage(c.body ?? {}, { files: c.files.length });

@@ -15,6 +15,7 @@ import {
   memberJSON,
   messageJSON,
   snowflake,
+  snowflakeOnShard,
   userJSON,
 } from './fake-discord-payloads.ts';
 import { route as routeRest } from './fake-discord-rest.ts';
@@ -63,6 +64,17 @@ export class FakeDiscord extends EventEmitter {
   readonly applicationId = snowflake();
   readonly bot: FakeUser = { id: snowflake(), username: 'hallway', bot: true };
   readonly guild: FakeGuild;
+  /** Every guild the bot is in at IDENTIFY: `guild` and those added with `addGuild`. */
+  readonly guilds: FakeGuild[] = [];
+  /** The shard count `GET /gateway/bot` recommends (what `DISCORD_SHARDS=auto` follows). */
+  shards = 1;
+  /**
+   * `session_start_limit.max_concurrency`: shards that may IDENTIFY in the same 5 s (1 for most bots, 16 and more for
+   * large ones); @discordjs/ws waits 5 s between two IDENTIFYs of one bucket (`shard id % max_concurrency`).
+   */
+  maxConcurrency = 1;
+  /** Refuse an IDENTIFY with fewer shards than `shards` (4011), as Discord does for a bot in too many guilds. */
+  shardingRequired = false;
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
   /** guild id → user id → permissions string. */
@@ -87,11 +99,13 @@ export class FakeDiscord extends EventEmitter {
     const owner = this.addUser({ username: 'owner' });
     this.guild = { id: snowflake(), name: 'Loft', ownerId: owner.id, channels: [{ id: snowflake(), name: 'general' }] };
     this.members.set(this.guild.id, new Map([[owner.id, '8']]));
+    this.guilds.push(this.guild);
     this.gateway = new FakeGateway(server, {
       token: () => this.token,
       applicationId: this.applicationId,
       bot: this.bot,
-      guilds: () => [this.guild],
+      guilds: () => this.guilds,
+      requiredShards: () => (this.shardingRequired ? this.shards : 1),
     });
   }
 
@@ -111,21 +125,40 @@ export class FakeDiscord extends EventEmitter {
     return this.guild.channels[0]!.id;
   }
 
+  /**
+   * Another guild the bot is in from IDENTIFY on (with a `general` channel and its owner as a member), on a chosen
+   * shard of `shardCount` when given. Add it before the client connects; a guild that adds the bot later is a
+   * GUILD_CREATE dispatch instead.
+   */
+  addGuild(name: string, on?: { shard: number; shardCount: number }): FakeGuild {
+    const owner = this.addUser({ username: `${name.toLowerCase()}-owner` });
+    const id = on ? snowflakeOnShard(on.shard, on.shardCount) : snowflake();
+    const guild: FakeGuild = { id, name, ownerId: owner.id, channels: [{ id: snowflake(), name: 'general' }] };
+    this.members.set(guild.id, new Map([[owner.id, '8']]));
+    this.guilds.push(guild);
+    return guild;
+  }
+
+  /** The guild a channel belongs to (threads included), if any. */
+  guildOfChannel(channelId: string): FakeGuild | undefined {
+    return this.guilds.find((g) => g.channels.some((ch) => ch.id === channelId));
+  }
+
   addUser(u: Partial<FakeUser> & { username: string }): FakeUser {
     const user = { id: snowflake(), ...u };
     this.users.set(user.id, user);
     return user;
   }
 
-  /** A member of the fake guild with a permissions bitfield (Manage Server is `32`). */
-  addMember(username: string, permissions = '0', globalName?: string): FakeUser {
+  /** A member of the fake guild (or `guild`) with a permissions bitfield (Manage Server is `32`). */
+  addMember(username: string, permissions = '0', globalName?: string, guild = this.guild): FakeUser {
     const user = this.addUser({ username, globalName });
-    this.members.get(this.guild.id)!.set(user.id, permissions);
+    this.members.get(guild.id)!.set(user.id, permissions);
     return user;
   }
 
-  memberPayload(user: FakeUser) {
-    const permissions = this.members.get(this.guild.id)?.get(user.id);
+  memberPayload(user: FakeUser, guild = this.guild) {
+    const permissions = this.members.get(guild.id)?.get(user.id);
     return memberJSON(user, permissions === undefined ? {} : { permissions });
   }
 
@@ -184,20 +217,23 @@ export class FakeDiscord extends EventEmitter {
     user: FakeUser;
     inDm?: boolean;
     message?: Record<string, unknown>;
+    /** The guild it happens in (default `guild`), in its first channel. */
+    guild?: FakeGuild;
   }): InteractionState {
     const id = snowflake();
     const token = `itoken-${id}`;
+    const guild = p.guild ?? this.guild;
     const dm = p.inDm ? this.dmChannelFor(p.user.id) : undefined;
-    const channelId = dm ?? this.channelId;
+    const channelId = dm ?? guild.channels[0]!.id;
     const state: InteractionState = { id, token, createdAt: Date.now(), channelId, responded: false };
-    this.interactions.set(id, { ...state, ...(dm ? {} : { guildId: this.guild.id }) });
+    this.interactions.set(id, { ...state, ...(dm ? {} : { guildId: guild.id }) });
     const where = dm
       ? { user: userJSON(p.user), channel: { id: dm, type: 1, recipients: [userJSON(p.user)] }, context: 1 }
       : {
-          guild_id: this.guild.id,
-          guild: { id: this.guild.id, locale: 'en-US', features: [] },
-          member: this.memberPayload(p.user),
-          channel: { id: channelId, type: 0, guild_id: this.guild.id, name: 'general' },
+          guild_id: guild.id,
+          guild: { id: guild.id, locale: 'en-US', features: [] },
+          member: this.memberPayload(p.user, guild),
+          channel: { id: channelId, type: 0, guild_id: guild.id, name: 'general' },
           context: 0,
           guild_locale: 'en-US',
         };
@@ -212,7 +248,7 @@ export class FakeDiscord extends EventEmitter {
       app_permissions: '2248473465835073',
       locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guild.id },
+      authorizing_integration_owners: { '0': guild.id },
       attachment_size_limit: 10_485_760,
       ...(p.message && { message: p.message }),
       ...where,
@@ -229,9 +265,13 @@ export class FakeDiscord extends EventEmitter {
     this.gateway.dispatch('INTERACTION_CREATE', payload);
   }
 
-  /** A slash command (`options` as Discord sends them: `{ name, type, value }`, subcommands type 1). */
-  command(user: FakeUser, name: string, options: unknown[] = []): InteractionState {
-    return this.emitInteraction({ type: 2, user, data: { id: snowflake(), name, type: 1, options } });
+  /**
+   * A slash command (`options` as Discord sends them: `{ name, type, value }`, subcommands type 1), in `guild`'s
+   * first channel, or in the user's DM when `where` is `'dm'`.
+   */
+  command(user: FakeUser, name: string, options: unknown[] = [], where?: FakeGuild | 'dm'): InteractionState {
+    const at = where === 'dm' ? { inDm: true } : { guild: where };
+    return this.emitInteraction({ type: 2, user, data: { id: snowflake(), name, type: 1, options }, ...at });
   }
 
   /** An autocomplete request; one option should carry `focused: true`. */
@@ -267,10 +307,10 @@ export class FakeDiscord extends EventEmitter {
     return this.emitInteraction({ type: 5, user, inDm, data: { custom_id: customId, components } });
   }
 
-  /** GUILD_MEMBER_ADD for a new member of the fake guild. */
-  memberJoins(username: string): FakeUser {
-    const user = this.addMember(username);
-    this.gateway.dispatch('GUILD_MEMBER_ADD', { ...memberJSON(user), guild_id: this.guild.id });
+  /** GUILD_MEMBER_ADD for a new member of the fake guild (or `guild`). */
+  memberJoins(username: string, guild = this.guild): FakeUser {
+    const user = this.addMember(username, '0', undefined, guild);
+    this.gateway.dispatch('GUILD_MEMBER_ADD', { ...memberJSON(user), guild_id: guild.id });
     return user;
   }
 

@@ -11,6 +11,7 @@ import {
   type CoreDeps,
   type EventScope,
   featureContext,
+  isAdmin,
   loadCommunity,
   toCommunity,
 } from './context.ts';
@@ -21,6 +22,7 @@ import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
+import { checkSendBudget } from './send-budget.ts';
 import type { MemberRecord } from './stores/members.ts';
 import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
@@ -84,6 +86,9 @@ export function createCore(deps: DispatcherDeps): Core {
           duplicate = seen === undefined;
           if (!seen) return undefined;
           const community = toCommunity(deps, seen.community);
+          // Managers' actions are theirs to answer for; everyone else's new messages count in their send budget.
+          const counted = !isAdmin(deps, actor);
+          if (counted) unit.notify.sentFor = actor.userId;
           const scope: EventScope = {
             actor,
             channelId: event.channelId,
@@ -93,6 +98,8 @@ export function createCore(deps: DispatcherDeps): Core {
             extras: extras(actor.community, deferred),
           };
           const found = await handleEvent(deps, unit, scope, event);
+          const limit = community.settings['member-sends'] as number;
+          if (counted) await checkSendBudget(unit, community.id, actor.userId, limit, now);
           return withDmNotice(unit, scope, seen.member, found);
         });
       } catch (error) {

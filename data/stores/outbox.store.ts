@@ -265,6 +265,18 @@ export function outboxStore(tx: Tx): OutboxStore {
         .execute();
       return rows.map(toItem);
     },
+    async updateWaiting(community, ref) {
+      const row = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('community', '=', community)
+        .where('target_kind', '=', 'update')
+        .where('target_ref', '=', ref)
+        .where('status', 'in', ['pending', 'sending'])
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async sentFor(community, userId, since) {
       const rows = await db
         .selectFrom('outbox')

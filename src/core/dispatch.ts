@@ -4,6 +4,7 @@
  * carrying it. Each handler runs in one transaction, so a failure leaves nothing half-written.
  */
 import { randomUUID } from 'node:crypto';
+import { answerInPlace } from './answer-in-place.ts';
 import { buildCatalog } from './catalog.ts';
 import type { BoundFeature } from './command.ts';
 import {
@@ -100,7 +101,8 @@ export function createCore(deps: DispatcherDeps): Core {
           const found = await handleEvent(deps, unit, scope, event);
           const limit = community.settings['member-sends'] as number;
           if (counted) await checkSendBudget(unit, community.id, actor.userId, limit, now);
-          return withDmNotice(unit, scope, seen.member, found);
+          const inPlace = await answerInPlace(unit, community.id, event, found);
+          return withDmNotice(unit, scope, seen.member, inPlace);
         });
       } catch (error) {
         await inUnit(deps, 'interactive', ({ core }) => record(core)).catch((failure: unknown) =>

@@ -54,6 +54,14 @@ export class OutboxNotifier implements Notifier {
     }
   }
 
+  /** Takes back the updates of `ref` queued in this unit (not yet written); returns the last, or undefined. */
+  withdrawUpdates(ref: string): NewOutboxItem | undefined {
+    const mine = (item: NewOutboxItem) => item.target.kind === 'update' && item.target.ref === ref;
+    const last = this.queued.findLast(mine);
+    if (last) this.queued.splice(0, this.queued.length, ...this.queued.filter((item) => !mine(item)));
+    return last;
+  }
+
   /** Messages queued so far in this unit (tests, and features that check what they already said). */
   get pending(): readonly NewOutboxItem[] {
     return this.queued;

@@ -77,6 +77,8 @@ export interface OutboxStore {
    * read inside the caller's transaction, so every process sees the same count).
    */
   sentFor(community: CommunityId, userId: string, since: Date): Promise<Date[]>;
+  /** True while an update of the message saved under `ref` waits or is being sent (it must land first). */
+  updateWaiting(community: CommunityId, ref: string): Promise<boolean>;
   /** Count by status, for stats and tests. */
   counts(community?: CommunityId): Promise<Record<OutboxStatus, number>>;
   /** The earliest instant an item of the platform becomes due (pending, or a lease running out), to wake up then. */

@@ -2,7 +2,7 @@
  * Sends the core's answer to an interaction in the one way Discord accepts at that moment: reply, update the
  * clicked message, open a modal, or (after a deferral) edit / follow up.
  */
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { type MessageComponentInteraction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '#core/ports/logger.ts';
 import type { Reply } from '#core/reply.ts';
 import { type FormDrafts, REFILL_ACTION } from './form-drafts.ts';
@@ -36,6 +36,7 @@ async function followWithFiles(i: RepliableInteraction, msg: DiscordMessage): Pr
 /** Answers `i` with `reply` (or acknowledges it when there is nothing to say). */
 export async function respond(i: RepliableInteraction, reply: Reply | undefined, s: RespondState): Promise<void> {
   if (!reply) return acknowledge(i, s);
+  if (reply.sourceUpdate && i.isMessageComponent()) return updateInPlace(i, reply.sourceUpdate, s);
   if (reply.form && !s.deferred && !i.isModalSubmit()) {
     const modal = renderModal(reply.form, s.dmGuildId);
     if (modal) {
@@ -64,6 +65,16 @@ async function answer(i: RepliableInteraction, reply: Reply, msg: DiscordMessage
   // The deferral was ephemeral ("thinking…" only the member sees); a public answer is a follow-up.
   await i.followUp(first);
   await i.deleteReply();
+}
+
+/**
+ * The click redrew the message it was on: the answer replaces it (UPDATE_MESSAGE, one call; after a deferral, the
+ * edit of the original). `content: null` clears a text the card had before, as the outbox's edit does.
+ */
+async function updateInPlace(i: MessageComponentInteraction, card: Reply, s: RespondState): Promise<void> {
+  const { content, ...rest } = unflagged(renderMessage(card, { dmGuildId: s.dmGuildId }));
+  const body = { ...rest, content: content ?? null };
+  await (s.deferred ? i.editReply(body) : i.update(body));
 }
 
 async function acknowledge(i: RepliableInteraction, s: RespondState): Promise<void> {

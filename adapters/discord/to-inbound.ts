@@ -106,7 +106,8 @@ export function actionEvent(customId: string, facts: InteractionFacts, messageId
     kind: 'action',
     action: parsed.action,
     value: parsed.value,
-    ...(messageId && { messageId }),
+    // The answer to a click may replace the message it was on (UPDATE_MESSAGE): see respond.ts.
+    ...(messageId && { messageId, updatesInPlace: true }),
     ...base(facts),
   };
 }

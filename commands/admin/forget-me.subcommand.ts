@@ -31,6 +31,8 @@ export async function forgetMember(ctx: Context, userId: string): Promise<Delete
     (await ctx.core.outbox.deleteForMember(ctx.community.id, userId)) +
     (await ctx.core.messageRefs.deleteForMember(ctx.community.id, userId));
   deleted['member record'] = await ctx.core.members.delete(ctx.community.id, userId);
+  // What the features queued while forgetting them (a freed seat offered to the next member) no longer names them.
+  ctx.notify.forgetSender(userId);
   return deleted;
 }
 

@@ -124,6 +124,8 @@ export interface OutboxTable {
   created_at: Ms;
   sent_at: Ms | null;
   failed_at: Ms | null;
+  /** The member whose action queued this DM or post (their send budget), else null. */
+  sent_for: string | null;
 }
 
 export interface MessageRefsTable {

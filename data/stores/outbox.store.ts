@@ -10,13 +10,13 @@ import type { Tx } from '#core/ports/storage.ts';
 import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
 import { isPostgres } from '../db/dialect.ts';
 import { dbOf } from '../db/executor.ts';
-import { toMs } from '../db/rows.ts';
+import { toDate, toMs } from '../db/rows.ts';
 import type { DB } from '../db/schema.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, toItem } from './outbox.rows.ts';
 
 const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
-/** Rows per insert statement (SQLite binds at most 32,766 values; rows have 11). */
+/** Rows per insert statement (SQLite binds at most 32,766 values; rows have 12). */
 const INSERT_CHUNK = 500;
 
 /**
@@ -66,6 +66,7 @@ export function outboxStore(tx: Tx): OutboxStore {
         priority: item.priority ?? 0,
         not_before: toMs(item.notBefore),
         created_at: toMs(item.now),
+        sent_for: item.sentFor ?? null,
       };
     });
     const result = await db
@@ -275,6 +276,29 @@ export function outboxStore(tx: Tx): OutboxStore {
         .execute();
       return rows.map(toItem);
     },
+    async updateWaiting(community, ref) {
+      const row = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('community', '=', community)
+        .where('target_kind', '=', 'update')
+        .where('target_ref', '=', ref)
+        .where('status', 'in', ['pending', 'sending'])
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async sentFor(community, userId, since) {
+      const rows = await db
+        .selectFrom('outbox')
+        .select('created_at')
+        .where('community', '=', community)
+        .where('sent_for', '=', userId)
+        .where('created_at', '>', toMs(since))
+        .orderBy('created_at')
+        .execute();
+      return rows.map((row) => toDate(row.created_at));
+    },
     async deleteForMember(community, userId) {
       // A coarse SQL filter (it may match more, never less), then the exact rule in `erasable`.
       const like = `%${userId}%`;
@@ -296,6 +320,13 @@ export function outboxStore(tx: Tx): OutboxStore {
         .filter((item) => erasable(item, userId))
         .map((item) => item.id);
       if (ids.length > 0) await db.deleteFrom('outbox').where('id', 'in', ids).execute();
+      // What they made Hallway send stays (a card for others), but no longer says who asked for it.
+      await db
+        .updateTable('outbox')
+        .set({ sent_for: null })
+        .where('community', '=', community)
+        .where('sent_for', '=', userId)
+        .execute();
       return ids.length;
     },
   };

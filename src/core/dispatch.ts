@@ -4,6 +4,7 @@
  * carrying it. Each handler runs in one transaction, so a failure leaves nothing half-written.
  */
 import { randomUUID } from 'node:crypto';
+import { answerInPlace } from './answer-in-place.ts';
 import { buildCatalog } from './catalog.ts';
 import type { BoundFeature } from './command.ts';
 import {
@@ -11,6 +12,7 @@ import {
   type CoreDeps,
   type EventScope,
   featureContext,
+  isAdmin,
   loadCommunity,
   toCommunity,
 } from './context.ts';
@@ -21,6 +23,7 @@ import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
+import { checkSendBudget } from './send-budget.ts';
 import type { MemberRecord } from './stores/members.ts';
 import { fmt, longestString, MAX_INBOUND_CHARS, sanitizeDeep } from './text.ts';
 import { inUnit, type Unit } from './unit.ts';
@@ -84,6 +87,9 @@ export function createCore(deps: DispatcherDeps): Core {
           duplicate = seen === undefined;
           if (!seen) return undefined;
           const community = toCommunity(deps, seen.community);
+          // Managers' actions are theirs to answer for; everyone else's new messages count in their send budget.
+          const counted = !isAdmin(deps, actor);
+          if (counted) unit.notify.sentFor = actor.userId;
           const scope: EventScope = {
             actor,
             channelId: event.channelId,
@@ -93,7 +99,10 @@ export function createCore(deps: DispatcherDeps): Core {
             extras: extras(actor.community, deferred),
           };
           const found = await handleEvent(deps, unit, scope, event);
-          return withDmNotice(unit, scope, seen.member, found);
+          const limit = community.settings['member-sends'] as number;
+          if (counted) await checkSendBudget(unit, community.id, actor.userId, limit, now);
+          const inPlace = await answerInPlace(unit, community.id, event, found);
+          return withDmNotice(unit, scope, seen.member, inPlace);
         });
       } catch (error) {
         await inUnit(deps, 'interactive', ({ core }) => record(core)).catch((failure: unknown) =>

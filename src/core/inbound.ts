@@ -41,6 +41,11 @@ export interface ActionEvent extends Base {
   readonly value: string;
   /** The message the button was on, if the platform says (used to update cards in place). */
   readonly messageId?: string;
+  /**
+   * The platform can replace that message in its answer to the click itself (Discord's UPDATE_MESSAGE): a redraw
+   * of it that the action queued is then handed back as `Reply.sourceUpdate` instead of a separate edit.
+   */
+  readonly updatesInPlace?: boolean;
 }
 
 export interface FormSubmitEvent extends Base {

@@ -101,6 +101,12 @@ export interface Reply {
   readonly thread?: { readonly name: string; readonly opener: string };
   /** When answering a button click: replace the clicked message instead of answering separately. */
   readonly replaceOriginal?: boolean;
+  /**
+   * Set by the core, never by features: the clicked message's new content (a card the action redrew, such as a
+   * meetup card after an RSVP). The adapter answers the click by replacing that message with it — one call instead
+   * of an answer plus an edit — and the member sees the card change instead of `text`.
+   */
+  readonly sourceUpdate?: Reply;
 }
 
 /** A short ephemeral reply. */

@@ -37,6 +37,14 @@ export const coreSettings: SettingDefs = {
     schema: settingTypes.timezone.optional(),
     option: opt.string('Community time zone (IANA), e.g. Europe/Paris', { max: 64 }),
   },
+  /** New messages one member's actions may make Hallway send per minute (src/core/send-budget.ts). */
+  'member-sends': {
+    schema: z.number().int().min(0).max(1000).default(30),
+    option: opt.integer('New messages one member may make Hallway send per minute (0: no limit)', {
+      min: 0,
+      max: 1000,
+    }),
+  },
 };
 
 /** Merges the core's and the features' settings; a name declared twice is a bug and throws. */

@@ -188,6 +188,37 @@ describe('interactions', () => {
     expect(body).toMatchObject({ type: 7, data: { content: 'You are in' } });
   });
 
+  it('answers a click that redrew its own card with the card (UPDATE_MESSAGE), in one call', async () => {
+    answer = () => ({ text: 'You are going', sourceUpdate: { text: 'Zine night: 1 going' } });
+    const i = fake.click(lucas, 'meetup.rsvp|42', { messageId: '1234567890123456790' });
+    await nextEvent((e) => e.eventId === `discord:${i.id}`);
+    const { body } = await callbackOf(i.id);
+    expect(body).toMatchObject({ type: 7, data: { content: 'Zine night: 1 going' } });
+    const calls = fake.calls.filter((c) => c.path.includes(i.token));
+    expect(calls.map((c) => c.route)).toEqual(['POST /interactions/:id/:token/callback']);
+  });
+
+  it('the fake refuses to update a message in answer to a slash command, as Discord does', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    answer = async () => {
+      await held;
+      return say('ok');
+    };
+    const i = fake.command(lucas, 'intro');
+    await nextEvent((e) => e.eventId === `discord:${i.id}`);
+    const res = await fetch(`${fake.apiUrl}/v10/interactions/${i.id}/${i.token}/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 7, data: { content: 'x' } }),
+    });
+    expect(res.status).toBe(400);
+    release();
+    expect((await callbackOf(i.id)).body.type).toBe(4);
+  });
+
   it('maps a button in a DM to the guild its custom id carries', async () => {
     answer = () => say('Thanks');
     const i = fake.click(lucas, `${fake.guild.id}/feedback.rate|5`, { inDm: true });

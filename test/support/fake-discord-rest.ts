@@ -110,6 +110,10 @@ function interactionCallback(fake: FakeDiscord, id: string, token: string, c: Re
   if (!i || i.token !== token || Date.now() - i.createdAt > 3000) return err(404, 10062, 'Unknown interaction');
   if (i.responded) return err(400, 40060, 'Interaction has already been acknowledged.');
   const { type, data = {} } = c.body as Json;
+  // Like Discord: only a component's interaction (or a modal opened from one) may update (6, 7) its message.
+  if ((type === 6 || type === 7) && i.type !== 3 && !(i.type === 5 && i.messageId)) {
+    return { status: 400, body: invalidFormBody([`type: callback type ${type} needs a message component`]) };
+  }
   const problems =
     type === 4 || type === 7
       ? checkMessage(data, { files: c.files.length, edit: type === 7 })
@@ -122,6 +126,13 @@ function interactionCallback(fake: FakeDiscord, id: string, token: string, c: Re
             : [`type: unknown callback type ${type}`];
   if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
   i.responded = true;
+  const clicked = i.messageId === undefined ? undefined : fake.messages.get(i.messageId);
+  if (type === 7 && clicked) {
+    const edited = { ...clicked, ...(data as Json), edited_timestamp: new Date().toISOString() };
+    fake.messages.set(i.messageId!, edited);
+  }
+  // After a deferred update, `@original` is the message the component sits on.
+  if (type === 6 && clicked) i.original = clicked;
   if (type === 4 || type === 5) {
     i.original = messageJSON(snowflake(), i.channelId, fake.bot, type === 4 ? data : {}, i.guildId);
   }
@@ -141,8 +152,10 @@ function webhook(fake: FakeDiscord, m: string, token: string, messageId: string 
   if (m === 'GET') return { status: 200, body: original };
   const problems = checkMessage(c.body ?? {}, { edit: true });
   if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
-  i.original = { ...original, ...c.body };
-  return { status: 200, body: i.original };
+  const edited = { ...original, ...c.body };
+  i.original = edited;
+  if (i.messageId !== undefined && original['id'] === i.messageId) fake.messages.set(i.messageId, edited);
+  return { status: 200, body: edited };
 }
 
 function commands(fake: FakeDiscord, m: string, scope: string, body: unknown): Answer {

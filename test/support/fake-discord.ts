@@ -56,6 +56,10 @@ export interface InteractionState {
   readonly createdAt: number;
   readonly guildId?: string;
   readonly channelId: string;
+  /** 2 a slash command, 3 a component (button), 4 autocomplete, 5 a modal submit. */
+  readonly type: number;
+  /** The message a component sits on (or that opened the modal). */
+  readonly messageId?: string;
   responded: boolean;
   original?: Record<string, unknown>;
 }
@@ -225,7 +229,16 @@ export class FakeDiscord extends EventEmitter {
     const guild = p.guild ?? this.guild;
     const dm = p.inDm ? this.dmChannelFor(p.user.id) : undefined;
     const channelId = dm ?? guild.channels[0]!.id;
-    const state: InteractionState = { id, token, createdAt: Date.now(), channelId, responded: false };
+    const messageId = typeof p.message?.['id'] === 'string' ? p.message['id'] : undefined;
+    const state: InteractionState = {
+      id,
+      token,
+      createdAt: Date.now(),
+      channelId,
+      type: p.type,
+      messageId,
+      responded: false,
+    };
     this.interactions.set(id, { ...state, ...(dm ? {} : { guildId: guild.id }) });
     const where = dm
       ? { user: userJSON(p.user), channel: { id: dm, type: 1, recipients: [userJSON(p.user)] }, context: 1 }

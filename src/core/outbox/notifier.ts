@@ -19,6 +19,11 @@ export type Priority = 'interactive' | 'bulk';
  */
 export class OutboxNotifier implements Notifier {
   private readonly queued: NewOutboxItem[] = [];
+  /**
+   * The member whose action this unit answers (set by dispatch): the new DMs and posts it queues count in their
+   * send budget. Card edits do not: they coalesce, so one card never has more than one edit waiting.
+   */
+  sentFor?: string;
 
   constructor(
     private readonly clock: Clock,
@@ -40,6 +45,21 @@ export class OutboxNotifier implements Notifier {
     if (!ref) throw new Error('notify.update needs a ref');
     // `options.ref` means "save under this ref", which an update does not do: the target's ref is what counts.
     this.enqueue(community, { kind: 'update', ref }, reply, { ...options, ref: undefined });
+  }
+
+  forgetSender(userId: string): void {
+    if (this.sentFor === userId) this.sentFor = undefined;
+    for (const [i, item] of this.queued.entries()) {
+      if (item.sentFor === userId) this.queued[i] = { ...item, sentFor: undefined };
+    }
+  }
+
+  /** Takes back the updates of `ref` queued in this unit (not yet written); returns the last, or undefined. */
+  withdrawUpdates(ref: string): NewOutboxItem | undefined {
+    const mine = (item: NewOutboxItem) => item.target.kind === 'update' && item.target.ref === ref;
+    const last = this.queued.findLast(mine);
+    if (last) this.queued.splice(0, this.queued.length, ...this.queued.filter((item) => !mine(item)));
+    return last;
   }
 
   /** Messages queued so far in this unit (tests, and features that check what they already said). */
@@ -65,6 +85,7 @@ export class OutboxNotifier implements Notifier {
       notBefore: options.notBefore ?? now,
       now,
       priority: this.priority === 'interactive' ? 0 : 1,
+      sentFor: target.kind === 'update' ? undefined : this.sentFor,
     });
   }
 }

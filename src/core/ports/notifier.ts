@@ -24,4 +24,9 @@ export interface Notifier {
   post(community: CommunityId, channelId: string, reply: Reply, options?: SendOptions): void;
   /** Replace a message sent earlier with `ref`; dropped silently if it was never sent. */
   update(community: CommunityId, ref: string, reply: Reply, options?: SendOptions): void;
+  /**
+   * Forget-me: what this unit queues no longer says it was sent for `userId` (their send budget), so nothing
+   * written after their data was deleted names them again.
+   */
+  forgetSender(userId: string): void;
 }

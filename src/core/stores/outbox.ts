@@ -39,6 +39,8 @@ export interface NewOutboxItem {
   readonly now: Date;
   /** 0: a reply to what a member just did; 1: bulk (a round, a digest). Lower goes first. */
   readonly priority?: number;
+  /** A new DM or post a member's own action queued: counted in their send budget (src/core/send-budget.ts). */
+  readonly sentFor?: string;
 }
 
 export interface OutboxStore {
@@ -70,6 +72,13 @@ export interface OutboxStore {
    * most once more). With several processes, leases do this instead. Returns how many.
    */
   recoverInFlight(): Promise<number>;
+  /**
+   * When each new DM or post queued on `userId`'s behalf since `since` was queued, oldest first (their send budget;
+   * read inside the caller's transaction, so every process sees the same count).
+   */
+  sentFor(community: CommunityId, userId: string, since: Date): Promise<Date[]>;
+  /** True while an update of the message saved under `ref` waits or is being sent (it must land first). */
+  updateWaiting(community: CommunityId, ref: string): Promise<boolean>;
   /** Count by status, for stats and tests. */
   counts(community?: CommunityId): Promise<Record<OutboxStatus, number>>;
   /** The earliest instant an item of the platform becomes due (pending, or a lease running out), to wake up then. */
@@ -79,7 +88,8 @@ export interface OutboxStore {
   list(community: CommunityId, limit?: number): Promise<OutboxItem[]>;
   /**
    * Data rights: deletes the items addressed to a member or naming them, sent or not (a queued card post that an
-   * update will redraw without them excepted; in-flight items are left to finish). Returns rows deleted.
+   * update will redraw without them excepted; in-flight items are left to finish), and forgets that they queued
+   * the rows that stay (`sentFor`). Returns rows deleted.
    */
   deleteForMember(community: CommunityId, userId: string): Promise<number>;
 }

@@ -1,10 +1,11 @@
 /**
  * The dashboard's cookie and request rules at the HTTP level, on both databases (the browser test shows them in
  * Chromium): the session cookie's attributes for an http and an https public URL, a sign-in link's page that changes
- * nothing, a sign-in POST from another site refused, sign-out needing the session's CSRF token, and
- * `/hallway dashboard sign-out-all` ending a browser's session.
+ * nothing, a sign-in POST from another site refused, sign-out needing the session's CSRF token,
+ * `/hallway dashboard sign-out-all` ending a browser's session, and a CSV download for every chart's table.
  */
 import { describe, expect, it } from 'vitest';
+import { PAGES } from '../../commands/dashboard/index.ts';
 import { createWebApp } from '../../src/app/web/app.ts';
 import { signInLink } from '../support/dashboard-web.ts';
 import { TestBot } from '../support/test-bot.ts';
@@ -105,5 +106,28 @@ describe('requests that change something', () => {
     const after = await app.request(`${origin}/pulse`, { headers: { cookie } });
     expect(after.status).toBe(401);
     expect(await after.text()).toContain('/hallway dashboard');
+  });
+});
+
+describe('CSV downloads', () => {
+  it('offers every table of every page as CSV to a signed-in manager, and to nobody else', async () => {
+    const { app, origin, signIn } = await served('http://localhost:3000');
+    const cookie = cookiePair(await signIn());
+    let tables = 0;
+    for (const def of PAGES) {
+      const html = await (await app.request(`${origin}/${def.slug}`, { headers: { cookie } })).text();
+      const links = [...html.matchAll(/href="(\/csv\/[\w-]+\/[\w-]+\.csv)"/g)].map((m) => m[1]!);
+      expect(links.length, `${def.slug} has CSV links`).toBe((html.match(/data-table="/g) ?? []).length);
+      for (const link of links) {
+        const csv = await app.request(`${origin}${link}`, { headers: { cookie } });
+        expect(csv.status, link).toBe(200);
+        expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="hallway-[\w-]+\.csv"$/);
+        expect((await csv.text()).endsWith('\r\n')).toBe(true);
+        expect((await app.request(`${origin}${link}`)).status).toBe(401);
+        tables++;
+      }
+    }
+    expect(tables).toBeGreaterThanOrEqual(PAGES.length);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * The VTIMEZONE block of a calendar feed (RFC 5545 §3.6.5): the zone's offsets and their changes over the span of
- * the feed's events, computed from the IANA database the runtime carries (through luxon), so that events can be
- * written in the community's wall time (`DTSTART;TZID=Europe/Paris:…`). Each change is listed once as its own
- * observance (no RRULE): exact for past and future rule changes alike, and short for the weeks a feed covers.
+ * The time-zone side of a calendar feed (RFC 5545 §3.6.5): events written in the community's wall time
+ * (`DTSTART;TZID=Europe/Paris:…`), and the VTIMEZONE block that tells calendar apps that zone's offsets over the
+ * span of the feed. The offsets come from the IANA database the runtime carries (through luxon), read once per feed
+ * week by week (no zone changes its offset twice within a week), each change found to the minute; every wall time
+ * is then plain arithmetic on that table, since asking the runtime costs tens of microseconds a time and a feed is
+ * built at every fetch. Each change is listed as its own observance (no RRULE): exact for past and future rules.
  */
 import { DateTime, IANAZone } from 'luxon';
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** `+0100`, `-0430`: an offset in minutes as iCalendar writes it. */
 function utcOffset(minutes: number): string {
@@ -16,21 +19,16 @@ function utcOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** A wall time as iCalendar's local DATE-TIME: `20261208T190000`. */
-export function wallTime(at: number, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toFormat("yyyyMMdd'T'HHmmss");
+/** A UTC instant's fields as iCalendar's DATE-TIME without a zone: `20261208T190000`. */
+function dateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
-/**
- * The instant a reader takes a wall time for: RFC 5545 reads the repeated hour of a fall-back night as its first
- * passage (luxon takes the second, so it cannot be asked). Undefined for a time the zone skips.
- */
-export function firstInstantOf(wall: string, zone: string): number | undefined {
-  const z = IANAZone.create(zone);
-  const asUtc = DateTime.fromFormat(wall, "yyyyMMdd'T'HHmmss", { zone: 'utc' }).toMillis();
-  const offsets = new Set([asUtc - DAY_MS, asUtc, asUtc + DAY_MS].map((at) => z.offset(at)));
-  const passages = [...offsets].map((o) => asUtc - o * MINUTE_MS).filter((at) => wallTime(at, zone) === wall);
-  return passages.length === 0 ? undefined : Math.min(...passages);
+/** From `at` on, the zone is `to` minutes ahead of UTC (it was `from` before). */
+interface Observance {
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** The first minute in (from, to] at which the offset differs from the one at `from` (one change in between). */
@@ -45,41 +43,52 @@ function changeBetween(z: IANAZone, from: number, to: number): number {
   return high;
 }
 
-interface Observance {
-  readonly at: number;
-  readonly from: number;
-  readonly to: number;
+/** A zone's offsets over [from, until], for writing the events of one feed. */
+export interface ZoneTable {
+  /**
+   * `at` as a wall time of the zone, and whether a reader takes that wall time back for `at`: RFC 5545 reads the
+   * repeated hour of a fall-back night as its first passage, so the second passage must be written otherwise.
+   */
+  wallTimeOf(at: number): { readonly wall: string; readonly readsBack: boolean };
+  /** The VTIMEZONE block. */
+  lines(): string[];
 }
 
-/** The offset in force a year before `from`, then every change up to `until`, found day by day. */
-function observances(zone: string, from: number, until: number): Observance[] {
+export function zoneTable(zone: string, from: number, until: number): ZoneTable {
   const z = IANAZone.create(zone);
-  const start = from - 366 * DAY_MS;
-  const found: Observance[] = [{ at: start, from: z.offset(start), to: z.offset(start) }];
-  for (let day = start; day < until; day += DAY_MS) {
-    const next = Math.min(day + DAY_MS, until);
-    if (z.offset(next) === z.offset(day)) continue;
-    const at = changeBetween(z, day, next);
-    found.push({ at, from: z.offset(day), to: z.offset(at) });
+  const start = Math.floor(from / DAY_MS) * DAY_MS - DAY_MS;
+  let offset = z.offset(start);
+  const table: Observance[] = [{ at: start, from: offset, to: offset }];
+  for (let week = start; week < until + DAY_MS; week += WEEK_MS) {
+    const next = z.offset(week + WEEK_MS);
+    if (next === offset) continue;
+    const at = changeBetween(z, week, week + WEEK_MS);
+    table.push({ at, from: offset, to: next });
+    offset = next;
   }
-  return found;
-}
-
-/** The VTIMEZONE lines for `zone`, covering the instants in [from, until]. */
-export function timezoneLines(zone: string, from: number, until: number): string[] {
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  for (const o of observances(zone, from, until)) {
-    const kind = DateTime.fromMillis(o.at, { zone }).isInDST ? 'DAYLIGHT' : 'STANDARD';
-    // The onset is written in the wall time that was in force just before it (RFC 5545: "using TZOFFSETFROM").
-    const onset = DateTime.fromMillis(o.at + o.from * MINUTE_MS, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss");
-    lines.push(
-      `BEGIN:${kind}`,
-      `DTSTART:${onset}`,
-      `TZOFFSETFROM:${utcOffset(o.from)}`,
-      `TZOFFSETTO:${utcOffset(o.to)}`,
-      `END:${kind}`,
-    );
-  }
-  lines.push('END:VTIMEZONE');
-  return lines;
+  const offsetAt = (t: number) => table.findLast((o) => o.at <= t)?.to ?? table[0]!.to;
+  const offsets = [...new Set(table.map((o) => o.to))];
+  return {
+    wallTimeOf(at) {
+      const wallMs = at + offsetAt(at) * MINUTE_MS;
+      const passages = offsets.map((o) => wallMs - o * MINUTE_MS).filter((t) => t + offsetAt(t) * MINUTE_MS === wallMs);
+      return { wall: dateTime(wallMs), readsBack: Math.min(...passages) === at };
+    },
+    lines() {
+      const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+      for (const o of table) {
+        const kind = DateTime.fromMillis(o.at, { zone }).isInDST ? 'DAYLIGHT' : 'STANDARD';
+        lines.push(
+          `BEGIN:${kind}`,
+          // The onset is written in the wall time in force just before it (RFC 5545: "using TZOFFSETFROM").
+          `DTSTART:${dateTime(o.at + o.from * MINUTE_MS)}`,
+          `TZOFFSETFROM:${utcOffset(o.from)}`,
+          `TZOFFSETTO:${utcOffset(o.to)}`,
+          `END:${kind}`,
+        );
+      }
+      lines.push('END:VTIMEZONE');
+      return lines;
+    },
+  };
 }

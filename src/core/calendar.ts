@@ -5,8 +5,7 @@
  * whatever their own zone; an instant its zone makes ambiguous (the repeated hour of a fall-back night) is written
  * in UTC instead, so it is never read as the other one.
  */
-import { DateTime } from 'luxon';
-import { firstInstantOf, timezoneLines, wallTime } from './calendar-zone.ts';
+import { type ZoneTable, zoneTable } from './calendar-zone.ts';
 
 /** One event of a feed. */
 export interface CalendarEvent {
@@ -42,6 +41,7 @@ function text(value: string): string {
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (continuations start with one space). */
 function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -60,21 +60,21 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const utc = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+const utc = (at: Date) => `${at.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /** `DTSTART;TZID=zone:wall time`, or in UTC when the wall time would name another instant. */
-function dateLine(name: string, at: Date, zone: string): string {
-  const wall = wallTime(at.getTime(), zone);
-  return firstInstantOf(wall, zone) === at.getTime() ? `${name};TZID=${zone}:${wall}` : `${name}:${utc(at)}`;
+function dateLine(name: string, at: Date, zone: string, table: ZoneTable): string {
+  const { wall, readsBack } = table.wallTimeOf(at.getTime());
+  return readsBack ? `${name};TZID=${zone}:${wall}` : `${name}:${utc(at)}`;
 }
 
-function eventLines(event: CalendarEvent, feed: CalendarFeed): string[] {
+function eventLines(event: CalendarEvent, feed: CalendarFeed, table: ZoneTable): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${text(event.uid)}`,
     `DTSTAMP:${utc(feed.now)}`,
-    dateLine('DTSTART', event.startsAt, feed.timezone),
-    dateLine('DTEND', event.endsAt, feed.timezone),
+    dateLine('DTSTART', event.startsAt, feed.timezone, table),
+    dateLine('DTEND', event.endsAt, feed.timezone, table),
     `SUMMARY:${text(event.title)}`,
     ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
     ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
@@ -88,8 +88,9 @@ export function calendarFeed(feed: CalendarFeed): string {
   const events = [...feed.events].sort(
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.uid < b.uid ? -1 : 1),
   );
-  const first = events[0]?.startsAt.getTime();
+  const first = Math.min(...events.map((e) => e.startsAt.getTime()));
   const last = Math.max(...events.map((e) => e.endsAt.getTime()));
+  const table = events.length === 0 ? undefined : zoneTable(feed.timezone, first, last);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -101,8 +102,7 @@ export function calendarFeed(feed: CalendarFeed): string {
     // Asks calendar apps to fetch again hourly (most choose their own pace; this is the hint they read).
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...(first === undefined ? [] : timezoneLines(feed.timezone, first, last)),
-    ...events.flatMap((e) => eventLines(e, feed)),
+    ...(table ? [...table.lines(), ...events.flatMap((e) => eventLines(e, feed, table))] : []),
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;

@@ -61,6 +61,28 @@ describe('calendarFeed', () => {
     }
   });
 
+  it('covers every change of a year-long feed, to the minute, in zones that shift by an hour or half an hour', () => {
+    const events = ['2027-01-10T12:00:00Z', '2027-04-10T12:00:00Z', '2027-07-10T12:00:00Z', '2027-12-10T12:00:00Z'].map(
+      (at) => event(at, 1, { uid: at }),
+    );
+    for (const zone of ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe']) {
+      const cal = readCalendar(calendarFeed({ name: 'x', timezone: zone, now: NOW, events }));
+      expect(
+        cal.events.map((e) => e.startsAt),
+        zone,
+      ).toEqual(events.map((e) => e.startsAt));
+      // Two changes a year, both listed, each as the instant the runtime knows.
+      const onsets = cal.zones.get(zone)!.slice(1);
+      expect(onsets, zone).toHaveLength(2);
+      for (const o of onsets) {
+        const before = new Date(o.onset - 60_000);
+        const hour = (at: Date) =>
+          new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).format(at);
+        expect(hour(before), `${zone} changes at ${new Date(o.onset).toISOString()}`).not.toBe(hour(new Date(o.onset)));
+      }
+    }
+  });
+
   it('escapes and folds member text, drops control characters, and marks cancelled events', () => {
     const title = 'Riso, zines; and \\ more\nsecond line\u0007 — ' + 'é'.repeat(60) + ' 📷'.repeat(20);
     const e = event('2026-12-08T18:00:00Z', 1, { title, location: 'Loft; 2nd floor', cancelled: true });

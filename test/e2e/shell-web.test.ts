@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { freshPostgresUrl, TEST_DIALECT } from '../support/databases.ts';
+import { signInOverHttp } from '../support/signin-http.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hallway-shell-web-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,21 +54,7 @@ it('serves the dashboard from the shell process, opened with a link /hallway das
     const port = (await printed(/"port":(\d+)[^\n]*"web dashboard listening"/))[1];
     child.stdin.write('/hallway dashboard\n');
     const token = (await printed(/\/signin\/([\w-]{43})/))[1]!;
-    const base = `http://127.0.0.1:${port}`;
-    const page = await fetch(`${base}/signin/${token}`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Open the dashboard');
-    const opened = await fetch(`${base}/signin`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'sec-fetch-site': 'same-origin' },
-      body: new URLSearchParams({ token }),
-    });
-    expect(opened.status).toBe(303);
-    const cookie = /^(hallway_session=[\w-]+);/.exec(opened.headers.get('set-cookie') ?? '')![1]!;
-    const pulse = await fetch(`${base}/pulse`, { headers: { cookie } });
-    expect(pulse.status).toBe(200);
-    expect(await pulse.text()).toContain('<h1>Pulse</h1>');
+    expect(await signInOverHttp(`http://127.0.0.1:${port}`, token)).toContain('<h1>Pulse</h1>');
   } finally {
     child.stdin.end();
   }

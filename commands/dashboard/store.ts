@@ -94,6 +94,35 @@ export interface SkillBalance {
   readonly needs: number;
 }
 
+/** One resource of the library: its bookings over a window and as of its end, and its loans. */
+export interface ResourceFigures {
+  readonly resourceId: number;
+  readonly name: string;
+  readonly bookable: boolean;
+  readonly lendable: boolean;
+  /** Booked slots overlapping the window, and their hours within it. */
+  readonly bookings: number;
+  readonly bookedHours: number;
+  /** Booked slots that start at or after the window's end. */
+  readonly upcoming: number;
+  /** Out with a borrower at the window's end, and of those, past their due date. */
+  readonly out: number;
+  readonly overdue: number;
+  /** Members waiting in line for it or asking its keeper. */
+  readonly waiting: number;
+}
+
+/** Mentorships by skill (active now, completed ever) and requests still waiting for a mentor: counts only. */
+export interface MentorshipFigures {
+  readonly bySkill: readonly {
+    readonly skill: string;
+    readonly term: string;
+    readonly active: number;
+    readonly completed: number;
+  }[];
+  readonly waiting: number;
+}
+
 /** Sign-in links and sessions. */
 interface AccessPort {
   /** Records a sign-in link by the hash of its token: valid once, until `expiresAt`. */
@@ -167,6 +196,10 @@ interface FiguresPort {
    * no meetup and asked for or gave no feedback.
    */
   quiet(community: CommunityId, since: Date, limit: number): Promise<NameList>;
+  /** Resources by name, with their bookings overlapping [from, to), upcoming bookings and loans as of `to`. */
+  resourceUse(community: CommunityId, from: Date, to: Date, limit: number): Promise<ResourceFigures[]>;
+  /** Mentorships by skill, most active first, and how many requests wait for a mentor. */
+  mentorships(community: CommunityId, limit: number): Promise<MentorshipFigures>;
 }
 
 export interface DashboardStore extends AccessPort, FiguresPort {}

@@ -4,6 +4,7 @@
  * member's calendar, while our occurrences keep the local wall time (see recurrence.ts).
  */
 import { createEvents, type EventAttributes } from 'ics';
+import type { CalendarEvent } from '#core/calendar.ts';
 import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
 import type { ReplyFile } from '#core/reply.ts';
@@ -76,12 +77,15 @@ export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSe
   return { name, content: value, mimeType: 'text/calendar' };
 }
 
-/** A subscribable calendar (a feed) of these meetups; cancelled ones are marked so calendar apps drop them. */
-export function feedFile(env: Pick<MeetupEnv, 'now'>, meetups: readonly MeetupRecord[], name: string): string {
-  const { error, value } = createEvents(
-    meetups.map((m) => event(env, m)),
-    { productId: 'hallway', calName: name },
-  );
-  if (error || !value) throw error ?? new Error('ics produced nothing');
-  return value;
+/** A meetup as an event of a calendar feed; a cancelled one stays, marked, so calendar apps drop it. */
+export function meetupEvent(m: MeetupRecord): CalendarEvent {
+  return {
+    uid: uidOf(m),
+    title: m.title,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    location: m.location,
+    description: m.description,
+    cancelled: m.status === 'cancelled',
+  };
 }

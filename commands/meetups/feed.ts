@@ -1,17 +1,20 @@
 /**
  * Calendar feeds: a private address (`<public url>/calendar/<token>.ics`) a member subscribes to in their calendar
- * app, always current with the meetups they said going or maybe to; and the community feed of every upcoming
+ * app, always current with the meetups they said going or maybe to (and what other features add through their
+ * `calendarEvents` hook, such as resource bookings); and the community feed of every upcoming
  * meetup, which managers hand out. Only the hash of an address's token is stored, so an address is shown once, when
  * it is made; `reset` makes a new one and the old one stops working.
  */
+import type { CalendarEvent } from '#core/calendar.ts';
+import type { CalendarContext } from '#core/command.ts';
 import { UserError } from '#core/errors.ts';
 import type { Reply } from '#core/reply.ts';
 import { newSecret } from '#core/secrets.ts';
 import { fmt } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
-import { feedFile } from './calendar.ts';
+import { meetupEvent } from './calendar.ts';
 import type { Context } from './kit.ts';
-import type { MeetupEnv } from './format.ts';
+import type { MeetupsStore } from './store.ts';
 
 /** How far back a member's feed reaches, and how many meetups a feed holds. */
 const FEED_PAST_MS = 30 * 86_400_000;
@@ -46,7 +49,9 @@ export async function feedReply(ctx: Context, request: FeedRequest): Promise<Rep
     throw new UserError('not_allowed', 'Only community managers can hand out the community calendar feed.');
   }
   const owner = request.community ? undefined : ctx.actor.userId;
-  const what = request.community ? 'community calendar feed (every upcoming meetup)' : 'calendar feed (your meetups)';
+  const what = request.community
+    ? 'community calendar feed (every upcoming meetup)'
+    : 'calendar feed (your meetups and bookings)';
   const since = await ctx.store.calendarFeedSince(ctx.community.id, owner);
   if (since && !request.reset) {
     const words = request.community ? 'feed community reset' : 'feed reset';
@@ -65,19 +70,14 @@ export async function feedReply(ctx: Context, request: FeedRequest): Promise<Rep
   };
 }
 
-/** The .ics text a feed address serves: the member's meetups, or every upcoming meetup of the community. */
-export async function feedCalendar(
-  env: Pick<MeetupEnv, 'community' | 'now' | 'store'>,
-  feed: { readonly userId?: string },
-): Promise<string> {
-  const meetups =
-    feed.userId === undefined
-      ? await env.store.listUpcoming(env.community.id, env.now, FEED_LIMIT)
-      : await env.store.listMemberCalendar(
-          env.community.id,
-          feed.userId,
-          new Date(env.now.getTime() - FEED_PAST_MS),
-          FEED_LIMIT,
-        );
-  return feedFile(env, meetups, feed.userId === undefined ? 'Hallway meetups' : 'My Hallway meetups');
+/** A member's feed: the meetups they answered going or maybe, from 30 days back (the `calendarEvents` hook). */
+export async function memberMeetupEvents(ctx: CalendarContext<MeetupsStore>, userId: string): Promise<CalendarEvent[]> {
+  const since = new Date(ctx.now.getTime() - FEED_PAST_MS);
+  const meetups = await ctx.store.listMemberCalendar(ctx.community.id, userId, since, FEED_LIMIT);
+  return meetups.map(meetupEvent);
+}
+
+/** The community feed: every upcoming meetup. */
+export async function communityMeetupEvents(ctx: CalendarContext<MeetupsStore>): Promise<CalendarEvent[]> {
+  return (await ctx.store.listUpcoming(ctx.community.id, ctx.now, FEED_LIMIT)).map(meetupEvent);
 }

@@ -11,6 +11,7 @@ import { commentFormDef, createFormDef, editFormDef } from './forms.ts';
 import { autocompleteMeetups, exportMeetups, forgetMeetups, meetupsHome, meetupsMemberLeft } from './hooks.ts';
 import { digestJob, meetupRemindersJob } from './jobs.ts';
 import { meetupCommand } from './meetup.command.ts';
+import { memberMeetupEvents } from './feed.ts';
 
 export const meetupsFeature = defineFeature({
   name: 'meetups',
@@ -25,9 +26,10 @@ export const meetupsFeature = defineFeature({
   exportData: exportMeetups,
   autocomplete: autocompleteMeetups,
   stats: meetupStats,
+  calendarEvents: memberMeetupEvents,
 });
 
-/** For the web surface: what a calendar feed address serves. For the dashboard: the skill-share draft button. */
-export { feedCalendar } from './feed.ts';
+/** For the web surface: the community feed's events. For the dashboard: the skill-share draft button. */
+export { communityMeetupEvents } from './feed.ts';
 export { planSessionButton } from './digest.ts';
 export type { MeetupsStore } from './store.ts';

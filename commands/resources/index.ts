@@ -4,6 +4,7 @@
  * and owner buttons, the booking form, the `resource-reminders` job, and its hooks.
  */
 import { resourceActions } from './actions.ts';
+import { memberBookingEvents } from './calendar.ts';
 import { bookFormDef } from './forms.ts';
 import {
   autocompleteResources,
@@ -31,4 +32,5 @@ export const resourcesFeature = defineFeature({
   exportData: exportResources,
   stats: resourceStats,
   autocomplete: autocompleteResources,
+  calendarEvents: memberBookingEvents,
 });

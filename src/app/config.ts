@@ -31,7 +31,9 @@ function isPostgresUrl(value: string): boolean {
 function isPublicUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.search && !url.hash && !url.username;
+    // An origin only: the dashboard's pages, forms and `__Host-` cookie all live at the root of the site.
+    const root = url.pathname === '/';
+    return (url.protocol === 'http:' || url.protocol === 'https:') && root && !url.search && !url.hash && !url.username;
   } catch {
     return false;
   }
@@ -75,7 +77,7 @@ const envSchema = z.object({
     })
     .transform((v) => (v === undefined ? undefined : Number(v))),
   HALLWAY_PUBLIC_URL: optionalText.refine((v) => v === undefined || isPublicUrl(v), {
-    message: 'must be the http(s) address members reach Hallway at, e.g. https://hallway.example.org',
+    message: 'must be the http(s) address members reach Hallway at, with no path, e.g. https://hallway.example.org',
   }),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {

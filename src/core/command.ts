@@ -5,6 +5,7 @@
  * job names, settings and autocomplete sources come from the features that own them.
  */
 import type { z } from 'zod';
+import type { CalendarEvent } from './calendar.ts';
 import type { CommandCatalog } from './catalog.ts';
 import type { CommunityId } from './ids.ts';
 import type { Actor } from './inbound.ts';
@@ -179,6 +180,9 @@ export type Deleted = Record<string, number>;
 /** The `sweep` and `warm` hooks' view: a community, no actor. */
 export type SweepContext<S = unknown> = Scope<S>;
 
+/** What the `calendarEvents` hook sees: a read in the feed request's own transaction; no actor, nothing to send. */
+export type CalendarContext<S = unknown> = Pick<Scope<S>, 'community' | 'now' | 'store'>;
+
 /** A feature: its commands, buttons, forms, jobs, settings, and hooks into the shared flows. */
 export interface Feature<S = unknown> {
   readonly name: string;
@@ -216,6 +220,11 @@ export interface Feature<S = unknown> {
    * or not the member introduced themselves. Never a private answer.
    */
   profileFields?(ctx: Context<S>, userId: string): Promise<Field[]>;
+  /**
+   * The member's own events for their private calendar feed (the address `/calendar/<token>.ics`), read anew at
+   * each fetch of the feed, so it is always current: what was cancelled is gone, or kept marked `cancelled`.
+   */
+  calendarEvents?(ctx: CalendarContext<S>, userId: string): Promise<CalendarEvent[]>;
   /** Figures for `/hallway stats` (counts only: never one member's private answers). */
   stats?(ctx: Context<S>): Promise<{ label: string; value: string }[]>;
   /** Autocomplete suggestions for an option source this feature owns. */

@@ -106,6 +106,9 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(seen.get('meetups')!.figures['Average rating']).toBe(EXPECTED.meetups.average);
     expect(seen.get('feedback')!.tables.funnel).toEqual(EXPECTED.feedback.funnel);
     expect(seen.get('feedback')!.figures['Median time to feedback']).toBe(EXPECTED.feedback.median);
+    expect(seen.get('sharing')!.tables.resources).toEqual(EXPECTED.sharing.resources);
+    expect(seen.get('sharing')!.tables.mentorships).toEqual(EXPECTED.sharing.mentorships);
+    expect(seen.get('sharing')!.figures).toEqual(EXPECTED.sharing.figures);
     expect(seen.get('skills')!.tables.balance).toEqual(EXPECTED.skills.balance);
     expect(seen.get('skills')!.buttons).toEqual(EXPECTED.skills.workshops.map(() => 'Suggest a workshop'));
     expect(seen.get('help')!.names).toEqual([EXPECTED.help.ghosted, EXPECTED.help.quiet, EXPECTED.help.newcomers]);

@@ -112,6 +112,16 @@ describe('the dashboard of a community with three months of life', () => {
     expect(withButton).toEqual(EXPECTED.skills.workshops);
   });
 
+  it('Resources and mentorship: bookings and use per resource, loans out and overdue, mentorships by skill', async () => {
+    const sharing = await page(bot, 'sharing');
+    expect(table(sharing, 'resources').rows).toEqual(EXPECTED.sharing.resources);
+    expect(table(sharing, 'mentorships').rows).toEqual(EXPECTED.sharing.mentorships);
+    const f = figures(sharing);
+    expect(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.value]))).toEqual(EXPECTED.sharing.figures);
+    // Counts only: nobody who booked, borrowed or is mentored is named.
+    for (const name of ['Ana', 'Dan', 'Hana']) expect(JSON.stringify(sharing)).not.toContain(name);
+  });
+
   it('Who could use a hand: ghosted rounds, quiet members, newcomers without an intro', async () => {
     const help = await page(bot, 'help');
     expect(names(help).map((n) => n.names)).toEqual([

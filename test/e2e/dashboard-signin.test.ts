@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStack, visibleText } from '../support/discord-stack.ts';
 import type { FakeUser } from '../support/fake-discord-payloads.ts';
+import { signInOverHttp } from '../support/signin-http.ts';
 import { SlackStack } from '../support/slack-stack.ts';
 
 /** The one sign-in link in a DM as the platform received it. */
@@ -14,30 +15,6 @@ function linkIn(payload: unknown): { origin: string; token: string } {
   const links = [...JSON.stringify(payload).matchAll(/(https?:\/\/[^\s"|<>()\\]+)\/signin\/([\w-]{43})/g)];
   expect(new Set(links.map((m) => m[2]))).toHaveProperty('size', 1);
   return { origin: links[0]![1]!, token: links[0]![2]! };
-}
-
-/**
- * Follows a sign-in link as a browser does (see test/browser for the real one): the link's page, its form posted
- * from that page (Sec-Fetch-Site: same-origin), the session cookie, then the dashboard. `base` is where the app
- * listens, which in these tests is not the public URL the link names.
- */
-async function signIn(base: string, token: string): Promise<string> {
-  const page = await fetch(`${base}/signin/${token}`);
-  expect(page.status).toBe(200);
-  expect(await page.text()).toContain('Open the dashboard');
-  const opened = await fetch(`${base}/signin`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'sec-fetch-site': 'same-origin' },
-    body: new URLSearchParams({ token }),
-  });
-  expect(opened.status).toBe(303);
-  expect(opened.headers.get('location')).toBe('/pulse');
-  const cookie = /^(hallway_session=[\w-]+);/.exec(opened.headers.get('set-cookie') ?? '')?.[1];
-  expect(cookie).toBeDefined();
-  const pulse = await fetch(`${base}/pulse`, { headers: { cookie: cookie! } });
-  expect(pulse.status).toBe(200);
-  return pulse.text();
 }
 
 describe('/hallway dashboard on Slack', () => {
@@ -68,7 +45,7 @@ describe('/hallway dashboard on Slack', () => {
     // One server for both: Slack's signed requests went to this port, and so does the browser.
     const base = `http://127.0.0.1:${stack.app.web.port}`;
     expect(stack.target.url.startsWith(base)).toBe(true);
-    const html = await signIn(base, token);
+    const html = await signInOverHttp(base, token);
     expect(html).toContain('<h1>Pulse</h1>');
     expect(html).toContain(stack.community);
     expect(await stack.problems()).toEqual([]);
@@ -102,7 +79,7 @@ describe('/hallway dashboard on Discord', () => {
     const [dm, ...more] = stack.dmsTo(host);
     expect(more).toEqual([]);
     const { token } = linkIn(dm!.body);
-    const html = await signIn(`http://127.0.0.1:${stack.app.web.port}`, token);
+    const html = await signInOverHttp(`http://127.0.0.1:${stack.app.web.port}`, token);
     expect(html).toContain('<h1>Pulse</h1>');
     expect(html).toContain(stack.community);
   });

@@ -22,6 +22,13 @@ function mondayOf(ms: number): number {
   return (day - ((day + 3) % 7)) * DAY;
 }
 
+/** The number in a "Booking #7" reply. */
+function bookingNumber(reply: Reply): number {
+  const m = /Booking #(\d+)/.exec(JSON.stringify(reply));
+  if (!m) throw new Error(`seed: not a booking: ${reply.text}`);
+  return Number(m[1]);
+}
+
 export interface Seeded {
   /** Who acted (command, button, form) in each week, by Monday's ISO date; zed left out (forgotten). */
   readonly activeByWeek: ReadonlyMap<string, ReadonlySet<string>>;
@@ -135,6 +142,8 @@ export async function seedCommunity(bot: TestBot): Promise<Seeded> {
   at('2026-10-15T10:00:00Z');
   await run('host', '/meetup create title:"Life drawing" when:"2026-10-20 18:00" repeat:weekly');
   await run('host', '/meetup create title:"Open studio" when:"2026-10-25 18:00"');
+  await run('host', '/resource add name:Risograph kind:equipment where:"Print room" bookable:yes');
+  await run('ana', '/resource book Risograph when:"2026-10-19 10:00" for:4h');
   at('2026-10-16T10:00:00Z');
   await run('host', `/meetup cancel ${await meetupId('Open studio')}`);
   at('2026-10-19T13:00:00Z');
@@ -186,6 +195,26 @@ export async function seedCommunity(bot: TestBot): Promise<Seeded> {
   at('2026-11-13T10:00:00Z');
   await run('hana', '/skills need web design');
   await run('cleo', '/skills need web design');
+  // The library and mentoring (ana, dan and hana only: the others' activity is what retention counts).
+  at('2026-11-14T10:00:00Z');
+  await run('host', '/resource add name:"Photo studio" kind:space where:"Second floor"');
+  await run('ana', '/resource add name:Tripod kind:equipment');
+  await run('ana', '/resource book Risograph when:"2026-11-16 10:00" for:3h');
+  await run('dan', '/resource book Risograph when:"2026-11-20 14:00" for:2h');
+  await run(
+    'ana',
+    `/resource cancel ${bookingNumber(await run('ana', '/resource book Risograph when:"2026-11-17 10:00" for:1h'))}`,
+  );
+  await run('hana', '/resource borrow Tripod until:"2026-11-16 18:00"');
+  await click('ana', lastButton('ana', 'resource.lend'));
+  await run('dan', '/resource borrow Tripod');
+  await run('ana', '/mentor offer skills:photography capacity:2');
+  await run('dan', '/mentor request @ana about:"Light for print shots"');
+  await click('ana', lastButton('ana', 'mentor.accept'));
+  await run('hana', '/mentor request @ana about:"Portraits"');
+  await click('ana', lastButton('ana', 'mentor.accept'));
+  at('2026-11-15T10:00:00Z');
+  await run('hana', '/mentor end');
   at('2026-11-16T10:00:00Z');
   await bot.join('gus');
   at('2026-11-17T10:00:00Z');
@@ -262,6 +291,31 @@ export const EXPECTED = {
     ],
     median: '24 hours', // 24, 48 and 12 hours
     helpful: '67%',
+  },
+  sharing: {
+    /**
+     * Resource, bookings over the 30 days to NOW, hours booked within them, share of their 720 hours, bookings
+     * ahead, out on loan, overdue, waiting to borrow ("—" where it is not booked or not lent). Risograph: ana's
+     * 19 October slot (10:00-14:00, of which 2 hours after the window opens at noon) and her 16 November one (3 h);
+     * her 17 November one was cancelled; dan's 20 November one is ahead. Tripod: lent to hana until 16 November
+     * (overdue), dan in line.
+     */
+    resources: [
+      ['Photo studio', 0, 0, 0, 0, null, null, null],
+      ['Risograph', 2, 5, 1, 1, null, null, null],
+      ['Tripod', null, null, null, null, 1, 1, 1],
+    ],
+    /** Photography: ana mentors dan (active) and mentored hana (completed). */
+    mentorships: [['photography', 1, 1]],
+    figures: {
+      Resources: '3',
+      Bookings: '2',
+      'Out on loan': '1',
+      Overdue: '1',
+      'Active mentorships': '1',
+      'Completed mentorships': '1',
+      'Waiting for a mentor': '0',
+    },
   },
   skills: {
     /** Skill, needs, offers; web design first (3 need it, finn offers it), then risograph printing (nobody offers). */

@@ -1,6 +1,7 @@
 /** What the web surface needs from the rest of the process, and the one way it reads the database. */
 import type { DashboardStore } from '../../../commands/dashboard/index.ts';
 import type { MeetupsStore } from '../../../commands/meetups/index.ts';
+import type { CalendarEvent } from '#core/calendar.ts';
 import type { BoundFeature, Community } from '#core/command.ts';
 import { toCommunity } from '#core/context.ts';
 import type { CommunityId } from '#core/ids.ts';
@@ -31,6 +32,8 @@ export interface Reading {
   readonly core: CoreStores;
   /** The community as commands see it (settings with defaults, time zone). */
   community(id: CommunityId): Promise<Community>;
+  /** A member's private calendar feed: every feature's `calendarEvents`, each on its own store, in this read. */
+  memberCalendar(community: Community, userId: string, now: Date): Promise<CalendarEvent[]>;
 }
 
 function storeOf<S>(deps: WebDeps, name: string): BoundFeature<S> {
@@ -52,6 +55,14 @@ export function reading<T>(deps: WebDeps, fn: (r: Reading) => Promise<T>): Promi
       async community(id) {
         // A session's community always has its row (its manager ran a command); `ensure` only reads it then.
         return toCommunity(deps, await core.communities.ensure(id, deps.clock.now()));
+      },
+      async memberCalendar(community, userId, now) {
+        const events: CalendarEvent[] = [];
+        for (const feature of deps.features) {
+          if (!feature.calendarEvents) continue;
+          events.push(...(await feature.calendarEvents({ community, now, store: feature.openStore(tx) }, userId)));
+        }
+        return events;
       },
     });
   });

@@ -26,7 +26,6 @@ import type {
 import type {
   MentorOffersTable,
   MentorSkillsTable,
-  MentorRequestStatus,
   MentorRequestsTable,
   MentorAsksTable,
   MentorshipsTable,

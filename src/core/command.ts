@@ -13,7 +13,7 @@ import type { JobResult } from './jobs.ts';
 import type { Logger } from './ports/logger.ts';
 import type { Notifier } from './ports/notifier.ts';
 import type { CoreStores, Tx } from './ports/storage.ts';
-import type { Field, Form, Reply, Section } from './reply.ts';
+import type { Field, Reply, Section } from './reply.ts';
 import type { SettingDefs, Settings } from './settings.ts';
 
 /** A community as commands see it: settings parsed (every feature's, defaults filled), time zone resolved. */

@@ -103,8 +103,11 @@ function* planSteps(round: IndexRound): Steps<RoundPlan> {
   const avoided = members.avoided(round.avoid);
   const history = yield* members.history(round.forEachMet);
   const rules = new PairingRules(members.size, avoided, history, now, round.windowWeeks * WEEK_MS);
-  const edges = yield* candidateEdges(round, members, rules, history, avoided.size > 0);
-  const result = yield* pairNumbers(yield* buildGraph(rules, edges), round.seed);
+  // Neither the edges nor the graph are kept here: the graph lets go of the edges once read (buildGraph).
+  const result = yield* pairNumbers(
+    yield* buildGraph(rules, yield* candidateEdges(round, members, rules, history, avoided.size > 0)),
+    round.seed,
+  );
   const scorer = new PairScorer(round.index);
   const scored = { scores: [] as number[], lastMet: [] as number[] };
   for (const group of result.groups) {

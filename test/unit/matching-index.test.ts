@@ -232,19 +232,17 @@ describe('the cached index', () => {
 
 const reasonsOf = (plan: RoundPlan) => Array.from({ length: plan.groups.length }, (_, k) => plan.groups.reasons(k));
 
+/** A round of every member of a synthetic community on its index, without history. */
+async function syntheticRound(size: number, seed: number, avoid: [string, string][] = []) {
+  const members = syntheticCommunity({ members: size, seed, now: T0 });
+  const { index } = await indexOf(members);
+  const participants = members.map((m) => index.slotOf(m.userId)!);
+  return { members, index, round: { index, participants, *forEachMet() {}, avoid, now: T0, windowWeeks: 12, seed } };
+}
+
 describe('a round in slices', () => {
   it('plans the same whatever runs between its slices, and places everyone', async () => {
-    const members = syntheticCommunity({ members: 300, seed: 5, now: T0 });
-    const { index } = await indexOf(members);
-    const round = {
-      index,
-      participants: members.map((m) => index.slotOf(m.userId)!),
-      *forEachMet() {},
-      avoid: [['m001', 'm002']] as [string, string][],
-      now: T0,
-      windowWeeks: 12,
-      seed: 3,
-    };
+    const { members, index, round } = await syntheticRound(300, 5, [['m001', 'm002']]);
     const quiet = await planOnIndex(round, async () => await Promise.resolve());
     // Between slices, /match scores other members on the same index with its own scorer.
     const busy = new PairScorer(index);
@@ -263,17 +261,7 @@ describe('a round in slices', () => {
 
 describe('a planned round’s reasons, rendered batch by batch', () => {
   it('say what the index held when the round was planned, whatever changes in it before they are written', async () => {
-    const members = syntheticCommunity({ members: 120, seed: 9, now: T0 });
-    const { index } = await indexOf(members);
-    const round = {
-      index,
-      participants: members.map((m) => index.slotOf(m.userId)!),
-      *forEachMet() {},
-      avoid: [],
-      now: T0,
-      windowWeeks: 12,
-      seed: 4,
-    };
+    const { members, index, round } = await syntheticRound(120, 9);
     const plan = await planOnIndex(round, async () => await Promise.resolve());
     const planned = reasonsOf(plan);
     // Between two batches members change their skills (one to a skill nobody listed), and one leaves.

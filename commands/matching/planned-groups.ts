@@ -31,6 +31,8 @@ export class PlannedGroups {
   private readonly lastMet: Float64Array;
   /** …group k's from `metFrom[k]`. */
   private readonly metFrom: Int32Array;
+  /** One scorer for every group rendered: its tables are a few kB, made once rather than 50k times. */
+  private scorer: PairScorer | undefined;
 
   constructor(
     private readonly source: GroupSource,
@@ -77,7 +79,8 @@ export class PlannedGroups {
     const { names, slotOf, rows, now } = this.source;
     const group = this.numbersOf(k);
     const met = this.metOf(k);
-    const scorer = new PairScorer(rows);
+    this.scorer ??= new PairScorer(rows);
+    const scorer = this.scorer;
     const reasons: Record<string, string> = {};
     for (let i = 0; i < group.length; i++) {
       const lines: string[] = [];

@@ -120,7 +120,7 @@ export async function runStrategy(strategy: Strategy, ctx: RoundContext): Promis
       },
     });
     const plan = await planOnIndex(round, async () => await Promise.resolve());
-    return [...plan.groups.map((g) => [...g.members]), ...plan.leftOut.map((u) => [u])];
+    return [...plan.groups.all(), ...plan.leftOut.map((u) => [u])];
   }
   const last = lastMet(ctx.met);
   const edges = edgesOf(ctx, last);

@@ -94,10 +94,7 @@ const qualityRows: string[][] = [];
 for (const n of [1_000, 2_000]) {
   for (const popularity of ['uniform', 'skewed'] as const) {
     const matcher = await seededMatcher({ members: n, seed: 1, popularity, now: NOW });
-    const round = pairingScore(
-      (await plan(matcher)).groups.map((g) => g.members),
-      matcher.index,
-    );
+    const round = pairingScore((await plan(matcher)).groups.all(), matcher.index);
     const start = performance.now();
     const optimum = optimumPairing(matcher.index, candidateEdges(matcher.index));
     const took = performance.now() - start;

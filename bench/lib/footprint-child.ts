@@ -4,8 +4,8 @@
  * `createCore`), then runs a first `/match` (which builds the matcher's in-memory index) and the weekly round, and
  * prints JSON with the times and the resident memory (RSS) at each step, plus the peak.
  */
-const [path, userId] = process.argv.slice(2);
-if (!path || !userId) throw new Error('usage: footprint-child.ts <database> <user id of a member>');
+const [path, userId, trace] = process.argv.slice(2);
+if (!path || !userId) throw new Error('usage: footprint-child.ts <database> <user id of a member> [--trace]');
 const rss = () => process.memoryUsage().rss / 2 ** 20;
 const t0 = performance.now();
 const [{ hallwayFeatures }, { openStorage }, { createCore }, clock, logger, jobs, settingsModule] = await Promise.all([
@@ -49,7 +49,9 @@ const firstMatchMs = performance.now() - matchStart;
 const rssMatch = rss();
 
 const matching = features.find((f) => f.name === 'matching')!;
-const round = matching.jobs!.find((j) => j.name === 'match-round')!;
+const untraced = matching.jobs!.find((j) => j.name === 'match-round')!;
+// `--trace` (bench/tools/round-memory.ts): the memory at each step of the round, on stderr.
+const round = trace === '--trace' ? (await import('./round-trace.ts')).traced(untraced) : untraced;
 const roundStart = performance.now();
 const roundResult = await jobs.runJob(matching, round, 'slack:TBENCH', deps, { period: 'footprint' });
 if (roundResult !== 'ran') throw new Error(`the round did not run: ${roundResult}`);

@@ -6,6 +6,8 @@ import { type EdgeList, PairingGraph, type PairingRules } from './pairing-graph.
 import type { Steps } from './steps.ts';
 import { orderByWeight } from './weight-order.ts';
 
+const NO_EDGES: EdgeList = { from: new Int32Array(0), to: new Int32Array(0), weight: new Float64Array(0), count: 0 };
+
 /** Keeps the usable edges, each pair once (its first edge), as adjacency in edge order. */
 function* adjacency(rules: PairingRules, edges: EdgeList): Steps<[Int32Array, Int32Array, Float64Array]> {
   const start = new Int32Array(rules.n + 1);
@@ -133,20 +135,43 @@ function* heaviestFirst(
     byNeighbour(b, w, first, m);
     if ((u & 1023) === 0) yield;
   }
-  const order = yield* orderByWeight(w.subarray(0, m));
-  const heavy: [Int32Array, Int32Array, Float64Array] = [new Int32Array(m), new Int32Array(m), new Float64Array(m)];
-  for (let k = 0; k < m; k++) {
-    heavy[0][k] = a[order[k]!]!;
-    heavy[1][k] = b[order[k]!]!;
-    heavy[2][k] = w[order[k]!]!;
-    if ((k & 16383) === 16383) yield;
-  }
+  const heavy: [Int32Array, Int32Array, Float64Array] = [a.subarray(0, m), b.subarray(0, m), w.subarray(0, m)];
+  yield* permuted(heavy, yield* orderByWeight(heavy[2]));
   return heavy;
+}
+
+/**
+ * Puts `columns[*][order[k]]` at k, in place, one cycle of the permutation at a time: a 100k round's edges are
+ * 16 MB, and a permuted copy of them was the largest allocation of the round's plan (`order` is used up).
+ */
+function* permuted(columns: [Int32Array, Int32Array, Float64Array], order: Int32Array): Steps<void> {
+  const [a, b, w] = columns;
+  for (let start = 0; start < order.length; start++) {
+    if (order[start]! < 0) continue;
+    const [a0, b0, w0] = [a[start]!, b[start]!, w[start]!];
+    let at = start;
+    for (;;) {
+      const from = order[at]!;
+      order[at] = -1;
+      if (from === start) break;
+      a[at] = a[from]!;
+      b[at] = b[from]!;
+      w[at] = w[from]!;
+      at = from;
+    }
+    a[at] = a0;
+    b[at] = b0;
+    w[at] = w0;
+    if ((start & 16383) === 16383) yield;
+  }
 }
 
 /** The graph of a round: rules, usable edges, heaviest first. */
 export function* buildGraph(rules: PairingRules, edges: EdgeList): Steps<PairingGraph> {
   const [start, next, nextWeight] = yield* adjacency(rules, edges);
+  // The candidates (16 MB at 100k members) are read: let them go before the next arrays are made. The caller
+  // hands them over (round-plan.ts keeps no reference either).
+  edges = NO_EDGES;
   const [heavyA, heavyB, heavyWeight] = yield* heaviestFirst(start, next, nextWeight);
   return new PairingGraph(rules, start, next, nextWeight, heavyA, heavyB, heavyWeight);
 }

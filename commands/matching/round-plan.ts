@@ -1,31 +1,24 @@
 /**
  * A weekly round from participants to groups with their reasons: candidates from the skill index, edges weighted
- * by the pair score, the pairing, then one explanation per member. Runs as steps (`steps.ts`): the job runs it in
- * slices of a few milliseconds so the bot keeps answering.
+ * by the pair score, the pairing, then each group's score (the reasons are rendered when the group is written:
+ * `planned-groups.ts`). Runs as steps (`steps.ts`): the job runs it in slices of a few milliseconds so the bot
+ * keeps answering.
  */
-import { fmt } from '#core/text.ts';
 import { type PairRules, ROUND_CANDIDATES, RoundCandidates } from './candidates.ts';
-import { explainMatch } from './explain.ts';
 import { metFactor } from './match-score.ts';
 import { type EdgeList, PairingRules } from './pairing-graph.ts';
 import { buildGraph } from './pairing-graph-build.ts';
 import type { PairHistory } from './pair-history.ts';
 import { pairNumbers } from './pairing.ts';
 import { RoundMembers, weeksSince } from './round-members.ts';
-import type { SkillIndex } from './skill-index.ts';
+import { frozenRows, type SkillIndex } from './skill-index.ts';
 import { PairScorer } from './slot-score.ts';
+import { PlannedGroups } from './planned-groups.ts';
 import { runSliced, type Steps } from './steps.ts';
 
-export interface PlannedGroup {
-  readonly members: readonly string[];
-  /** Sum of the pair scores inside the group. */
-  readonly score: number;
-  /** For each member: why they were grouped with the others (rich text, one line per other member). */
-  readonly reasons: Readonly<Record<string, string>>;
-}
-
 export interface RoundPlan {
-  readonly groups: readonly PlannedGroup[];
+  /** The groups, their scores, and each member's reason rendered on demand (as planned: see `PlannedGroups`). */
+  readonly groups: PlannedGroups;
   readonly totalScore: number;
   readonly repeats: number;
   readonly leftOut: readonly string[];
@@ -80,29 +73,27 @@ function* candidateEdges(
   return { ...edges, count };
 }
 
-/** The group's score and, for each member, why they were grouped with the others. */
-function explainGroup(
+/** The group's score (its pairs' totals, each counted once) and when each of its pairs last met, into the lists. */
+function scoreGroup(
   group: readonly number[],
   members: RoundMembers,
   rules: PairingRules,
   scorer: PairScorer,
   now: number,
-): PlannedGroup {
+  out: { scores: number[]; lastMet: number[] },
+): void {
   let score = 0;
-  const reasons: Record<string, string> = {};
   for (const m of group) {
-    const name = members.names[m]!;
-    const lines: string[] = [];
     scorer.anchorOn(members.slotOf[m]!);
     for (const o of group) {
-      if (o === m) continue;
-      const s = scorer.score(members.slotOf[o]!, weeksSince(rules.lastMet(m, o), now));
-      if (name < members.names[o]!) score += s.total;
-      lines.push(explainMatch(s.parts, fmt.user(members.names[o]!)));
+      if (o === m || members.names[m]! >= members.names[o]!) continue;
+      score += scorer.total(members.slotOf[o]!, metFactor(weeksSince(rules.lastMet(m, o), now)));
     }
-    reasons[name] = lines.join('\n');
   }
-  return { members: group.map((m) => members.names[m]!), score, reasons };
+  out.scores.push(score);
+  for (let i = 0; i < group.length; i++) {
+    for (let j = i + 1; j < group.length; j++) out.lastMet.push(rules.lastMet(group[i]!, group[j]!));
+  }
 }
 
 /** Plans a round over an index, as steps. */
@@ -112,14 +103,20 @@ function* planSteps(round: IndexRound): Steps<RoundPlan> {
   const avoided = members.avoided(round.avoid);
   const history = yield* members.history(round.forEachMet);
   const rules = new PairingRules(members.size, avoided, history, now, round.windowWeeks * WEEK_MS);
-  const edges = yield* candidateEdges(round, members, rules, history, avoided.size > 0);
-  const result = yield* pairNumbers(yield* buildGraph(rules, edges), round.seed);
-  const groups: PlannedGroup[] = [];
+  // Neither the edges nor the graph are kept here: the graph lets go of the edges once read (buildGraph).
+  const result = yield* pairNumbers(
+    yield* buildGraph(rules, yield* candidateEdges(round, members, rules, history, avoided.size > 0)),
+    round.seed,
+  );
   const scorer = new PairScorer(round.index);
+  const scored = { scores: [] as number[], lastMet: [] as number[] };
   for (const group of result.groups) {
-    groups.push(explainGroup(group, members, rules, scorer, now));
-    if ((groups.length & 63) === 0) yield;
+    scoreGroup(group, members, rules, scorer, now, scored);
+    if ((scored.scores.length & 63) === 0) yield;
   }
+  scorer.release();
+  const source = { names: members.names, slotOf: members.slotOf, rows: frozenRows(round.index), now };
+  const groups = new PlannedGroups(source, result.groups, scored.scores, scored.lastMet);
   const leftOut = result.leftOut.map((m) => members.names[m]!);
   return { groups, totalScore: result.totalWeight, repeats: result.repeats, leftOut };
 }

@@ -168,20 +168,27 @@ async function run(ctx: JobContext, plan: RoundJobPlan): Promise<void> {
   const { round } = plan;
   const roundId = await roundOf(ctx, plan);
   const index = ctx.batch?.index ?? 0;
-  const batch = round.groups.slice(index * plan.batchGroups, (index + 1) * plan.batchGroups);
+  const from = index * plan.batchGroups;
+  const batch = Array.from({ length: Math.min(plan.batchGroups, round.groups.length - from) }, (_, k) => from + k);
   // The plan read the avoid lists before this transaction: one added since must still hold at the introduction.
   const avoided = avoidTest(await ctx.store.avoidPairs(id));
-  const groups = batch.filter((g) => !g.members.some((a, i) => g.members.slice(i + 1).some((b) => avoided(a, b))));
+  const groups = batch.filter((k) => {
+    const members = round.groups.members(k);
+    return !members.some((a, i) => members.slice(i + 1).some((b) => avoided(a, b)));
+  });
   const dropped = batch.length - groups.length;
   const ids = await ctx.store.addPairings(
     id,
-    groups.map((group) => ({ roundId, kind: 'round', score: group.score, members: group.members })),
+    groups.map((k) => ({ roundId, kind: 'round', score: round.groups.score(k), members: round.groups.members(k) })),
     ctx.now,
   );
-  groups.forEach((group, k) => {
-    for (const userId of group.members) {
-      const others = group.members.filter((m) => m !== userId);
-      const reply = roundMessage(ids[k]!, userId, others, group.reasons[userId] ?? '');
+  groups.forEach((k, at) => {
+    const members = round.groups.members(k);
+    // Rendered now, as planned: the plan keeps no text between batches (planned-groups.ts).
+    const reasons = round.groups.reasons(k);
+    for (const userId of members) {
+      const others = members.filter((m) => m !== userId);
+      const reply = roundMessage(ids[at]!, userId, others, reasons[userId] ?? '');
       ctx.notify.dm(id, userId, reply, { key: `match-round:${ctx.period}:${userId}` });
     }
   });

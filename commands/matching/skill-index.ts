@@ -31,6 +31,27 @@ export class MemberDraft {
   }
 }
 
+/** What scoring reads of an index: each slot's skills (`PairScorer`), from a live index or a frozen view of one. */
+export type SkillRows = Pick<SkillIndex, 'space' | 'start' | 'nOffers' | 'nNeeds' | 'nAreas' | 'pool' | 'terms'>;
+
+/**
+ * The index's skill rows as they are now, unchanged by later `put`s and `remove`s: the per-slot arrays are copied
+ * (about 10 bytes a slot); the pool, the terms and the space are shared, which is safe because they are only ever
+ * appended to (a changed member's skills go to the end of the pool; a rebuild makes a new index).
+ */
+export function frozenRows(index: SkillIndex): SkillRows {
+  const n = index.slots;
+  return {
+    space: index.space,
+    pool: index.pool,
+    terms: index.terms,
+    start: index.start.slice(0, n),
+    nOffers: index.nOffers.slice(0, n),
+    nNeeds: index.nNeeds.slice(0, n),
+    nAreas: index.nAreas.slice(0, n),
+  };
+}
+
 export class SkillIndex {
   readonly space = new SkillSpace();
   readonly userIds: string[] = [];

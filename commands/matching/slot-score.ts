@@ -14,7 +14,7 @@ import {
   type SkillRef,
   sideCredit,
 } from './match-score.ts';
-import { HEADER, type SkillIndex } from './skill-index.ts';
+import { HEADER, type SkillRows } from './skill-index.ts';
 import {
   CREDIT_OF_CODE,
   codeOf,
@@ -38,13 +38,13 @@ function spread(rel: Relation, id: number, table: Uint8Array, offset: number, on
   }
 }
 
-function ref(index: SkillIndex, at: number): SkillRef {
+function ref(index: SkillRows, at: number): SkillRef {
   const term = index.space.termName(index.terms[at]!);
   const skill = index.space.skillName(index.pool[at]!);
   return term === undefined ? { skill } : { skill, term };
 }
 
-function link(index: SkillIndex, needAt: number, offerAt: number, code: number): SkillLink {
+function link(index: SkillRows, needAt: number, offerAt: number, code: number): SkillLink {
   return {
     need: ref(index, needAt),
     offer: ref(index, offerAt),
@@ -71,7 +71,7 @@ export class PairScorer {
   /** The complementarity of the last `total` (the skill part, before interests and history). */
   complementarity = 0;
 
-  constructor(private readonly index: SkillIndex) {}
+  constructor(private readonly index: SkillRows) {}
 
   /** Makes `a` the member the next candidates are scored against. */
   anchorOn(a: number): void {

@@ -11,8 +11,8 @@ import { syntheticCommunity } from '../../bench/synthetic-community.ts';
 import type { ProfilesStore } from '../../commands/introductions/store.ts';
 import { CREDIT, skillAffinity } from '../../commands/matching/affinity.ts';
 import { type IndexSource, leaseIndex, matchIndex } from '../../commands/matching/index-cache.ts';
-import { planOnIndex } from '../../commands/matching/round-plan.ts';
-import type { SkillIndex } from '../../commands/matching/skill-index.ts';
+import { planOnIndex, type RoundPlan } from '../../commands/matching/round-plan.ts';
+import { MemberDraft, type SkillIndex } from '../../commands/matching/skill-index.ts';
 import { PairScorer } from '../../commands/matching/slot-score.ts';
 import type { MatchingStore } from '../../commands/matching/store.ts';
 import { allSkills, broaderSkill } from '../../commands/skills/index.ts';
@@ -230,19 +230,19 @@ describe('the cached index', () => {
   });
 });
 
+const reasonsOf = (plan: RoundPlan) => Array.from({ length: plan.groups.length }, (_, k) => plan.groups.reasons(k));
+
+/** A round of every member of a synthetic community on its index, without history. */
+async function syntheticRound(size: number, seed: number, avoid: [string, string][] = []) {
+  const members = syntheticCommunity({ members: size, seed, now: T0 });
+  const { index } = await indexOf(members);
+  const participants = members.map((m) => index.slotOf(m.userId)!);
+  return { members, index, round: { index, participants, *forEachMet() {}, avoid, now: T0, windowWeeks: 12, seed } };
+}
+
 describe('a round in slices', () => {
   it('plans the same whatever runs between its slices, and places everyone', async () => {
-    const members = syntheticCommunity({ members: 300, seed: 5, now: T0 });
-    const { index } = await indexOf(members);
-    const round = {
-      index,
-      participants: members.map((m) => index.slotOf(m.userId)!),
-      *forEachMet() {},
-      avoid: [['m001', 'm002']] as [string, string][],
-      now: T0,
-      windowWeeks: 12,
-      seed: 3,
-    };
+    const { members, index, round } = await syntheticRound(300, 5, [['m001', 'm002']]);
     const quiet = await planOnIndex(round, async () => await Promise.resolve());
     // Between slices, /match scores other members on the same index with its own scorer.
     const busy = new PairScorer(index);
@@ -253,7 +253,33 @@ describe('a round in slices', () => {
       await new Promise((resolve) => setImmediate(resolve));
     });
     expect(interleaved).toEqual(quiet);
-    expect(quiet.groups.flatMap((g) => g.members).sort()).toEqual(members.map((m) => m.userId).sort());
-    expect(quiet.groups.some((g) => g.members.includes('m001') && g.members.includes('m002'))).toBe(false);
+    expect(reasonsOf(interleaved)).toEqual(reasonsOf(quiet));
+    expect(quiet.groups.all().flat().sort()).toEqual(members.map((m) => m.userId).sort());
+    expect(quiet.groups.all().some((g) => g.includes('m001') && g.includes('m002'))).toBe(false);
+  });
+});
+
+describe('a planned round’s reasons, rendered batch by batch', () => {
+  it('say what the index held when the round was planned, whatever changes in it before they are written', async () => {
+    const { members, index, round } = await syntheticRound(120, 9);
+    const plan = await planOnIndex(round, async () => await Promise.resolve());
+    const planned = reasonsOf(plan);
+    // Between two batches members change their skills (one to a skill nobody listed), and one leaves.
+    const draft = new MemberDraft();
+    for (const [k, m] of members.slice(0, 40).entries()) {
+      draft.clear();
+      Object.assign(draft, { userId: m.userId, key: index.keys[index.slotOf(m.userId)!]!, lastActiveAt: T0.getTime() });
+      for (const skill of k % 2 ? ['bonsai-pruning'] : ['photography', 'video']) {
+        draft.offers.push(index.space.id(skill));
+        draft.offerTerms.push(-1);
+        draft.needs.push(index.space.id(k % 3 ? 'writing' : 'kite-making'));
+        draft.needTerms.push(-1);
+      }
+      index.put(draft);
+    }
+    index.remove(index.keys[index.slotOf(members[50]!.userId)!]!);
+    expect(reasonsOf(plan)).toEqual(planned);
+    // A plan made now would say something else: the frozen view is what keeps the planned words.
+    expect(reasonsOf(await planOnIndex(round, async () => await Promise.resolve()))).not.toEqual(planned);
   });
 });

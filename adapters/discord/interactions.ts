@@ -130,7 +130,8 @@ function toEvent(i: RepliableInteraction, facts: InteractionFacts, catalog: Comm
 
 async function answer(i: RepliableInteraction, event: InboundEvent, guildId: string, deps: InteractionDeps) {
   const componentLike = i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage());
-  const pending = deps.dispatch(event).catch((error: unknown) => {
+  let duplicate = false;
+  const pending = deps.dispatch(event, { onDuplicate: () => (duplicate = true) }).catch((error: unknown) => {
     deps.log.error({ err: error }, 'discord: dispatch threw (it must not)');
     return undefined;
   });
@@ -146,6 +147,9 @@ async function answer(i: RepliableInteraction, event: InboundEvent, guildId: str
     await (componentLike ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral }));
   }
   const reply = first === 'late' ? await pending : first.reply;
+  // Another process (or an earlier delivery) handled this interaction and answers it: a second answer here would
+  // race the real one ("Done." shown, the real answer refused). After a deferral there is nothing left to undo.
+  if (duplicate) return;
   const dmGuildId = i.guildId ? undefined : guildId;
   await respond(i, reply, { deferred, componentLike, dmGuildId, log: deps.log, drafts: deps.drafts });
 }

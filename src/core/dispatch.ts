@@ -19,7 +19,7 @@ import {
 import { isUserError, UserError } from './errors.ts';
 import { handleEvent } from './handlers.ts';
 import type { CommunityId } from './ids.ts';
-import type { CommandEvent, Dispatch, InboundEvent } from './inbound.ts';
+import type { CommandEvent, Dispatch, DispatchHooks, InboundEvent } from './inbound.ts';
 import { runJob } from './jobs.ts';
 import type { CoreStores } from './ports/storage.ts';
 import type { Reply } from './reply.ts';
@@ -44,7 +44,7 @@ export function createCore(deps: DispatcherDeps): Core {
   const catalog = buildCatalog(deps.features);
   const jobs = deps.features.flatMap((feature) => (feature.jobs ?? []).map((job) => ({ feature, job })));
 
-  async function dispatch(raw: InboundEvent): Promise<Reply | undefined> {
+  async function dispatch(raw: InboundEvent, hooks?: DispatchHooks): Promise<Reply | undefined> {
     const correlationId = randomUUID().slice(0, 8);
     const log = deps.log.child({ correlationId, event: raw.kind, community: raw.actor?.community });
     try {
@@ -110,7 +110,10 @@ export function createCore(deps: DispatcherDeps): Core {
         );
         throw error;
       }
-      if (duplicate) return undefined;
+      if (duplicate) {
+        hooks?.onDuplicate?.();
+        return undefined;
+      }
       deps.onCommit?.();
       return await withDeferred(reply, deferred);
     } catch (error) {

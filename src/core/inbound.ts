@@ -76,5 +76,14 @@ export type InboundEvent =
   | MemberLeftEvent
   | HomeOpenedEvent;
 
+/** What a caller may want to know about an event besides its reply. */
+export interface DispatchHooks {
+  /**
+   * The event's id was seen before (a redelivery, or another process got the same event first): nothing was done,
+   * and the caller should answer nothing, since whoever handled it answers.
+   */
+  onDuplicate?(): void;
+}
+
 /** The core's single entry point. Never throws: errors become replies. */
-export type Dispatch = (event: InboundEvent) => Promise<import('./reply.ts').Reply | undefined>;
+export type Dispatch = (event: InboundEvent, hooks?: DispatchHooks) => Promise<import('./reply.ts').Reply | undefined>;

@@ -120,10 +120,17 @@ describe('Discord with DISCORD_SHARDS=auto', () => {
       const eventId = `discord:${interaction.id}`;
       const here = await stack.dispatched.waitFor((d) => d.eventId === eventId);
       const there = await second.dispatched.waitFor((d) => d.eventId === eventId);
-      // One process ran the command and answered it; the other found the event id already recorded and ran nothing.
-      // Not asserted: the adapter still acknowledges the duplicate with its own callback ('Done.' for a command),
-      // which races the real answer to Discord (adapters/discord/respond.ts cannot tell a duplicate from no reply).
+      // One process ran the command and answered it; the other found the event id already recorded and ran nothing,
+      // and answered nothing: a second callback ('Done.') would race the real answer to Discord.
       expect([here.answered, there.answered].sort()).toEqual([false, true]);
+      const callbacks = () =>
+        stack.fake.callsTo('POST /interactions/:id/:token/callback').filter((c) => c.path.includes(interaction.id));
+      await stack.fake.waitFor('POST /interactions/:id/:token/callback', (c) => c.path.includes(interaction.id));
+      // A full round trip through both processes after it: a duplicate's callback, sent right after its dispatch,
+      // would have reached the fake by then.
+      const other = stack.fake.command(raj, 'profile', [], south);
+      await stack.fake.waitFor('POST /interactions/:id/:token/callback', (c) => c.path.includes(other.id));
+      expect(callbacks()).toHaveLength(1);
 
       const leo = stack.fake.memberJoins('leo', north);
       await stack.fake.waitFor('POST /channels/:id/messages', (c) => c.path.includes(stack.fake.dmChannelFor(leo.id)));

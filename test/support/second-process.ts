@@ -25,8 +25,8 @@ export function recordDispatch(app: App): Recorder<Dispatched> {
   const core = app.core as { -readonly [K in keyof Core]: Core[K] };
   const dispatch = core.dispatch;
   const record = new Recorder<Dispatched>();
-  core.dispatch = async (event) => {
-    const reply = await dispatch(event);
+  core.dispatch = async (event, hooks) => {
+    const reply = await dispatch(event, hooks);
     record.push({ eventId: event.eventId, answered: reply !== undefined });
     return reply;
   };

@@ -27,7 +27,7 @@ describe('meetups: how long a meetup lasts', () => {
       { title: 'Crit', when: 'fri 19:00', duration: '45m' },
       { as: 'ana' },
     );
-    const meetup = (await bot.repos.meetups.get(bot.community, createdId(bot, ok)))!;
+    const meetup = (await bot.repos.meetups.get(bot.community, createdId(bot, ok!)))!;
     expect(meetup.endsAt.getTime() - meetup.startsAt.getTime()).toBe(45 * MINUTE);
     const bare = await bot.run('/meetup create title:"Crit" when:"fri 19:00" duration:90', { as: 'ana' });
     expect(bot.text(bare)).toContain('"90" needs a unit: write `90m` for 1 hour 30 minutes.');

@@ -31,6 +31,8 @@ describe('meetups: how long a meetup lasts', () => {
     expect(meetup.endsAt.getTime() - meetup.startsAt.getTime()).toBe(45 * MINUTE);
     const bare = await bot.run('/meetup create title:"Crit" when:"fri 19:00" duration:90', { as: 'ana' });
     expect(bot.text(bare)).toContain('"90" needs a unit: write `90m` for 1 hour 30 minutes.');
+    // The example under the refusal is one that shows a duration (the one closest to what was typed).
+    expect(bare.text + (bare.context ?? '')).toMatch(/Example: `\/meetup create [^`]*duration:1h30`/);
     const long = await bot.run('/meetup create title:"Crit" when:"fri 19:00" duration:30h', { as: 'ana' });
     expect(bot.text(long)).toContain('A meetup lasts at most 24 hours, not "30h". Try `2h`.');
     expect(await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)).toHaveLength(1);

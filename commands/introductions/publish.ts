@@ -3,8 +3,9 @@
  * sent to the managers first. Each function returns the sentence the member should read.
  *
  * Approval requests go as DMs to the managers Hallway has seen (members who used an introductions command or
- * button with admin rights; see `noteManager`), since HALLWAY_MANAGERS and platform roles are not stored. When none
- * is known yet, a notice without any member text goes to the intro channel, asking managers to run `/intro review`.
+ * button with admin rights; see `noteManager`), since HALLWAY_MANAGERS and platform roles are not stored. A pending
+ * intro is never announced in public: when no manager is known yet, the member is told so, the intro waits in
+ * `/intro review` and `/hallway stats`, and the first manager seen is told by DM (`noteManager`).
  */
 import { introSettings } from './settings.ts';
 import type { Context } from './kit.ts';
@@ -130,19 +131,18 @@ export async function approvalRequest(
   };
 }
 
-/** Stores the submission and asks the managers; returns what to tell the member. */
+/** Stores the submission and asks the managers by DM; returns what to tell the member, as things stand. */
 export async function requestApproval(ctx: Context, userId: string, fields: IntroFields): Promise<string> {
   const { id } = ctx.community;
-  const settings = introSettings(ctx.community);
   const revision = await ctx.store.submitDraft(id, userId, fields, ctx.now);
   const managers = (await ctx.store.managers(id)).filter((m) => m !== userId);
   const request = await approvalRequest(ctx, userId, fields, revision);
   for (const manager of managers) ctx.notify.dm(id, manager, request);
-  const channel = settings['intro-channel'];
-  if (managers.length === 0 && channel) {
-    const day = formatInZone(ctx.now, ctx.community.timezone, 'date');
-    const notice = `An introduction is waiting for a manager's approval. Managers: run ${fmt.code('/intro review')} to see it.`;
-    ctx.notify.post(id, channel, { text: notice, mentions: [] }, { key: `intro-approval-notice:${day}` });
+  if (managers.length === 0) {
+    return (
+      "your introduction waits for a community manager's approval before it's posted. No manager has used Hallway " +
+      "here yet, so I couldn't ask one directly: it waits in their review list, and I'll tell you when it's up."
+    );
   }
   return "a community manager will look at your introduction before it's posted — I'll tell you when it's up.";
 }

@@ -1,7 +1,6 @@
 /**
- * Calendar files (.ics) for a meetup or its series. A series is written as one event per occurrence, in UTC,
- * rather than as an RRULE: an RRULE over UTC times would drift an hour at each daylight-saving change in the
- * member's calendar, while our occurrences keep the local wall time (see recurrence.ts).
+ * Calendar files (.ics) for one meetup and for the feed, in UTC, written by the `ics` package. A series is one event
+ * with a repeat rule in the community's zone (series-ics.ts).
  */
 import { createEvents, type EventAttributes } from 'ics';
 import type { CalendarEvent } from '#core/calendar.ts';
@@ -9,10 +8,7 @@ import { UserError } from '#core/errors.ts';
 import type { MeetupRecord } from './store.ts';
 import type { ReplyFile } from '#core/reply.ts';
 import type { MeetupEnv } from './format.ts';
-import { occurrencesFrom } from './recurrence.ts';
-
-/** How many occurrences a series file holds. */
-export const SERIES_EVENTS = 12;
+import { seriesCalendar } from './series-ics.ts';
 
 type IcsEvent = EventAttributes & { timestamp: number };
 
@@ -40,40 +36,24 @@ function event(env: Pick<MeetupEnv, 'now'>, m: MeetupRecord): IcsEvent {
   };
 }
 
-/** The occurrences of a series from now: those already created, then computed ones up to SERIES_EVENTS. */
-async function seriesEvents(env: MeetupEnv, meetup: MeetupRecord): Promise<IcsEvent[]> {
-  const series = await env.store.getSeries(env.community.id, meetup.seriesId!);
-  if (!series) return [event(env, meetup)];
-  const created = await env.store.listSeries(env.community.id, series.id, env.now);
-  const events = created.map((m) => event(env, m));
-  const latest = created.at(-1) ?? meetup;
-  if (!series.active) return events;
-  const duration = latest.endsAt.getTime() - latest.startsAt.getTime();
-  const from = new Date((latest.slotAt ?? latest.startsAt).getTime() + 1);
-  const more = occurrencesFrom(
-    series.repeat,
-    series.firstStartsAt,
-    series.timezone,
-    from,
-    SERIES_EVENTS - events.length,
-  );
-  for (const startsAt of more) {
-    const endsAt = new Date(startsAt.getTime() + duration);
-    events.push(event(env, { ...latest, status: 'scheduled', startsAt, endsAt, slotAt: startsAt }));
-  }
-  return events;
-}
-
 /** The .ics attachment for one meetup, or for the rest of its series. */
 export async function calendarFile(env: MeetupEnv, meetup: MeetupRecord, wholeSeries: boolean): Promise<ReplyFile> {
   if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `Meetup #${meetup.id} does not repeat.`);
-  const events = wholeSeries ? await seriesEvents(env, meetup) : [event(env, meetup)];
-  const { error, value } = createEvents(events, {
+  if (wholeSeries) {
+    const series = await env.store.getSeries(env.community.id, meetup.seriesId!);
+    // Every date created so far, past ones too: the rule starts at the first, and cancelled dates become EXDATEs.
+    const created = series ? await env.store.listSeries(env.community.id, series.id, new Date(0)) : [];
+    if (series && created.length > 0) {
+      const name = `meetup-${meetup.id}-series.ics`;
+      return { name, content: seriesCalendar(env, series, created), mimeType: 'text/calendar' };
+    }
+  }
+  const { error, value } = createEvents([event(env, meetup)], {
     productId: 'hallway',
     calName: 'Hallway meetups',
   });
   if (error || !value) throw error ?? new Error('ics produced nothing');
-  const name = wholeSeries ? `meetup-${meetup.id}-series.ics` : `meetup-${meetup.id}.ics`;
+  const name = `meetup-${meetup.id}.ics`;
   return { name, content: value, mimeType: 'text/calendar' };
 }
 

@@ -27,25 +27,48 @@ async function cancelOne(ctx: Context, meetup: MeetupRecord): Promise<number> {
   return people.length;
 }
 
+/** What a series cancel did, counted honestly: dates cancelled now, and dates that already were. */
+function seriesOutcome(meetup: MeetupRecord, cancelled: number, already: number): string {
+  const parts = [`Cancelled the series of ${label(meetup)}: no new dates will be planned.`];
+  if (cancelled > 0) {
+    parts.push(`${plural(cancelled, 'upcoming date')} ${cancelled === 1 ? 'is' : 'are'} cancelled.`);
+  }
+  if (already > 0) {
+    parts.push(
+      cancelled === 0
+        ? `Its ${already === 1 ? 'only upcoming date was' : `${already} upcoming dates were`} already cancelled.`
+        : `${plural(already, 'other date')} ${already === 1 ? 'was' : 'were'} already cancelled.`,
+    );
+  }
+  if (cancelled === 0 && already === 0) parts.push('No date was planned ahead.');
+  return parts.join(' ');
+}
+
 export async function cancelMeetup(ctx: Context, meetup: MeetupRecord, wholeSeries: boolean): Promise<Reply> {
   assertCanManage(ctx, meetup, 'cancel');
-  if (wholeSeries && !meetup.seriesId) throw new UserError('conflict', `${label(meetup)} does not repeat.`);
-  const targets = wholeSeries
-    ? (await ctx.store.listSeries(ctx.community.id, meetup.seriesId!, ctx.now)).filter((m) => m.status === 'scheduled')
-    : [meetup];
-  if (!wholeSeries && meetup.status === 'cancelled') {
-    throw new UserError('conflict', `${label(meetup)} is already cancelled.`);
-  }
-  if (!wholeSeries && meetup.startsAt <= ctx.now) {
-    throw new UserError('conflict', `${label(meetup)} has already started.`);
-  }
-  if (wholeSeries) await ctx.store.endSeries(ctx.community.id, meetup.seriesId!);
+  if (wholeSeries) return cancelSeries(ctx, meetup);
+  if (meetup.status === 'cancelled') throw new UserError('conflict', `${label(meetup)} is already cancelled.`);
+  if (meetup.startsAt <= ctx.now) throw new UserError('conflict', `${label(meetup)} has already started.`);
+  const told = await cancelOne(ctx, meetup);
+  return { text: `Cancelled ${label(meetup)}. ${toldText(told)}`, visibility: 'ephemeral' };
+}
+
+async function cancelSeries(ctx: Context, meetup: MeetupRecord): Promise<Reply> {
+  const { id: community } = ctx.community;
+  if (!meetup.seriesId) throw new UserError('conflict', `${label(meetup)} does not repeat.`);
+  const series = await ctx.store.getSeries(community, meetup.seriesId);
+  if (!series?.active) throw new UserError('conflict', `The series of ${label(meetup)} was already cancelled.`);
+  const upcoming = await ctx.store.listSeries(community, meetup.seriesId, ctx.now);
+  const targets = upcoming.filter((m) => m.status === 'scheduled');
+  await ctx.store.endSeries(community, meetup.seriesId);
   let told = 0;
   for (const m of targets) told += await cancelOne(ctx, m);
-  const upcoming = targets.length ? ` (${plural(targets.length, 'upcoming date')})` : '';
-  const what = wholeSeries ? `the series of ${label(meetup)}${upcoming}` : label(meetup);
-  const outcome = told
+  const outcome = seriesOutcome(meetup, targets.length, upcoming.length - targets.length);
+  return { text: targets.length ? `${outcome} ${toldText(told)}` : outcome, visibility: 'ephemeral' };
+}
+
+function toldText(told: number): string {
+  return told
     ? `${plural(told, 'member')} who had answered ${told === 1 ? 'was' : 'were'} told.`
     : 'Nobody had answered yet.';
-  return { text: `Cancelled ${what}. ${outcome}`, visibility: 'ephemeral' };
 }

@@ -6,12 +6,13 @@ import { opt } from '#core/options.ts';
 import { createMeetup, LIMITS } from './create.ts';
 import { createForm } from './forms.ts';
 import { REPEATS } from './recurrence.ts';
+import { DURATION_MAX_CHARS } from '../when/index.ts';
 
 export const createSubcommand = defineSubcommand({
   description: 'Plan a meetup (with no options: open a form)',
   examples: [
     'create title:"Zine night" when:"fri 19:00" where:"Print shop" capacity:12',
-    'create title:"Life drawing" when:"tue 18:00" repeat:weekly',
+    'create title:"Life drawing" when:"tue 18:00" repeat:weekly duration:1h30',
     'create title:"Open studio" when:"in 2 weeks 19:00" repeat:monthly',
     'create',
   ],
@@ -24,7 +25,7 @@ export const createSubcommand = defineSubcommand({
     repeat: opt.choice('Repeat it: weekly, biweekly or monthly (same weekday of the month)', REPEATS).optional(),
     description: opt.string('A few words about it', { max: LIMITS.description }).optional(),
     host: opt.user('Who hosts it (default: you)').optional(),
-    duration: opt.integer('Length in minutes (default 120)', { min: 15, max: 24 * 60 }).optional(),
+    duration: opt.string('How long, e.g. 2h, 90m or 1h30 (default 2h)', { max: DURATION_MAX_CHARS }).optional(),
   }),
   async run(args, ctx) {
     const { title, when } = args;

@@ -1,13 +1,13 @@
 /** Creating a meetup (and its series), from the command or the form: one use case, two entry points. */
 import type { Context } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
 import type { Repeat } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { fmt } from '#core/text.ts';
 import { cardChannel, postCard } from './card.ts';
 import { label, when as whenToken } from './format.ts';
 import { askOrTellHost, hostOnCreate } from './hosts.ts';
-import { echoWhen, readWhen, type WhenRules } from '../when/index.ts';
+import { type DurationRules, durationText, echoWhen, parseDuration, readWhen, type WhenRules } from '../when/index.ts';
 import { describeRepeat, splitRepeat } from './recurrence.ts';
 
 export const LIMITS = { title: 100, where: 200, description: 1000, capacity: 10_000 } as const;
@@ -22,7 +22,8 @@ export interface CreateInput {
   readonly repeat?: Repeat;
   readonly description?: string;
   readonly host?: string;
-  readonly duration?: number;
+  /** In words ("2h", "90m", "1h30"); empty or absent: two hours. */
+  readonly duration?: string;
 }
 
 /** Throws when a text is longer than allowed (forms may not enforce `maxLength` everywhere). */
@@ -38,6 +39,14 @@ export const MEETUP_START: WhenRules = {
   withoutTime: 'refuse',
   maxAhead: { days: 2 * 366, words: 'two years' },
 };
+
+/** A meetup lasts from 15 minutes to a day: longer is a typo, or a festival. */
+export const MEETUP_LENGTH: DurationRules = { what: 'A meetup', minMinutes: 15, maxMinutes: 24 * 60 };
+
+/** The length typed (an option or a form field), or undefined when it was left empty. */
+export function readLength(text: string | undefined): number | undefined {
+  return text === undefined || text.trim() === '' ? undefined : parseDuration(text, MEETUP_LENGTH);
+}
 
 /** A host is named on the card (a ping on Slack): only members Hallway knows here, who have not left. */
 async function checkHost(ctx: Context, host: string | undefined): Promise<void> {
@@ -56,7 +65,7 @@ export async function createMeetup(ctx: Context, input: CreateInput): Promise<Re
   const split = input.repeat ? { when: input.when, repeat: input.repeat } : splitRepeat(input.when);
   const zone = ctx.community.timezone;
   const startsAt = readWhen(split.when, ctx.now, zone, MEETUP_START);
-  const minutes = input.duration ?? DEFAULT_DURATION_MINUTES;
+  const minutes = inField('duration', () => readLength(input.duration)) ?? DEFAULT_DURATION_MINUTES;
   const { id: community } = ctx.community;
   const series = split.repeat
     ? await ctx.store.createSeries({
@@ -83,6 +92,7 @@ export async function createMeetup(ctx: Context, input: CreateInput): Promise<Re
   });
   const channel = await postCard(ctx, meetup, cardChannel(ctx, ctx.channelId));
   const lines = [echoWhen(split.when, startsAt, zone, MEETUP_START)];
+  if (input.duration?.trim()) lines.push(`It lasts ${durationText(minutes)}.`);
   if (series) lines.push(`It repeats ${describeRepeat(series.repeat, startsAt, zone)} (also across clock changes).`);
   const host = await askOrTellHost(ctx, meetup, input.host);
   if (host) lines.push(host);

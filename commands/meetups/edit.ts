@@ -2,14 +2,14 @@
 import { plural } from '#core/text.ts';
 import { DateTime } from 'luxon';
 import type { Context } from './kit.ts';
-import { UserError } from '#core/errors.ts';
+import { inField, UserError } from '#core/errors.ts';
 import type { MeetupFields, MeetupRecord } from './store.ts';
 import type { Reply } from '#core/reply.ts';
 import { refreshCard } from './card.ts';
-import { checkLength, LIMITS, MEETUP_START } from './create.ts';
+import { checkLength, LIMITS, MEETUP_START, readLength } from './create.ts';
 import { label, tally, when } from './format.ts';
 import { assertCanManage } from './lookup.ts';
-import { echoWhen, readWhen } from '../when/index.ts';
+import { durationText, echoWhen, readWhen } from '../when/index.ts';
 import { promoteWaitlist } from './rsvp.ts';
 
 /** undefined: keep as is; null: remove. */
@@ -20,7 +20,8 @@ export interface EditChanges {
   /** null: no limit. */
   readonly capacity?: number | null;
   readonly description?: string | null;
-  readonly duration?: number;
+  /** In words ("2h", "90m"); undefined or empty: keep the length. */
+  readonly duration?: string;
 }
 
 /** The start as the edit form shows it, e.g. `2026-12-04 19:00`: submitted unchanged, it means "same time". */
@@ -36,7 +37,9 @@ function newFields(ctx: Context, meetup: MeetupRecord, changes: EditChanges): Me
   const zone = ctx.community.timezone;
   const moved = changes.when !== undefined && changes.when.trim() !== whenText(meetup, zone);
   const startsAt = moved ? readWhen(changes.when!, ctx.now, zone, MEETUP_START) : meetup.startsAt;
-  const minutes = changes.duration ?? (meetup.endsAt.getTime() - meetup.startsAt.getTime()) / 60_000;
+  const minutes =
+    inField('duration', () => readLength(changes.duration)) ??
+    (meetup.endsAt.getTime() - meetup.startsAt.getTime()) / 60_000;
   return {
     title: changes.title ?? meetup.title,
     startsAt,
@@ -84,6 +87,8 @@ export async function editMeetup(ctx: Context, meetup: MeetupRecord, changes: Ed
   const lines: string[] = [];
   if (updated.startsAt.getTime() !== meetup.startsAt.getTime())
     lines.push(echoWhen(changes.when!, updated.startsAt, zone, MEETUP_START));
+  const length = (m: MeetupRecord) => (m.endsAt.getTime() - m.startsAt.getTime()) / 60_000;
+  if (length(updated) !== length(meetup)) lines.push(`It now lasts ${durationText(length(updated))}.`);
   if (promoted.length) {
     const who =
       promoted.length === 1

@@ -50,9 +50,16 @@ export function tally(rsvps: readonly RsvpRecord[]): Tally {
   };
 }
 
+/** Seated against seats: "3/10 going"; past the seats (capacity lowered later), "4 going (1 seat: full)", not "4/1". */
+function goingText(seated: number, capacity: number | undefined): string {
+  if (!capacity) return `${seated} going`;
+  if (seated <= capacity) return `${seated}/${capacity} going`;
+  return `${seated} going (${capacity} ${capacity === 1 ? 'seat' : 'seats'}: full)`;
+}
+
 /** "3/10 going · 2 maybe · 1 waiting". */
 export function countsText(meetup: MeetupRecord, t: Tally): string {
-  const going = meetup.capacity ? `${t.seated.length}/${meetup.capacity} going` : `${t.seated.length} going`;
+  const going = goingText(t.seated.length, meetup.capacity);
   const parts = [going, `${t.maybe.length} maybe`];
   if (t.waitlist.length) parts.push(`${t.waitlist.length} on the waitlist`);
   return parts.join(' · ');

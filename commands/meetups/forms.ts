@@ -1,17 +1,19 @@
 /**
  * The meetup forms (Slack and Discord modals, shell prompts): create, edit, and the rating comment. Five fields at
- * most (Discord's limit). `when` is a date-time picker on Slack and words elsewhere; the create form asks for the
- * repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
+ * most are shown on Discord (its limit): the length comes sixth, since leaving it out means "as it was" (or two hours), and
+ * on Discord `duration:` sets it. `when` is a date-time picker on Slack and words elsewhere; the create form asks for
+ * the repeat in its own field (words may still carry it: "fri 19:00 weekly"), the edit form for the description.
  */
 import type { Context, FormDef } from './kit.ts';
 import { inField, UserError } from '#core/errors.ts';
 import type { MeetupRecord, Repeat } from './store.ts';
 import type { Form, FormField, Reply } from '#core/reply.ts';
-import { createMeetup, LIMITS } from './create.ts';
+import { createMeetup, DEFAULT_DURATION_MINUTES, LIMITS } from './create.ts';
 import { editMeetup } from './edit.ts';
 import { findMeetup } from './lookup.ts';
 import { commentOnRating } from './rating.ts';
 import { parseRepeat } from './recurrence.ts';
+import { DURATION_EXAMPLES, DURATION_MAX_CHARS, durationWords } from '../when/index.ts';
 
 export const CREATE_FORM = 'meetup.create';
 export const EDIT_FORM = 'meetup.edit';
@@ -23,6 +25,8 @@ export interface MeetupFormValues {
   readonly where?: string;
   readonly capacity?: string;
   readonly description?: string;
+  /** The length in words ("2h"), for the edit form. */
+  readonly duration?: string;
   /** The current start, for the picker of the edit form. */
   readonly startsAt?: Date;
 }
@@ -37,6 +41,19 @@ function whenField(initial: MeetupFormValues): FormField {
     placeholder: 'fri 19:00 · tomorrow 6pm · in 2 weeks 19:00',
     initial: initial.when,
     initialAt: initial.startsAt ? Math.floor(initial.startsAt.getTime() / 1000) : undefined,
+  };
+}
+
+/** Sixth: Discord shows five fields, and a length left out keeps its default (create) or current value (edit). */
+function lengthField(initial: MeetupFormValues): FormField {
+  return {
+    id: 'duration',
+    label: 'How long?',
+    kind: 'short',
+    required: false,
+    maxLength: DURATION_MAX_CHARS,
+    placeholder: `e.g. ${DURATION_EXAMPLES.join(', ')} (empty: ${initial.duration ? 'unchanged' : durationWords(DEFAULT_DURATION_MINUTES)})`,
+    initial: initial.duration,
   };
 }
 
@@ -63,6 +80,7 @@ function fields(initial: MeetupFormValues, last: 'repeat' | 'description'): Form
           maxLength: LIMITS.description,
           initial: initial.description,
         },
+    lengthField(initial),
   ];
 }
 
@@ -84,6 +102,7 @@ export function editForm(meetup: MeetupRecord, whenText: string): Form {
     where: meetup.location,
     capacity: meetup.capacity?.toString(),
     description: meetup.description,
+    duration: durationWords((meetup.endsAt.getTime() - meetup.startsAt.getTime()) / 60_000),
     startsAt: meetup.startsAt,
   };
   return {
@@ -138,6 +157,7 @@ export const createFormDef: FormDef = {
       capacity: inField('capacity', () => parseCapacity(values.capacity)),
       description: text(values, 'description') || undefined,
       host: host || undefined,
+      duration: values.duration,
     });
   },
 };
@@ -153,6 +173,7 @@ export const editFormDef: FormDef = {
       where: text(values, 'where') || null,
       capacity: inField('capacity', () => parseCapacity(values.capacity)) ?? null,
       description: text(values, 'description') || null,
+      duration: values.duration,
     });
   },
 };

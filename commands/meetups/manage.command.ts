@@ -9,6 +9,7 @@ import { countsText, tally } from './format.ts';
 import { editForm } from './forms.ts';
 import { assertCanManage, findMeetup, meetupOption } from './lookup.ts';
 import { statsReply } from './rating.ts';
+import { DURATION_MAX_CHARS } from '../when/index.ts';
 
 /** `where:none` / `description:none` remove the value. */
 const clearable = (value: string | undefined) =>
@@ -16,7 +17,7 @@ const clearable = (value: string | undefined) =>
 
 export const editSubcommand = defineSubcommand({
   description: 'Change a meetup (with only its number: open a form)',
-  examples: ['edit 12 when:"sat 18:00"', 'edit 12 capacity:20 where:"Room B"', 'edit 12'],
+  examples: ['edit 12 when:"sat 18:00"', 'edit 12 capacity:20 where:"Room B" duration:3h', 'edit 12'],
   args: z.object({
     meetup: meetupOption(),
     title: opt.string('New title', { max: LIMITS.title }).optional(),
@@ -24,7 +25,7 @@ export const editSubcommand = defineSubcommand({
     where: opt.string('New place ("none" to remove it)', { max: LIMITS.where }).optional(),
     capacity: opt.integer('Seats (0: no limit)', { min: 0, max: LIMITS.capacity }).optional(),
     description: opt.string('New description ("none" to remove it)', { max: LIMITS.description }).optional(),
-    duration: opt.integer('Length in minutes', { min: 15, max: 24 * 60 }).optional(),
+    duration: opt.string('New length, e.g. 2h, 90m or 1h30', { max: DURATION_MAX_CHARS }).optional(),
   }),
   async run({ meetup: ref, ...changes }, ctx) {
     const meetup = await findMeetup(ctx, ref);

@@ -54,6 +54,15 @@ export function ruleFor(repeat: Repeat, first: Date, zone: string): InstanceType
   return new RRule({ freq: Frequency.WEEKLY, interval: repeat === 'biweekly' ? 2 : 1, dtstart, byweekday: [weekday] });
 }
 
+/**
+ * The series' RRULE value for a calendar file whose DTSTART carries the zone (`FREQ=WEEKLY;BYDAY=FR`), ending at
+ * `until` (a real instant, written in UTC as RFC 5545 requires with a zoned DTSTART) when the series has ended.
+ */
+export function rruleValue(repeat: Repeat, first: Date, zone: string, until?: Date): string {
+  const { dtstart: _floating, ...rule } = ruleFor(repeat, first, zone).origOptions;
+  return RRule.optionsToString({ ...rule, ...(until && { until }) }).replace(/^RRULE:/, '');
+}
+
 /** The first occurrence strictly after `after` (a real instant), as a real instant. */
 export function nextOccurrence(repeat: Repeat, first: Date, zone: string, after: Date): Date | undefined {
   const next = ruleFor(repeat, first, zone).after(floating(after, zone), false);

@@ -33,7 +33,10 @@ async function invite(ctx: Context, otherId: string): Promise<Reply> {
   ctx.notify.dm(community.id, otherId, coffeeInvite(mine, reason, community.timezone), {
     key: `presence-coffee:${day.key}:${actor.userId}:${otherId}`,
   });
-  return { text: `I've asked ${fmt.user(otherId)} if they'd like a coffee. I'll tell you what they say.` };
+  // Invitations lapse with the day and nobody is told of silence: promise only the answer that may come.
+  return {
+    text: `I've asked ${fmt.user(otherId)} if they'd like a coffee. If they answer today, I'll tell you what they say.`,
+  };
 }
 
 async function answer(ctx: Context, fromId: string, sure: boolean): Promise<Reply> {

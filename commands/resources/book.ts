@@ -9,12 +9,13 @@ import type { Button, Reply } from '#core/reply.ts';
 import { fmt, plural } from '#core/text.ts';
 import { formatInZone } from '#core/time.ts';
 import { bookingFile } from './calendar.ts';
-import { durationText, label, type ResourceEnv, slotLabel, slotText } from './format.ts';
+import { label, type ResourceEnv, slotLabel, slotText } from './format.ts';
+import { durationText } from '../when/index.ts';
 import { resourceSettings } from './settings.ts';
 import { earliestStart, nearestFreeSlots, SEARCH_RADIUS_MS } from './slots.ts';
 import type { BookingRecord, ResourceRecord } from './store.ts';
 import { assertMayUse } from './training.ts';
-import { echo, parseDuration, readStart } from './when.ts';
+import { echo, readLength, readStart } from './when.ts';
 
 const DAY = 86_400_000;
 /** Alternatives offered on a clash. */
@@ -70,7 +71,7 @@ export async function bookFromWords(
   assertBookable(resource);
   await assertMayUse(ctx, resource, 'book');
   const startsAt = readStart(when, ctx.now, ctx.community.timezone);
-  const minutes = duration === undefined || duration.trim() === '' ? DEFAULT_MINUTES : parseDuration(duration);
+  const minutes = duration === undefined || duration.trim() === '' ? DEFAULT_MINUTES : readLength(duration);
   return bookSlot(ctx, resource, startsAt, minutes, echo(when, startsAt, ctx.community.timezone));
 }
 

@@ -51,12 +51,3 @@ export function usesText(resource: ResourceRecord): string {
   if (resource.bookable && resource.lendable) return 'book a slot or borrow';
   return resource.bookable ? 'book a slot' : 'borrow';
 }
-
-/** "1 hour", "90 minutes", "2 hours 30 minutes". */
-export function durationText(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const hours = h === 0 ? '' : `${h} hour${h === 1 ? '' : 's'}`;
-  const mins = m === 0 ? '' : `${m} minute${m === 1 ? '' : 's'}`;
-  return [hours, mins].filter(Boolean).join(' ') || '0 minutes';
-}

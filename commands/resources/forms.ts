@@ -7,7 +7,7 @@ import type { FormDef } from './kit.ts';
 import { UserError } from '#core/errors.ts';
 import type { Form } from '#core/reply.ts';
 import { bookFromWords, DEFAULT_MINUTES } from './book.ts';
-import { durationText } from './format.ts';
+import { DURATION_EXAMPLES, durationText } from '../when/index.ts';
 import { findResource } from './lookup.ts';
 import type { ResourceRecord } from './store.ts';
 
@@ -34,7 +34,7 @@ export function bookingForm(resource: ResourceRecord): Form {
         kind: 'short',
         required: false,
         maxLength: 20,
-        placeholder: `2h, 90m, 1h30 (empty: ${durationText(DEFAULT_MINUTES)})`,
+        placeholder: `${DURATION_EXAMPLES.join(', ')} (empty: ${durationText(DEFAULT_MINUTES)})`,
       },
     ],
   };

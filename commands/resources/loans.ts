@@ -122,7 +122,8 @@ export async function borrow(ctx: Context, resource: ResourceRecord, until?: str
   }
   askKeeper(ctx, resource, loan, keeper);
   return {
-    text: `I asked ${fmt.user(keeper)} to lend you ${label(resource)}. I'll tell you their answer.`,
+    // A keeper may never answer (no request lapses): promise the answer, not that it comes.
+    text: `I asked ${fmt.user(keeper)} to lend you ${label(resource)}. When they answer, I'll tell you what they said.`,
     mentions: [],
   };
 }

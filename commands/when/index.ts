@@ -6,3 +6,11 @@
 export { echoWhen } from './echo.ts';
 export { readWhen, WHEN_MAX_CHARS } from './read.ts';
 export { type WhenRules, whenExamples } from './rules.ts';
+export {
+  DURATION_EXAMPLES,
+  DURATION_MAX_CHARS,
+  type DurationRules,
+  durationText,
+  durationWords,
+  parseDuration,
+} from './duration.ts';

@@ -8,17 +8,6 @@ type MembersPart = Pick<
   'profiles' | 'avoidsEither' | 'avoidPairs' | 'stats' | 'forgetMember' | 'exportRows'
 >;
 
-/** The tables a community's export holds whole, each in a stable order. */
-const EXPORTED = {
-  mentor_offers: ['user_id'],
-  mentor_skills: ['user_id', 'position'],
-  mentor_requests: ['id'],
-  mentor_asks: ['request_id', 'mentor_id'],
-  mentorships: ['id'],
-  mentor_check_ins: ['mentorship_id', 'seq', 'user_id'],
-  mentor_closings: ['mentorship_id', 'user_id'],
-} as const;
-
 export function mentorshipMemberQueries(db: Db): MembersPart {
   return {
     profiles: (community, userIds) => profileSkills(db, community, userIds),
@@ -98,13 +87,64 @@ export function mentorshipMemberQueries(db: Db): MembersPart {
     },
 
     async exportRows(community) {
-      const out: Record<string, Record<string, unknown>[]> = {};
-      for (const [table, order] of Object.entries(EXPORTED) as [keyof typeof EXPORTED, readonly string[]][]) {
-        let query = db.selectFrom(table).selectAll().where('community', '=', community);
-        for (const column of order) query = query.orderBy(column as never);
-        out[table] = (await query.execute()) as Record<string, unknown>[];
-      }
-      return out;
+      // SECURITY.md, "Private answers": offers and mentorships are what members see; who declined, timed out or was
+      // withdrawn is never listed (only accepted asks); request texts stay with the mentors asked; check-in answers
+      // ("only Hallway sees the answer") and closing answers leave only as counts.
+      const rows = (query: { execute(): Promise<object[]> }) => query.execute() as Promise<Record<string, unknown>[]>;
+      return {
+        mentor_offers: await rows(
+          db
+            .selectFrom('mentor_offers')
+            .select(['user_id', 'capacity', 'note', 'paused', 'created_at', 'updated_at'])
+            .where('community', '=', community)
+            .orderBy('user_id'),
+        ),
+        mentor_skills: await rows(
+          db
+            .selectFrom('mentor_skills')
+            .select(['user_id', 'skill', 'term', 'position'])
+            .where('community', '=', community)
+            .orderBy('user_id')
+            .orderBy('position'),
+        ),
+        mentor_requests: await rows(
+          db
+            .selectFrom('mentor_requests')
+            .select(['id', 'mentee_id', 'skill', 'status', 'created_at', 'updated_at'])
+            .where('community', '=', community)
+            .orderBy('id'),
+        ),
+        mentor_asks: await rows(
+          db
+            .selectFrom('mentor_asks')
+            .select(['request_id', 'mentor_id', 'status', 'via_round', 'asked_at', 'answered_at'])
+            .where('community', '=', community)
+            .where('status', '=', 'accepted')
+            .orderBy('request_id')
+            .orderBy('mentor_id'),
+        ),
+        mentorships: await rows(
+          db
+            .selectFrom('mentorships')
+            .select(['id', 'mentor_id', 'mentee_id', 'skill', 'status', 'started_at', 'ends_at', 'ended_at'])
+            .where('community', '=', community)
+            .orderBy('id'),
+        ),
+        mentor_check_ins: await rows(
+          db
+            .selectFrom('mentor_check_ins')
+            .select(['answer', (eb) => eb.fn.countAll<number>().as('answers')])
+            .where('community', '=', community)
+            .groupBy('answer')
+            .orderBy('answer'),
+        ),
+        mentor_closings: await rows(
+          db
+            .selectFrom('mentor_closings')
+            .select((eb) => eb.fn.countAll<number>().as('answers'))
+            .where('community', '=', community),
+        ),
+      };
     },
   };
 }

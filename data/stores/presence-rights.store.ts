@@ -8,13 +8,6 @@ type RightsPart = Pick<
   'addCoffee' | 'coffee' | 'answerCoffee' | 'dayCounts' | 'forgetMember' | 'exportRows'
 >;
 
-const EXPORTED = {
-  presence_checkins: ['user_id'],
-  presence_prefs: ['user_id'],
-  presence_coffees: ['from_id', 'to_id'],
-  presence_days: ['day'],
-} as const;
-
 export function presenceRightsQueries(db: Db): RightsPart {
   const invitation = (community: string, fromId: string, toId: string) =>
     db
@@ -94,13 +87,22 @@ export function presenceRightsQueries(db: Db): RightsPart {
       return { 'presence today': presence, 'presence settings': settings, 'coffee invitations': invitations };
     },
     async exportRows(community) {
-      const out: Record<string, Record<string, unknown>[]> = {};
-      for (const [table, order] of Object.entries(EXPORTED) as [keyof typeof EXPORTED, readonly string[]][]) {
-        let query = db.selectFrom(table).selectAll().where('community', '=', community);
-        for (const column of order) query = query.orderBy(column as never);
-        out[table] = (await query.execute()) as Record<string, unknown>[];
-      }
-      return out;
+      // SECURITY.md §9: who is in today (and where), and coffee invitations and their answers, stay between the
+      // members concerned; managers get the daily counts, and each member's own choices (listed, nudges).
+      return {
+        presence_prefs: (await db
+          .selectFrom('presence_prefs')
+          .select(['user_id', 'nudges', 'listed', 'updated_at'])
+          .where('community', '=', community)
+          .orderBy('user_id')
+          .execute()) as Record<string, unknown>[],
+        presence_days: (await db
+          .selectFrom('presence_days')
+          .select(['day', 'members'])
+          .where('community', '=', community)
+          .orderBy('day')
+          .execute()) as Record<string, unknown>[],
+      };
     },
   };
 }

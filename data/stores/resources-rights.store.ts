@@ -5,15 +5,6 @@ import { toMs } from '../db/rows.ts';
 
 type RightsPart = Pick<ResourcesStore, 'stats' | 'forgetMember' | 'exportRows'>;
 
-const TABLES = [
-  'resources',
-  'resource_bookings',
-  'resource_loans',
-  'resource_trainings',
-  'resource_asks',
-  'resource_ask_replies',
-] as const;
-
 /** The single count of a `count(*) AS n` query. */
 async function countOf(query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) {
   return Number((await query.executeTakeFirstOrThrow()).n);
@@ -97,15 +88,59 @@ export function resourceRightsPart(db: Db): RightsPart {
       return { bookings, loans, trainings, asks, answers, added };
     },
     async exportRows(community) {
-      const out: Record<string, Record<string, unknown>[]> = {};
-      for (const table of TABLES) {
-        out[table] = (await db
-          .selectFrom(table as 'resources')
-          .selectAll()
-          .where('community', '=', community)
-          .execute()) as Record<string, unknown>[];
-      }
-      return out;
+      // SECURITY.md, "Private answers": what cards and /resource show (things, bookings, who has a lent thing, who
+      // was trained) and asks; never a keeper's "Not now" (declined loans), nor who said no or stayed silent on an ask
+      // (only the yes that connected two members), nor reminder bookkeeping.
+      const rows = (query: { execute(): Promise<object[]> }) => query.execute() as Promise<Record<string, unknown>[]>;
+      return {
+        resources: await rows(
+          db
+            .selectFrom('resources')
+            .select(['id', 'name', 'kind', 'location', 'description', 'bookable', 'lendable', 'owner_user_id'])
+            .select(['training_required', 'created_by', 'created_at'])
+            .where('community', '=', community)
+            .orderBy('id'),
+        ),
+        resource_bookings: await rows(
+          db
+            .selectFrom('resource_bookings')
+            .select(['id', 'resource_id', 'user_id', 'starts_at', 'ends_at', 'status', 'created_at'])
+            .where('community', '=', community)
+            .orderBy('id'),
+        ),
+        resource_loans: await rows(
+          db
+            .selectFrom('resource_loans')
+            .select(['id', 'resource_id', 'borrower', 'status', 'requested_at', 'lent_at', 'due_at', 'closed_at'])
+            .where('community', '=', community)
+            .where('status', '!=', 'declined')
+            .orderBy('id'),
+        ),
+        resource_trainings: await rows(
+          db
+            .selectFrom('resource_trainings')
+            .select(['resource_id', 'user_id', 'trained_by', 'trained_at'])
+            .where('community', '=', community)
+            .orderBy('resource_id')
+            .orderBy('user_id'),
+        ),
+        resource_asks: await rows(
+          db
+            .selectFrom('resource_asks')
+            .select(['id', 'asker', 'what', 'status', 'helper', 'created_at', 'closed_at'])
+            .where('community', '=', community)
+            .orderBy('id'),
+        ),
+        resource_ask_replies: await rows(
+          db
+            .selectFrom('resource_ask_replies')
+            .select(['ask_id', 'user_id', 'status', 'answered_at'])
+            .where('community', '=', community)
+            .where('status', '=', 'yes')
+            .orderBy('ask_id')
+            .orderBy('user_id'),
+        ),
+      };
     },
   };
 }

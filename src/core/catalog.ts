@@ -51,9 +51,17 @@ export function exampleCommand(command: string, sub: SubcommandSpec, example: st
   return `/${command} ${exampleWords(sub, example)}`.trim();
 }
 
-/** The first example of a subcommand as a member types it (`/meetup create title:"Zine night" when:fri`). */
-export function exampleOf(command: string, sub: SubcommandSpec): string | undefined {
-  const example = sub.examples.find((e) => e.trim() !== '');
+/**
+ * The example of a subcommand closest to what the member typed, as they would type it: the one naming most of the
+ * options they used (a refused `duration:` is shown an example with a duration), else the first.
+ */
+export function exampleOf(command: string, sub: SubcommandSpec, typed: readonly string[] = []): string | undefined {
+  const examples = sub.examples.filter((e) => e.trim() !== '');
+  const score = (e: string) => typed.filter((name) => e.includes(`${name}:`)).length;
+  const example = examples.reduce<string | undefined>(
+    (best, e) => (best === undefined || score(e) > score(best) ? e : best),
+    undefined,
+  );
   return example === undefined ? undefined : `Example: \`${exampleCommand(command, sub, example)}\``;
 }
 

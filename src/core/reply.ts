@@ -49,7 +49,8 @@ export function pickedInstant(value: string): Date | undefined {
 }
 
 /**
- * A form (Slack modal, Discord modal, shell prompts). Discord allows at most 5 fields: a form must keep to that.
+ * A form (Slack modal, Discord modal, shell prompts). Discord shows the first 5 fields only: a field past them must
+ * be optional, its absence meaning a default the member can change another way (e.g. a command option).
  * On submit the adapter sends a `form_submit` event with `formId`, `meta` and the values by field id.
  */
 export interface Form {

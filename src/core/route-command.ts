@@ -83,7 +83,7 @@ export async function routeCommand<S>(
   authorize(subcommandOf(spec, input));
   const { sub, values } = rawValues(spec, input);
   const def = subcommandsOf(command)[sub.name]!;
-  const example = exampleOf(spec.name, sub);
+  const example = exampleOf(spec.name, sub, Object.keys(values));
   await resolveIds(sub.options, values, community, members);
   const parsed = def.args.safeParse(values);
   if (!parsed.success) {

@@ -124,21 +124,29 @@ describe('introductions', () => {
     expect(bot.text(await bot.run('/profile', { as: 'ana' }))).toMatch(/did not approve your last version/);
   });
 
-  it('asks managers to run /intro review when none is known yet, without showing member text', async () => {
+  it('never announces a pending intro in public: with no manager known, the member is told and the first manager seen by DM', async () => {
     const fresh = await TestBot.create();
     await fresh.repos.communities.ensure(fresh.community, fresh.clock.now());
     await fresh.repos.communities.saveSettings(fresh.community, { 'intro-channel': 'intros', approval: true });
-    await fresh.submit('intro.about', ABOUT, { as: 'ana' });
+    const first = await fresh.submit('intro.about', ABOUT, { as: 'ana' });
+    expect(fresh.text(first)).toMatch(/No manager has used Hallway here yet, so I couldn't ask one directly/);
     await fresh.submit('intro.about', { ...ABOUT, role: 'Photo person' }, { as: 'ana' });
-    const notices = fresh.postsIn('intros');
-    expect(notices).toHaveLength(1);
-    expect(fresh.text(notices[0])).toMatch(/waiting for a manager's approval. Managers: run \/intro review/);
-    expect(JSON.stringify(notices[0])).not.toMatch(/Photo|night buses|\bana\b/);
+    expect(fresh.postsIn('intros')).toHaveLength(0);
+    expect(fresh.sent.filter((d) => d.kind !== 'dm' || !d.to.includes('ana'))).toHaveLength(0);
+
+    // Where managers look: the stats, and a DM the first time Hallway sees one (once, not for the review list).
+    expect(fresh.text(await fresh.run('/hallway stats'))).toMatch(/Intros awaiting approval: 1 \(\/intro review\)/);
+    await fresh.run('/skills', { as: 'host' });
+    await fresh.run('/skills', { as: 'host' });
+    const told = fresh.dmsTo('host');
+    expect(told).toHaveLength(1);
+    expect(fresh.text(told[0])).toMatch(/1 introduction waits for a manager's approval.*Run \/intro review/);
+    expect(JSON.stringify(told[0])).not.toMatch(/Photo|night buses|\bana\b/);
 
     const queue = await fresh.run('/intro review');
     expect(fresh.text(queue)).toMatch(/What they do: Photo person/);
     await fresh.click(button(queue, 'Approve'));
-    expect(fresh.text(fresh.postsIn('intros')[1])).toMatch(/Say hello to @ana/);
+    expect(fresh.text(fresh.postsIn('intros')[0])).toMatch(/Say hello to @ana/);
     expect(fresh.text(await fresh.run('/intro review'))).toMatch(/No introductions are waiting/);
   });
 

@@ -25,10 +25,10 @@ function withMeetups<T>(bot: TestBot, userId: string, fn: (meetups: BoundFeature
 }
 
 describe('meetups: forms, typed options and the other entry points', () => {
-  it('a bare /meetup create opens a five-field form; submitting it creates the meetup and its series', async () => {
+  it('a bare /meetup create opens a form (five fields, then the length); submitting it creates the meetup and its series', async () => {
     const bot = await meetupBot(START);
     const reply = await bot.run('/meetup create', { as: 'ana' });
-    expect(reply.form?.fields.map((f) => f.id)).toEqual(['title', 'when', 'where', 'capacity', 'repeat']);
+    expect(reply.form?.fields.map((f) => f.id)).toEqual(['title', 'when', 'where', 'capacity', 'repeat', 'duration']);
     expect(reply.form?.fields.find((f) => f.id === 'when')?.kind).toBe('datetime');
     const bad = await bot.submit(reply.form!, { title: 'Zines', when: 'fri 19:00', capacity: 'lots' }, { as: 'ana' });
     expect(bot.text(bad)).toContain('Seats must be a whole number');

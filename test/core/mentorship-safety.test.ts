@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { As, TestBot } from '../support/test-bot.ts';
 import { buttonIn, mentorBot, mentorshipState, WEEK } from './mentorship-support.ts';
+import { MENTORSHIP_TABLES, tableRows } from '../support/table-rows.ts';
 
 /** Runs a poke that must be refused: a clear reply matching `message`, and nothing changed. */
 async function refused(bot: TestBot, poke: () => Promise<unknown>, message: RegExp) {
@@ -135,7 +136,7 @@ describe('leaving and forget-me', () => {
     expect(told.map((d) => bot.text(d))).toEqual([]);
     const updates = bot.sent.filter((d) => d.kind === 'update').map((d) => bot.text(d.reply));
     expect(updates).toEqual(['This mentorship request was withdrawn.']);
-    expect(JSON.stringify(await bot.repos.mentorship.exportRows(bot.community))).not.toContain('leo');
+    expect(JSON.stringify(await tableRows(bot.deps.storage, MENTORSHIP_TABLES, bot.community))).not.toContain('leo');
     expect(await bot.repos.mentorship.completedCount(bot.community, 'raj')).toBe(1);
 
     // Now the active one: Mia is forgotten mid-mentorship.
@@ -164,7 +165,7 @@ describe('leaving and forget-me', () => {
       /The mentor you asked for pricing is no longer available[\s\S]*@ben has room/,
     );
     for (const d of bot.sent) expect(JSON.stringify(d)).not.toMatch(/"ana"|\bana\b/);
-    expect(JSON.stringify(await bot.repos.mentorship.exportRows(bot.community))).not.toContain('"ana"');
+    expect(JSON.stringify(await tableRows(bot.deps.storage, MENTORSHIP_TABLES, bot.community))).not.toContain('"ana"');
     expect((await bot.repos.mentorship.openRequestOf(bot.community, 'mia'))?.status).toBe('waiting');
   });
 

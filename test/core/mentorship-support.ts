@@ -1,6 +1,7 @@
 /** Helpers for the mentorship core tests: members with skills, the newest button of a kind, a state snapshot. */
 import type { Button, Reply } from '#core/reply.ts';
 import { TestBot } from '../support/test-bot.ts';
+import { MENTORSHIP_TABLES, tableRows } from '../support/table-rows.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -27,5 +28,5 @@ export function buttonIn(bot: TestBot, userId: string, action: string): { reply:
 
 /** Every mentorship row of the community: compare before and after a refused poke. */
 export async function mentorshipState(bot: TestBot) {
-  return JSON.stringify(await bot.repos.mentorship.exportRows(bot.community));
+  return JSON.stringify(await tableRows(bot.deps.storage, MENTORSHIP_TABLES, bot.community));
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestBot } from '../support/test-bot.ts';
 import { TestBot as Bot } from '../support/test-bot.ts';
+import { PRESENCE_TABLES, tableRows } from '../support/table-rows.ts';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +35,7 @@ describe('presence is off until a manager turns it on', () => {
       expect(bot.text(await bot.run(line, { as: 'emma' }))).toMatch(/Who's in today is off in this community/);
     }
     expect(bot.text(await bot.click({ action: 'presence.coffee', value: 'lucas' }, { as: 'emma' }))).toMatch(/is off/);
-    const rows = await bot.repos.presence.exportRows(bot.community);
+    const rows = await tableRows(bot.deps.storage, PRESENCE_TABLES, bot.community);
     expect(Object.values(rows).flat()).toEqual([]);
   });
 });
@@ -71,7 +72,7 @@ describe('checking in', () => {
     expect(bot.text(await bot.run('/here who', { as: 'mia' }))).toMatch(/@lucas — Darkroom/);
     bot.clock.set('2026-11-16T23:00:00Z'); // midnight in Paris
     await bot.tick();
-    const rows = await bot.repos.presence.exportRows(bot.community);
+    const rows = await tableRows(bot.deps.storage, PRESENCE_TABLES, bot.community);
     expect(rows.presence_checkins).toEqual([]);
     expect(rows.presence_days).toEqual([{ community: bot.community, day: '2026-11-16', members: 2 }]);
     const stats = await bot.run('/hallway stats', { as: 'host' });
@@ -138,7 +139,7 @@ describe('who is in, and a coffee', () => {
     // Invitations are gone with the day.
     bot.clock.set('2026-11-16T23:00:00Z');
     await bot.tick();
-    expect((await bot.repos.presence.exportRows(bot.community)).presence_coffees).toEqual([]);
+    expect((await tableRows(bot.deps.storage, PRESENCE_TABLES, bot.community)).presence_coffees).toEqual([]);
   });
 });
 
@@ -210,7 +211,7 @@ describe('forget-me', () => {
     expect(bot.text(await bot.click(confirm.buttons![0]!, { as: 'emma' }))).toMatch(
       /presence today: 1[\s\S]*coffee invitations: 1/,
     );
-    const rows = await bot.repos.presence.exportRows(bot.community);
+    const rows = await tableRows(bot.deps.storage, PRESENCE_TABLES, bot.community);
     expect(JSON.stringify(rows)).not.toContain('emma');
     expect(rows.presence_days).toEqual([{ community: bot.community, day: '2026-11-16', members: 2 }]);
     expect(

@@ -9,6 +9,7 @@ import type { Storage } from '#core/ports/storage.ts';
 import type { MentorshipStore, NewMentorship } from '../../commands/mentorship/store.ts';
 import { mentorshipStore } from '../../data/stores/mentorship.store.ts';
 import { openTestStorage, TEST_DIALECT } from '../support/databases.ts';
+import { MENTORSHIP_TABLES, tableRows } from '../support/table-rows.ts';
 
 const LOFT: CommunityId = 'shell:loft';
 const STUDIO: CommunityId = 'shell:studio';
@@ -210,7 +211,7 @@ describe("a member's data", () => {
       mentorships: 2,
       'mentorship answers': 2,
     });
-    const rows = await run((s) => s.exportRows(LOFT));
+    const rows = await tableRows(storage, MENTORSHIP_TABLES, LOFT);
     expect(JSON.stringify(rows)).not.toContain('leo');
     expect(rows.mentorships).toEqual([
       expect.objectContaining({ mentor_id: 'ana', mentee_id: '', about: '', status: 'completed' }),

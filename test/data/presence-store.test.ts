@@ -8,6 +8,7 @@ import type { Storage } from '#core/ports/storage.ts';
 import type { PresenceStore } from '../../commands/presence/store.ts';
 import { presenceStore } from '../../data/stores/presence.store.ts';
 import { openTestStorage } from '../support/databases.ts';
+import { PRESENCE_TABLES, tableRows } from '../support/table-rows.ts';
 
 const LOFT: CommunityId = 'shell:loft';
 const STUDIO: CommunityId = 'shell:studio';
@@ -109,10 +110,11 @@ describe('preferences and invitations', () => {
         'presence settings': 1,
         'coffee invitations': 2,
       });
-      const rows = await s.exportRows(LOFT);
-      expect(JSON.stringify(rows)).not.toContain('emma');
-      expect(rows.presence_days).toEqual([{ community: LOFT, day: '2026-11-16', members: 1 }]);
       expect(await s.presenceOf(STUDIO, 'emma', NOW)).toBeDefined();
     });
+    // Read after that transaction: every row kept, not only what the export lets out.
+    const rows = await tableRows(storage, PRESENCE_TABLES, LOFT);
+    expect(JSON.stringify(rows)).not.toContain('emma');
+    expect(rows.presence_days).toEqual([{ community: LOFT, day: '2026-11-16', members: 1 }]);
   });
 });

@@ -9,7 +9,8 @@ import { DEADLINE } from '../../commands/feedback/request.ts';
 import { parseLinks } from '../../commands/introductions/clean.ts';
 import { parseSkills } from '../../commands/introductions/skills-input.ts';
 import { MEETUP_START } from '../../commands/meetups/create.ts';
-import { BOOKING_START, DURATION_MAX_CHARS, LOAN_DUE, parseDuration } from '../../commands/resources/when.ts';
+import { BOOKING_START, LOAN_DUE, readLength } from '../../commands/resources/when.ts';
+import { DURATION_MAX_CHARS } from '../../commands/when/index.ts';
 import {
   MAX_SKILL_LIST_CHARS,
   normaliseSkill,
@@ -111,8 +112,8 @@ describe('skills', () => {
 
 describe('durations and links', () => {
   it('refuses a 100k length of time before its patterns run, and still reads a padded one', () => {
-    expect(refusal(() => parseDuration(`1${' '.repeat(HUGE)}x`)).code).toBe('too_long');
-    expect(parseDuration(` 1h30${' '.repeat(DURATION_MAX_CHARS - 6)}`)).toBe(90);
+    expect(refusal(() => readLength(`1${' '.repeat(HUGE)}x`)).code).toBe('too_long');
+    expect(readLength(` 1h30${' '.repeat(DURATION_MAX_CHARS - 6)}`)).toBe(90);
   });
 
   it('refuses 100k of links before cleaning them, and one 100k link before parsing it', () => {

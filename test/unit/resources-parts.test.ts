@@ -1,10 +1,9 @@
-/** The pure parts of resources: nearest free slots, durations, which loan reminder is due, what an ask names. */
+/** The pure parts of resources: nearest free slots, which loan reminder is due, what an ask names. */
 import { describe, expect, it } from 'vitest';
 import { significantWords, skillsIn } from '../../commands/resources/asks.ts';
 import { nextLoanReminder } from '../../commands/resources/reminders.ts';
 import { earliestStart, nearestFreeSlots } from '../../commands/resources/slots.ts';
 import type { LoanRecord } from '../../commands/resources/store.ts';
-import { parseDuration } from '../../commands/resources/when.ts';
 
 const at = (hhmm: string, day = 20) => new Date(`2026-11-${day}T${hhmm}:00Z`);
 const span = (from: string, to: string, day = 20) => ({ startsAt: at(from, day), endsAt: at(to, day) });
@@ -36,36 +35,6 @@ describe('nearestFreeSlots', () => {
   it('rounds the earliest start up to five minutes', () => {
     expect(earliestStart(new Date('2026-11-20T13:02:10Z')).toISOString()).toBe('2026-11-20T13:05:00.000Z');
     expect(earliestStart(new Date('2026-11-20T13:05:00Z')).toISOString()).toBe('2026-11-20T13:05:00.000Z');
-  });
-});
-
-describe('parseDuration', () => {
-  it.each([
-    ['2h', 120],
-    ['2 hours', 120],
-    ['1.5h', 90],
-    ['1,5 h', 90],
-    ['90m', 90],
-    ['45 minutes', 45],
-    ['1h30', 90],
-    ['1h 30m', 90],
-    ['1:30', 90],
-    ['an hour', 60],
-    ['half an hour', 30],
-    ['HALF HOUR', 30],
-  ])('reads %s as %i minutes', (text, minutes) => {
-    expect(parseDuration(text)).toBe(minutes);
-  });
-
-  it.each([
-    ['0h', /at least 15 minutes/],
-    ['10m', /at least 15 minutes/],
-    ['-2h', /cannot last/],
-    ['90', /hours or minutes/],
-    ['two hours', /couldn't read/],
-    ['', /for how long/],
-  ])('refuses %j', (text, message) => {
-    expect(() => parseDuration(text)).toThrow(message);
   });
 });
 

@@ -3,48 +3,20 @@
  * PostgreSQL the inner select also takes `FOR UPDATE SKIP LOCKED`, so several processes each claim different rows
  * without waiting for one another. A claim is a lease: an item whose process died comes back when it runs out.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { platformOf } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
 import { isPostgres } from '../db/dialect.ts';
 import { dbOf } from '../db/executor.ts';
-import { toMs } from '../db/rows.ts';
-import type { DB } from '../db/schema.ts';
+import { toCommunityId, toMs } from '../db/rows.ts';
+import { dueNow, heldBack } from './outbox.due.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, toItem } from './outbox.rows.ts';
 
 const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
 /** Rows per insert statement (SQLite binds at most 32,766 values; rows have 11). */
 const INSERT_CHUNK = 500;
-
-/**
- * True for an `update` item (alias `o`) that must wait: a post/DM that will save its ref is still pending or
- * sending, or an earlier update of the same ref is (updates of one message land in order).
- */
-function heldBack(eb: ExpressionBuilder<DB & { o: DB['outbox'] }, 'o'>) {
-  return eb.and([
-    eb('o.target_kind', '=', 'update'),
-    eb.exists(
-      eb
-        .selectFrom('outbox as p')
-        .select(sql.lit(1).as('one'))
-        .whereRef('p.community', '=', 'o.community')
-        .where('p.status', 'in', ['pending', 'sending'])
-        .whereRef('p.id', '<>', 'o.id')
-        .where((w) =>
-          w.or([
-            w.and([w('p.target_kind', 'in', ['post', 'dm']), w('p.ref', '=', w.ref('o.target_ref'))]),
-            w.and([
-              w('p.target_kind', '=', 'update'),
-              w('p.target_ref', '=', w.ref('o.target_ref')),
-              w('p.id', '<', w.ref('o.id')),
-            ]),
-          ]),
-        ),
-    ),
-  ]);
-}
 
 export function outboxStore(tx: Tx): OutboxStore {
   const db = dbOf(tx);
@@ -134,20 +106,14 @@ export function outboxStore(tx: Tx): OutboxStore {
       for (let i = 0; i < unique.length; i += INSERT_CHUNK) inserted += await insert(unique.slice(i, i + INSERT_CHUNK));
       return inserted;
     },
-    async claimDue(platform, now, limit, leaseUntil) {
+    async claimDue(platform, now, limit, leaseUntil, scope = {}) {
       if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
-      const at = toMs(now);
-      const due = db
-        .selectFrom('outbox as o')
+      const { communities, maxPriority } = scope;
+      if (communities?.length === 0) return [];
+      const due = dueNow(db, platform, toMs(now))
         .select('o.id')
-        .where('o.platform', '=', platform)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('o.status', '=', 'pending'), eb('o.not_before', '<=', at)]),
-            eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
-          ]),
-        )
-        .where((eb) => eb.not(heldBack(eb)))
+        .$if(communities !== undefined, (qb) => qb.where('o.community', 'in', communities!))
+        .$if(maxPriority !== undefined, (qb) => qb.where('o.priority', '<=', maxPriority!))
         .orderBy('o.priority')
         .orderBy('o.not_before')
         .orderBy('o.id')
@@ -164,6 +130,16 @@ export function outboxStore(tx: Tx): OutboxStore {
       return rows
         .map(toItem)
         .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+    },
+    async dueCommunities(platform, now, limit) {
+      const rows = await dueNow(db, platform, toMs(now))
+        .select(['o.community', (eb) => eb.fn.min<number>('o.priority').as('priority')])
+        .groupBy('o.community')
+        .orderBy('priority')
+        .orderBy('o.community')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ community: toCommunityId(row.community), priority: Number(row.priority) }));
     },
     /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
     async markSent(id, now, sent) {

@@ -41,6 +41,20 @@ export interface NewOutboxItem {
   readonly priority?: number;
 }
 
+/** Narrows a claim to one lane's share of the platform (see `OutboxStore.claimDue`). */
+export interface ClaimScope {
+  /** Only items of these communities. */
+  readonly communities?: readonly CommunityId[];
+  /** Only items at least this urgent (priority at most this). */
+  readonly maxPriority?: number;
+}
+
+/** A community with something due, and the most urgent priority among what is due (0 first). */
+export interface DueCommunity {
+  readonly community: CommunityId;
+  readonly priority: number;
+}
+
 export interface OutboxStore {
   /**
    * Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. An
@@ -53,8 +67,14 @@ export interface OutboxStore {
    * returns them, most urgent first (priority, then due time). Due means pending and not before `now`, or sending
    * with a lease that ran out (its process died). Safe with several processes: each item goes to one. An update
    * to a ref waits while a post that saves that ref, or an earlier update of it, is still pending or sending.
+   * `scope` narrows the claim to some communities and priorities (a lane taking its turn for one community).
    */
-  claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date, scope?: ClaimScope): Promise<OutboxItem[]>;
+  /**
+   * The communities of a platform with an item that `claimDue` would take now, each with its most urgent priority,
+   * at most `limit` of them (the most urgent first). The drainer hands each to its lane.
+   */
+  dueCommunities(platform: Platform, now: Date, limit: number): Promise<DueCommunity[]>;
   markSent(id: number, now: Date, sent?: SentMessage): Promise<void>;
   /** Back to pending, to try again at `notBefore`. */
   markRetry(id: number, notBefore: Date, error: string): Promise<void>;

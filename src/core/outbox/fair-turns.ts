@@ -48,7 +48,8 @@ export class FairTurns {
     if (community === undefined) return undefined;
     this.last = community;
     let maxPriority = Number.POSITIVE_INFINITY;
-    for (const [other, priority] of this.waiting) if (other !== community) maxPriority = Math.min(maxPriority, priority);
+    for (const [other, priority] of this.waiting)
+      if (other !== community) maxPriority = Math.min(maxPriority, priority);
     return { community, maxPriority };
   }
 }

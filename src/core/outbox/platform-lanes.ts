@@ -7,7 +7,7 @@
 import type { CommunityId, Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import { withOutbox } from './deliver.ts';
-import { Lane, type LaneDeps, type LaneOwner } from './lane.ts';
+import type { Lane, LaneDeps, LaneOwner } from './lane.ts';
 
 /** A lane idle this long is dropped at the next look (its learned rate is in the database). */
 export const LANE_IDLE_MS = 60_000;
@@ -106,9 +106,7 @@ export class PlatformLanes implements LaneOwner {
   private async lookNow(): Promise<void> {
     const now = this.deps.clock.now();
     this.dropIdle(now.getTime());
-    const due = await withOutbox(this.deps.storage, (outbox) =>
-      outbox.dueCommunities(this.platform, now, LOOK_LIMIT),
-    );
+    const due = await withOutbox(this.deps.storage, (outbox) => outbox.dueCommunities(this.platform, now, LOOK_LIMIT));
     for (const { community, priority } of due) {
       const key = this.keyOf(community);
       let lane = this.lanes.get(key);

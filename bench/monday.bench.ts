@@ -111,8 +111,8 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
       }
       if (message.kind === 'send') {
         quiet.delete(i);
-        let limit = limits.get(message.community);
-        if (!limit) limits.set(message.community, (limit = new HiddenLimit(RATE, BURST)));
+        const limit = limits.get(message.community) ?? new HiddenLimit(RATE, BURST);
+        limits.set(message.community, limit);
         const retryAfterMs = limit.take(now);
         if (retryAfterMs === undefined) {
           seen.set(message.key, (seen.get(message.key) ?? 0) + 1);
@@ -123,11 +123,17 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
       }
       if (message.seq !== seq || stopping) return;
       quiet.set(i, message.next);
-      if (seen.size >= expected) return stop();
+      if (seen.size >= expected) {
+        stop();
+        return;
+      }
       if (quiet.size < processes) return;
       const next = Math.min(...[...quiet.values()].map((t) => t ?? Number.POSITIVE_INFINITY));
       // Every process waits on nothing and DMs are missing: stalled (reported as missing, not hidden).
-      if (!Number.isFinite(next)) return stop();
+      if (!Number.isFinite(next)) {
+        stop();
+        return;
+      }
       now = Math.max(now, next);
       seq++;
       quiet.clear();

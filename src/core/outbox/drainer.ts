@@ -3,6 +3,7 @@
  * the platform says, see `ChatPlatform.laneOf`), each draining its communities' due items at the rate it learned;
  * then one loop per platform parks until the next item is due or `kick()` says something was enqueued.
  */
+import { setMaxListeners } from 'node:events';
 import type { Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -63,6 +64,8 @@ export class OutboxDrainer {
   private started = false;
 
   constructor(private readonly options: OutboxDrainerOptions) {
+    // Every lane waiting listens for the stop: a thousand workspaces' lanes on a Monday morning are expected.
+    setMaxListeners(0, this.stopping.signal);
     this.deps = {
       storage: options.storage,
       clock: options.clock,

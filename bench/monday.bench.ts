@@ -60,6 +60,8 @@ interface Morning {
   readonly duplicates: number;
   readonly refused: number;
   readonly peakRssMb: number[];
+  /** Errors the processes logged (a lane's pass that failed). */
+  readonly errors: number;
 }
 
 /** Runs `processes` children until every DM of the morning is delivered (or they stall); the simulated Slack here. */
@@ -75,6 +77,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
   return new Promise((resolve, reject) => {
     const quiet = new Map<number, number | undefined>();
     const rss: number[] = [];
+    let errors = 0;
     let stopping = false;
     const children = Array.from({ length: processes }, (_, i) => {
       const child = fork(CHILD, [url, String(startMs)], {
@@ -96,6 +99,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
     function onMessage(i: number, message: ToParent): void {
       if (message.kind === 'done') {
         rss[i] = message.peakRssMb;
+        errors += message.errors;
         if (rss.filter((r) => r !== undefined).length === processes) {
           const duplicates = [...seen.values()].reduce((n, c) => n + c - 1, 0);
           resolve({
@@ -105,6 +109,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
             duplicates,
             refused,
             peakRssMb: rss,
+            errors,
           });
         }
         return;
@@ -172,6 +177,7 @@ for (const processes of PROCESSES) {
       verdict(m.elapsedMs / FLOOR_MS, 1.25),
       ((100 * m.refused) / expected).toFixed(2),
       m.peakRssMb.map((r) => r.toFixed(0)).join(', '),
+      String(m.errors),
       (await databaseSizeMb(url)).toFixed(0),
       `${(m.realMs / 1000).toFixed(0)} s`,
     ]);
@@ -193,6 +199,7 @@ console.log(
       '≤ 1.25×',
       '429s /100',
       'peak RSS per process MB',
+      'errors logged',
       'database MB',
       'real time',
     ],

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/app/config.ts';
 import type { CommunityId, Platform } from '#core/ids.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import { type ChatPlatform, DeliveryError, type SentMessage } from '#core/ports/chat-platform.ts';
-import { silentLogger } from '#core/ports/logger.ts';
+import { type Logger, silentLogger } from '#core/ports/logger.ts';
 import type { Storage } from '#core/ports/storage.ts';
 import type { Reply } from '#core/reply.ts';
 import { LockstepTime } from './lockstep-time.ts';
@@ -17,7 +17,7 @@ import { LockstepTime } from './lockstep-time.ts';
 export type ToParent =
   | { kind: 'quiet'; next: number | undefined; seq: number }
   | { kind: 'send'; id: number; community: string; key: string }
-  | { kind: 'done'; peakRssMb: number };
+  | { kind: 'done'; peakRssMb: number; errors: number };
 export type ToChild =
   | { kind: 'advance'; now: number; seq: number }
   | { kind: 'sent'; id: number; retryAfterMs?: number }
@@ -77,12 +77,22 @@ const storage = new Proxy(opened, {
   },
 }) as Storage;
 
+/** Errors only, counted and the first few printed (a failing pass is a figure's cause, never to be hidden). */
+let errors = 0;
+const log: Logger = {
+  ...silentLogger,
+  error: (fields, message) => {
+    if (errors++ < 5) console.error('monday-child:', message, (fields as { err?: Error }).err?.message ?? '');
+  },
+  child: () => log,
+};
+
 const config = loadConfig({});
 const drainer = new OutboxDrainer({
   storage,
   platforms: new Map([['slack', new SimulatedSlack()]]),
   clock: time,
-  log: silentLogger,
+  log,
   rates: { slack: config.sendRates.slack },
   maxRates: { slack: config.sendRates.slackMax },
   wait: time.wait,
@@ -100,7 +110,7 @@ process.on('message', (message: ToChild) => {
       await opened.close();
       sample();
       clearInterval(sampler);
-      tell({ kind: 'done', peakRssMb: peakRss / 2 ** 20 });
+      tell({ kind: 'done', peakRssMb: peakRss / 2 ** 20, errors });
       process.disconnect();
     })();
   }

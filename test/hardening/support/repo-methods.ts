@@ -49,6 +49,8 @@ export interface Fixture {
 }
 
 const BY_ID = 'the drainer works by outbox row id, for every community';
+const LANE_RATE =
+  'a send lane’s learned rate is the platform’s (a Slack workspace’s or a Discord bot’s), not community data';
 
 /** Methods that take no community, and why that is right. */
 const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the community';
@@ -56,8 +58,8 @@ const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the 
 export const GLOBAL: Record<string, string> = {
   'communities.list': 'the scheduler walks every community',
   'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
-  'sendRates.get': 'a send lane’s learned rate is the platform’s (a Slack workspace’s or a Discord bot’s), not community data',
-  'sendRates.save': 'a send lane’s learned rate is the platform’s (a Slack workspace’s or a Discord bot’s), not community data',
+  'sendRates.get': LANE_RATE,
+  'sendRates.save': LANE_RATE,
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,

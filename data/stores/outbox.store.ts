@@ -4,7 +4,7 @@
  * without waiting for one another. A claim is a lease: an item whose process died comes back when it runs out.
  */
 import { sql } from 'kysely';
-import { platformOf } from '#core/ids.ts';
+import { type CommunityId, type Platform, platformOf } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
 import { isPostgres } from '../db/dialect.ts';
@@ -79,6 +79,38 @@ export function outboxStore(tx: Tx): OutboxStore {
     return superseded.length > 0;
   }
 
+  /** Claims due items of a platform, or of one of its communities (and only those at least `maxPriority` urgent). */
+  async function claim(
+    platform: Platform,
+    now: Date,
+    limit: number,
+    leaseUntil: Date,
+    community?: CommunityId,
+    maxPriority?: number,
+  ) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
+    const due = dueNow(db, platform, toMs(now))
+      .select('o.id')
+      .$if(community !== undefined, (qb) => qb.where('o.community', '=', community!))
+      .$if(maxPriority !== undefined, (qb) => qb.where('o.priority', '<=', maxPriority!))
+      .orderBy('o.priority')
+      .orderBy('o.not_before')
+      .orderBy('o.id')
+      // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
+      .limit(sql.lit(limit))
+      .$if(postgres, (qb) => qb.forUpdate().skipLocked());
+    const rows = await db
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
+      .where('id', 'in', due)
+      .returning(OUTBOX_COLUMNS)
+      .execute();
+    // RETURNING has no order.
+    return rows
+      .map(toItem)
+      .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+  }
+
   return {
     async enqueue(items) {
       // A key repeated within one unit: the first wins, as against the table.
@@ -106,30 +138,11 @@ export function outboxStore(tx: Tx): OutboxStore {
       for (let i = 0; i < unique.length; i += INSERT_CHUNK) inserted += await insert(unique.slice(i, i + INSERT_CHUNK));
       return inserted;
     },
-    async claimDue(platform, now, limit, leaseUntil, scope = {}) {
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
-      const { communities, maxPriority } = scope;
-      if (communities?.length === 0) return [];
-      const due = dueNow(db, platform, toMs(now))
-        .select('o.id')
-        .$if(communities !== undefined, (qb) => qb.where('o.community', 'in', communities!))
-        .$if(maxPriority !== undefined, (qb) => qb.where('o.priority', '<=', maxPriority!))
-        .orderBy('o.priority')
-        .orderBy('o.not_before')
-        .orderBy('o.id')
-        // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
-        .limit(sql.lit(limit))
-        .$if(postgres, (qb) => qb.forUpdate().skipLocked());
-      const rows = await db
-        .updateTable('outbox')
-        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
-        .where('id', 'in', due)
-        .returning(OUTBOX_COLUMNS)
-        .execute();
-      // RETURNING has no order.
-      return rows
-        .map(toItem)
-        .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+    claimDue(platform, now, limit, leaseUntil) {
+      return claim(platform, now, limit, leaseUntil);
+    },
+    claimDueIn(community, now, limit, leaseUntil, maxPriority) {
+      return claim(platformOf(community), now, limit, leaseUntil, community, maxPriority);
     },
     async dueCommunities(platform, now, limit) {
       const rows = await dueNow(db, platform, toMs(now))

@@ -114,9 +114,9 @@ export class Lane {
   private async claim(community: CommunityId, maxPriority: number): Promise<OutboxItem | undefined> {
     const now = this.deps.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    const scope = { communities: [community], maxPriority: Number.isFinite(maxPriority) ? maxPriority : undefined };
+    const bound = Number.isFinite(maxPriority) ? maxPriority : undefined;
     const [item] = await withOutbox(this.deps.storage, (outbox) =>
-      outbox.claimDue(this.platform.platform, now, 1, leaseUntil, scope),
+      outbox.claimDueIn(community, now, 1, leaseUntil, bound),
     );
     return item;
   }

@@ -41,14 +41,6 @@ export interface NewOutboxItem {
   readonly priority?: number;
 }
 
-/** Narrows a claim to one lane's share of the platform (see `OutboxStore.claimDue`). */
-export interface ClaimScope {
-  /** Only items of these communities. */
-  readonly communities?: readonly CommunityId[];
-  /** Only items at least this urgent (priority at most this). */
-  readonly maxPriority?: number;
-}
-
 /** A community with something due, and the most urgent priority among what is due (0 first). */
 export interface DueCommunity {
   readonly community: CommunityId;
@@ -67,9 +59,19 @@ export interface OutboxStore {
    * returns them, most urgent first (priority, then due time). Due means pending and not before `now`, or sending
    * with a lease that ran out (its process died). Safe with several processes: each item goes to one. An update
    * to a ref waits while a post that saves that ref, or an earlier update of it, is still pending or sending.
-   * `scope` narrows the claim to some communities and priorities (a lane taking its turn for one community).
    */
-  claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date, scope?: ClaimScope): Promise<OutboxItem[]>;
+  claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  /**
+   * `claimDue` for one community (a lane taking its turn for it), and only items at least as urgent as
+   * `maxPriority` (priority at most it; undefined: any).
+   */
+  claimDueIn(
+    community: CommunityId,
+    now: Date,
+    limit: number,
+    leaseUntil: Date,
+    maxPriority?: number,
+  ): Promise<OutboxItem[]>;
   /**
    * The communities of a platform with an item that `claimDue` would take now, each with its most urgent priority,
    * at most `limit` of them (the most urgent first). The drainer hands each to its lane.

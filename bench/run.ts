@@ -11,7 +11,16 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { option, quick } from './lib/args.ts';
 
-const BENCHMARKS = ['commands', 'round', 'responsiveness', 'fanout', 'delivery', 'adapters', 'footprint'] as const;
+const BENCHMARKS = [
+  'commands',
+  'round',
+  'responsiveness',
+  'fanout',
+  'delivery',
+  'monday',
+  'adapters',
+  'footprint',
+] as const;
 const only = option('only')?.split(',');
 const write = process.argv.includes('--write');
 const passThrough = process.argv.slice(2).filter((a) => !a.startsWith('--only=') && a !== '--write');

@@ -180,6 +180,14 @@ export class SlackPlatform implements ChatPlatform {
     });
   }
 
+  /**
+   * One outbox lane per workspace: Slack's limits are per workspace and method, so one workspace's round (or its
+   * 429s) never slows another's messages. A community is a workspace (`slack:T…`), in both modes.
+   */
+  laneOf(community: CommunityId): string {
+    return community;
+  }
+
   async postMessage(community: CommunityId, channelId: string, reply: Reply): Promise<SentMessage> {
     const client = await this.sender(community);
     const result = await delivering(() => client.chat.postMessage({ channel: channelId, ...renderPost(reply) }));

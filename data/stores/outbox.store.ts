@@ -4,48 +4,20 @@
  * each claim different rows without waiting for one another. A claim is a lease: an item whose process died comes
  * back when it runs out.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
-import { platformOf } from '#core/ids.ts';
+import { sql } from 'kysely';
+import { type CommunityId, type Platform, platformOf } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
 import { isPostgres } from '../db/dialect.ts';
 import { dbOf } from '../db/executor.ts';
-import { toDate, toMs } from '../db/rows.ts';
-import type { DB } from '../db/schema.ts';
+import { toCommunityId, toDate, toMs } from '../db/rows.ts';
+import { dueNow, heldBack } from './outbox.due.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, toItem } from './outbox.rows.ts';
 
 const EMPTY_COUNTS: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
 /** Rows per insert statement (SQLite binds at most 32,766 values; rows have 12). */
 const INSERT_CHUNK = 500;
-
-/**
- * True for an `update` item (alias `o`) that must wait: a post/DM that will save its ref is still pending or
- * sending, or an earlier update of the same ref is (updates of one message land in order).
- */
-function heldBack(eb: ExpressionBuilder<DB & { o: DB['outbox'] }, 'o'>) {
-  return eb.and([
-    eb('o.target_kind', '=', 'update'),
-    eb.exists(
-      eb
-        .selectFrom('outbox as p')
-        .select(sql.lit(1).as('one'))
-        .whereRef('p.community', '=', 'o.community')
-        .where('p.status', 'in', ['pending', 'sending'])
-        .whereRef('p.id', '<>', 'o.id')
-        .where((w) =>
-          w.or([
-            w.and([w('p.target_kind', 'in', ['post', 'dm']), w('p.ref', '=', w.ref('o.target_ref'))]),
-            w.and([
-              w('p.target_kind', '=', 'update'),
-              w('p.target_ref', '=', w.ref('o.target_ref')),
-              w('p.id', '<', w.ref('o.id')),
-            ]),
-          ]),
-        ),
-    ),
-  ]);
-}
 
 export function outboxStore(tx: Tx): OutboxStore {
   const db = dbOf(tx);
@@ -109,6 +81,45 @@ export function outboxStore(tx: Tx): OutboxStore {
     return superseded.length > 0;
   }
 
+  /** Claims due items of a platform, or of one of its communities (and only those at least `maxPriority` urgent). */
+  async function claim(
+    platform: Platform,
+    now: Date,
+    limit: number,
+    leaseUntil: Date,
+    community?: CommunityId,
+    maxPriority?: number,
+  ) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
+    // The due rows are chosen once, in a MATERIALIZED CTE, and only then updated. Written as `UPDATE … WHERE id IN
+    // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may plan a nested loop that runs the subquery again for
+    // each outbox row (it does on a small table once ANALYZE saw it nearly empty, e.g. after old rows were deleted);
+    // each run skips the rows this same UPDATE already changed, so LIMIT picks the next one and every due item is
+    // marked `sending` while only the first is returned. The others then wait out their lease unsent (5 minutes;
+    // in tests, for ever). A materialized CTE is evaluated once whatever the plan; SQLite reads it the same way.
+    const due = dueNow(db, platform, toMs(now))
+      .select('o.id')
+      .$if(community !== undefined, (qb) => qb.where('o.community', '=', community!))
+      .$if(maxPriority !== undefined, (qb) => qb.where('o.priority', '<=', maxPriority!))
+      .orderBy('o.priority')
+      .orderBy('o.not_before')
+      .orderBy('o.id')
+      // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
+      .limit(sql.lit(limit))
+      .$if(postgres, (qb) => qb.forUpdate().skipLocked());
+    const rows = await db
+      .with((cte) => cte('due').materialized(), () => due)
+      .updateTable('outbox')
+      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
+      .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+      .returning(OUTBOX_COLUMNS)
+      .execute();
+    // RETURNING has no order.
+    return rows
+      .map(toItem)
+      .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+  }
+
   return {
     async enqueue(items) {
       // A key repeated within one unit: the first wins, as against the table.
@@ -136,46 +147,21 @@ export function outboxStore(tx: Tx): OutboxStore {
       for (let i = 0; i < unique.length; i += INSERT_CHUNK) inserted += await insert(unique.slice(i, i + INSERT_CHUNK));
       return inserted;
     },
-    async claimDue(platform, now, limit, leaseUntil) {
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
-      const at = toMs(now);
-      // The due rows are chosen once, in a MATERIALIZED CTE, and only then updated. Written as `UPDATE … WHERE id IN
-      // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may plan a nested loop that runs the subquery again for
-      // each outbox row (it does on a small table once ANALYZE saw it nearly empty, e.g. after old rows were deleted);
-      // each run skips the rows this same UPDATE already changed, so LIMIT picks the next one and every due item is
-      // marked `sending` while only the first is returned. The others then wait out their lease unsent (5 minutes;
-      // in tests, for ever). A materialized CTE is evaluated once whatever the plan; SQLite reads it the same way.
-      const rows = await db
-        .with(
-          (cte) => cte('due').materialized(),
-          (qb) =>
-            qb
-              .selectFrom('outbox as o')
-              .select('o.id')
-              .where('o.platform', '=', platform)
-              .where((eb) =>
-                eb.or([
-                  eb.and([eb('o.status', '=', 'pending'), eb('o.not_before', '<=', at)]),
-                  eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
-                ]),
-              )
-              .where((eb) => eb.not(heldBack(eb)))
-              .orderBy('o.priority')
-              .orderBy('o.not_before')
-              .orderBy('o.id')
-              // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
-              .limit(sql.lit(limit))
-              .$if(postgres, (q) => q.forUpdate().skipLocked()),
-        )
-        .updateTable('outbox')
-        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
-        .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
-        .returning(OUTBOX_COLUMNS)
+    claimDue(platform, now, limit, leaseUntil) {
+      return claim(platform, now, limit, leaseUntil);
+    },
+    claimDueIn(community, now, limit, leaseUntil, maxPriority) {
+      return claim(platformOf(community), now, limit, leaseUntil, community, maxPriority);
+    },
+    async dueCommunities(platform, now, limit) {
+      const rows = await dueNow(db, platform, toMs(now))
+        .select(['o.community', (eb) => eb.fn.min<number>('o.priority').as('priority')])
+        .groupBy('o.community')
+        .orderBy('priority')
+        .orderBy('o.community')
+        .limit(limit)
         .execute();
-      // RETURNING has no order.
-      return rows
-        .map(toItem)
-        .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+      return rows.map((row) => ({ community: toCommunityId(row.community), priority: Number(row.priority) }));
     },
     /** Also saves `sent` under the item's ref, in the same transaction, when it has one. */
     async markSent(id, now, sent) {

@@ -1,15 +1,18 @@
 /**
- * The outbox drainer: one lane per platform, each draining its due items at the platform's rate, then parking
- * until the next item is due or `kick()` says something was enqueued.
+ * The outbox drainer: per platform, lanes made as messages fall due (one per Slack workspace, one per Discord bot:
+ * the platform says, see `ChatPlatform.laneOf`), each draining its communities' due items at the rate it learned;
+ * then one loop per platform parks until the next item is due or `kick()` says something was enqueued.
  */
+import { setMaxListeners } from 'node:events';
 import type { Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Storage } from '../ports/storage.ts';
 import { withOutbox } from './deliver.ts';
-import { Lane, type LaneDeps } from './lane.ts';
+import { Lane, type LaneDeps, type LaneOwner } from './lane.ts';
 import { LaneLoop } from './lane-loop.ts';
+import { PlatformLanes } from './platform-lanes.ts';
 import { RateLearner } from './rate-learner.ts';
 import type { Wait } from './sleep.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -24,7 +27,7 @@ export interface OutboxDrainerOptions {
   readonly clock: Clock;
   readonly log: Logger;
   /**
-   * Messages per second per platform, where each lane starts. A 429 lowers a lane's rate to what the platform
+   * Messages per second per platform, where each of its lanes starts. A 429 lowers a lane's rate to what the platform
    * accepted, and 429-free sending raises it slowly again, up to `maxRates`. A platform without a rate starts
    * unpaced and learns its rate from its first 429s (see `rate-learner.ts`).
    */
@@ -44,9 +47,9 @@ export interface OutboxDrainerOptions {
   readonly redact?: (text: string) => string;
 }
 
-/** One platform's lane and the loop that drives it once started. */
+/** One platform's lanes and the loop that drives them once started. */
 interface Track {
-  readonly lane: Lane;
+  readonly lanes: PlatformLanes;
   readonly loop: LaneLoop;
 }
 
@@ -61,6 +64,8 @@ export class OutboxDrainer {
   private started = false;
 
   constructor(private readonly options: OutboxDrainerOptions) {
+    // Every lane waiting listens for the stop: a thousand workspaces' lanes on a Monday morning are expected.
+    setMaxListeners(0, this.stopping.signal);
     this.deps = {
       storage: options.storage,
       clock: options.clock,
@@ -75,7 +80,7 @@ export class OutboxDrainer {
 
   /** Sends everything due now on every platform, at each platform's rate. Resolves with the number sent. */
   async drainOnce(): Promise<number> {
-    const counts = await Promise.all(this.current().map(({ lane }) => lane.drain()));
+    const counts = await Promise.all(this.current().map(({ lanes }) => lanes.drain()));
     return counts.reduce((sum, count) => sum + count, 0);
   }
 
@@ -100,7 +105,10 @@ export class OutboxDrainer {
 
   /** Something was enqueued: drain now instead of at the next due time. */
   kick(): void {
-    for (const { loop } of this.current()) loop.kick();
+    for (const { lanes, loop } of this.current()) {
+      lanes.kick();
+      loop.kick();
+    }
   }
 
   /** Resolves once nothing is due on any platform (tests). Not started: drains once itself. */
@@ -108,9 +116,21 @@ export class OutboxDrainer {
     await Promise.all(this.current().map(({ loop }) => loop.idle()));
   }
 
-  /** The rate a platform's lane paces at now, as configured or learned (undefined: unpaced, or no such lane). */
-  sendRate(platform: Platform): number | undefined {
-    return this.tracks.get(platform)?.lane.rate;
+  /**
+   * The rate a lane paces at now, as configured or learned (undefined: unpaced, or no such lane now). The key is
+   * the platform's (`slack:T…` for a Slack workspace; the platform's name for a platform with one lane).
+   */
+  sendRate(lane: string): number | undefined {
+    for (const { lanes } of this.tracks.values()) {
+      const found = lanes.lane(lane);
+      if (found) return found.rate;
+    }
+    return undefined;
+  }
+
+  /** The lanes that exist now, by key (tests: lanes are made lazily and dropped when idle). */
+  laneKeys(): string[] {
+    return [...this.tracks.values()].flatMap(({ lanes }) => lanes.keys());
   }
 
   /** Lets each send in flight finish, releases items claimed but not sent, and stops. */
@@ -119,8 +139,8 @@ export class OutboxDrainer {
     const tracks = [...this.tracks.values()];
     for (const { loop } of tracks) loop.interrupt();
     await Promise.all(tracks.map(({ loop }) => loop.done));
-    // Waits for a drainOnce() pass still running (the pass after it sees the stop and does nothing).
-    await Promise.all(tracks.map(({ lane }) => lane.drain()));
+    // Waits for lane passes still running (a drainOnce(), or lanes the loop started).
+    await Promise.all(tracks.map(({ lanes }) => lanes.settle()));
   }
 
   /**
@@ -131,9 +151,12 @@ export class OutboxDrainer {
     for (const [platform, chat] of this.options.platforms) {
       if (this.tracks.has(platform)) continue;
       const { rates, maxRates } = this.options;
-      const learner = new RateLearner({ start: rates[platform], max: maxRates?.[platform] });
-      const lane = new Lane(chat, new TokenBucket(learner.rate, 1, CATCH_UP_SENDS), learner, this.deps);
-      const track = { lane, loop: new LaneLoop(lane, this.deps) };
+      const makeLane = (key: string, owner: LaneOwner) => {
+        const learner = new RateLearner({ start: rates[platform], max: maxRates?.[platform] });
+        return new Lane(chat, new TokenBucket(learner.rate, 1, CATCH_UP_SENDS), learner, this.deps, key, owner);
+      };
+      const lanes = new PlatformLanes(chat, this.deps, makeLane);
+      const track = { lanes, loop: new LaneLoop(lanes, this.deps) };
       this.tracks.set(platform, track);
       if (this.started && !this.stopping.signal.aborted) track.loop.start();
     }

@@ -1,6 +1,7 @@
-/** The background loop of one lane: drain, then park until the next due item, a kick, or stop. */
+/** The background loop of one platform's lanes: drain, then park until the next due item, a kick, or stop. */
+import type { Platform } from '../ids.ts';
 import { withOutbox } from './deliver.ts';
-import type { Lane, LaneDeps } from './lane.ts';
+import type { LaneDeps } from './lane.ts';
 import { sleep } from './sleep.ts';
 
 /** Re-check at least this often, for items another process enqueued or a clock that jumped. */
@@ -10,7 +11,14 @@ const ERROR_PARK_MS = 5_000;
 /** Something is due yet nothing could be sent: never spin faster than this. */
 const MIN_PARK_MS = 1_000;
 
-/** Drives a Lane in the background; `kick`, `idle` and `interrupt` are how the drainer talks to it. */
+/** What the loop drives: a platform's lanes (`platform-lanes.ts`). */
+export interface Drainable {
+  readonly platform: Platform;
+  /** Sends everything due now; resolves with the number sent. */
+  drain(): Promise<number>;
+}
+
+/** Drives a platform's lanes in the background; `kick`, `idle` and `interrupt` are how the drainer talks to it. */
 export class LaneLoop {
   /** Resolves when the loop has ended (after stop). */
   done: Promise<void> = Promise.resolve();
@@ -21,7 +29,7 @@ export class LaneLoop {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly lane: Lane,
+    private readonly lanes: Drainable,
     private readonly deps: LaneDeps,
   ) {}
 
@@ -50,7 +58,7 @@ export class LaneLoop {
   async idle(): Promise<void> {
     if (this.deps.stopped.aborted) return;
     if (!this.running) {
-      await this.lane.drain();
+      await this.lanes.drain();
       return;
     }
     if (this.parkedIdle && !(await this.somethingDue()) && this.parkedIdle) return;
@@ -66,9 +74,9 @@ export class LaneLoop {
       this.kicked = false;
       let sent = 0;
       try {
-        sent = await this.lane.drain();
+        sent = await this.lanes.drain();
       } catch (error) {
-        deps.log.error({ err: error, platform: this.lane.platform.platform }, 'outbox drain failed');
+        deps.log.error({ err: error, platform: this.lanes.platform }, 'outbox drain failed');
         await this.park(ERROR_PARK_MS);
         continue;
       }
@@ -76,9 +84,9 @@ export class LaneLoop {
       const now = deps.clock.now().getTime();
       let next: number | undefined;
       try {
-        next = (await withOutbox(deps.storage, (outbox) => outbox.nextDue(this.lane.platform.platform)))?.getTime();
+        next = (await withOutbox(deps.storage, (outbox) => outbox.nextDue(this.lanes.platform)))?.getTime();
       } catch (error) {
-        deps.log.error({ err: error, platform: this.lane.platform.platform }, 'outbox check failed');
+        deps.log.error({ err: error, platform: this.lanes.platform }, 'outbox check failed');
         await this.park(ERROR_PARK_MS);
         continue;
       }
@@ -105,7 +113,7 @@ export class LaneLoop {
   }
 
   private async somethingDue(): Promise<boolean> {
-    const next = await withOutbox(this.deps.storage, (outbox) => outbox.nextDue(this.lane.platform.platform));
+    const next = await withOutbox(this.deps.storage, (outbox) => outbox.nextDue(this.lanes.platform));
     return next !== undefined && next <= this.deps.clock.now();
   }
 

@@ -1,12 +1,16 @@
 /**
- * One platform's share of the drainer: claims its due items one at a time and sends them at the platform's rate.
- * Each platform has its own lane, so a Discord 429 never delays Slack.
+ * One lane of the drainer: a Slack workspace, or a Discord bot with all its servers (the platform says which, see
+ * `ChatPlatform.laneOf`). It claims its communities' due items one at a time, taking turns between communities
+ * (`fair-turns.ts`), and sends them at the rate it learned for its key. Each lane has its own pace, learned rate
+ * and Retry-After pause, so a 429 in one workspace never delays another, nor Discord Slack.
  */
+import type { CommunityId } from '../ids.ts';
 import type { ChatPlatform, DeliveryError, SentMessage } from '../ports/chat-platform.ts';
 import type { OutboxItem } from '../stores/outbox.ts';
 import { type DeliverDeps, describe, recordFailure, recordSent, send, withOutbox } from './deliver.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
 import type { RateLearner } from './rate-learner.ts';
+import { FairTurns } from './fair-turns.ts';
 import { SharedRate } from './shared-rate.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
@@ -18,11 +22,21 @@ import type { TokenBucket } from './token-bucket.ts';
 export const LEASE_MS = 5 * 60_000;
 /** During a pass, the learned rate is stored at most this often (and at the pass's end). */
 const SAVE_EVERY_MS = 5_000;
+/** During a pass, what other processes stored for the lane is read at most this often (and at the pass's start). */
+const RELOAD_EVERY_MS = 5_000;
 
 export interface LaneDeps extends DeliverDeps {
   readonly wait?: Wait;
   /** Aborted by `stop()`: cuts waits short; the lane stops after the send in flight. */
   readonly stopped: AbortSignal;
+}
+
+/** What a lane asks of the platform's lanes it belongs to (`platform-lanes.ts`). */
+export interface LaneOwner {
+  /** Awaited before each claim: lets newly due communities join (after a kick) before the next turn. */
+  beforeClaim(): Promise<void>;
+  /** A community left the turns although it may still have less urgent messages: look again soon. */
+  lookAgain(): void;
 }
 
 /**
@@ -32,16 +46,30 @@ export interface LaneDeps extends DeliverDeps {
 export class Lane {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly shared: SharedRate;
+  private readonly turns = new FairTurns();
+  /** When the last pass ended (the clock's ms), for dropping lanes that stay idle. */
+  idleSinceMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly platform: ChatPlatform,
     private readonly bucket: TokenBucket,
     private readonly learner: RateLearner,
     private readonly deps: LaneDeps,
-    /** The lane's name in the stored rates (one per platform lane). */
-    laneKey: string = platform.platform,
+    /** The lane's name in the stored rates. */
+    readonly key: string,
+    private readonly owner: LaneOwner,
   ) {
-    this.shared = new SharedRate(laneKey, learner, deps);
+    this.shared = new SharedRate(key, learner, deps);
+  }
+
+  /** `community` has messages due, `priority` the most urgent: it takes turns in the lane's passes. */
+  offer(community: CommunityId, priority: number): void {
+    this.turns.offer(community, priority);
+  }
+
+  /** True when no community waits for a turn. */
+  get empty(): boolean {
+    return this.turns.size === 0;
   }
 
   /** Messages per second the lane paces at now (undefined: unpaced, nothing configured or learned yet). */
@@ -61,16 +89,36 @@ export class Lane {
     let sent = 0;
     await this.shared.load();
     while (!this.deps.stopped.aborted) {
-      const now = this.deps.clock.now();
-      const leaseUntil = new Date(now.getTime() + LEASE_MS);
-      const [item] = await withOutbox(this.deps.storage, (outbox) =>
-        outbox.claimDue(this.platform.platform, now, 1, leaseUntil),
-      );
-      if (!item) break;
+      await this.owner.beforeClaim();
+      const turn = this.turns.next();
+      if (!turn) break;
+      const item = await this.claim(turn.community, turn.maxPriority);
+      if (!item) {
+        this.turns.drop(turn.community);
+        // Claimed with a bound (another community has something more urgent): it may still have less urgent ones.
+        if (turn.maxPriority !== Number.POSITIVE_INFINITY) this.owner.lookAgain();
+        continue;
+      }
+      // What is left may be less urgent; a later claim with a bound finds out.
+      this.turns.offer(item.community, item.priority);
       if (await this.deliver(item)) sent++;
+      // Another process's 429 on this lane slows this one during a long pass too, not only at its next start.
+      await this.shared.load(RELOAD_EVERY_MS);
     }
     await this.shared.save();
+    this.idleSinceMs = this.deps.clock.now().getTime();
     return sent;
+  }
+
+  /** Claims the most urgent due item of `community`, if it is at least as urgent as `maxPriority`. */
+  private async claim(community: CommunityId, maxPriority: number): Promise<OutboxItem | undefined> {
+    const now = this.deps.clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const bound = Number.isFinite(maxPriority) ? maxPriority : undefined;
+    const [item] = await withOutbox(this.deps.storage, (outbox) =>
+      outbox.claimDueIn(community, now, 1, leaseUntil, bound),
+    );
+    return item;
   }
 
   /** Sends one claimed item, waiting out the rate limit and 429s; records the outcome. True if it was sent. */
@@ -114,7 +162,7 @@ export class Lane {
       this.bucket.pauseUntil(until);
       this.learner.limited(sentAt);
       const rate = this.learner.rate;
-      deps.log.warn({ ...describe(item), platform: this.platform.platform, until, rate }, 'rate limited: pausing');
+      deps.log.warn({ ...describe(item), lane: this.key, until, rate }, 'rate limited: pausing');
       if (limited + 1 >= MAX_RATE_LIMITED) {
         await recordFailure(item, error, deps, until);
         return false;

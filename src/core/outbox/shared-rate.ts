@@ -13,6 +13,7 @@ const CHANGE = 0.01;
 export class SharedRate {
   private saved: number | undefined;
   private savedAtMs = Number.NEGATIVE_INFINITY;
+  private loadedAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly lane: string,
@@ -20,8 +21,14 @@ export class SharedRate {
     private readonly deps: LaneDeps,
   ) {}
 
-  /** Takes the stored rate the first time, and later a lower one another process stored since our last write. */
-  async load(): Promise<void> {
+  /**
+   * Takes the stored rate the first time, and later a lower one another process stored since our last write;
+   * skipped when the last read is less than `minGapMs` old.
+   */
+  async load(minGapMs = 0): Promise<void> {
+    const nowMs = this.deps.clock.now().getTime();
+    if (nowMs - this.loadedAtMs < minGapMs) return;
+    this.loadedAtMs = nowMs;
     try {
       const stored = await this.deps.storage.transaction((tx) => this.deps.storage.core(tx).sendRates.get(this.lane));
       if (!stored) return;

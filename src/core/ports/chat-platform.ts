@@ -52,6 +52,13 @@ export interface ChatPlatform {
   sendDirectMessage(community: CommunityId, userIds: readonly string[], reply: Reply): Promise<SentMessage>;
   /** Replace a message posted earlier. */
   updateMessage(community: CommunityId, sent: SentMessage, reply: Reply): Promise<void>;
+  /**
+   * The outbox lane a community's messages go through: communities with one key share one pace, one learned rate
+   * and one Retry-After pause. A platform whose limits are per workspace (Slack: per workspace and method) returns
+   * the community; without this method a platform has one lane for all its communities (a Discord bot: 50
+   * requests/s for the bot, whichever server). Keys are stored with their learned rates (`send_rates`).
+   */
+  laneOf?(community: CommunityId): string;
   /** Register the command surface with the platform (Discord slash commands). Idempotent. */
   syncCommands?(catalog: CommandCatalog): Promise<void>;
 }

@@ -43,6 +43,12 @@ export interface NewOutboxItem {
   readonly sentFor?: string;
 }
 
+/** A community with something due, and the most urgent priority among what is due (0 first). */
+export interface DueCommunity {
+  readonly community: CommunityId;
+  readonly priority: number;
+}
+
 export interface OutboxStore {
   /**
    * Inserts each item unless its key exists in the community (or earlier in `items`); returns how many were. An
@@ -57,6 +63,22 @@ export interface OutboxStore {
    * to a ref waits while a post that saves that ref, or an earlier update of it, is still pending or sending.
    */
   claimDue(platform: Platform, now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  /**
+   * `claimDue` for one community (a lane taking its turn for it), and only items at least as urgent as
+   * `maxPriority` (priority at most it; undefined: any).
+   */
+  claimDueIn(
+    community: CommunityId,
+    now: Date,
+    limit: number,
+    leaseUntil: Date,
+    maxPriority?: number,
+  ): Promise<OutboxItem[]>;
+  /**
+   * The communities of a platform with an item that `claimDue` would take now, each with its most urgent priority,
+   * at most `limit` of them (the most urgent first). The drainer hands each to its lane.
+   */
+  dueCommunities(platform: Platform, now: Date, limit: number): Promise<DueCommunity[]>;
   markSent(id: number, now: Date, sent?: SentMessage): Promise<void>;
   /** Back to pending, to try again at `notBefore`. */
   markRetry(id: number, notBefore: Date, error: string): Promise<void>;

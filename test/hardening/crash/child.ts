@@ -49,10 +49,17 @@ const core = storage.core.bind(storage);
 (storage as { core: (tx: Tx) => CoreStores }).core = (tx) => {
   const stores = core(tx);
   const claimDue = stores.outbox.claimDue.bind(stores.outbox);
+  const claimDueIn = stores.outbox.claimDueIn.bind(stores.outbox);
   const outbox = {
     ...stores.outbox,
     claimDue: async (...args: Parameters<typeof claimDue>) => {
       const items = await claimDue(...args);
+      current = items[0];
+      return items;
+    },
+    // A lane claims for one community at a time (issue 14's lanes).
+    claimDueIn: async (...args: Parameters<typeof claimDueIn>) => {
+      const items = await claimDueIn(...args);
       current = items[0];
       return items;
     },

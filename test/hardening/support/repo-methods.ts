@@ -49,6 +49,8 @@ export interface Fixture {
 }
 
 const BY_ID = 'the drainer works by outbox row id, for every community';
+const LANE_RATE =
+  'a send lane’s learned rate is the platform’s (a Slack workspace’s or a Discord bot’s), not community data';
 
 /** Methods that take no community, and why that is right. */
 const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the community';
@@ -56,15 +58,16 @@ const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the 
 export const GLOBAL: Record<string, string> = {
   'communities.list': 'the scheduler walks every community',
   'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
-  'sendRates.get': 'a send lane’s learned rate is the platform’s (per platform today), not a community’s data',
-  'sendRates.save': 'a send lane’s learned rate is the platform’s (per platform today), not a community’s data',
+  'sendRates.get': LANE_RATE,
+  'sendRates.save': LANE_RATE,
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,
   'outbox.markFailed': BY_ID,
   'outbox.get': BY_ID,
   'outbox.recoverInFlight': 'run once at start-up for the whole process',
-  'outbox.nextDue': 'per platform lane, for every community',
+  'outbox.nextDue': 'per platform, for every community',
+  'outbox.dueCommunities': 'finds, per platform, which communities have messages due (each goes to its lane)',
   // A sign-in link, a session cookie or a calendar feed address carries only its secret: the row found by the
   // secret's hash says which community it opens, and nothing else names one.
   'dashboard.findSignIn': BY_SECRET,

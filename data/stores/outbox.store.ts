@@ -108,7 +108,10 @@ export function outboxStore(tx: Tx): OutboxStore {
       .limit(sql.lit(limit))
       .$if(postgres, (qb) => qb.forUpdate().skipLocked());
     const rows = await db
-      .with((cte) => cte('due').materialized(), () => due)
+      .with(
+        (cte) => cte('due').materialized(),
+        () => due,
+      )
       .updateTable('outbox')
       .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
       .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))

@@ -41,6 +41,7 @@ const PROMISES: Record<string, string> = {
   'is the host, and has been told': 'meetups-host.test.ts: a manager-named host is told',
   "I've asked ${fmt.user(named)} to host it": 'meetups-host.test.ts: the invitation DM is sent',
   'stays the host of ${label(meetup)}, and has been told': 'meetups-host.test.ts: a decline is told to the creator',
+  "I've sent a lot for you this minute": 'member-flood.test.ts: a create past the budget, and the N s it names',
   // Mentorship, presence and resources: each in promises-newer.test.ts.
   "I'll DM you when they answer": 'promises-newer.test.ts: the decline reaches the mentee',
   "I've let them know kindly": 'promises-newer.test.ts: the decline reaches the mentee',

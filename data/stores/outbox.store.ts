@@ -1,16 +1,16 @@
 /**
- * The outbox on Kysely. Claims are one `WITH due AS MATERIALIZED (SELECT … LIMIT n) UPDATE … WHERE id IN due
- * RETURNING`, atomic on SQLite; on PostgreSQL the select also takes `FOR UPDATE SKIP LOCKED`, so several processes
- * each claim different rows without waiting for one another. A claim is a lease: an item whose process died comes
- * back when it runs out.
+ * The outbox on Kysely. Claims (`outbox.claim.ts`) are one `WITH due AS MATERIALIZED (SELECT … LIMIT n) UPDATE …
+ * WHERE id IN due RETURNING`, atomic on SQLite; on PostgreSQL the select also takes `FOR UPDATE SKIP LOCKED`, so
+ * several processes each claim different rows without waiting for one another. A claim is a lease: an item whose
+ * process died comes back when it runs out.
  */
 import { sql } from 'kysely';
-import { type CommunityId, type Platform, platformOf } from '#core/ids.ts';
+import { platformOf } from '#core/ids.ts';
 import type { Tx } from '#core/ports/storage.ts';
 import type { NewOutboxItem, OutboxStatus, OutboxStore } from '#core/stores/outbox.ts';
-import { isPostgres } from '../db/dialect.ts';
 import { dbOf } from '../db/executor.ts';
 import { toCommunityId, toDate, toMs } from '../db/rows.ts';
+import { claim } from './outbox.claim.ts';
 import { dueNow, heldBack } from './outbox.due.ts';
 import { erasable } from './outbox.erase.ts';
 import { checkTarget, OUTBOX_COLUMNS, toItem } from './outbox.rows.ts';
@@ -21,7 +21,6 @@ const INSERT_CHUNK = 500;
 
 export function outboxStore(tx: Tx): OutboxStore {
   const db = dbOf(tx);
-  const postgres = isPostgres(db);
 
   async function insert(items: readonly NewOutboxItem[]): Promise<number> {
     const rows = items.map((item) => {
@@ -81,48 +80,6 @@ export function outboxStore(tx: Tx): OutboxStore {
     return superseded.length > 0;
   }
 
-  /** Claims due items of a platform, or of one of its communities (and only those at least `maxPriority` urgent). */
-  async function claim(
-    platform: Platform,
-    now: Date,
-    limit: number,
-    leaseUntil: Date,
-    community?: CommunityId,
-    maxPriority?: number,
-  ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`claim limit must be a positive integer: ${limit}`);
-    // The due rows are chosen once, in a MATERIALIZED CTE, and only then updated. Written as `UPDATE … WHERE id IN
-    // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, PostgreSQL may plan a nested loop that runs the subquery again for
-    // each outbox row (it does on a small table once ANALYZE saw it nearly empty, e.g. after old rows were deleted);
-    // each run skips the rows this same UPDATE already changed, so LIMIT picks the next one and every due item is
-    // marked `sending` while only the first is returned. The others then wait out their lease unsent (5 minutes;
-    // in tests, for ever). A materialized CTE is evaluated once whatever the plan; SQLite reads it the same way.
-    const due = dueNow(db, platform, toMs(now))
-      .select('o.id')
-      .$if(community !== undefined, (qb) => qb.where('o.community', '=', community!))
-      .$if(maxPriority !== undefined, (qb) => qb.where('o.priority', '<=', maxPriority!))
-      .orderBy('o.priority')
-      .orderBy('o.not_before')
-      .orderBy('o.id')
-      // A literal, not a bound LIMIT: SQLite stops the subquery early only for a constant (20 µs, not 200).
-      .limit(sql.lit(limit))
-      .$if(postgres, (qb) => qb.forUpdate().skipLocked());
-    const rows = await db
-      .with(
-        (cte) => cte('due').materialized(),
-        () => due,
-      )
-      .updateTable('outbox')
-      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: toMs(leaseUntil) }))
-      .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
-      .returning(OUTBOX_COLUMNS)
-      .execute();
-    // RETURNING has no order.
-    return rows
-      .map(toItem)
-      .sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
-  }
-
   return {
     async enqueue(items) {
       // A key repeated within one unit: the first wins, as against the table.
@@ -151,10 +108,10 @@ export function outboxStore(tx: Tx): OutboxStore {
       return inserted;
     },
     claimDue(platform, now, limit, leaseUntil) {
-      return claim(platform, now, limit, leaseUntil);
+      return claim(db, platform, now, limit, leaseUntil);
     },
     claimDueIn(community, now, limit, leaseUntil, maxPriority) {
-      return claim(platformOf(community), now, limit, leaseUntil, community, maxPriority);
+      return claim(db, platformOf(community), now, limit, leaseUntil, community, maxPriority);
     },
     async dueCommunities(platform, now, limit) {
       const rows = await dueNow(db, platform, toMs(now))

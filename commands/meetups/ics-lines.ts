@@ -1,9 +1,10 @@
 /**
  * The small parts of writing iCalendar (RFC 5545) by hand, for the series file (series-ics.ts) that the `ics`
  * package cannot write (a TZID on DTSTART, EXDATE, RECURRENCE-ID, a VTIMEZONE): escaped text, folded lines, local and
- * UTC date-times, and the zone's definition.
+ * UTC date-times, and the zone's definition. Lines fold as the member's feed does (`fold` in the core's calendar).
  */
 import { DateTime } from 'luxon';
+import { fold } from '#core/calendar.ts';
 
 /** A TEXT value: member text is data, so `\ ; ,` and line breaks are escaped (RFC 5545 3.3.11). */
 export function icsText(value: string): string {
@@ -13,26 +14,6 @@ export function icsText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 3.1). */
-export function fold(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    // The first line holds 75 octets; each next one starts with a space, so it holds 74 more.
-    if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
 }
 
 /** A calendar: CRLF line ends, every line folded. */

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 import { isValidTimezone } from '#core/time.ts';
+import { ConfigError } from './config-error.ts';
+import { optionalKey, requireKey } from './encryption-key.ts';
+
+export { ConfigError } from './config-error.ts';
+export { parseEncryptionKey } from './encryption-key.ts';
 
 const optionalText = z
   .string()
@@ -142,10 +147,6 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
 function requireWith(env: Record<string, string | undefined>, present: string, needed: string, what: string): string {
   const value = env[needed];
   if (!value) throw new ConfigError(`${needed} is required when ${present} is set (${what}).`);
@@ -243,30 +244,6 @@ function slackOAuth(env: Record<string, string | undefined>) {
   }
   if (env.SLACK_APP_TOKEN) throw new ConfigError('SLACK_APP_TOKEN (Socket Mode) cannot be used with Slack OAuth mode.');
   return { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! };
-}
-
-/** HALLWAY_ENCRYPTION_KEY as 32 bytes: 64 hex digits or base64 (standard or URL-safe). */
-export function parseEncryptionKey(text: string): Buffer | undefined {
-  const bytes = /^[0-9a-fA-F]{64}$/.test(text)
-    ? Buffer.from(text, 'hex')
-    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
-      ? Buffer.from(text, 'base64')
-      : undefined;
-  return bytes?.length === 32 ? bytes : undefined;
-}
-
-const KEY_HINT = '32 random bytes as base64 or 64 hex digits, e.g. from `openssl rand -base64 32`';
-
-function requireKey(text: string | undefined): Buffer {
-  if (!text) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY is required in Slack OAuth mode (${KEY_HINT}).`);
-  return optionalKey(text)!;
-}
-
-function optionalKey(text: string | undefined): Buffer | undefined {
-  if (!text) return undefined;
-  const key = parseEncryptionKey(text);
-  if (!key) throw new ConfigError(`HALLWAY_ENCRYPTION_KEY must be ${KEY_HINT}.`);
-  return key;
 }
 
 /** Which platforms start: every one whose credentials are present; the shell when there are none. */

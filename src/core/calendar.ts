@@ -40,7 +40,7 @@ function text(value: string): string {
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (continuations start with one space). */
-function fold(line: string): string {
+export function fold(line: string): string {
   if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';

@@ -15,6 +15,7 @@ import type { DB } from './db/schema.ts';
 import { communitiesStore } from './stores/communities.store.ts';
 import { membersStore } from './stores/members.store.ts';
 import { outboxStore } from './stores/outbox.store.ts';
+import { laneLeasesStore } from './stores/lane-leases.store.ts';
 import { sendRatesStore } from './stores/send-rates.store.ts';
 import { inboundEventsStore, jobRunsStore, messageRefsStore } from './stores/small.stores.ts';
 
@@ -30,6 +31,7 @@ export function coreStores(tx: Tx): CoreStores {
     jobRuns: jobRunsStore(tx),
     outbox: outboxStore(tx),
     sendRates: sendRatesStore(tx),
+    laneLeases: laneLeasesStore(tx),
     messageRefs: messageRefsStore(tx),
     inboundEvents: inboundEventsStore(tx),
   };

@@ -104,6 +104,12 @@ export interface SendRatesTable {
   updated_at: Ms;
 }
 
+export interface LaneLeasesTable {
+  lane: string;
+  holder: string;
+  lease_until: Ms;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   community: string;
@@ -187,6 +193,7 @@ export interface DB {
   job_runs: JobRunsTable;
   outbox: OutboxTable;
   send_rates: SendRatesTable;
+  lane_leases: LaneLeasesTable;
   message_refs: MessageRefsTable;
   inbound_events: InboundEventsTable;
   profiles: ProfilesTable;

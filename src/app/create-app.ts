@@ -85,6 +85,8 @@ export async function createApp(config: Config, log: Logger, io: PlatformIo, opt
     rates: options.sendRates ?? { slack: config.sendRates.slack, discord: config.sendRates.discord, shell: 1000 },
     maxRates: { slack: config.sendRates.slackMax },
     redact: (text) => scrubSecrets(text, secretsOf(config)),
+    // Half the pool at most for sending, so commands and jobs find a connection on a busy Monday (SQLite: one anyway).
+    databaseShare: Math.max(1, Math.floor(config.databasePoolSize / 2)),
   });
   const deps = {
     storage,

@@ -98,6 +98,7 @@ export function testRepos(storage: Storage): TestRepos {
     jobRuns: core('jobRuns'),
     outbox: core('outbox'),
     sendRates: core('sendRates'),
+    laneLeases: core('laneLeases'),
     messageRefs: core('messageRefs'),
     inboundEvents: core('inboundEvents'),
     profiles: autocommit(storage, profilesStore),

@@ -3,12 +3,14 @@
  * the platform says, see `ChatPlatform.laneOf`), each draining its communities' due items at the rate it learned;
  * then one loop per platform parks until the next item is due or `kick()` says something was enqueued.
  */
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Storage } from '../ports/storage.ts';
+import { gated } from './db-gate.ts';
 import { withOutbox } from './deliver.ts';
 import { Lane, type LaneDeps, type LaneOwner } from './lane.ts';
 import { LaneLoop } from './lane-loop.ts';
@@ -45,6 +47,16 @@ export interface OutboxDrainerOptions {
    * `invalid_auth` can carry the Authorization header). Default: as is.
    */
   readonly redact?: (text: string) => string;
+  /**
+   * One process at a time per lane (`lane-lease.ts`). Default: on for PostgreSQL, where other processes may share
+   * the outbox; off for SQLite, where this process is the only sender.
+   */
+  readonly leaseLanes?: boolean;
+  /**
+   * How many of the drainer's transactions may use the database at once (`db-gate.ts`). Default: unbounded. The
+   * app passes half the PostgreSQL pool, leaving the rest to commands and jobs.
+   */
+  readonly databaseShare?: number;
 }
 
 /** One platform's lanes and the loop that drives them once started. */
@@ -66,8 +78,10 @@ export class OutboxDrainer {
   constructor(private readonly options: OutboxDrainerOptions) {
     // Every lane waiting listens for the stop: a thousand workspaces' lanes on a Monday morning are expected.
     setMaxListeners(0, this.stopping.signal);
+    const leaseLanes = options.leaseLanes ?? options.storage.dialect === 'postgres';
     this.deps = {
-      storage: options.storage,
+      storage: options.databaseShare ? gated(options.storage, options.databaseShare) : options.storage,
+      holder: leaseLanes ? randomUUID() : undefined,
       clock: options.clock,
       log: options.log,
       random: options.random ?? Math.random,

@@ -22,6 +22,11 @@ export class FairTurns {
     this.waiting.delete(community);
   }
 
+  /** Forgets every waiting community (the next look offers again what is still due). */
+  clear(): void {
+    this.waiting.clear();
+  }
+
   get size(): number {
     return this.waiting.size;
   }

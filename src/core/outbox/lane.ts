@@ -11,6 +11,7 @@ import { type DeliverDeps, describe, recordFailure, recordSent, send, withOutbox
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError } from './retry.ts';
 import type { RateLearner } from './rate-learner.ts';
 import { FairTurns } from './fair-turns.ts';
+import { LaneLease } from './lane-lease.ts';
 import { SharedRate } from './shared-rate.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
@@ -29,6 +30,8 @@ export interface LaneDeps extends DeliverDeps {
   readonly wait?: Wait;
   /** Aborted by `stop()`: cuts waits short; the lane stops after the send in flight. */
   readonly stopped: AbortSignal;
+  /** This process's name in the lane leases; undefined: leases off (SQLite, one sender). See `lane-lease.ts`. */
+  readonly holder?: string;
 }
 
 /** What a lane asks of the platform's lanes it belongs to (`platform-lanes.ts`). */
@@ -46,6 +49,7 @@ export interface LaneOwner {
 export class Lane {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly shared: SharedRate;
+  private readonly lease: LaneLease;
   private readonly turns = new FairTurns();
   /** When the last pass ended (the clock's ms), for dropping lanes that stay idle. */
   idleSinceMs = Number.NEGATIVE_INFINITY;
@@ -60,6 +64,12 @@ export class Lane {
     private readonly owner: LaneOwner,
   ) {
     this.shared = new SharedRate(key, learner, deps);
+    this.lease = new LaneLease(key, deps);
+  }
+
+  /** This process queued something: ask for the lane's lease again even if another process held it. */
+  retrySoon(): void {
+    this.lease.retrySoon();
   }
 
   /** `community` has messages due, `priority` the most urgent: it takes turns in the lane's passes. */
@@ -87,11 +97,34 @@ export class Lane {
 
   private async pass(): Promise<number> {
     let sent = 0;
-    await this.shared.load();
+    try {
+      if (await this.lease.acquire()) {
+        await this.shared.load();
+        sent = await this.sendDue();
+        await this.shared.save();
+      } else {
+        // Another process drains this lane now: what is due here is its to send.
+        this.turns.clear();
+      }
+    } finally {
+      await this.lease.release();
+      this.idleSinceMs = this.deps.clock.now().getTime();
+    }
+    return sent;
+  }
+
+  /** Claims and sends, community by community in turns, while something is due and the lane is still ours. */
+  private async sendDue(): Promise<number> {
+    let sent = 0;
     while (!this.deps.stopped.aborted) {
       await this.owner.beforeClaim();
       const turn = this.turns.next();
       if (!turn) break;
+      // Renewed as it goes; lost only if this process stalled past its lease and another took the lane over.
+      if (!(await this.lease.acquire())) {
+        this.turns.clear();
+        break;
+      }
       const item = await this.claim(turn.community, turn.maxPriority);
       if (!item) {
         this.turns.drop(turn.community);
@@ -105,8 +138,6 @@ export class Lane {
       // Another process's 429 on this lane slows this one during a long pass too, not only at its next start.
       await this.shared.load(RELOAD_EVERY_MS);
     }
-    await this.shared.save();
-    this.idleSinceMs = this.deps.clock.now().getTime();
     return sent;
   }
 

@@ -13,6 +13,11 @@ import type { Lane, LaneDeps, LaneOwner } from './lane.ts';
 export const LANE_IDLE_MS = 60_000;
 /** Communities taken per look; more are found at the next look, once lanes ran dry. */
 const LOOK_LIMIT = 10_000;
+/**
+ * With other processes on the database (lane leases on), what they queue is seen only by looking: a lane busy with
+ * one community's long fan-out looks this often, so another server's welcome DM takes its turn within seconds.
+ */
+const LOOK_EVERY_MS = 5_000;
 
 /** Makes the lane of a key: its pacer and learner (the drainer knows the configured rates). */
 export type MakeLane = (key: string, owner: LaneOwner) => Lane;
@@ -21,6 +26,7 @@ export class PlatformLanes implements LaneOwner {
   private readonly lanes = new Map<string, Lane>();
   private readonly running = new Map<Lane, Promise<void>>();
   private stale = true;
+  private lookedAtMs = Number.NEGATIVE_INFINITY;
   private looking: Promise<void> | undefined;
   private sentTotal = 0;
   /** A lane's pass that failed (the store threw): `drain()` rejects with it, so the loop logs it and backs off. */
@@ -54,6 +60,8 @@ export class PlatformLanes implements LaneOwner {
   /** Something was enqueued: look for newly due communities before any lane's next claim. */
   kick(): void {
     this.stale = true;
+    // Another process may have just given up a lane this one saw held: ask again rather than wait its lease out.
+    for (const lane of this.lanes.values()) lane.retrySoon();
   }
 
   lookAgain(): void {
@@ -61,7 +69,9 @@ export class PlatformLanes implements LaneOwner {
   }
 
   async beforeClaim(): Promise<void> {
-    if (this.stale) await this.look();
+    const overdue =
+      this.deps.holder !== undefined && this.deps.clock.now().getTime() - this.lookedAtMs >= LOOK_EVERY_MS;
+    if (this.stale || overdue) await this.look();
   }
 
   /**
@@ -105,6 +115,7 @@ export class PlatformLanes implements LaneOwner {
 
   private async lookNow(): Promise<void> {
     const now = this.deps.clock.now();
+    this.lookedAtMs = now.getTime();
     this.dropIdle(now.getTime());
     const due = await withOutbox(this.deps.storage, (outbox) => outbox.dueCommunities(this.platform, now, LOOK_LIMIT));
     for (const { community, priority } of due) {

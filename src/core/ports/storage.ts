@@ -9,6 +9,7 @@ import type { InboundEventsStore } from '../stores/inbound-events.ts';
 import type { JobRunsStore } from '../stores/job-runs.ts';
 import type { MembersStore } from '../stores/members.ts';
 import type { MessageRefsStore } from '../stores/message-refs.ts';
+import type { LaneLeasesStore } from '../stores/lane-leases.ts';
 import type { SendRatesStore } from '../stores/send-rates.ts';
 import type { OutboxStore } from '../stores/outbox.ts';
 
@@ -24,6 +25,7 @@ export interface CoreStores {
   readonly jobRuns: JobRunsStore;
   readonly outbox: OutboxStore;
   readonly sendRates: SendRatesStore;
+  readonly laneLeases: LaneLeasesStore;
   readonly messageRefs: MessageRefsStore;
   readonly inboundEvents: InboundEventsStore;
 }

@@ -37,14 +37,18 @@ const startedAt = Date.now();
 const clock = { now: () => new Date(new Date(NOW).getTime() + (Date.now() - startedAt)) };
 
 // The app's own storage (WAL checkpoints off on a file, as createApp opens it), watched: a lane claims one item at a
-// time and sends it before claiming the next, so the item being sent is the last one claimed. The recorder gets its
-// key.
+// time and sends it before claiming the next, and each community has one lane here, so the item being sent for a
+// community is the last one claimed for it. The recorder gets its key.
 const storage: Storage = await openStorage({
   url: config.databaseUrl,
   path: config.databasePath,
   autoCheckpoint: false,
 });
-let current: OutboxItem | undefined;
+const current = new Map<string, OutboxItem>();
+const remember = (items: OutboxItem[]) => {
+  if (items[0]) current.set(items[0].community, items[0]);
+  return items;
+};
 const core = storage.core.bind(storage);
 (storage as { core: (tx: Tx) => CoreStores }).core = (tx) => {
   const stores = core(tx);
@@ -52,29 +56,22 @@ const core = storage.core.bind(storage);
   const claimDueIn = stores.outbox.claimDueIn.bind(stores.outbox);
   const outbox = {
     ...stores.outbox,
-    claimDue: async (...args: Parameters<typeof claimDue>) => {
-      const items = await claimDue(...args);
-      current = items[0];
-      return items;
-    },
+    claimDue: async (...args: Parameters<typeof claimDue>) => remember(await claimDue(...args)),
     // A lane claims for one community at a time (issue 14's lanes).
-    claimDueIn: async (...args: Parameters<typeof claimDueIn>) => {
-      const items = await claimDueIn(...args);
-      current = items[0];
-      return items;
-    },
+    claimDueIn: async (...args: Parameters<typeof claimDueIn>) => remember(await claimDueIn(...args)),
   };
   return { ...stores, outbox };
 };
 
 let sequence = 0;
-async function deliver(kind: string, to: readonly string[], reply: Reply): Promise<SentMessage> {
+async function deliver(kind: string, community: string, to: readonly string[], reply: Reply): Promise<SentMessage> {
+  const item = current.get(community);
   const response = await fetch(RECORDER_URL!, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      key: current?.key,
-      community: current?.community,
+      key: item?.key,
+      community,
       kind,
       to,
       text: reply.text,
@@ -87,11 +84,13 @@ async function deliver(kind: string, to: readonly string[], reply: Reply): Promi
 
 const platform: ChatPlatform = {
   platform: 'slack',
+  // A lane per workspace, as the Slack adapter has it (several processes share a morning's workspaces).
+  laneOf: (community) => community,
   start: async () => {},
   stop: async () => {},
-  postMessage: (_community, channelId, reply) => deliver('post', [channelId], reply),
-  sendDirectMessage: (_community, userIds, reply) => deliver('dm', userIds, reply),
-  updateMessage: async (_community, sent, reply) => void (await deliver('update', [sent.channelId], reply)),
+  postMessage: (community, channelId, reply) => deliver('post', community, [channelId], reply),
+  sendDirectMessage: (community, userIds, reply) => deliver('dm', community, userIds, reply),
+  updateMessage: async (community, sent, reply) => void (await deliver('update', community, [sent.channelId], reply)),
 };
 
 const app = await createApp(

@@ -51,6 +51,7 @@ export interface Fixture {
 const BY_ID = 'the drainer works by outbox row id, for every community';
 const LANE_RATE =
   'a send lane’s learned rate is the platform’s (a Slack workspace’s or a Discord bot’s), not community data';
+const LANE_HOLDER = 'which process drains a lane (a Slack workspace or a Discord bot) is not community data';
 
 /** Methods that take no community, and why that is right. */
 const BY_SECRET = 'looked up by the hash of a 256-bit secret, which decides the community';
@@ -60,6 +61,8 @@ export const GLOBAL: Record<string, string> = {
   'communities.leftBefore': 'the retention sweep finds, among every community, those whose retention ended',
   'sendRates.get': LANE_RATE,
   'sendRates.save': LANE_RATE,
+  'laneLeases.take': LANE_HOLDER,
+  'laneLeases.release': LANE_HOLDER,
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,

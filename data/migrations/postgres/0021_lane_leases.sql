@@ -1,0 +1,7 @@
+-- Which process drains each outbox lane (twin of sqlite/0021_lane_leases.sql): one at a time per Slack workspace or
+-- Discord bot, so the rate a lane learns and stores is the workspace's. A lease a dead process left runs out.
+CREATE TABLE lane_leases (
+  lane         TEXT   NOT NULL PRIMARY KEY,
+  holder       TEXT   NOT NULL,
+  lease_until  BIGINT NOT NULL
+);

@@ -61,6 +61,8 @@ interface Morning {
   readonly duplicates: number;
   readonly refused: number;
   readonly peakRssMb: number[];
+  /** DMs each process delivered (how the workspaces' lanes were shared out). */
+  readonly perProcess: number[];
   /** Errors the processes logged (a lane's pass that failed). */
   readonly errors: number;
 }
@@ -70,6 +72,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
   const limits = new Map<string, HiddenLimit>();
   const seen = new Map<string, number>();
   let refused = 0;
+  const perProcess = Array.from({ length: processes }, () => 0);
   let lastDelivery = startMs;
   let now = startMs;
   let seq = 0;
@@ -110,6 +113,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
             duplicates,
             refused,
             peakRssMb: rss,
+            perProcess,
             errors,
           });
         }
@@ -122,6 +126,7 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
         const retryAfterMs = limit.take(now);
         if (retryAfterMs === undefined) {
           seen.set(message.key, (seen.get(message.key) ?? 0) + 1);
+          perProcess[i]!++;
           lastDelivery = now;
         } else refused++;
         send(i, { kind: 'sent', id: message.id, retryAfterMs });
@@ -178,6 +183,7 @@ for (const processes of PROCESSES) {
       verdict(m.elapsedMs / FLOOR_MS, 1.25),
       ((100 * m.refused) / expected).toFixed(2),
       m.peakRssMb.map((r) => r.toFixed(0)).join(', '),
+      m.perProcess.join(' / '),
       String(m.errors),
       (await databaseSizeMb(url)).toFixed(0),
       `${(m.realMs / 1000).toFixed(0)} s`,
@@ -200,6 +206,7 @@ console.log(
       '≤ 1.25×',
       '429s /100',
       'peak RSS per process MB',
+      'DMs per process',
       'errors logged',
       'database MB',
       'real time',

@@ -97,6 +97,8 @@ const drainer = new OutboxDrainer({
   maxRates: { slack: config.sendRates.slackMax },
   wait: time.wait,
   random: () => 0.5,
+  // As the app has it: half the pool for sending (lane leases are on, PostgreSQL's default).
+  databaseShare: 5,
 });
 
 process.on('message', (message: ToChild) => {

@@ -110,6 +110,11 @@ export interface LaneLeasesTable {
   lease_until: Ms;
 }
 
+export interface LaneHoldersTable {
+  holder: string;
+  alive_until: Ms;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   community: string;
@@ -194,6 +199,7 @@ export interface DB {
   outbox: OutboxTable;
   send_rates: SendRatesTable;
   lane_leases: LaneLeasesTable;
+  lane_holders: LaneHoldersTable;
   message_refs: MessageRefsTable;
   inbound_events: InboundEventsTable;
   profiles: ProfilesTable;

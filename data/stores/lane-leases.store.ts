@@ -33,5 +33,22 @@ export function laneLeasesStore(tx: Tx): LaneLeasesStore {
     async release(lane, holder) {
       await db.deleteFrom('lane_leases').where('lane', '=', lane).where('holder', '=', holder).execute();
     },
+    async alive(holder, now, until) {
+      await db
+        .insertInto('lane_holders')
+        .values({ holder, alive_until: toMs(until) })
+        .onConflict((oc) => oc.column('holder').doUpdateSet((eb) => ({ alive_until: eb.ref('excluded.alive_until') })))
+        .execute();
+      // Rows of processes long gone are dropped on the way (a few per crash, never many).
+      await db.deleteFrom('lane_holders').where('alive_until', '<=', toMs(now)).execute();
+      const row = await db
+        .selectFrom('lane_holders')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async leave(holder) {
+      await db.deleteFrom('lane_holders').where('holder', '=', holder).execute();
+    },
   };
 }

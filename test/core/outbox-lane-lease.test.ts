@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommunityId, Platform } from '#core/ids.ts';
 import { OutboxDrainer } from '#core/outbox.ts';
 import { LANE_LEASE_MS } from '#core/outbox/lane-lease.ts';
+import { HOLDER_ALIVE_MS, SHARE_GRACE_MS } from '#core/outbox/lane-quota.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
@@ -128,5 +129,51 @@ describe('lane leases: one process per lane at a time', () => {
     expect(order).toHaveLength(501);
     // 50/s: a look every 5 s of sending finds it within about 250 sends, not after the round's 500.
     expect(order.indexOf('welcome')).toBeLessThanOrEqual(50 + 260);
+  });
+});
+
+const workspace = (w: number): CommunityId => `slack:TSHARE${w}`;
+
+describe('lane leases: processes share the lanes', () => {
+  it('each process takes its share of the due workspaces, the first awake does not take them all', async () => {
+    const h = await twoProcesses();
+    // Both processes have looked once: each knows the other is alive.
+    await h.drainer.drainOnce();
+    await h.other.drainOnce();
+    for (let w = 0; w < 10; w++) await h.fanOut(workspace(w), `r${w}`, 3);
+    // The first process's sends are held until the second has taken what it may.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    h.slack.beforeSend = () => held;
+    const first = h.drainer.drainOnce();
+    await h.slack.started.waitForCount(() => true, 5);
+    expect(await h.other.drainOnce()).toBe(15);
+    release();
+    expect(await first).toBe(15);
+    // Every workspace drained by one process only.
+    for (let w = 0; w < 10; w++) {
+      expect([sentIn(h.slack, workspace(w)), sentIn(h.otherSlack, workspace(w))].sort()).toEqual([0, 3]);
+    }
+  });
+
+  it('lanes past its share wait a few seconds for a process counted alive, then are taken anyway', async () => {
+    const h = await twoProcesses();
+    // Another process said it was alive, and then died (or never looks again).
+    const now = h.clock.now();
+    await h.repos.laneLeases.alive('gone', now, new Date(now.getTime() + HOLDER_ALIVE_MS));
+    for (let w = 0; w < 4; w++) await h.fanOut(workspace(w), `r${w}`, 100);
+    const firstSend = new Map<string, number>();
+    h.slack.beforeSend = (call) => {
+      if (!firstSend.has(call.community)) firstSend.set(call.community, h.clock.now().getTime() - now.getTime());
+    };
+    expect(await h.drainer.drainOnce()).toBe(400);
+    const starts = [...firstSend.values()].sort((a, b) => a - b);
+    // Its share of 4 lanes with 2 processes alive: 2 at once; the other 2 after the grace, not after the first 2's
+    // 100 DMs (20 s at 5/s).
+    expect(starts.slice(0, 2)).toEqual([0, 0]);
+    expect(starts[2]).toBeGreaterThanOrEqual(SHARE_GRACE_MS);
+    expect(starts[3]).toBeLessThan(SHARE_GRACE_MS + 6_000);
   });
 });

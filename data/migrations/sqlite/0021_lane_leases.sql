@@ -5,3 +5,10 @@ CREATE TABLE lane_leases (
   holder       TEXT    NOT NULL,
   lease_until  INTEGER NOT NULL
 ) STRICT;
+
+-- The processes draining the outbox, each alive until its row says: each takes its share of the due lanes, so a
+-- second and third process share a Monday morning instead of the first one awake taking every workspace.
+CREATE TABLE lane_holders (
+  holder       TEXT    NOT NULL PRIMARY KEY,
+  alive_until  INTEGER NOT NULL
+) STRICT;

@@ -155,6 +155,18 @@ export class OutboxDrainer {
     await Promise.all(tracks.map(({ loop }) => loop.done));
     // Waits for lane passes still running (a drainOnce(), or lanes the loop started).
     await Promise.all(tracks.map(({ lanes }) => lanes.settle()));
+    await this.leave();
+  }
+
+  /** With lane leases: this process no longer counts among the senders (the others' shares grow at their next look). */
+  private async leave(): Promise<void> {
+    const { holder, storage, log } = this.deps;
+    if (holder === undefined) return;
+    try {
+      await storage.transaction((tx) => storage.core(tx).laneLeases.leave(holder));
+    } catch (error) {
+      log.warn({ err: error }, 'outbox: could not say this process stopped sending');
+    }
   }
 
   /**

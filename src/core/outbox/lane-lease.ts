@@ -6,7 +6,9 @@
  * until that lease runs out (a process that died), or until they queue something themselves (`retrySoon`: the
  * holder may have just given it up). Off on SQLite, where one process is the only sender.
  */
+import type { LaneTake } from '../stores/lane-leases.ts';
 import type { LaneDeps } from './lane.ts';
+import { type LaneQuota, SHARE_GRACE_MS } from './lane-quota.ts';
 
 /**
  * How long a lane stays a process's without a renewal: a dead process's lanes pass to others after this. Short, so
@@ -22,11 +24,18 @@ export class LaneLease {
   private heldUntilMs = Number.NEGATIVE_INFINITY;
   /** Until when another process holds it, as last seen: not asked again before, unless `retrySoon`. */
   private elsewhereUntilMs = Number.NEGATIVE_INFINITY;
+  /** Since when this process, holding its share of lanes, has left this one to the others (see `lane-quota.ts`). */
+  private leftSinceMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly lane: string,
     private readonly deps: LaneDeps,
+    private readonly quota: LaneQuota,
   ) {}
+
+  private get held(): boolean {
+    return this.heldUntilMs !== Number.NEGATIVE_INFINITY;
+  }
 
   /** True when this process may send on the lane now: it holds the lease (taken or renewed), or leases are off. */
   async acquire(): Promise<boolean> {
@@ -35,24 +44,53 @@ export class LaneLease {
     const nowMs = clock.now().getTime();
     if (nowMs < this.elsewhereUntilMs) return false;
     if (this.heldUntilMs - nowMs > LANE_LEASE_MS - RENEW_AFTER_MS) return true;
+    const taking = !this.held;
+    if (taking && !(await this.countIn(nowMs))) return false;
     const until = new Date(nowMs + LANE_LEASE_MS);
-    const lease = await storage.transaction((tx) =>
-      storage.core(tx).laneLeases.take(this.lane, holder, new Date(nowMs), until),
-    );
+    let lease: LaneTake;
+    try {
+      lease = await storage.transaction((tx) =>
+        storage.core(tx).laneLeases.take(this.lane, holder, new Date(nowMs), until),
+      );
+    } catch (error) {
+      if (taking) this.quota.answered(false);
+      throw error;
+    }
+    if (taking) this.quota.answered(lease.ours);
     if (lease.ours) {
       this.heldUntilMs = until.getTime();
       return true;
     }
-    this.heldUntilMs = Number.NEGATIVE_INFINITY;
+    // Held by another process, or lost (this one stalled past its lease and another took the lane over).
+    this.drop();
     this.elsewhereUntilMs = lease.heldUntil.getTime();
     return false;
+  }
+
+  /** Whether this process has room for one more lane, or the lane waited past its grace for another process. */
+  private async countIn(nowMs: number): Promise<boolean> {
+    if (await this.quota.ask()) {
+      this.leftSinceMs = Number.NEGATIVE_INFINITY;
+      return true;
+    }
+    if (this.leftSinceMs === Number.NEGATIVE_INFINITY) this.leftSinceMs = nowMs;
+    if (nowMs - this.leftSinceMs < SHARE_GRACE_MS) return false;
+    this.leftSinceMs = Number.NEGATIVE_INFINITY;
+    this.quota.force();
+    return true;
+  }
+
+  private drop(): void {
+    if (!this.held) return;
+    this.heldUntilMs = Number.NEGATIVE_INFINITY;
+    this.quota.gaveUp();
   }
 
   /** Gives the lane up (its pass ended). A failure only delays others until the lease runs out, so it is logged. */
   async release(): Promise<void> {
     const { holder, storage } = this.deps;
-    if (holder === undefined || this.heldUntilMs === Number.NEGATIVE_INFINITY) return;
-    this.heldUntilMs = Number.NEGATIVE_INFINITY;
+    if (holder === undefined || !this.held) return;
+    this.drop();
     try {
       await storage.transaction((tx) => storage.core(tx).laneLeases.release(this.lane, holder));
     } catch (error) {

@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, toDeliveryError
 import type { RateLearner } from './rate-learner.ts';
 import { FairTurns } from './fair-turns.ts';
 import { LaneLease } from './lane-lease.ts';
+import type { LaneQuota } from './lane-quota.ts';
 import { SharedRate } from './shared-rate.ts';
 import { sleep, type Wait } from './sleep.ts';
 import type { TokenBucket } from './token-bucket.ts';
@@ -36,6 +37,8 @@ export interface LaneDeps extends DeliverDeps {
 
 /** What a lane asks of the platform's lanes it belongs to (`platform-lanes.ts`). */
 export interface LaneOwner {
+  /** How many lanes this process should hold at once (shared by the platform's lanes). */
+  readonly quota: LaneQuota;
   /** Awaited before each claim: lets newly due communities join (after a kick) before the next turn. */
   beforeClaim(): Promise<void>;
   /** A community left the turns although it may still have less urgent messages: look again soon. */
@@ -64,7 +67,7 @@ export class Lane {
     private readonly owner: LaneOwner,
   ) {
     this.shared = new SharedRate(key, learner, deps);
-    this.lease = new LaneLease(key, deps);
+    this.lease = new LaneLease(key, deps, owner.quota);
   }
 
   /** This process queued something: ask for the lane's lease again even if another process held it. */

@@ -8,6 +8,7 @@ import type { CommunityId, Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import { withOutbox } from './deliver.ts';
 import type { Lane, LaneDeps, LaneOwner } from './lane.ts';
+import { HOLDER_ALIVE_MS, LaneQuota } from './lane-quota.ts';
 
 /** A lane idle this long is dropped at the next look (its learned rate is in the database). */
 export const LANE_IDLE_MS = 60_000;
@@ -23,6 +24,7 @@ const LOOK_EVERY_MS = 5_000;
 export type MakeLane = (key: string, owner: LaneOwner) => Lane;
 
 export class PlatformLanes implements LaneOwner {
+  readonly quota = new LaneQuota();
   private readonly lanes = new Map<string, Lane>();
   private readonly running = new Map<Lane, Promise<void>>();
   private stale = true;
@@ -118,6 +120,7 @@ export class PlatformLanes implements LaneOwner {
     this.lookedAtMs = now.getTime();
     this.dropIdle(now.getTime());
     const due = await withOutbox(this.deps.storage, (outbox) => outbox.dueCommunities(this.platform, now, LOOK_LIMIT));
+    await this.shareOut(new Set(due.map(({ community }) => this.keyOf(community))).size, now);
     for (const { community, priority } of due) {
       const key = this.keyOf(community);
       let lane = this.lanes.get(key);
@@ -128,6 +131,15 @@ export class PlatformLanes implements LaneOwner {
       lane.offer(community, priority);
       if (!this.running.has(lane) && !this.deps.stopped.aborted) this.start(lane);
     }
+  }
+
+  /** With other processes on the database: says this one is alive and takes its share of the due lanes. */
+  private async shareOut(dueLanes: number, now: Date): Promise<void> {
+    const { holder, storage } = this.deps;
+    if (holder === undefined) return;
+    const until = new Date(now.getTime() + HOLDER_ALIVE_MS);
+    const alive = await storage.transaction((tx) => storage.core(tx).laneLeases.alive(holder, now, until));
+    this.quota.update(dueLanes, alive);
   }
 
   private start(lane: Lane): void {

@@ -63,6 +63,8 @@ export const GLOBAL: Record<string, string> = {
   'sendRates.save': LANE_RATE,
   'laneLeases.take': LANE_HOLDER,
   'laneLeases.release': LANE_HOLDER,
+  'laneLeases.alive': LANE_HOLDER,
+  'laneLeases.leave': LANE_HOLDER,
   'outbox.claimDue': BY_ID,
   'outbox.markSent': BY_ID,
   'outbox.markRetry': BY_ID,

@@ -95,7 +95,7 @@ export function calendarFeed(feed: CalendarFeed): string {
   ]);
 }
 
-/** The text of a file to import once (a meetup's `.ics`): the same events, without a subscription's refresh hints. */
+/** The text of a file to import once (a meetup's or a booking's `.ics`): the same events, without a subscription's refresh hints. */
 export function calendarFile(file: CalendarFeed): string {
-  return calendarText(file, ['PRODID:-//Hallway//Meetups//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']);
+  return calendarText(file, ['PRODID:-//Hallway//Calendar file//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']);
 }

@@ -6,7 +6,8 @@
  */
 import type { MeetupRecord, SeriesRecord } from './store.ts';
 import type { MeetupEnv } from './format.ts';
-import { icsDocument, icsText, localStamp, utcStamp, vtimezone } from './ics-lines.ts';
+import { zoneTable } from '#core/calendar-zone.ts';
+import { icalDocument, icalText, localStamp, utcStamp } from '#core/ical.ts';
 import { rruleValue } from './recurrence.ts';
 
 const YEAR = 366 * 86_400_000;
@@ -16,7 +17,8 @@ const ZONE_YEARS_AHEAD = 5;
 const slotOf = (m: MeetupRecord) => m.slotAt ?? m.startsAt;
 const lengthOf = (m: MeetupRecord) => m.endsAt.getTime() - m.startsAt.getTime();
 
-function seriesUid(series: SeriesRecord): string {
+/** One UID for the series: its file's events, and the file of any one of its dates (calendar.ts), share it. */
+export function seriesUid(series: Pick<SeriesRecord, 'id' | 'community'>): string {
   return `series-${series.id}.${series.community.replace(':', '-')}@hallway`;
 }
 
@@ -25,9 +27,9 @@ function details(m: MeetupRecord, zone: string): string[] {
   return [
     `DTSTART;TZID=${zone}:${localStamp(m.startsAt, zone)}`,
     `DTEND;TZID=${zone}:${localStamp(m.endsAt, zone)}`,
-    `SUMMARY:${icsText(m.title)}`,
-    ...(m.location ? [`LOCATION:${icsText(m.location)}`] : []),
-    ...(m.description ? [`DESCRIPTION:${icsText(m.description)}`] : []),
+    `SUMMARY:${icalText(m.title)}`,
+    ...(m.location ? [`LOCATION:${icalText(m.location)}`] : []),
+    ...(m.description ? [`DESCRIPTION:${icalText(m.description)}`] : []),
   ];
 }
 
@@ -70,8 +72,8 @@ export function seriesCalendar(
     'PRODID:-//Hallway//Meetups//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icsText(master.title)}`,
-    ...vtimezone(zone, new Date(+series.firstStartsAt - YEAR), new Date(+slotOf(master) + ZONE_YEARS_AHEAD * YEAR)),
+    `X-WR-CALNAME:${icalText(master.title)}`,
+    ...zoneTable(zone, +series.firstStartsAt - YEAR, +slotOf(master) + ZONE_YEARS_AHEAD * YEAR).lines(),
     'BEGIN:VEVENT',
     `UID:${uid}`,
     stamp,
@@ -89,5 +91,5 @@ export function seriesCalendar(
     ]),
     'END:VCALENDAR',
   ];
-  return icsDocument(lines);
+  return icalDocument(lines);
 }

@@ -69,7 +69,7 @@ export const resourceActions: ActionDef[] = [
       // Offered for bookings still to come (`/resource mine`): one that is over has nothing left to add.
       if (booking.endsAt.getTime() <= ctx.now.getTime()) throw new UserError('conflict', 'That booking is over.');
       const resource = await findResource(ctx, booking.resourceId);
-      const file = bookingFile(resource, booking, ctx.now);
+      const file = bookingFile(resource, booking, ctx.now, ctx.community.timezone);
       return { text: `Here is ${file.name}: open it to add the booking to your calendar.`, files: [file] };
     },
   }),

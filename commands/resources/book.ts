@@ -104,7 +104,7 @@ function booked(ctx: Context, resource: ResourceRecord, booking: BookingRecord, 
     text: `Booked ${label(resource)}${where} for ${slotText(booking.startsAt, booking.endsAt, zone)}.`,
     sections: echoed ? [{ text: echoed }] : undefined,
     context: `Booking #${booking.id} · the calendar file is attached · cancel with /resource cancel ${booking.id}`,
-    files: [bookingFile(resource, booking, ctx.now)],
+    files: [bookingFile(resource, booking, ctx.now, zone)],
   };
 }
 

@@ -1,9 +1,8 @@
 /**
- * Bookings in calendars: a file (.ics) for one booking, in UTC like the meetups' files, so every calendar shows it in
- * its zone; and the member's booked slots in their private calendar feed (the `calendarEvents` hook).
+ * Bookings in calendars: a file (.ics) for one booking, written by the core's calendar in the community's zone like
+ * the meetups' files; and the member's booked slots in their private calendar feed (the `calendarEvents` hook).
  */
-import { createEvents, type EventAttributes } from 'ics';
-import type { CalendarEvent } from '#core/calendar.ts';
+import { type CalendarEvent, calendarFile } from '#core/calendar.ts';
 import type { CalendarContext } from '#core/command.ts';
 import type { ReplyFile } from '#core/reply.ts';
 import type { BookingRecord, ResourceRecord, ResourcesStore } from './store.ts';
@@ -16,25 +15,23 @@ function uidOf(booking: BookingRecord): string {
   return `resource-booking-${booking.id}.${booking.community.replace(':', '-')}@hallway`;
 }
 
-export function bookingFile(resource: ResourceRecord, booking: BookingRecord, now: Date): ReplyFile {
-  const event: EventAttributes & { timestamp: number } = {
+function bookingEvent(resource: ResourceRecord, booking: BookingRecord, description: string): CalendarEvent {
+  return {
     uid: uidOf(booking),
     title: resource.name,
-    start: booking.startsAt.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: booking.endsAt.getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
     location: resource.location,
-    description: `Booking #${booking.id} of ${resource.name}, made with Hallway.`,
-    status: booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    // DTSTAMP from the injected clock, not the system's.
-    timestamp: now.getTime(),
+    description,
+    cancelled: booking.status === 'cancelled',
   };
-  const { error, value } = createEvents([event], { productId: 'hallway', calName: 'Hallway bookings' });
-  if (error || !value) throw error ?? new Error('ics produced nothing');
-  return { name: `booking-${booking.id}.ics`, content: value, mimeType: 'text/calendar' };
+}
+
+/** The .ics of one booking, in the community's zone `timezone`; DTSTAMP from the injected clock. */
+export function bookingFile(resource: ResourceRecord, booking: BookingRecord, now: Date, timezone: string): ReplyFile {
+  const event = bookingEvent(resource, booking, `Booking #${booking.id} of ${resource.name}, made with Hallway.`);
+  const content = calendarFile({ name: 'Hallway bookings', timezone, now, events: [event] });
+  return { name: `booking-${booking.id}.ics`, content, mimeType: 'text/calendar' };
 }
 
 /**
@@ -55,14 +52,8 @@ export async function memberBookingEvents(
     }
     const resource = resources.get(booking.resourceId);
     if (!resource) continue;
-    events.push({
-      uid: uidOf(booking),
-      title: resource.name,
-      startsAt: booking.startsAt,
-      endsAt: booking.endsAt,
-      location: resource.location,
-      description: `Booking #${booking.id} of ${resource.name}, made with Hallway. To cancel it: /resource cancel ${booking.id}`,
-    });
+    const description = `Booking #${booking.id} of ${resource.name}, made with Hallway. To cancel it: /resource cancel ${booking.id}`;
+    events.push(bookingEvent(resource, booking, description));
   }
   return events;
 }

@@ -1,28 +1,17 @@
 /**
- * The time-zone side of a calendar feed (RFC 5545 §3.6.5): events written in the community's wall time
- * (`DTSTART;TZID=Europe/Paris:…`), and the VTIMEZONE block that tells calendar apps that zone's offsets over the
- * span of the feed. The offsets come from the IANA database the runtime carries (through luxon), read once per feed
+ * The time-zone side of every calendar Hallway writes (RFC 5545 §3.6.5; the feeds and the .ics files): events written
+ * in the community's wall time (`DTSTART;TZID=Europe/Paris:…`), and the VTIMEZONE block that tells calendar apps that
+ * zone's offsets over the span of the calendar, from the zone's real changes in that span. The offsets come from the IANA database the runtime carries (through luxon), read once per feed
  * week by week (no zone changes its offset twice within a week), each change found to the minute; every wall time
  * is then plain arithmetic on that table, since asking the runtime costs tens of microseconds a time and a feed is
  * built at every fetch. Each change is listed as its own observance (no RRULE): exact for past and future rules.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { floatingStamp, icalText, utcOffset } from './ical.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-
-/** `+0100`, `-0430`: an offset in minutes as iCalendar writes it. */
-function utcOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** A UTC instant's fields as iCalendar's DATE-TIME without a zone: `20261208T190000`. */
-function dateTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '');
-}
 
 /** From `at` on, the zone is `to` minutes ahead of UTC (it was `from` before). */
 interface Observance {
@@ -72,18 +61,21 @@ export function zoneTable(zone: string, from: number, until: number): ZoneTable 
     wallTimeOf(at) {
       const wallMs = at + offsetAt(at) * MINUTE_MS;
       const passages = offsets.map((o) => wallMs - o * MINUTE_MS).filter((t) => t + offsetAt(t) * MINUTE_MS === wallMs);
-      return { wall: dateTime(wallMs), readsBack: Math.min(...passages) === at };
+      return { wall: floatingStamp(wallMs), readsBack: Math.min(...passages) === at };
     },
     lines() {
       const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
       for (const o of table) {
-        const kind = DateTime.fromMillis(o.at, { zone }).isInDST ? 'DAYLIGHT' : 'STANDARD';
+        const after = DateTime.fromMillis(o.at, { zone });
+        const kind = after.isInDST ? 'DAYLIGHT' : 'STANDARD';
         lines.push(
           `BEGIN:${kind}`,
           // The onset is written in the wall time in force just before it (RFC 5545: "using TZOFFSETFROM").
-          `DTSTART:${dateTime(o.at + o.from * MINUTE_MS)}`,
+          `DTSTART:${floatingStamp(o.at + o.from * MINUTE_MS)}`,
           `TZOFFSETFROM:${utcOffset(o.from)}`,
           `TZOFFSETTO:${utcOffset(o.to)}`,
+          // Optional, but some apps show it; the runtime's short name ("GMT+1" or "CET", as its ICU data has it).
+          `TZNAME:${icalText(after.offsetNameShort ?? utcOffset(o.to))}`,
           `END:${kind}`,
         );
       }

@@ -1,11 +1,13 @@
 /**
  * Calendar feeds (`/calendar/<token>.ics`) as neutral data and their iCalendar text (RFC 5545). Features give the
- * events of a member's feed through the `calendarEvents` hook; the web surface writes them with `calendarFeed`.
+ * events of a member's feed through the `calendarEvents` hook; the web surface writes them with `calendarFeed`, and a
+ * feature writes a one-off file of the same events with `calendarFile`. The primitives are in ical.ts.
  * Times are written in the community's wall time with its VTIMEZONE, so a subscriber sees "19:00 Europe/Paris"
  * whatever their own zone; an instant its zone makes ambiguous (the repeated hour of a fall-back night) is written
  * in UTC instead, so it is never read as the other one.
  */
 import { type ZoneTable, zoneTable } from './calendar-zone.ts';
+import { icalDocument, icalText, utcStamp } from './ical.ts';
 
 /** One event of a feed. */
 export interface CalendarEvent {
@@ -18,6 +20,11 @@ export interface CalendarEvent {
   readonly description?: string;
   /** Kept in the feed, marked cancelled, for calendar apps to strike out (or drop). */
   readonly cancelled?: boolean;
+  /**
+   * For one date of a repeating event whose `uid` is the whole series': the date the rule gave it (RFC 5545
+   * 3.8.4.4), so a calendar that has the series merges this date into it instead of showing it twice.
+   */
+  readonly recurrenceId?: Date;
 }
 
 export interface CalendarFeed {
@@ -30,80 +37,65 @@ export interface CalendarFeed {
   readonly events: readonly CalendarEvent[];
 }
 
-/** TEXT as iCalendar escapes it; control characters (member text) dropped, newlines kept as `\n`. */
-function text(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets, never inside a UTF-8 character (continuations start with one space). */
-export function fold(line: string): string {
-  if (Buffer.byteLength(line) <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    const limit = parts.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-const utc = (at: Date) => `${at.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
-
 /** `DTSTART;TZID=zone:wall time`, or in UTC when the wall time would name another instant. */
 function dateLine(name: string, at: Date, zone: string, table: ZoneTable): string {
   const { wall, readsBack } = table.wallTimeOf(at.getTime());
-  return readsBack ? `${name};TZID=${zone}:${wall}` : `${name}:${utc(at)}`;
+  return readsBack ? `${name};TZID=${zone}:${wall}` : `${name}:${utcStamp(at)}`;
 }
 
 function eventLines(event: CalendarEvent, feed: CalendarFeed, table: ZoneTable): string[] {
   return [
     'BEGIN:VEVENT',
-    `UID:${text(event.uid)}`,
-    `DTSTAMP:${utc(feed.now)}`,
+    `UID:${icalText(event.uid)}`,
+    `DTSTAMP:${utcStamp(feed.now)}`,
+    // Written as the series writes its rule's dates (always in the zone), so the two name the same instance.
+    ...(event.recurrenceId
+      ? [`RECURRENCE-ID;TZID=${feed.timezone}:${table.wallTimeOf(event.recurrenceId.getTime()).wall}`]
+      : []),
     dateLine('DTSTART', event.startsAt, feed.timezone, table),
     dateLine('DTEND', event.endsAt, feed.timezone, table),
-    `SUMMARY:${text(event.title)}`,
-    ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
-    ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
+    `SUMMARY:${icalText(event.title)}`,
+    ...(event.location ? [`LOCATION:${icalText(event.location)}`] : []),
+    ...(event.description ? [`DESCRIPTION:${icalText(event.description)}`] : []),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
   ];
 }
 
-/** The feed's .ics text: its events soonest first, with CRLF line ends and folded lines. */
-export function calendarFeed(feed: CalendarFeed): string {
-  const events = [...feed.events].sort(
+/** A calendar's text: its events soonest first in the zone they name, framed by `header`, folded, CRLF. */
+function calendarText(calendar: CalendarFeed, header: readonly string[]): string {
+  const events = [...calendar.events].sort(
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.uid < b.uid ? -1 : 1),
   );
-  const first = Math.min(...events.map((e) => e.startsAt.getTime()));
-  const last = Math.max(...events.map((e) => e.endsAt.getTime()));
-  const table = events.length === 0 ? undefined : zoneTable(feed.timezone, first, last);
-  const lines = [
+  // The zone's definition covers every time written, a moved date's original one (its RECURRENCE-ID) included.
+  const times = events.flatMap((e) => [e.startsAt, e.endsAt, ...(e.recurrenceId ? [e.recurrenceId] : [])]);
+  const first = Math.min(...times.map((t) => t.getTime()));
+  const last = Math.max(...times.map((t) => t.getTime()));
+  const table = events.length === 0 ? undefined : zoneTable(calendar.timezone, first, last);
+  return icalDocument([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
+    ...header,
+    `X-WR-CALNAME:${icalText(calendar.name)}`,
+    `X-WR-TIMEZONE:${calendar.timezone}`,
+    ...(table ? [...table.lines(), ...events.flatMap((e) => eventLines(e, calendar, table))] : []),
+    'END:VCALENDAR',
+  ]);
+}
+
+/** The text of a subscribed feed (`/calendar/<token>.ics`). */
+export function calendarFeed(feed: CalendarFeed): string {
+  return calendarText(feed, [
     'PRODID:-//Hallway//Calendar feed//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${text(feed.name)}`,
-    `X-WR-TIMEZONE:${feed.timezone}`,
     // Asks calendar apps to fetch again hourly (most choose their own pace; this is the hint they read).
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...(table ? [...table.lines(), ...events.flatMap((e) => eventLines(e, feed, table))] : []),
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  ]);
+}
+
+/** The text of a file to import once (a meetup's or a booking's `.ics`): the same events, without a subscription's refresh hints. */
+export function calendarFile(file: CalendarFeed): string {
+  return calendarText(file, ['PRODID:-//Hallway//Calendar file//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']);
 }

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import rrule from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { occurrencesFrom } from '../../commands/meetups/recurrence.ts';
+import { readCalendar } from '../support/ics-reader.ts';
 import type { TestBot } from '../support/test-bot.ts';
 import { createdId, MINUTE, meetupBot } from './meetups-support.ts';
 
@@ -125,6 +126,35 @@ describe('meetups: a series as one calendar event', () => {
     expect(rule).toMatch(/UNTIL=20261127T180000Z/);
     expect(ended).toContain('EXDATE;TZID=Europe/Paris:20261127T190000');
     expect(expand(ended, 'Europe/Paris', 10)).toEqual(['2026-11-20T18:00:00.000Z']);
+  });
+
+  it('one date’s file is that date of the series (its UID, a RECURRENCE-ID), so a calendar with both shows it once', async () => {
+    // Monday 16 November 2026, 09:00 in Paris; the 27 November date is created once the first has started.
+    const bot = await meetupBot('2026-11-16T08:00:00Z', 'Europe/Paris');
+    const id = createdId(bot, await bot.run('/meetup create title:Crit when:"fri 19:00" repeat:weekly', { as: 'ana' }));
+    bot.clock.set(new Date(Date.parse('2026-11-20T18:00:00Z') + 5 * MINUTE));
+    await bot.runJob('meetup-reminders');
+    const second = (await bot.repos.meetups.listUpcoming(bot.community, bot.clock.now(), 10)).at(-1)!;
+    const single = await bot.run(`/meetup calendar ${second.id}`, { as: 'kim' });
+    expect(single.files?.[0]?.name).toBe(`meetup-${second.id}.ics`);
+    const date = readCalendar(single.files![0]!.content);
+    expect(date.events).toHaveLength(1);
+    const [event] = date.events;
+    expect(event!.raw.DTSTART).toBe('DTSTART;TZID=Europe/Paris:20261127T190000');
+    expect(event!.startsAt).toEqual(new Date('2026-11-27T18:00:00Z'));
+
+    // The same UID as the series' event, and a RECURRENCE-ID naming one of the dates its rule gives.
+    const master = components(await seriesFile(bot, id), 'VEVENT')[0]!;
+    expect(event!.props.UID).toBe(master.find((l) => l.startsWith('UID:'))!.slice(4));
+    const recurrence = contentLines(single.files![0]!.content).find((l) => l.startsWith('RECURRENCE-ID'));
+    expect(recurrence).toBe('RECURRENCE-ID;TZID=Europe/Paris:20261127T190000');
+    expect(expand(master, 'Europe/Paris', 3)).toContain('2026-11-27T18:00:00.000Z');
+
+    // A meetup that does not repeat keeps a UID of its own and no RECURRENCE-ID.
+    const once = createdId(bot, await bot.run('/meetup create title:Jam when:"sat 15:00"', { as: 'ana' }));
+    const alone = (await bot.run(`/meetup calendar ${once}`, { as: 'kim' })).files![0]!.content;
+    expect(readCalendar(alone).events[0]!.props.UID).toMatch(new RegExp(`^meetup-${once}\\.`));
+    expect(alone).not.toContain('RECURRENCE-ID');
   });
 
   it('cancelling a series whose only date was already cancelled says so, and a second cancel is refused', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestBot } from '../support/test-bot.ts';
+import { readCalendar } from '../support/ics-reader.ts';
 import { bookingId, HOUR, LIBRARY, MINUTE, resourceBot, resourceId, stockLibrary } from './resources-support.ts';
 
 // Monday 16 November 2026, 09:00 in Paris. "fri 14:00" is Friday 20 November, 13:00 UTC.
@@ -23,9 +24,14 @@ describe('resources: booking a slot', () => {
     expect(text).toContain('Booked Risograph (Print room) for Fri 20 Nov 2026, 14:00–16:00 (Europe/Paris).');
     expect(text).toContain('I read "fri 14:00" as Fri 20 Nov 2026, 14:00 (Europe/Paris).');
     expect(reply.files?.[0]?.name).toBe(`booking-${bookingId(bot, reply)}.ics`);
-    expect(reply.files?.[0]?.content).toContain('DTSTART:20261120T130000Z');
-    expect(reply.files?.[0]?.content).toContain('DTEND:20261120T150000Z');
-    expect(reply.files?.[0]?.content).toContain('SUMMARY:Risograph');
+    // In the community's zone, and read back (strictly, with the file's own VTIMEZONE) as the booked instants.
+    const [event] = readCalendar(reply.files![0]!.content).events;
+    expect(event!.raw.DTSTART).toBe('DTSTART;TZID=Europe/Paris:20261120T140000');
+    expect([event!.startsAt, event!.endsAt]).toEqual([
+      new Date('2026-11-20T13:00:00Z'),
+      new Date('2026-11-20T15:00:00Z'),
+    ]);
+    expect(event!.props.SUMMARY).toBe('Risograph');
     expect(await bookings()).toEqual(['emma 2026-11-20T13:00:00.000Z–15:00']);
   });
 

@@ -53,7 +53,7 @@ describe('resources on Discord', () => {
     expect(said).toContain('I read "2026-11-20 14:00" as **Fri 20 Nov 2026, 14:00 (UTC)**.');
     const [ics] = booked.call.files ?? [];
     expect(ics?.name).toMatch(/^booking-\d+\.ics$/);
-    expect(ics?.content).toContain('DTSTART:20261120T140000Z');
+    expect(ics?.content).toContain('DTSTART;TZID=UTC:20261120T140000');
     const [booking] = await stack.repos.resources.listMemberBookings(stack.community, mia.id, stack.clock.now());
     expect(booking?.startsAt.getTime()).toBe(friday * 1000);
 

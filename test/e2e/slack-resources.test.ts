@@ -61,7 +61,7 @@ describe('resources on Slack', () => {
     const asked = await stack.fake.waitFor('files.getUploadURLExternal', (c) => c.args.filename === 'booking-1.ics');
     await stack.fake.waitFor('files.completeUploadExternal', () => true);
     const bytes = stack.fake.uploads.all.find((u) => u.fileId === (asked.answer.file_id as string));
-    expect(bytes?.body).toContain('DTSTART:20261120T130000Z');
+    expect(bytes?.body).toContain('DTSTART;TZID=Europe/Paris:20261120T140000');
     const [booking] = await stack.repos.resources.listMemberBookings(stack.community, MIA, stack.clock.now());
     expect(booking?.startsAt.toISOString()).toBe('2026-11-20T13:00:00.000Z');
     expect(booking?.endsAt.toISOString()).toBe('2026-11-20T15:00:00.000Z');

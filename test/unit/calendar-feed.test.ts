@@ -83,8 +83,8 @@ describe('calendarFeed', () => {
     }
   });
 
-  it('escapes and folds member text, drops control characters, and marks cancelled events', () => {
-    const title = 'Riso, zines; and \\ more\nsecond line\u0007 — ' + 'é'.repeat(60) + ' 📷'.repeat(20);
+  it('escapes and folds member text, drops control characters but tabs, and marks cancelled events', () => {
+    const title = 'Riso, zines; and \\ more\nsecond line\u0007\tkept tab — ' + 'é'.repeat(60) + ' 📷'.repeat(20);
     const e = event('2026-12-08T18:00:00Z', 1, { title, location: 'Loft; 2nd floor', cancelled: true });
     const cal = readCalendar(calendarFeed({ name: 'x', timezone: 'Europe/Paris', now: NOW, events: [e] }));
     expect(cal.events[0]!.props.SUMMARY).toBe(title.replace('\u0007', ''));

@@ -84,7 +84,8 @@ function morning(url: string, processes: number, startMs: number): Promise<Morni
     let errors = 0;
     let stopping = false;
     const children = Array.from({ length: processes }, (_, i) => {
-      const child = fork(CHILD, [url, String(startMs)], {
+      // The processes run before the morning (so each knows the others are alive when the rounds fall due at 08:00).
+      const child = fork(CHILD, [url, String(startMs - 5_000)], {
         execArgv: ['--conditions=hallway-source', '--import', 'tsx'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });

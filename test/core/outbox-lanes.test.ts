@@ -103,6 +103,18 @@ describe('lanes per Slack workspace', () => {
     expect(second.drainer.sendRate(B)).toBe(10);
   });
 
+  it('after upgrading, a workspace without a rate of its own starts from the rate stored for all of Slack', async () => {
+    const h = await workspaces({ rates: { slack: 10 } });
+    // What the one Slack lane stored before lanes were per workspace.
+    await h.repos.sendRates.save('slack', 3, h.clock.now());
+    await h.repos.sendRates.save(B, 7, h.clock.now());
+    await h.fanOut(A, 'a', 1);
+    await h.fanOut(B, 'b', 1);
+    await h.drainAll();
+    expect(h.drainer.sendRate(A)).toBeCloseTo(3, 5);
+    expect(h.drainer.sendRate(B)).toBeCloseTo(7, 5);
+  });
+
   it('a long pass takes up the lower rate another process stored for its workspace, within seconds', async () => {
     const h = await workspaces({ rates: { slack: 10 } });
     await h.fanOut(A, 'a', 120);

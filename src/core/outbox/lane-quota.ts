@@ -6,7 +6,7 @@
  * parked and not looking yet, and a lane nobody drains is worse than an uneven split.
  */
 
-/** A process is counted alive this long after its last look (its loop looks at least once a minute). */
+/** A process is counted alive this long after its last look (its scheduler tick kicks the drainer every minute). */
 export const HOLDER_ALIVE_MS = 150_000;
 /** A lane past this process's share waits this long for another process before this one takes it anyway. */
 export const SHARE_GRACE_MS = 10_000;

@@ -66,7 +66,7 @@ export class Lane {
     readonly key: string,
     private readonly owner: LaneOwner,
   ) {
-    this.shared = new SharedRate(key, learner, deps);
+    this.shared = new SharedRate(key, learner, deps, key === platform.platform ? undefined : platform.platform);
     this.lease = new LaneLease(key, deps, owner.quota);
   }
 

@@ -19,6 +19,11 @@ export class SharedRate {
     private readonly lane: string,
     private readonly learner: RateLearner,
     private readonly deps: LaneDeps,
+    /**
+     * Read the first time when the lane has no row yet: the platform-wide row (`slack`) that stored the one Slack
+     * lane's rate before lanes were per workspace, so a single-workspace deployment keeps what it learned.
+     */
+    private readonly formerKey?: string,
   ) {}
 
   /**
@@ -30,10 +35,14 @@ export class SharedRate {
     if (nowMs - this.loadedAtMs < minGapMs) return;
     this.loadedAtMs = nowMs;
     try {
-      const stored = await this.deps.storage.transaction((tx) => this.deps.storage.core(tx).sendRates.get(this.lane));
+      const first = this.saved === undefined;
+      const stored = await this.deps.storage.transaction(async (tx) => {
+        const rates = this.deps.storage.core(tx).sendRates;
+        const own = await rates.get(this.lane);
+        return own ?? (first && this.formerKey !== undefined ? rates.get(this.formerKey) : undefined);
+      });
       if (!stored) return;
       const current = this.learner.rate;
-      const first = this.saved === undefined;
       const newerAndLower =
         stored.updatedAt.getTime() > this.savedAtMs && current !== undefined && stored.rate < current;
       if (first || newerAndLower) {

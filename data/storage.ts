@@ -53,12 +53,12 @@ export function createStorage(db: Kysely<DB>, dialect: Storage['dialect'], onClo
   const transaction: Storage['transaction'] =
     dialect === 'sqlite'
       ? (fn) => db.transaction().execute((trx) => fn(asTx(trx)))
-      : async (fn) => {
+      : async (fn, options) => {
           for (let attempt = 1; ; attempt++) {
             try {
               return await db
                 .transaction()
-                .setIsolationLevel('serializable')
+                .setIsolationLevel(options?.isolation ?? 'serializable')
                 .execute((trx) => fn(asTx(trx)));
             } catch (error) {
               if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;

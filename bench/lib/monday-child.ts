@@ -70,7 +70,8 @@ const opened = await openStorage({ url, path: '', poolSize: 10 });
 const storage = new Proxy(opened, {
   get(target, property, receiver) {
     if (property === 'transaction') {
-      return <T>(fn: Parameters<Storage['transaction']>[0]) => time.track(() => target.transaction(fn) as Promise<T>);
+      return <T>(...args: Parameters<Storage['transaction']>) =>
+        time.track(() => target.transaction(...args) as Promise<T>);
     }
     const value = Reflect.get(target, property, receiver);
     return typeof value === 'function' ? value.bind(target) : value;
@@ -82,7 +83,8 @@ let errors = 0;
 const log: Logger = {
   ...silentLogger,
   error: (fields, message) => {
-    if (errors++ < 5) console.error('monday-child:', message, (fields as { err?: Error }).err?.message ?? '');
+    // The stack says which of the lane's transactions failed (a claim, a record, a lease).
+    if (errors++ < 5) console.error('monday-child:', message, (fields as { err?: Error }).err?.stack ?? '');
   },
   child: () => log,
 };

@@ -29,10 +29,10 @@ export function gated(storage: Storage, limit: number): Storage {
     dialect: storage.dialect,
     core: (tx) => storage.core(tx),
     close: () => storage.close(),
-    async transaction(fn) {
+    async transaction(fn, options) {
       await enter();
       try {
-        return await storage.transaction(fn);
+        return await storage.transaction(fn, options);
       } finally {
         leave();
       }

@@ -13,6 +13,7 @@ import type { Storage } from '../ports/storage.ts';
 import { gated } from './db-gate.ts';
 import { withOutbox } from './deliver.ts';
 import { Lane, type LaneDeps, type LaneOwner } from './lane.ts';
+import { READ_COMMITTED } from './lane-lease.ts';
 import { LaneLoop } from './lane-loop.ts';
 import { PlatformLanes } from './platform-lanes.ts';
 import { RateLearner } from './rate-learner.ts';
@@ -163,7 +164,7 @@ export class OutboxDrainer {
     const { holder, storage, log } = this.deps;
     if (holder === undefined) return;
     try {
-      await storage.transaction((tx) => storage.core(tx).laneLeases.leave(holder));
+      await storage.transaction((tx) => storage.core(tx).laneLeases.leave(holder), READ_COMMITTED);
     } catch (error) {
       log.warn({ err: error }, 'outbox: could not say this process stopped sending');
     }

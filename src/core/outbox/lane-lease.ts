@@ -16,6 +16,8 @@ import { type LaneQuota, SHARE_GRACE_MS } from './lane-quota.ts';
  * which then meets the same limit and waits too (the first sends at most the item it holds, then gives up).
  */
 export const LANE_LEASE_MS = 20_000;
+/** Each lease call is one atomic upsert or delete: no serial order needed (see `TransactionOptions`). */
+export const READ_COMMITTED = { isolation: 'read committed' } as const;
 /** A holder renews once this much of its lease has gone (at its next claim: about every 5 s while sending). */
 const RENEW_AFTER_MS = 5_000;
 
@@ -49,8 +51,9 @@ export class LaneLease {
     const until = new Date(nowMs + LANE_LEASE_MS);
     let lease: LaneTake;
     try {
-      lease = await storage.transaction((tx) =>
-        storage.core(tx).laneLeases.take(this.lane, holder, new Date(nowMs), until),
+      lease = await storage.transaction(
+        (tx) => storage.core(tx).laneLeases.take(this.lane, holder, new Date(nowMs), until),
+        READ_COMMITTED,
       );
     } catch (error) {
       if (taking) this.quota.answered(false);
@@ -92,7 +95,7 @@ export class LaneLease {
     if (holder === undefined || !this.held) return;
     this.drop();
     try {
-      await storage.transaction((tx) => storage.core(tx).laneLeases.release(this.lane, holder));
+      await storage.transaction((tx) => storage.core(tx).laneLeases.release(this.lane, holder), READ_COMMITTED);
     } catch (error) {
       this.deps.log.warn({ err: error, lane: this.lane }, 'outbox: could not give up a lane lease');
     }

@@ -8,6 +8,7 @@ import type { CommunityId, Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
 import { withOutbox } from './deliver.ts';
 import type { Lane, LaneDeps, LaneOwner } from './lane.ts';
+import { READ_COMMITTED } from './lane-lease.ts';
 import { HOLDER_ALIVE_MS, LaneQuota } from './lane-quota.ts';
 
 /** A lane idle this long is dropped at the next look (its learned rate is in the database). */
@@ -138,7 +139,10 @@ export class PlatformLanes implements LaneOwner {
     const { holder, storage } = this.deps;
     if (holder === undefined) return;
     const until = new Date(now.getTime() + HOLDER_ALIVE_MS);
-    const alive = await storage.transaction((tx) => storage.core(tx).laneLeases.alive(holder, now, until));
+    const alive = await storage.transaction(
+      (tx) => storage.core(tx).laneLeases.alive(holder, now, until),
+      READ_COMMITTED,
+    );
     this.quota.update(dueLanes, alive);
   }
 

@@ -30,6 +30,15 @@ export interface CoreStores {
   readonly inboundEvents: InboundEventsStore;
 }
 
+export interface TransactionOptions {
+  /**
+   * `read committed` (PostgreSQL; SQLite is serial anyway) for bookkeeping that is one atomic upsert or delete and
+   * needs no serial order: the outbox's lane leases, a thousand of them taken at once on a Monday morning, which
+   * need not be tracked for serialization conflicts (nor retried after one) when no two touch the same row.
+   */
+  readonly isolation?: 'serializable' | 'read committed';
+}
+
 export interface Storage {
   /** Which database is behind it, for logs and benchmarks. */
   readonly dialect: 'sqlite' | 'postgres';
@@ -40,7 +49,7 @@ export interface Storage {
    * from inside `fn`: on SQLite the one connection is held by the outer transaction and the inner call would wait
    * for ever.
    */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** The core stores on `tx`. Cheap: call it per transaction. */
   core(tx: Tx): CoreStores;
   /** Closes the connection or pool. Safe to call twice. */

@@ -1,7 +1,8 @@
 /**
  * The outbox on Kysely. Claims (`outbox.claim.ts`) are one `WITH due AS MATERIALIZED (SELECT … LIMIT n) UPDATE …
- * WHERE id IN due RETURNING`, atomic on SQLite; on PostgreSQL the select also takes `FOR UPDATE SKIP LOCKED`, so
- * several processes each claim different rows without waiting for one another. A claim is a lease: an item whose
+ * WHERE id IN due RETURNING`, atomic on SQLite; on PostgreSQL the select also takes `FOR UPDATE SKIP LOCKED` (the
+ * drainer runs it at READ COMMITTED, the isolation that pattern is made for), so several processes each claim
+ * different rows without waiting for one another. A claim is a lease: an item whose
  * process died comes back when it runs out.
  */
 import { sql } from 'kysely';

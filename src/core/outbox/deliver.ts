@@ -17,9 +17,18 @@ export interface DeliverDeps {
   readonly redact: (text: string) => string;
 }
 
+/**
+ * The drainer's bookkeeping runs at READ COMMITTED: each call is one atomic statement on rows it names (a claim's
+ * rows are its own through FOR UPDATE SKIP LOCKED, a record's by id, a lease by lane), or a read that is only a hint
+ * for the next look. At SERIALIZABLE, a thousand lanes' claims and records, five at a time beside the look's wide
+ * read, formed read/write cycles over the outbox's index pages: a claim failed all 8 of its retries on the Monday
+ * benchmark and its lane's pass with it (5 s lost). Units of work (handlers, jobs) stay SERIALIZABLE.
+ */
+export const READ_COMMITTED = { isolation: 'read committed' } as const;
+
 /** One outbox call in a short transaction of its own. */
 export function withOutbox<T>(storage: Storage, fn: (outbox: OutboxStore) => Promise<T>): Promise<T> {
-  return storage.transaction((tx) => fn(storage.core(tx).outbox));
+  return storage.transaction((tx) => fn(storage.core(tx).outbox), READ_COMMITTED);
 }
 
 /** Calls the platform. A post or DM resolves with where it landed; an update resolves with nothing. */
@@ -36,7 +45,10 @@ export async function send(
       return platform.postMessage(community, target.channelId, reply);
     case 'update': {
       // The outbox held this update back while its post was pending, so a missing ref now means it never landed.
-      const sent = await storage.transaction((tx) => storage.core(tx).messageRefs.get(community, target.ref));
+      const sent = await storage.transaction(
+        (tx) => storage.core(tx).messageRefs.get(community, target.ref),
+        READ_COMMITTED,
+      );
       if (!sent) throw new DeliveryError('permanent', 'unknown_ref');
       await platform.updateMessage(community, sent, reply);
       return undefined;

@@ -7,6 +7,7 @@
  * holder may have just given it up). Off on SQLite, where one process is the only sender.
  */
 import type { LaneTake } from '../stores/lane-leases.ts';
+import { READ_COMMITTED } from './deliver.ts';
 import type { LaneDeps } from './lane.ts';
 import { type LaneQuota, SHARE_GRACE_MS } from './lane-quota.ts';
 
@@ -16,8 +17,6 @@ import { type LaneQuota, SHARE_GRACE_MS } from './lane-quota.ts';
  * which then meets the same limit and waits too (the first sends at most the item it holds, then gives up).
  */
 export const LANE_LEASE_MS = 20_000;
-/** Each lease call is one atomic upsert or delete: no serial order needed (see `TransactionOptions`). */
-export const READ_COMMITTED = { isolation: 'read committed' } as const;
 /** A holder renews once this much of its lease has gone (at its next claim: about every 5 s while sending). */
 const RENEW_AFTER_MS = 5_000;
 

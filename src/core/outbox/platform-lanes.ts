@@ -6,9 +6,8 @@
  */
 import type { CommunityId, Platform } from '../ids.ts';
 import type { ChatPlatform } from '../ports/chat-platform.ts';
-import { withOutbox } from './deliver.ts';
+import { READ_COMMITTED, withOutbox } from './deliver.ts';
 import type { Lane, LaneDeps, LaneOwner } from './lane.ts';
-import { READ_COMMITTED } from './lane-lease.ts';
 import { HOLDER_ALIVE_MS, LaneQuota } from './lane-quota.ts';
 
 /** A lane idle this long is dropped at the next look (its learned rate is in the database). */

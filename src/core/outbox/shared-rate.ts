@@ -4,6 +4,7 @@
  * process sending to the same platform slows this one too (the lower, newer rate is taken). Storage errors never
  * stop sending: the rate is an optimisation, so they are logged and the lane goes on with what it knows.
  */
+import { READ_COMMITTED } from './deliver.ts';
 import type { LaneDeps } from './lane.ts';
 import type { RateLearner } from './rate-learner.ts';
 
@@ -40,7 +41,7 @@ export class SharedRate {
         const rates = this.deps.storage.core(tx).sendRates;
         const own = await rates.get(this.lane);
         return own ?? (first && this.formerKey !== undefined ? rates.get(this.formerKey) : undefined);
-      });
+      }, READ_COMMITTED);
       if (!stored) return;
       const current = this.learner.rate;
       const newerAndLower =
@@ -66,7 +67,10 @@ export class SharedRate {
     const now = this.deps.clock.now();
     if (now.getTime() - this.savedAtMs < minGapMs) return;
     try {
-      await this.deps.storage.transaction((tx) => this.deps.storage.core(tx).sendRates.save(this.lane, rate, now));
+      await this.deps.storage.transaction(
+        (tx) => this.deps.storage.core(tx).sendRates.save(this.lane, rate, now),
+        READ_COMMITTED,
+      );
       this.saved = rate;
       this.savedAtMs = now.getTime();
     } catch (error) {

@@ -32,9 +32,8 @@ export interface CoreStores {
 
 export interface TransactionOptions {
   /**
-   * `read committed` (PostgreSQL; SQLite is serial anyway) for bookkeeping that is one atomic upsert or delete and
-   * needs no serial order: the outbox's lane leases, a thousand of them taken at once on a Monday morning, which
-   * need not be tracked for serialization conflicts (nor retried after one) when no two touch the same row.
+   * `read committed` (PostgreSQL; SQLite is serial anyway) for bookkeeping made of atomic statements on rows it
+   * names, which needs no serial order: the outbox drainer's claims, records and lane leases (see `withOutbox`).
    */
   readonly isolation?: 'serializable' | 'read committed';
 }

@@ -132,7 +132,16 @@ export class TestBot {
     const platforms = new Map<Platform, ChatPlatform>(
       (['shell', 'slack', 'discord'] as const).map((p) => [p, this.platform.as(p)]),
     );
-    this.drainer = new OutboxDrainer({ storage, platforms, clock: this.clock, log: silentLogger, rates: {} });
+    // One process: no lane leases (tested with two drainers in test/core/outbox-lane-lease.test.ts and through the
+    // app in the e2e and multi-process tests), so a refused command's check sees no liveness row written.
+    this.drainer = new OutboxDrainer({
+      storage,
+      platforms,
+      clock: this.clock,
+      log: silentLogger,
+      rates: {},
+      leaseLanes: false,
+    });
     const managers = new Set(options.managers ?? []);
     this.deps = {
       storage,

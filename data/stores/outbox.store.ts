@@ -246,6 +246,16 @@ export function outboxStore(tx: Tx): OutboxStore {
         .execute();
       return rows.map((row) => toDate(row.created_at));
     },
+    async usedKeys(community, keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('outbox')
+        .select('key')
+        .where('community', '=', community)
+        .where('key', 'in', keys)
+        .execute();
+      return new Set(rows.map((row) => row.key));
+    },
     async deleteForMember(community, userId) {
       // A coarse SQL filter (it may match more, never less), then the exact rule in `erasable`.
       const like = `%${userId}%`;

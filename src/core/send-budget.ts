@@ -12,7 +12,8 @@
  * - managers' actions (an approval round, a manual job) and jobs (rounds, digests, reminders).
  *
  * Counted in the database, not in memory: each outbox row says whom it was sent for (`sent_for`), so every process
- * sees the same minute, and the count costs a read only for actions that queue a new message, never a write.
+ * sees the same minute, and the count costs two reads (the keys already used, the minute's count) only for actions
+ * that queue a message, never a write.
  */
 import { UserError } from './errors.ts';
 import type { CommunityId } from './ids.ts';
@@ -33,7 +34,15 @@ export async function checkSendBudget(
   now: Date,
 ): Promise<void> {
   if (limit <= 0) return;
-  const mine = unit.notify.pending.filter((item) => item.sentFor === userId).length;
+  const queued = unit.notify.pending.filter((item) => item.sentFor === userId);
+  if (queued.length === 0) return;
+  // A message under a key already used is dropped when the unit writes: only what is new counts (a member at the
+  // limit may still type `/match` again, which repeats the day's suggestions and sends nothing).
+  const used = await unit.core.outbox.usedKeys(
+    community,
+    queued.map((item) => item.key),
+  );
+  const mine = new Set(queued.map((item) => item.key).filter((key) => !used.has(key))).size;
   if (mine === 0) return;
   const recent = await unit.core.outbox.sentFor(community, userId, new Date(now.getTime() - WINDOW_MS));
   if (recent.length === 0 || recent.length + mine <= limit) return;

@@ -76,6 +76,18 @@ describe('the send budget', () => {
     expect((await create(100, 'lucas')).text).toMatch(/Created #/);
   });
 
+  it('does not refuse an action that sends nothing new: /match again at the limit repeats the day’s suggestions', async () => {
+    await queue('/match', 'emma');
+    const suggestions = (await pending()).length;
+    expect(suggestions).toBeGreaterThan(0);
+    for (let n = 0; n < LIMIT - suggestions; n++) expect((await create(n)).text).toMatch(/Created #/);
+    // At the limit exactly: another card is refused, the same suggestions again are not (they are not sent again).
+    expect((await create(99)).text).toMatch(/Slow down/);
+    const again = await queue('/match', 'emma');
+    expect(again.text).not.toMatch(/Slow down/);
+    expect((await pending()).length).toBe(LIMIT);
+  });
+
   it('is a per-community setting, and 0 turns it off', async () => {
     await queue('/hallway config member-sends:5', 'host');
     for (let n = 0; n < 5; n++) expect((await create(n)).text).toMatch(/Created #/);

@@ -99,6 +99,8 @@ export interface OutboxStore {
    * read inside the caller's transaction, so every process sees the same count).
    */
   sentFor(community: CommunityId, userId: string, since: Date): Promise<Date[]>;
+  /** Which of `keys` the community's outbox already holds (a message queued again under one of them is dropped). */
+  usedKeys(community: CommunityId, keys: readonly string[]): Promise<Set<string>>;
   /** True while an update of the message saved under `ref` waits or is being sent (it must land first). */
   updateWaiting(community: CommunityId, ref: string): Promise<boolean>;
   /** Count by status, for stats and tests. */

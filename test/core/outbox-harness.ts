@@ -2,7 +2,7 @@
  * A drainer on a fresh database of the run's dialect, with recording platforms and a fake clock that waiting moves
  * forward. Messages are queued the way handlers queue them: through an `OutboxNotifier` in a unit of work.
  */
-import type { Platform } from '#core/ids.ts';
+import type { CommunityId, Platform } from '#core/ids.ts';
 import { OutboxDrainer, type OutboxDrainerOptions, type OutboxNotifier, type Priority } from '#core/outbox.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
@@ -15,6 +15,22 @@ import { testRepos } from '../support/test-bot.ts';
 export const LOFT = 'discord:80351110224678912';
 export const WORKSPACE = 'slack:T024BE7LD';
 export const T0 = new Date('2026-11-16T08:00:00Z');
+
+/** Two Slack workspaces and a Discord server, for the lanes' tests. */
+export const A: CommunityId = 'slack:TALPHA';
+export const B: CommunityId = 'slack:TBRAVO';
+export const STUDIO: CommunityId = 'discord:60351110224678999';
+
+/** Slack as the adapter has it: one lane per workspace. */
+export class WorkspaceLanes extends RecordingPlatform {
+  laneOf(community: CommunityId): string {
+    return community;
+  }
+}
+
+/** Messages `platform` delivered to `community`. */
+export const sentIn = (platform: RecordingPlatform, community: CommunityId) =>
+  platform.sent.filter((call) => call.community === community).length;
 
 /** `notify` with each call queued and committed in a unit of its own. */
 type Committing = {

@@ -12,18 +12,7 @@ import { HOLDER_ALIVE_MS, SHARE_GRACE_MS } from '#core/outbox/lane-quota.ts';
 import type { ChatPlatform } from '#core/ports/chat-platform.ts';
 import { silentLogger } from '#core/ports/logger.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
-import { harness, LOFT } from './outbox-harness.ts';
-
-/** Slack as the adapter has it: one lane per workspace. */
-class WorkspaceLanes extends RecordingPlatform {
-  laneOf(community: CommunityId): string {
-    return community;
-  }
-}
-
-const A: CommunityId = 'slack:TALPHA';
-const B: CommunityId = 'slack:TBRAVO';
-const STUDIO: CommunityId = 'discord:60351110224678999';
+import { A, B, harness, LOFT, STUDIO, sentIn, WorkspaceLanes } from './outbox-harness.ts';
 
 /** Two drainers (two processes) on one database and one clock, each with its own platforms; leases on. */
 async function twoProcesses() {
@@ -52,9 +41,6 @@ async function twoProcesses() {
     }, 'bulk');
   return { ...h, slack, discord, other, otherSlack, fanOut };
 }
-
-const sentIn = (platform: RecordingPlatform, community: CommunityId) =>
-  platform.sent.filter((call) => call.community === community).length;
 
 describe('lane leases: one process per lane at a time', () => {
   it('a second process leaves alone the workspaces the first is draining, and takes the others', async () => {

@@ -9,18 +9,7 @@ import { LANE_IDLE_MS } from '#core/outbox/platform-lanes.ts';
 import { type ChatPlatform, DeliveryError } from '#core/ports/chat-platform.ts';
 import type { Platform } from '#core/ids.ts';
 import { RecordingPlatform } from '../support/recording-platform.ts';
-import { harness, LOFT } from './outbox-harness.ts';
-
-/** Slack as the adapter has it: one lane per workspace. */
-class WorkspaceLanes extends RecordingPlatform {
-  laneOf(community: CommunityId): string {
-    return community;
-  }
-}
-
-const A: CommunityId = 'slack:TALPHA';
-const B: CommunityId = 'slack:TBRAVO';
-const STUDIO: CommunityId = 'discord:60351110224678999';
+import { A, B, harness, LOFT, STUDIO, sentIn, WorkspaceLanes } from './outbox-harness.ts';
 
 /** A harness whose Slack has a lane per workspace; `wait` as given (default: moves the fake clock). */
 async function workspaces(options: Parameters<typeof harness>[0] = {}) {
@@ -48,9 +37,6 @@ function limitAt(platform: RecordingPlatform, community: CommunityId, n: number,
     1,
   );
 }
-
-const sentIn = (platform: RecordingPlatform, community: CommunityId) =>
-  platform.sent.filter((call) => call.community === community).length;
 
 describe('lanes per Slack workspace', () => {
   it("a 429 in workspace A pauses A only: B's messages go out meanwhile, at B's own rate", async () => {
